@@ -1,0 +1,217 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { bindingPath, findVar, isFunction, memberName, paramName, shortText, unwrap, type FunctionNode } from './ast.js';
+import type { SourceCode } from './cache.js';
+import { fromModule, resolveModule } from './modules.js';
+
+type Node = TSESTree.Node;
+
+/**
+ * How a handler parameter carries client data:
+ * - `node`: Express/Connect `req`, Fastify `request`, Next.js Pages `req`, and the Web `Request`
+ *   of Next.js App Router handlers (`request.json()`, `request.nextUrl.searchParams`);
+ * - `koa`: Koa `ctx` (`ctx.request.body`, `ctx.query`, `ctx.params`, `ctx.get()`, `ctx.cookies.get()`);
+ * - `hono`: Hono `c` (`c.req.param()`, `c.req.json()` …; `c.req.valid()` is validated data);
+ * - `route-context`: the second parameter of a Next.js App Router handler (`{ params }`);
+ * - `value`: a NestJS parameter decorated `@Body() @Query() @Param() @Headers()`: the whole value.
+ */
+export type RequestRole = 'node' | 'koa' | 'hono' | 'route-context' | 'value';
+
+export interface RequestSource {
+  /** The framework family the source was recognised as. */
+  role: RequestRole;
+  /** Source text of the expression, shortened, for messages (`req.params.id`). */
+  text: string;
+  node: Node;
+}
+
+interface Step {
+  name: string;
+  call: boolean;
+}
+
+const NODE_PROPERTIES = new Set([
+  'body',
+  'query',
+  'params',
+  'headers',
+  'cookies',
+  'signedCookies',
+  'file',
+  'files',
+  'url',
+  'originalUrl',
+]);
+const NODE_METHODS = new Set(['get', 'header', 'param', 'json', 'formData', 'text']);
+const KOA_PROPERTIES = new Set(['query', 'params', 'headers', 'header', 'querystring', 'url', 'originalUrl', 'href']);
+const KOA_REQUEST_PROPERTIES = new Set([
+  'body',
+  'query',
+  'params',
+  'headers',
+  'header',
+  'files',
+  'file',
+  'querystring',
+  'url',
+  'href',
+  'rawBody',
+]);
+const HONO_METHODS = new Set(['param', 'query', 'queries', 'json', 'parseBody', 'header', 'formData', 'text', 'arrayBuffer', 'blob']);
+const NEST_VALUE_DECORATORS = new Set(['Body', 'Query', 'Param', 'Headers', 'UploadedFile', 'UploadedFiles', 'HostParam']);
+const NEST_REQUEST_DECORATORS = new Set(['Req', 'Request']);
+/** Methods that register route handlers or middleware across Express, Fastify, Koa and Hono. */
+export const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'options', 'head', 'route', 'on']);
+export const NEXT_ROUTE_EXPORTS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+
+/**
+ * Whether `node` reads client data directly from a request: `req.body`, `req.params.id`,
+ * `request.headers['x-id']`, `ctx.request.body`, `c.req.param('id')`, `await request.json()`,
+ * a NestJS `@Body()` parameter… Propagation through variables is `taint.ts`'s job.
+ */
+export function requestSource(node: Node, sourceCode: SourceCode): RequestSource | null {
+  const { root, steps } = flatten(node);
+  if (!root) return null;
+  const variable = findVar(sourceCode, root);
+  const def = variable?.defs[0];
+  if (!def || def.type !== 'Parameter' || !isFunction(def.node) || def.name.type !== AST_NODE_TYPES.Identifier) return null;
+  const name = def.name;
+  const fn = def.node;
+  const index = fn.params.findIndex((p) => contains(p, name));
+  if (index < 0) return null;
+  const param = fn.params[index]!;
+
+  let fullSteps = steps;
+  let role: RequestRole | null;
+  if (unwrapParam(param) === name) {
+    role = roleOfParameter(fn, index, name.name, param, sourceCode);
+  } else {
+    // Destructured: `({ body }, res) => …`, `async (req, { params }) => …`.
+    const pattern = unwrapParam(param);
+    const { path } = bindingPath(name, pattern);
+    if (path.some((p) => p === null)) return null;
+    fullSteps = [...path.map((name) => ({ name: name!, call: false })), ...steps];
+    role = roleOfParameter(fn, index, null, param, sourceCode);
+  }
+  if (!role) return null;
+  if (!matches(role, fullSteps)) return null;
+  return { role, text: shortText(sourceCode, node), node };
+}
+
+function unwrapParam(param: TSESTree.Parameter): Node {
+  if (param.type === AST_NODE_TYPES.AssignmentPattern) return param.left;
+  if (param.type === AST_NODE_TYPES.TSParameterProperty) return param.parameter;
+  return param;
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
+}
+
+function flatten(node: Node): { root: TSESTree.Identifier | null; steps: Step[] } {
+  const steps: Step[] = [];
+  let current = unwrap(node);
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.MemberExpression) {
+      const name = memberName(current);
+      steps.unshift({ name: name ?? '[]', call: false });
+      current = unwrap(current.object);
+    } else if (current.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(current.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return { root: null, steps };
+      const name = memberName(callee);
+      if (name === null) return { root: null, steps };
+      steps.unshift({ name, call: true });
+      current = unwrap(callee.object);
+    } else if (current.type === AST_NODE_TYPES.AwaitExpression) {
+      current = unwrap(current.argument);
+    } else if (current.type === AST_NODE_TYPES.Identifier) {
+      return { root: current, steps };
+    } else {
+      return { root: null, steps };
+    }
+  }
+}
+
+function matches(role: RequestRole, steps: Step[]): boolean {
+  const [first, second] = steps;
+  switch (role) {
+    case 'value':
+      return true;
+    case 'route-context':
+      return !!first && !first.call && first.name === 'params';
+    case 'node':
+      if (!first) return false;
+      if (first.call) return NODE_METHODS.has(first.name);
+      if (first.name === 'nextUrl') return !!second && !second.call && second.name === 'searchParams';
+      return NODE_PROPERTIES.has(first.name);
+    case 'koa':
+      if (!first) return false;
+      if (first.call) return first.name === 'get';
+      if (first.name === 'request') return !!second && !second.call && KOA_REQUEST_PROPERTIES.has(second.name);
+      if (first.name === 'cookies') return !!second && second.call && second.name === 'get';
+      if (first.name === 'req') return !!second && second.call && HONO_METHODS.has(second.name);
+      return KOA_PROPERTIES.has(first.name);
+    case 'hono':
+      return !!first && !first.call && first.name === 'req' && !!second && second.call && HONO_METHODS.has(second.name);
+  }
+}
+
+/** The role of a function's parameter, from its decorators, its name and the function's position. */
+export function roleOfParameter(
+  fn: FunctionNode,
+  index: number,
+  name: string | null,
+  param: TSESTree.Parameter,
+  sourceCode: SourceCode,
+): RequestRole | null {
+  const decorated = nestDecoratorRole(param, sourceCode);
+  if (decorated) return decorated;
+  if (name === 'req' || name === 'request') return 'node';
+  if (name === 'ctx' || name === 'context') return isNextRouteHandler(fn) && index === 1 ? 'route-context' : 'koa';
+  if (name === 'c' && index === 0 && fn.params.length <= 2) return 'hono';
+  if (isNextRouteHandler(fn)) return index === 0 ? 'node' : index === 1 ? 'route-context' : null;
+  if (index === 0 && (isRouteCallback(fn) || secondParamIsResponse(fn))) return 'node';
+  return null;
+}
+
+function secondParamIsResponse(fn: FunctionNode): boolean {
+  const second = paramName(fn.params[1]);
+  return second === 'res' || second === 'reply' || second === 'response';
+}
+
+/** A function passed to `app.get(path, fn)`, `router.use(fn)`, `fastify.post(path, opts, fn)`… */
+export function isRouteCallback(fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(fn as TSESTree.Expression)) return false;
+  const callee = unwrap(parent.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = memberName(callee);
+  return method !== null && ROUTE_METHODS.has(method);
+}
+
+/** `export async function GET(request, { params })` and `export const POST = async (req) => …`. */
+export function isNextRouteHandler(fn: FunctionNode): boolean {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
+    return !!fn.id && NEXT_ROUTE_EXPORTS.has(fn.id.name) && fn.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
+  }
+  const declarator = fn.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== fn) return false;
+  if (declarator.id.type !== AST_NODE_TYPES.Identifier || !NEXT_ROUTE_EXPORTS.has(declarator.id.name)) return false;
+  return declarator.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
+}
+
+function nestDecoratorRole(param: TSESTree.Parameter, sourceCode: SourceCode): RequestRole | null {
+  const target = param.type === AST_NODE_TYPES.TSParameterProperty ? param : unwrapParam(param);
+  const decorators = 'decorators' in target ? (target.decorators as TSESTree.Decorator[] | undefined) : undefined;
+  if (!decorators?.length) return null;
+  for (const decorator of decorators) {
+    const expr = unwrap(decorator.expression);
+    const callee = expr.type === AST_NODE_TYPES.CallExpression ? expr.callee : expr;
+    const ref = resolveModule(callee, sourceCode);
+    if (!fromModule(ref, ['@nestjs/common']) || ref.path.length !== 1) continue;
+    const name = ref.path[0]!;
+    if (NEST_VALUE_DECORATORS.has(name)) return 'value';
+    if (NEST_REQUEST_DECORATORS.has(name)) return 'node';
+  }
+  return null;
+}

@@ -1,0 +1,171 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { SQL_ESCAPER_METHODS, SQL_ESCAPERS } from '../catalog/sql.js';
+import { memberName, unwrap } from './ast.js';
+import type { SourceCode } from './cache.js';
+import { fromModule, resolveModule } from './modules.js';
+
+/**
+ * Reading SQL text that has values inserted into it: does it look like SQL at all, and where
+ * does each inserted value stand (inside a quoted literal, in a value position, or somewhere a
+ * placeholder cannot go, such as an identifier)?
+ */
+
+/** Stands for one inserted value in the text passed to these helpers. */
+export const SLOT = '\u0000';
+
+const STATEMENT_START =
+  /^\s*\(?\s*(?:select|insert|update|delete|with|replace|merge|upsert|call|exec|execute|create|alter|drop|truncate|grant|revoke|pragma|explain)\b/i;
+const STATEMENT_BODY = /\b(?:from|into|set|where|values|table|join|returning|index|view|on)\b/i;
+const FRAGMENT = /^\s*[\w."`[\]]+\s*(?:=|<>|!=|<=|>=|<|>|\s+(?:i?like|in|is|between)\b)/i;
+
+/**
+ * True when the text reads as an SQL statement (`SELECT … FROM`, `INSERT INTO`, `UPDATE … SET`,
+ * `DELETE FROM` …) — evidence for calls whose receiver cannot be resolved to a driver.
+ */
+export function looksLikeSql(text: string): boolean {
+  return STATEMENT_START.test(text) && STATEMENT_BODY.test(text);
+}
+
+/** True when the text reads as a `WHERE` fragment: `user.id = …`, `name LIKE …`. */
+export function looksLikeSqlFragment(text: string): boolean {
+  return looksLikeSql(text) || FRAGMENT.test(text);
+}
+
+/**
+ * Where an inserted value stands:
+ * - `quoted`: it is the whole content of a standalone `'…'` string literal (`= '${x}'`);
+ * - `value`: unquoted, right after a comparison operator or `LIKE`, or an item of a `VALUES (…)` list;
+ * - `other`: anywhere else (identifiers, keywords, part of a longer literal, comments).
+ */
+export type SlotKind = 'quoted' | 'value' | 'other';
+
+const TYPED_LITERAL_PREFIX = /\b(?:date|time|timestamp|timestamptz|interval)\s*$/i;
+const VALUE_OPERATOR = /(?:<>|!=|<=|>=|=|<|>|\blike|\bilike)\s*$/i;
+
+/** Classifies every slot of `text` (a string in which {@link SLOT} marks each inserted value). */
+export function classifySlots(text: string): SlotKind[] {
+  const kinds: SlotKind[] = [];
+  let i = 0;
+  let depth = 0;
+  let valuesMode = false;
+  let valuesDepth = -1;
+  const n = text.length;
+  while (i < n) {
+    const ch = text[i]!;
+    if (ch === SLOT) {
+      kinds.push(classifyBare(text, i, depth, valuesDepth));
+      i++;
+      continue;
+    }
+    if (ch === "'") {
+      const start = i;
+      i++;
+      const slotsInside: number[] = [];
+      while (i < n) {
+        if (text[i] === "'") {
+          if (text[i + 1] === "'") {
+            i += 2;
+            continue;
+          }
+          break;
+        }
+        if (text[i] === SLOT) slotsInside.push(i);
+        i++;
+      }
+      const end = i; // index of the closing quote, or n when unterminated
+      for (const pos of slotsInside) {
+        const standalone =
+          slotsInside.length === 1 &&
+          pos === start + 1 &&
+          end === pos + 1 &&
+          end < n &&
+          !/[\w$]/.test(text[start - 1] ?? ' ') &&
+          !TYPED_LITERAL_PREFIX.test(text.slice(0, start));
+        kinds.push(standalone ? 'quoted' : 'other');
+      }
+      i = end + 1;
+      continue;
+    }
+    if (ch === '"' || ch === '`') {
+      i++;
+      while (i < n && text[i] !== ch) {
+        if (text[i] === SLOT) kinds.push('other');
+        i++;
+      }
+      i++;
+      continue;
+    }
+    if (ch === '-' && text[i + 1] === '-') {
+      while (i < n && text[i] !== '\n') {
+        if (text[i] === SLOT) kinds.push('other');
+        i++;
+      }
+      continue;
+    }
+    if (ch === '/' && text[i + 1] === '*') {
+      i += 2;
+      while (i < n && !(text[i] === '*' && text[i + 1] === '/')) {
+        if (text[i] === SLOT) kinds.push('other');
+        i++;
+      }
+      i += 2;
+      continue;
+    }
+    if (ch === '(') {
+      if (valuesMode && depth === 0) valuesDepth = 1;
+      depth++;
+    } else if (ch === ')') {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) valuesDepth = valuesMode ? -1 : valuesDepth;
+    } else if (/[a-z_]/i.test(ch) && !/[\w$]/.test(text[i - 1] ?? ' ')) {
+      const word = /^[a-z_]\w*/i.exec(text.slice(i))![0];
+      if (/^values$/i.test(word)) valuesMode = true;
+      else if (depth === 0 && valuesMode) valuesMode = false;
+      i += word.length;
+      continue;
+    } else if (ch === ';') {
+      valuesMode = false;
+    }
+    i++;
+  }
+  return kinds;
+}
+
+function classifyBare(text: string, pos: number, depth: number, valuesDepth: number): SlotKind {
+  const before = text.slice(0, pos);
+  const after = text.slice(pos + 1);
+  // Glued to other text (`${schema}.users`, `prefix${x}`) is part of a token, not a whole value.
+  if (/^[\w$.([]/.test(after) || /[\w$.]$/.test(before)) return 'other';
+  if (VALUE_OPERATOR.test(before)) return /^\s*(?:$|[),;]|and\b|or\b|order\b|group\b|limit\b|having\b|returning\b)/i.test(after) ? 'value' : 'other';
+  if (valuesDepth === 1 && depth === 1 && /[(,]\s*$/.test(before) && /^\s*[,)]/.test(after)) return 'value';
+  return 'other';
+}
+
+/**
+ * True when the text already holds a `?` or `$n` anywhere (even inside a literal, where some drivers
+ * still substitute): adding a values list would then bind the wrong things.
+ */
+export function hasPlaceholders(text: string): boolean {
+  return /\?|\$\d/.test(text);
+}
+
+/**
+ * True when the expression is the output of a driver's escaper (`mysql.escape(v)`,
+ * `connection.escapeId(col)`, `client.escapeIdentifier(t)`, `format.ident(t)` from pg-format), or
+ * of a function named in `extra` (`'quoteIdent'`, `'db.escapeName'`).
+ */
+export function isSqlEscaped(node: TSESTree.Node, sourceCode: SourceCode, extra: readonly string[] = []): boolean {
+  const target = unwrap(node);
+  if (target.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrap(target.callee);
+  if (extra.length > 0 && extra.includes(sourceCode.getText(callee))) return true;
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
+  if (name === null) return false;
+  if (extra.includes(name)) return true;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && SQL_ESCAPER_METHODS.includes(name)) return true;
+  const ref = resolveModule(callee, sourceCode);
+  if (!ref) return false;
+  const last = ref.path[ref.path.length - 1];
+  return SQL_ESCAPERS.some((e) => fromModule(ref, e.modules) && last !== undefined && e.names.includes(last));
+}

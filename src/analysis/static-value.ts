@@ -1,0 +1,432 @@
+import { getStaticValue } from '@eslint-community/eslint-utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { calleeName, findVar, memberName, singleValue, unwrap, writtenValues } from './ast.js';
+import type { SourceCode } from './cache.js';
+import { isModulePath, resolveModule } from './modules.js';
+
+type Node = TSESTree.Node;
+type Expression = TSESTree.Expression;
+
+/** What a node evaluates to when that is known without running the program; `undefined` when unknown. */
+export function staticValue(node: Node, sourceCode: SourceCode): { value: unknown } | undefined {
+  const result = getStaticValue(unwrap(node) as never, sourceCode.getScope(node) as never);
+  return result ? { value: result.value } : undefined;
+}
+
+/** The constant string (or number, written as text) a node evaluates to, or null. */
+export function staticString(node: Node, sourceCode: SourceCode): string | null {
+  const result = staticValue(node, sourceCode);
+  if (!result) return null;
+  const { value } = result;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return null;
+}
+
+export interface StaticPart {
+  kind: 'static';
+  value: string;
+  /** The node the text came from (a literal, a quasi, or a constant's reference). */
+  node: Node;
+}
+
+export interface DynamicPart {
+  kind: 'dynamic';
+  /** The expression whose value is inserted into the text. */
+  node: Expression;
+}
+
+export type StringPart = StaticPart | DynamicPart;
+
+export interface StringComposition {
+  parts: StringPart[];
+  /**
+   * True when the parts are the exact, complete text in order: a literal, template or `+` chain,
+   * possibly through single-assignment constants. False when the text was assembled through
+   * `+=`, reassignment or branches — then the parts say what may be inserted, not where.
+   */
+  exact: boolean;
+  /** True when every part comes from the expression itself (no variable was followed). */
+  inline: boolean;
+}
+
+const MAX_DEPTH = 16;
+
+/**
+ * Breaks a string-valued expression into the constant text and the dynamic values inserted in it,
+ * seeing through `const` variables, `+`, template literals, `+=` building, `.concat()`,
+ * `[...].join()` and `util.format()`.
+ */
+export function stringComposition(node: Node, sourceCode: SourceCode): StringComposition {
+  const state = { exact: true, inline: true, seen: new Set<Node>() };
+  const parts = compose(node as Expression, sourceCode, state, 0);
+  return { parts: mergeStatic(parts), exact: state.exact, inline: state.inline };
+}
+
+/** The dynamic parts of a string expression, or an empty list when it is constant. */
+export function dynamicParts(node: Node, sourceCode: SourceCode): DynamicPart[] {
+  return stringComposition(node, sourceCode).parts.filter((p): p is DynamicPart => p.kind === 'dynamic');
+}
+
+/** True when the string expression has any non-constant part. */
+export function hasDynamicParts(node: Node, sourceCode: SourceCode): boolean {
+  return dynamicParts(node, sourceCode).length > 0;
+}
+
+/** The constant text of a composition, with a marker standing for each dynamic part. */
+export function compositionText(parts: readonly StringPart[], marker = '\u0000'): string {
+  return parts.map((p) => (p.kind === 'static' ? p.value : marker)).join('');
+}
+
+interface State {
+  exact: boolean;
+  inline: boolean;
+  seen: Set<Node>;
+}
+
+function mergeStatic(parts: StringPart[]): StringPart[] {
+  const merged: StringPart[] = [];
+  for (const part of parts) {
+    const last = merged[merged.length - 1];
+    if (part.kind === 'static' && last?.kind === 'static') {
+      merged[merged.length - 1] = { kind: 'static', value: last.value + part.value, node: last.node };
+    } else {
+      merged.push(part);
+    }
+  }
+  return merged;
+}
+
+function dynamic(node: Expression): StringPart[] {
+  return [{ kind: 'dynamic', node }];
+}
+
+function isStringy(parts: StringPart[]): boolean {
+  return parts.some((p) => p.kind === 'static');
+}
+
+function compose(raw: Expression, sourceCode: SourceCode, state: State, depth: number): StringPart[] {
+  const node = unwrap(raw) as Expression;
+  if (depth > MAX_DEPTH || state.seen.has(node)) return dynamic(node);
+
+  if (node.type === AST_NODE_TYPES.Literal) {
+    if (node.value === null || node.value instanceof RegExp) return dynamic(node);
+    return [{ kind: 'static', value: String(node.value), node }];
+  }
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) {
+    const parts: StringPart[] = [];
+    node.quasis.forEach((quasi, i) => {
+      parts.push({ kind: 'static', value: quasi.value.cooked ?? quasi.value.raw, node: quasi });
+      const expr = node.expressions[i];
+      if (expr) parts.push(...compose(expr, sourceCode, state, depth + 1));
+    });
+    return parts;
+  }
+
+  state.seen.add(node);
+  try {
+    const known = staticString(node, sourceCode);
+    if (known !== null) {
+      if (node.type !== AST_NODE_TYPES.BinaryExpression) state.inline = false;
+      return [{ kind: 'static', value: known, node }];
+    }
+
+    switch (node.type) {
+      case AST_NODE_TYPES.BinaryExpression: {
+        if (node.operator !== '+') return dynamic(node);
+        const left = compose(node.left, sourceCode, state, depth + 1);
+        const right = compose(node.right, sourceCode, state, depth + 1);
+        // `a + b` with no text on either side is arithmetic or an unknown concatenation: one value.
+        if (!isStringy(left) && !isStringy(right)) return dynamic(node);
+        return [...left, ...right];
+      }
+      case AST_NODE_TYPES.Identifier:
+        return composeIdentifier(node, sourceCode, state, depth);
+      case AST_NODE_TYPES.ConditionalExpression: {
+        const a = compose(node.consequent, sourceCode, state, depth + 1);
+        const b = compose(node.alternate, sourceCode, state, depth + 1);
+        const aStatic = a.every((p) => p.kind === 'static');
+        const bStatic = b.every((p) => p.kind === 'static');
+        // `asc ? 'ASC' : 'DESC'` chooses between constants: no outside text enters.
+        if (aStatic && bStatic) {
+          state.exact = false;
+          return a;
+        }
+        return dynamic(node);
+      }
+      case AST_NODE_TYPES.CallExpression:
+        return composeCall(node, sourceCode, state, depth) ?? dynamic(node);
+      default:
+        return dynamic(node);
+    }
+  } finally {
+    state.seen.delete(node);
+  }
+}
+
+function composeIdentifier(node: TSESTree.Identifier, sourceCode: SourceCode, state: State, depth: number): StringPart[] {
+  const variable = findVar(sourceCode, node);
+  if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return dynamic(node);
+  const single = singleValue(variable);
+  if (single) {
+    if (single.path.length > 0) return dynamic(node);
+    const parts = compose(single.init, sourceCode, state, depth + 1);
+    state.inline = false;
+    return parts;
+  }
+  // Built up with `+=` (or reassigned): the parts of every write, in source order.
+  const writes = writtenValues(variable);
+  if (writes.length === 0 || writes.some((w) => w.path.length > 0 || (w.operator !== '=' && w.operator !== '+='))) {
+    return dynamic(node);
+  }
+  state.exact = false;
+  state.inline = false;
+  const parts: StringPart[] = [];
+  for (const write of writes) parts.push(...compose(write.expr, sourceCode, state, depth + 1));
+  return isStringy(parts) ? parts : dynamic(node);
+}
+
+function composeCall(
+  node: TSESTree.CallExpression,
+  sourceCode: SourceCode,
+  state: State,
+  depth: number,
+): StringPart[] | null {
+  const callee = unwrap(node.callee);
+  const name = calleeName(node);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && name === 'concat') {
+    const base = compose(callee.object, sourceCode, state, depth + 1);
+    if (!isStringy(base)) return null;
+    const parts = [...base];
+    for (const arg of node.arguments) {
+      if (arg.type === AST_NODE_TYPES.SpreadElement) return null;
+      parts.push(...compose(arg, sourceCode, state, depth + 1));
+    }
+    return parts;
+  }
+  if (callee.type === AST_NODE_TYPES.MemberExpression && name === 'join') {
+    const array = unwrap(callee.object);
+    if (array.type !== AST_NODE_TYPES.ArrayExpression) return null;
+    const sepArg = node.arguments[0];
+    const separator = sepArg ? staticString(sepArg, sourceCode) : ',';
+    if (separator === null) return null;
+    const parts: StringPart[] = [];
+    array.elements.forEach((element, i) => {
+      if (i > 0) parts.push({ kind: 'static', value: separator, node: sepArg ?? node });
+      if (!element) return;
+      if (element.type === AST_NODE_TYPES.SpreadElement) parts.push(...dynamic(element.argument));
+      else parts.push(...compose(element, sourceCode, state, depth + 1));
+    });
+    return isStringy(parts) ? parts : null;
+  }
+  if (isModulePath(resolveModule(callee, sourceCode), ['util'], ['format'])) {
+    const [format, ...args] = node.arguments;
+    if (!format || format.type === AST_NODE_TYPES.SpreadElement) return null;
+    state.exact = false;
+    const parts = compose(format, sourceCode, state, depth + 1);
+    for (const arg of args) parts.push(...dynamic(arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg));
+    return parts;
+  }
+  return null;
+}
+
+/** True when an expression certainly evaluates to a string (so `String(x)` around it changes nothing). */
+export function isCertainlyString(node: Node, sourceCode: SourceCode): boolean {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.TemplateLiteral) return true;
+  if (target.type === AST_NODE_TYPES.Literal) return typeof target.value === 'string';
+  if (target.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrap(target.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String') {
+      return findVar(sourceCode, callee)?.defs.length ? false : true;
+    }
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = memberName(callee);
+      if (method === null) return false;
+      if (STRING_ONLY_METHODS.has(method)) return true;
+      return STRING_PRESERVING_METHODS.has(method) && isCertainlyString(callee.object, sourceCode);
+    }
+  }
+  return typeof staticValue(target, sourceCode)?.value === 'string';
+}
+
+/** Methods that only strings (or numbers, for `toFixed`) have and that return a string. */
+const STRING_ONLY_METHODS = new Set([
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'toLowerCase',
+  'toUpperCase',
+  'toLocaleLowerCase',
+  'toLocaleUpperCase',
+  'normalize',
+  'padStart',
+  'padEnd',
+  'substring',
+  'repeat',
+  'toFixed',
+  'toPrecision',
+  'toISOString',
+  'toString',
+]);
+
+/** Methods that return a string when called on a string, but exist on other types too. */
+const STRING_PRESERVING_METHODS = new Set(['slice', 'replace', 'replaceAll', 'concat', 'at', 'substr']);
+
+const NUMERIC_FUNCTIONS = new Set(['Number', 'parseInt', 'parseFloat', 'Math.floor', 'Math.ceil', 'Math.round', 'Math.trunc', 'Math.abs', 'Math.min', 'Math.max', 'Number.parseInt', 'Number.parseFloat']);
+const ARITHMETIC = new Set(['-', '*', '/', '%', '**', '|', '&', '^', '<<', '>>', '>>>']);
+
+/**
+ * True when an expression certainly evaluates to a number (or NaN): numeric literals,
+ * `Number(x)`, `parseInt(x)`, `Math.*`, unary `+x`/`-x`, arithmetic other than `+`, `.length`.
+ * Such a value can never carry quotes, keywords or operators into text.
+ */
+export function isNumericExpression(node: Node, sourceCode: SourceCode): boolean {
+  const target = unwrap(node);
+  switch (target.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof target.value === 'number' || typeof target.value === 'bigint';
+    case AST_NODE_TYPES.UnaryExpression:
+      return target.operator === '+' || target.operator === '-' || target.operator === '~';
+    case AST_NODE_TYPES.BinaryExpression:
+      if (ARITHMETIC.has(target.operator)) return true;
+      return (
+        target.operator === '+' &&
+        isNumericExpression(target.left, sourceCode) &&
+        isNumericExpression(target.right, sourceCode)
+      );
+    case AST_NODE_TYPES.MemberExpression:
+      return memberName(target) === 'length';
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = unwrap(target.callee);
+      let name: string | null = null;
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        if (findVar(sourceCode, callee)?.defs.length) return false;
+        name = callee.name;
+      } else if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        const object = unwrap(callee.object);
+        if (object.type === AST_NODE_TYPES.Identifier && !findVar(sourceCode, object)?.defs.length) {
+          name = `${object.name}.${memberName(callee) ?? ''}`;
+        }
+      }
+      return name !== null && NUMERIC_FUNCTIONS.has(name);
+    }
+    case AST_NODE_TYPES.Identifier: {
+      const variable = findVar(sourceCode, target);
+      const single = variable && singleValue(variable);
+      return !!single && single.path.length === 0 && isNumericExpression(single.init, sourceCode);
+    }
+    default:
+      return typeof staticValue(target, sourceCode)?.value === 'number';
+  }
+}
+
+/**
+ * True when an expression can only be one of a fixed set of constant strings:
+ * `ALLOWED.includes(x) ? x : 'id'`, `COLUMNS[x]` / `COLUMNS[x] ?? 'id'` over a constant object literal,
+ * `x === 'asc' ? 'ASC' : 'DESC'`, and `ids.map(() => '?').join(',')` placeholder lists.
+ */
+export function isConstrainedChoice(node: Node, sourceCode: SourceCode, depth = 0): boolean {
+  if (depth > 6) return false;
+  const target = unwrap(node);
+  if (staticString(target, sourceCode) !== null) return true;
+  switch (target.type) {
+    case AST_NODE_TYPES.ConditionalExpression: {
+      const guarded = allowListGuard(target.test, sourceCode);
+      const ok = (branch: Node) =>
+        (guarded !== null && sameExpression(branch, guarded, sourceCode)) || isConstrainedChoice(branch, sourceCode, depth + 1);
+      return ok(target.consequent) && ok(target.alternate);
+    }
+    case AST_NODE_TYPES.LogicalExpression:
+      return isConstrainedChoice(target.left, sourceCode, depth + 1) && isConstrainedChoice(target.right, sourceCode, depth + 1);
+    case AST_NODE_TYPES.MemberExpression:
+      return target.computed && isConstantStringTable(target.object, sourceCode);
+    case AST_NODE_TYPES.Identifier: {
+      const variable = findVar(sourceCode, target);
+      const single = variable && singleValue(variable);
+      return !!single && single.path.length === 0 && isConstrainedChoice(single.init, sourceCode, depth + 1);
+    }
+    case AST_NODE_TYPES.CallExpression:
+      return isPlaceholderList(target, sourceCode);
+    default:
+      return false;
+  }
+}
+
+/** `LIST.includes(x)` / `SET.has(x)` over constants, `x === 'a' || x === 'b'`: returns `x`. */
+function allowListGuard(test: Node, sourceCode: SourceCode): Node | null {
+  const target = unwrap(test);
+  if (target.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrap(target.callee);
+    const arg = target.arguments[0];
+    if (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      (memberName(callee) === 'includes' || memberName(callee) === 'has') &&
+      arg &&
+      arg.type !== AST_NODE_TYPES.SpreadElement &&
+      isConstantCollection(callee.object, sourceCode)
+    ) {
+      return arg;
+    }
+  }
+  return null;
+}
+
+function isConstantCollection(node: Node, sourceCode: SourceCode): boolean {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVar(sourceCode, target);
+    const single = variable && singleValue(variable);
+    return !!single && single.path.length === 0 && isConstantCollection(single.init, sourceCode);
+  }
+  if (target.type === AST_NODE_TYPES.NewExpression) {
+    const arg = target.arguments[0];
+    return !!arg && arg.type !== AST_NODE_TYPES.SpreadElement && isConstantCollection(arg, sourceCode);
+  }
+  if (target.type === AST_NODE_TYPES.CallExpression) {
+    // Object.keys(TABLE)
+    const arg = target.arguments[0];
+    return calleeName(target) === 'keys' && !!arg && arg.type !== AST_NODE_TYPES.SpreadElement && isConstantStringTable(arg, sourceCode);
+  }
+  const value = staticValue(target, sourceCode)?.value;
+  return Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number');
+}
+
+function isConstantStringTable(node: Node, sourceCode: SourceCode): boolean {
+  const value = staticValue(node, sourceCode)?.value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.values(value as Record<string, unknown>).every((v) => typeof v === 'string' || typeof v === 'number')
+  );
+}
+
+function sameExpression(a: Node, b: Node, sourceCode: SourceCode): boolean {
+  return sourceCode.getText(unwrap(a)) === sourceCode.getText(unwrap(b));
+}
+
+/** `ids.map(() => '?').join(', ')`, `ids.map((_, i) => `$${i + 1}`).join(',')`, `Array(n).fill('?').join(',')`. */
+function isPlaceholderList(node: TSESTree.CallExpression, sourceCode: SourceCode): boolean {
+  const callee = unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'join') return false;
+  const inner = unwrap(callee.object);
+  if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
+  const innerCallee = unwrap(inner.callee);
+  if (innerCallee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = memberName(innerCallee);
+  const arg = inner.arguments[0];
+  if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) return false;
+  if (method === 'fill') return staticString(arg, sourceCode) !== null;
+  if (method !== 'map') return false;
+  if (arg.type !== AST_NODE_TYPES.ArrowFunctionExpression && arg.type !== AST_NODE_TYPES.FunctionExpression) return false;
+  let result: Node | null = null;
+  if (arg.body.type !== AST_NODE_TYPES.BlockStatement) result = arg.body;
+  else {
+    const last = arg.body.body[arg.body.body.length - 1];
+    if (arg.body.body.length === 1 && last?.type === AST_NODE_TYPES.ReturnStatement) result = last.argument;
+  }
+  if (!result) return false;
+  return stringComposition(result, sourceCode).parts.every(
+    (p) => p.kind === 'static' || isNumericExpression(p.node, sourceCode),
+  );
+}

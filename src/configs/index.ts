@@ -1,0 +1,43 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import { rules, type ApiSecurityRule } from '../rules/index.js';
+
+/** The files every shared config applies to. */
+export const FILES = ['**/*.{js,cjs,mjs,jsx,ts,cts,mts,tsx}'];
+
+/** Test files, where fixtures legitimately hold fake secrets and insecure setups. */
+export const TEST_FILES = ['**/*.{test,spec}.*', '**/__tests__/**'];
+
+/** Rules whose findings in test files are fixtures, not bugs; the configs turn them off there. */
+const OFF_IN_TESTS: readonly string[] = ['no-hardcoded-secrets', 'no-insecure-tls'];
+
+export type ConfigName = 'recommended' | 'strict' | 'all';
+
+/** Options a config sets beyond the rule's defaults. */
+const CONFIG_OPTIONS: Partial<Record<ConfigName, Record<string, unknown[]>>> = {
+  strict: { 'no-sql-injection': [{ allowNumericCoercion: false }] },
+  all: { 'no-sql-injection': [{ allowNumericCoercion: false }] },
+};
+
+function includes(config: ConfigName, rule: ApiSecurityRule): boolean {
+  if (config === 'all') return true;
+  const level = rule.meta.docs?.recommended;
+  return config === 'strict' ? level === 'recommended' || level === 'strict' : level === 'recommended';
+}
+
+export function buildRules(config: ConfigName): TSESLint.FlatConfig.Rules {
+  const result: TSESLint.FlatConfig.Rules = {};
+  for (const [name, rule] of Object.entries(rules) as [string, ApiSecurityRule][]) {
+    if (!includes(config, rule)) continue;
+    const options = CONFIG_OPTIONS[config]?.[name];
+    result[`api-security/${name}`] = options ? ['error', ...options] : 'error';
+  }
+  return result;
+}
+
+export function testOverrides(config: ConfigName): TSESLint.FlatConfig.Rules {
+  const result: TSESLint.FlatConfig.Rules = {};
+  for (const name of OFF_IN_TESTS) {
+    if (`api-security/${name}` in buildRules(config)) result[`api-security/${name}`] = 'off';
+  }
+  return result;
+}

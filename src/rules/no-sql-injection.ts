@@ -1,0 +1,468 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { calleeName, getProperty, hasSpread, isFunction, memberName, shortText, unwrap } from '../analysis/ast.js';
+import type { SourceCode } from '../analysis/cache.js';
+import { fromModule, isModulePath, resolveModule } from '../analysis/modules.js';
+import { classifySlots, hasPlaceholders, isSqlEscaped, looksLikeSql, SLOT, type SlotKind } from '../analysis/sql.js';
+import {
+  isCertainlyString,
+  isConstrainedChoice,
+  isNumericExpression,
+  stringComposition,
+  type DynamicPart,
+  type StringComposition,
+} from '../analysis/static-value.js';
+import { taintOf } from '../analysis/taint.js';
+import { SQL_SINKS, UNRESOLVED_QUERY_METHODS, type SqlSink } from '../catalog/sql.js';
+import { createRule } from '../util/create-rule.js';
+
+type Options = [
+  {
+    allowNumericCoercion?: boolean;
+    checkUnresolvedReceivers?: boolean;
+    sanitizers?: string[];
+  },
+];
+type MessageIds = 'dynamicSql' | 'dynamicSqlUnresolved' | 'useParameters' | 'useTaggedTemplate';
+
+const CANDIDATE_METHODS = new Set<string>([
+  ...SQL_SINKS.flatMap((s) => s.methods ?? []),
+  ...SQL_SINKS.flatMap((s) => (s.functions ?? []).map((f) => f[f.length - 1]!)),
+  ...UNRESOLVED_QUERY_METHODS,
+]);
+
+interface SinkMatch {
+  sink: SqlSink | null;
+  method: string;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-sql-injection',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow SQL text built from non-constant values; pass values as query parameters',
+      recommended: 'recommended',
+      cwe: 'CWE-89',
+      owasp: ['A03:2021'],
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: {
+      dynamicSql:
+        'SQL text passed to {{sink}} is built from {{values}}{{request}}. Pass values as query parameters ({{hint}}) so they can never change the statement.',
+      dynamicSqlUnresolved:
+        'This looks like SQL built from {{values}}{{request}} and passed to `.{{method}}()`. Use your driver’s placeholders (`$1` or `?`) with a values array instead of inserting values into the text.',
+      useParameters: 'Replace the inserted values with {{placeholder}} placeholders and pass them as parameters.',
+      useTaggedTemplate: 'Use the parameterized tagged template `{{method}}` instead of `{{unsafe}}`.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allowNumericCoercion: {
+            type: 'boolean',
+            description:
+              'Do not report values that are certainly numbers (`Number(x)`, `parseInt(x)`, `Math.*`, `x.length`); they cannot carry SQL syntax.',
+          },
+          checkUnresolvedReceivers: {
+            type: 'boolean',
+            description:
+              'Also report `.query()`/`.execute()`/`.raw()`… calls on objects no import explains (a `db` from a local module) when the text reads as SQL.',
+          },
+          sanitizers: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description: 'Names of your own escaping functions whose results are safe in SQL text (`quoteIdent`, `db.escapeName`).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ allowNumericCoercion: true, checkUnresolvedReceivers: true, sanitizers: [] }],
+  },
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const allowNumeric = options.allowNumericCoercion !== false;
+    const checkUnresolved = options.checkUnresolvedReceivers !== false;
+    const sanitizers = options.sanitizers ?? [];
+
+    function isSafePart(part: DynamicPart): boolean {
+      if (allowNumeric && isNumericExpression(part.node, sourceCode)) return true;
+      if (isSqlEscaped(part.node, sourceCode, sanitizers)) return true;
+      return isConstrainedChoice(part.node, sourceCode);
+    }
+
+    return {
+      CallExpression(node) {
+        const method = calleeName(node);
+        if (method === null || !CANDIDATE_METHODS.has(method)) return;
+        const match = matchSink(node, method, sourceCode);
+        if (!match || (!match.sink && !checkUnresolved)) return;
+        const rawArg = node.arguments[0];
+        if (!rawArg || rawArg.type === AST_NODE_TYPES.SpreadElement) return;
+        const { text: textNode, inConfig } = sqlTextNode(rawArg);
+        if (!textNode) return;
+        const arg = unwrap(textNode);
+        if (arg.type === AST_NODE_TYPES.TaggedTemplateExpression || isFunction(arg)) return;
+
+        const composition = stringComposition(arg, sourceCode);
+        const dynamic = composition.parts.filter((p): p is DynamicPart => p.kind === 'dynamic');
+        const unsafe = dynamic.filter((p) => !isSafePart(p));
+        if (unsafe.length === 0) return;
+        const hasText = composition.parts.some((p) => p.kind === 'static' && p.value.trim() !== '');
+        const taint = unsafe.map((p) => taintOf(p.node, sourceCode)).find((t) => t !== null) ?? null;
+        // A lone value (`pool.query(sql)` inside a wrapper) is someone else's text, unless it is request data.
+        if (!hasText && !taint) return;
+        if (!match.sink && !looksLikeSql(textOf(composition))) return;
+
+        const values = describeValues(unsafe, sourceCode);
+        const request = taint ? ` (\`${taint.source.text}\` comes from the request)` : '';
+        if (!match.sink) {
+          context.report({ node: textNode, messageId: 'dynamicSqlUnresolved', data: { values, request, method } });
+          return;
+        }
+        const sink = match.sink;
+        const plan = inConfig ? null : planFix(node, arg, composition, unsafe, sink, sourceCode);
+        const data = { sink: `${sink.library} \`${match.method}()\``, values, request, hint: hint(sink) };
+        if (plan?.autofix) {
+          context.report({ node: textNode, messageId: 'dynamicSql', data, fix: plan.fix });
+        } else if (plan) {
+          context.report({
+            node: textNode,
+            messageId: 'dynamicSql',
+            data,
+            suggest: [
+              sink.params === 'tagged-template'
+                ? {
+                    messageId: 'useTaggedTemplate',
+                    data: { method: sink.taggedReplacement?.[match.method] ?? '', unsafe: match.method },
+                    fix: plan.fix,
+                  }
+                : { messageId: 'useParameters', data: { placeholder: placeholderName(sink) }, fix: plan.fix },
+            ],
+          });
+        } else {
+          context.report({ node: textNode, messageId: 'dynamicSql', data });
+        }
+      },
+    };
+  },
+});
+
+function matchSink(node: TSESTree.CallExpression, method: string, sourceCode: SourceCode): SinkMatch | null {
+  const callee = unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const calleeRef = resolveModule(callee, sourceCode);
+  for (const sink of SQL_SINKS) {
+    if (sink.functions?.some((path) => isModulePath(calleeRef, sink.modules, path))) return { sink, method };
+  }
+  const receiverRef = resolveModule(callee.object, sourceCode);
+  for (const sink of SQL_SINKS) {
+    if (sink.methods?.includes(method) && fromModule(receiverRef, sink.modules)) return { sink, method };
+  }
+  if (receiverRef) return null; // a value from some other module: not a query call we know
+  for (const sink of SQL_SINKS) {
+    if (!sink.methods?.includes(method)) continue;
+    if (sink.anyReceiver) return { sink, method };
+    if (sink.chainIncludes && chainIncludes(callee.object, sink.chainIncludes)) return { sink, method };
+  }
+  return UNRESOLVED_QUERY_METHODS.includes(method) ? { sink: null, method } : null;
+}
+
+function chainIncludes(node: TSESTree.Node, method: string): boolean {
+  let current = unwrap(node);
+  for (let i = 0; i < 64; i++) {
+    if (current.type === AST_NODE_TYPES.CallExpression) {
+      if (calleeName(current) === method) return true;
+      current = unwrap(current.callee);
+    } else if (current.type === AST_NODE_TYPES.MemberExpression) {
+      current = unwrap(current.object);
+    } else if (current.type === AST_NODE_TYPES.AwaitExpression) {
+      current = unwrap(current.argument);
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** The SQL text argument: the argument itself, or `text`/`sql` of a query config object. */
+function sqlTextNode(arg: TSESTree.Expression): { text: TSESTree.Expression | null; inConfig: boolean } {
+  const target = unwrap(arg);
+  if (target.type !== AST_NODE_TYPES.ObjectExpression) return { text: arg, inConfig: false };
+  const prop = getProperty(target, 'text') ?? getProperty(target, 'sql');
+  if (!prop || prop.value.type === AST_NODE_TYPES.AssignmentPattern || prop.value.type === AST_NODE_TYPES.TSEmptyBodyFunctionExpression) {
+    return { text: null, inConfig: true };
+  }
+  return { text: prop.value as TSESTree.Expression, inConfig: true };
+}
+
+function textOf(composition: StringComposition): string {
+  return composition.parts.map((p) => (p.kind === 'static' ? p.value : ' x ')).join('');
+}
+
+function describeValues(parts: DynamicPart[], sourceCode: SourceCode): string {
+  const names = [...new Set(parts.map((p) => `\`${shortText(sourceCode, p.node, 32)}\``))];
+  return names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+}
+
+function hint(sink: SqlSink): string {
+  switch (sink.params) {
+    case 'values-argument':
+      return sink.placeholder === 'dollar'
+        ? '`$1`, `$2` … with a values array'
+        : sink.placeholder === 'question'
+          ? '`?` placeholders with a values array'
+          : 'driver placeholders with a values array';
+    case 'replacements-option':
+      return '`?` placeholders with `{ replacements: [...] }`, or `bind`';
+    case 'prepared-call':
+      return '`?` placeholders, values given to `.get()`/`.all()`/`.run()`';
+    case 'tagged-template':
+      return 'the tagged template form, which parameterizes each `${}`';
+    case 'none':
+      return sink.library.startsWith('TypeORM')
+        ? '`:name` parameters with a parameters object'
+        : sink.library === 'Drizzle' || sink.library === 'Kysely'
+          ? 'the `sql` tagged template instead of `sql.raw`'
+          : 'the parameterized API of the library';
+  }
+}
+
+function placeholderName(sink: SqlSink): string {
+  return sink.placeholder === 'dollar' ? '`$n`' : '`?`';
+}
+
+interface FixPlan {
+  autofix: boolean;
+  fix: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
+}
+
+/**
+ * A rewrite to placeholders when it keeps the query's meaning: the driver is known, the text is
+ * written at the call (a template or a `+` chain), every unsafe value is a whole `'…'` literal
+ * (autofix, passed as `String(value)` so the bound text equals what was inserted) or an unquoted
+ * value after a comparison (suggestion only: the bound type may differ), and the call has no values yet.
+ */
+function planFix(
+  call: TSESTree.CallExpression,
+  arg: TSESTree.Node,
+  composition: StringComposition,
+  unsafe: DynamicPart[],
+  sink: SqlSink,
+  sourceCode: SourceCode,
+): FixPlan | null {
+  if (!composition.exact) return null;
+  if (sink.params === 'none') return null;
+  if (sink.placeholder === 'none' && sink.params !== 'tagged-template') return null;
+  const unsafeNodes = new Set<TSESTree.Node>(unsafe.map((p) => p.node));
+  const text = composition.parts
+    .map((p) => (p.kind === 'static' ? p.value : unsafeNodes.has(p.node) ? SLOT : '0'))
+    .join('');
+  if (hasPlaceholders(text.split(SLOT).join(''))) return null;
+  const kinds = classifySlots(text);
+  if (kinds.length !== unsafe.length || kinds.includes('other')) return null;
+  const autofix = sink.params !== 'tagged-template' && kinds.every((k) => k === 'quoted');
+
+  const placeholder = (i: number) => (sink.params === 'tagged-template' ? null : sink.placeholder === 'dollar' ? `$${i + 1}` : '?');
+  const rewritten = rewriteText(arg, unsafe, kinds, placeholder, sourceCode);
+  if (!rewritten) return null;
+  const params = unsafe.map((p, i) => paramText(p.node, kinds[i]!, sourceCode)).join(', ');
+
+  if (sink.params === 'tagged-template') {
+    const replacement = sink.taggedReplacement?.[calleeName(call) ?? ''];
+    const callee = unwrap(call.callee);
+    if (!replacement || call.arguments.length !== 1 || callee.type !== AST_NODE_TYPES.MemberExpression || !rewritten.template) {
+      return null;
+    }
+    const typeArgs = call.typeArguments ? sourceCode.getText(call.typeArguments) : '';
+    return {
+      autofix: false,
+      fix: (fixer) => [
+        fixer.replaceText(callee.property, replacement),
+        fixer.replaceTextRange([callee.range[1], call.range[1]], `${typeArgs}${rewritten.text}`),
+      ],
+    };
+  }
+
+  const insert = paramsInsertion(call, sink, params, sourceCode);
+  if (!insert) return null;
+  return {
+    autofix,
+    fix: (fixer) => [fixer.replaceText(arg, rewritten.text), insert(fixer)],
+  };
+}
+
+function paramText(node: TSESTree.Node, kind: SlotKind, sourceCode: SourceCode): string {
+  const text = sourceCode.getText(node);
+  const wrapped = node.type === AST_NODE_TYPES.SequenceExpression ? `(${text})` : text;
+  if (kind === 'quoted' && !isCertainlyString(node, sourceCode)) return `String(${text})`;
+  return wrapped;
+}
+
+/**
+ * The SQL argument rewritten: each unsafe value replaced by a placeholder (or, for tagged templates,
+ * kept as `${value}`), with the quotes around quoted values removed.
+ */
+function rewriteText(
+  arg: TSESTree.Node,
+  unsafe: DynamicPart[],
+  kinds: SlotKind[],
+  placeholder: (i: number) => string | null,
+  sourceCode: SourceCode,
+): { text: string; template: boolean } | null {
+  if (arg.type === AST_NODE_TYPES.TemplateLiteral) {
+    const raws = arg.quasis.map((q) => q.value.raw);
+    const pieces: string[] = [];
+    let slot = 0;
+    let previousRaw = raws[0]!;
+    const out: string[] = [];
+    for (let i = 0; i < arg.expressions.length; i++) {
+      const expr = arg.expressions[i]!;
+      const index = unsafe.findIndex((p) => p.node === expr || unwrap(p.node) === expr);
+      let nextRaw = raws[i + 1]!;
+      if (index < 0) {
+        out.push(previousRaw, '${', sourceCode.getText(expr), '}');
+        previousRaw = nextRaw;
+        continue;
+      }
+      if (index !== slot) return null;
+      const kind = kinds[slot]!;
+      if (kind === 'quoted') {
+        const before = stripQuote(previousRaw, 'end');
+        const after = stripQuote(nextRaw, 'start');
+        if (before === null || after === null) return null;
+        previousRaw = before;
+        nextRaw = after;
+      }
+      const ph = placeholder(slot);
+      out.push(previousRaw, ph ?? `\${${sourceCode.getText(expr)}}`);
+      previousRaw = nextRaw;
+      slot++;
+    }
+    out.push(previousRaw);
+    if (slot !== unsafe.length) return null;
+    pieces.push('`', ...out, '`');
+    return { text: pieces.join(''), template: true };
+  }
+  if (arg.type === AST_NODE_TYPES.BinaryExpression) {
+    if (placeholder(0) === null) return null;
+    const leaves = concatLeaves(arg);
+    if (!leaves) return null;
+    const chunks: { text: string; expr: string | null; stripNextQuote?: boolean }[] = [];
+    let slot = 0;
+    for (const leaf of leaves) {
+      const target = unwrap(leaf);
+      if (target.type === AST_NODE_TYPES.Literal && typeof target.value === 'string') {
+        chunks.push({ text: target.value, expr: null });
+        continue;
+      }
+      const index = unsafe.findIndex((p) => p.node === leaf || p.node === target);
+      if (index < 0) {
+        chunks.push({ text: '', expr: sourceCode.getText(leaf) });
+        continue;
+      }
+      if (index !== slot) return null;
+      if (kinds[slot] === 'quoted') {
+        const prev = chunks[chunks.length - 1];
+        if (!prev || prev.expr !== null || !prev.text.endsWith("'")) return null;
+        prev.text = prev.text.slice(0, -1);
+        chunks.push({ text: placeholder(slot)!, expr: null, stripNextQuote: true });
+      } else {
+        chunks.push({ text: placeholder(slot)!, expr: null });
+      }
+      slot++;
+    }
+    if (slot !== unsafe.length) return null;
+    // Remove the closing quote that followed each quoted value.
+    for (let i = 0; i < chunks.length; i++) {
+      if (!chunks[i]!.stripNextQuote) continue;
+      const next = chunks[i + 1];
+      if (!next || next.expr !== null || !next.text.startsWith("'")) return null;
+      next.text = next.text.slice(1);
+    }
+    const hasExpr = chunks.some((c) => c.expr !== null);
+    if (!hasExpr) return { text: quoteString(chunks.map((c) => c.text).join('')), template: false };
+    return {
+      text: `\`${chunks.map((c) => (c.expr !== null ? `\${${c.expr}}` : escapeTemplate(c.text))).join('')}\``,
+      template: true,
+    };
+  }
+  return null;
+}
+
+/** Leaves of a left-nested `+` chain that is certainly string concatenation (a string literal in the first two leaves). */
+function concatLeaves(node: TSESTree.BinaryExpression): TSESTree.Node[] | null {
+  const leaves: TSESTree.Node[] = [];
+  let current: TSESTree.Node = node;
+  while (current.type === AST_NODE_TYPES.BinaryExpression && current.operator === '+') {
+    leaves.unshift(current.right);
+    current = current.left;
+  }
+  leaves.unshift(current);
+  const isString = (n: TSESTree.Node | undefined) => {
+    const t = n && unwrap(n);
+    return !!t && t.type === AST_NODE_TYPES.Literal && typeof t.value === 'string';
+  };
+  if (!isString(leaves[0]) && !isString(leaves[1])) return null;
+  return leaves;
+}
+
+function stripQuote(raw: string, side: 'start' | 'end'): string | null {
+  if (side === 'end') {
+    if (raw.endsWith("\\'")) return raw.slice(0, -2);
+    if (raw.endsWith("'")) return raw.slice(0, -1);
+    return null;
+  }
+  if (raw.startsWith("\\'")) return raw.slice(2);
+  if (raw.startsWith("'")) return raw.slice(1);
+  return null;
+}
+
+function quoteString(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}'`;
+}
+
+function escapeTemplate(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+}
+
+function paramsInsertion(
+  call: TSESTree.CallExpression,
+  sink: SqlSink,
+  params: string,
+  sourceCode: SourceCode,
+): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | null {
+  const [first, second, ...rest] = call.arguments;
+  if (!first || rest.length > 0) return null;
+  switch (sink.params) {
+    case 'values-argument':
+      if (!second) return (fixer) => fixer.insertTextAfter(first, `, [${params}]`);
+      if (isFunction(unwrap(second))) return (fixer) => fixer.insertTextBefore(second, `[${params}], `);
+      return null;
+    case 'replacements-option': {
+      if (!second) return (fixer) => fixer.insertTextAfter(first, `, { replacements: [${params}] }`);
+      const options = unwrap(second);
+      if (options.type !== AST_NODE_TYPES.ObjectExpression || hasSpread(options)) return null;
+      if (getProperty(options, 'replacements') || getProperty(options, 'bind')) return null;
+      const firstProp = options.properties[0];
+      if (!firstProp) return (fixer) => fixer.replaceText(options, `{ replacements: [${params}] }`);
+      return (fixer) => fixer.insertTextBefore(firstProp, `replacements: [${params}], `);
+    }
+    case 'prepared-call': {
+      if (second) return null;
+      const member = call.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== call) return null;
+      const run = memberName(member);
+      if (!run || !['get', 'all', 'run', 'iterate'].includes(run)) return null;
+      const outer = member.parent;
+      if (outer?.type !== AST_NODE_TYPES.CallExpression || outer.callee !== member || outer.arguments.length > 0) return null;
+      const closing = sourceCode.getLastToken(outer);
+      if (!closing || closing.value !== ')') return null;
+      return (fixer) => fixer.insertTextBefore(closing, params);
+    }
+    default:
+      return null;
+  }
+}
