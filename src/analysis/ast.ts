@@ -159,8 +159,11 @@ export function singleValue(variable: TSESLint.Scope.Variable): VariableValue | 
   if (def.type !== 'Variable') return null;
   const declarator = def.node;
   if (!declarator.init) return null;
+  // The declaration itself is the only write. A pattern default (`const { a = 'x' } = obj`) is a
+  // second write reference at the same identifier; it is reported as `defaultValue`.
   const writes = variable.references.filter((r) => r.isWrite());
-  if (writes.length !== 1 || writes[0]!.writeExpr !== declarator.init) return null;
+  if (writes.length === 0 || writes.some((r) => r.identifier !== def.name)) return null;
+  if (!writes.some((r) => r.writeExpr === declarator.init)) return null;
   if (declarator.id.type === AST_NODE_TYPES.Identifier) {
     return { init: declarator.init, path: [], defaultValue: null };
   }
@@ -181,6 +184,9 @@ export function writtenValues(
     if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier) {
       operator = parent.operator;
     } else if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id === ref.identifier) {
+      operator = '=';
+    } else if (parent?.type === AST_NODE_TYPES.AssignmentPattern && parent.left === ref.identifier && parent.right === ref.writeExpr) {
+      // The default of a pattern (`const { a = 'x' } = obj`) is the value itself, not a key of it.
       operator = '=';
     } else {
       const declarator = ancestorOfType(ref.identifier, AST_NODE_TYPES.VariableDeclarator);

@@ -150,13 +150,19 @@ export function requiredModule(node: TSESTree.CallExpression, sourceCode: Source
     }
     return normalizeModule(source.value);
   }
-  if (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    memberName(callee) === 'getBuiltinModule' &&
-    unwrap(callee.object).type === AST_NODE_TYPES.Identifier &&
-    (unwrap(callee.object) as TSESTree.Identifier).name === 'process'
-  ) {
-    return normalizeModule(source.value);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'getBuiltinModule') {
+    const object = unwrap(callee.object);
+    if (object.type === AST_NODE_TYPES.Identifier && object.name === 'process' && !findVar(sourceCode, object)?.defs.length) {
+      return normalizeModule(source.value);
+    }
+    return null;
+  }
+  // `const load = createRequire(import.meta.url); load('pg')` and `createRequire(url)('pg')`.
+  if (callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.CallExpression) {
+    const loader = resolve(callee, sourceCode, 1);
+    if (loader && loader.module === 'module' && loader.path.length === 2 && loader.path[0] === 'createRequire' && loader.path[1] === CALL) {
+      return normalizeModule(source.value);
+    }
   }
   return null;
 }

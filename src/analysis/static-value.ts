@@ -426,7 +426,17 @@ function isPlaceholderList(node: TSESTree.CallExpression, sourceCode: SourceCode
     if (arg.body.body.length === 1 && last?.type === AST_NODE_TYPES.ReturnStatement) result = last.argument;
   }
   if (!result) return false;
+  const index = arg.params[1];
+  const isIndex = (n: Node): boolean => {
+    const t = unwrap(n);
+    if (index?.type === AST_NODE_TYPES.Identifier && t.type === AST_NODE_TYPES.Identifier) return t.name === index.name;
+    if (t.type === AST_NODE_TYPES.BinaryExpression && t.left.type !== AST_NODE_TYPES.PrivateIdentifier) {
+      const operand = (x: Node) => isIndex(x) || isNumericExpression(x, sourceCode);
+      return ['+', '-', '*'].includes(t.operator) && operand(t.left) && operand(t.right);
+    }
+    return false;
+  };
   return stringComposition(result, sourceCode).parts.every(
-    (p) => p.kind === 'static' || isNumericExpression(p.node, sourceCode),
+    (p) => p.kind === 'static' || isNumericExpression(p.node, sourceCode) || isIndex(p.node),
   );
 }

@@ -33,6 +33,8 @@ const CANDIDATE_METHODS = new Set<string>([
 interface SinkMatch {
   sink: SqlSink | null;
   method: string;
+  /** True when the receiver or function was resolved to the library by import. */
+  resolved: boolean;
 }
 
 export default createRule<Options, MessageIds>({
@@ -125,7 +127,7 @@ export default createRule<Options, MessageIds>({
         const sink = match.sink;
         const plan = inConfig ? null : planFix(node, arg, composition, unsafe, sink, sourceCode);
         const data = { sink: `${sink.library} \`${match.method}()\``, values, request, hint: hint(sink) };
-        if (plan?.autofix) {
+        if (plan?.autofix && match.resolved) {
           context.report({ node: textNode, messageId: 'dynamicSql', data, fix: plan.fix });
         } else if (plan) {
           context.report({
@@ -155,19 +157,19 @@ function matchSink(node: TSESTree.CallExpression, method: string, sourceCode: So
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const calleeRef = resolveModule(callee, sourceCode);
   for (const sink of SQL_SINKS) {
-    if (sink.functions?.some((path) => isModulePath(calleeRef, sink.modules, path))) return { sink, method };
+    if (sink.functions?.some((path) => isModulePath(calleeRef, sink.modules, path))) return { sink, method, resolved: true };
   }
   const receiverRef = resolveModule(callee.object, sourceCode);
   for (const sink of SQL_SINKS) {
-    if (sink.methods?.includes(method) && fromModule(receiverRef, sink.modules)) return { sink, method };
+    if (sink.methods?.includes(method) && fromModule(receiverRef, sink.modules)) return { sink, method, resolved: true };
   }
-  if (receiverRef) return null; // a value from some other module: not a query call we know
   for (const sink of SQL_SINKS) {
     if (!sink.methods?.includes(method)) continue;
-    if (sink.anyReceiver) return { sink, method };
-    if (sink.chainIncludes && chainIncludes(callee.object, sink.chainIncludes)) return { sink, method };
+    if (sink.anyReceiver) return { sink, method, resolved: false };
+    if (sink.chainIncludes && chainIncludes(callee.object, sink.chainIncludes)) return { sink, method, resolved: false };
   }
-  return UNRESOLVED_QUERY_METHODS.includes(method) ? { sink: null, method } : null;
+  // A receiver from a local module (`import { db } from './db'`) or none the file explains.
+  return UNRESOLVED_QUERY_METHODS.includes(method) ? { sink: null, method, resolved: false } : null;
 }
 
 function chainIncludes(node: TSESTree.Node, method: string): boolean {

@@ -1,0 +1,15 @@
+import { DataTypes, Sequelize } from 'sequelize';
+
+export const sequelize = new Sequelize(process.env.DATABASE_URL);
+
+export const User = sequelize.define('User', {
+  name: DataTypes.STRING,
+  email: DataTypes.STRING,
+  passwordHash: DataTypes.STRING,
+  isAdmin: DataTypes.BOOLEAN,
+});
+
+export async function findByEmail(email) {
+  // Raw query with the value inserted into the text.
+  return sequelize.query(`SELECT * FROM "Users" WHERE email = '${email}'`, { type: 'SELECT' });
+}

@@ -1,0 +1,151 @@
+// Measures what the plugin costs on real code: lints a fixed corpus of third-party server code
+// (see scripts/corpus.mjs) three ways, interleaved over several rounds, and compares each to the
+// traversal floor (a no-op rule listening to every node).
+//
+//   npm run bench                         # builds dist/, then runs this
+//   node scripts/bench.mjs --rounds=9     # or BENCH_ROUNDS=9
+//   node scripts/bench.mjs --target=1.10  # or BENCH_TARGET=1.10: allowed ratio of `all` to the floor
+//
+// Exits with status 1 when the plugin's `all` config is slower than the target allows.
+import { ESLint } from 'eslint';
+import security from 'eslint-plugin-security';
+import { assertNothingIgnored, corpusConfigs, listCorpus, PROJECT_ROOT } from './corpus.mjs';
+
+function option(name, fallback) {
+  const prefix = `--${name}=`;
+  const arg = process.argv.slice(2).find((a) => a.startsWith(prefix));
+  const raw = arg ? arg.slice(prefix.length) : process.env[`BENCH_${name.toUpperCase()}`];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number, got ${raw}`);
+  return value;
+}
+
+const ROUNDS = Math.round(option('rounds', 5));
+const TARGET = option('target', 1.1);
+
+const { default: plugin } = await import('../dist/index.js').catch((error) => {
+  throw new Error(`Cannot load dist/index.js (run \`npm run bench\`, which builds first): ${error.message}`);
+});
+
+const corpus = listCorpus();
+if (corpus.files.length === 0) throw new Error('The corpus is empty: run `npm ci` to install the dev dependencies.');
+const paths = corpus.files.map((f) => f.path);
+const base = corpusConfigs(corpus);
+
+/** Visits every node and does nothing: the cost of parsing plus a full traversal. */
+const floorPlugin = {
+  meta: { name: 'floor' },
+  rules: {
+    'visit-every-node': {
+      meta: { type: 'problem', schema: [] },
+      create: () => ({ '*'() {} }),
+    },
+  },
+};
+
+const CONFIGS = [
+  { label: 'floor (no-op `*` rule)', key: 'floor', config: { plugins: { floor: floorPlugin }, rules: { 'floor/visit-every-node': 'error' } } },
+  { label: 'api-security `all`', key: 'all', config: plugin.configs.all },
+  { label: 'eslint-plugin-security `recommended`', key: 'security', config: security.configs.recommended },
+];
+
+function makeEslint(config, stats = false) {
+  return new ESLint({ cwd: PROJECT_ROOT, overrideConfigFile: true, overrideConfig: [...base, config], cache: false, stats });
+}
+
+function countProblems(results) {
+  let problems = 0;
+  let fatal = 0;
+  for (const result of results) {
+    for (const message of result.messages) {
+      if (message.fatal) fatal++;
+      else if (message.ruleId) problems++;
+    }
+  }
+  return { problems, fatal };
+}
+
+async function timed(eslint) {
+  const start = process.hrtime.bigint();
+  const results = await eslint.lintFiles(paths);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  return { ms, results };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const ruleCount = Object.keys(plugin.rules).length;
+console.log(`eslint ${ESLint.version}, node ${process.version}, ${ruleCount} api-security rule(s): ${Object.keys(plugin.rules).join(', ')}`);
+console.log(`Corpus: ${corpus.files.length} files, ${corpus.lines.toLocaleString('en-US')} lines`);
+for (const p of corpus.packages) console.log(`  ${p.name}@${p.version}: ${p.files} files, ${p.lines.toLocaleString('en-US')} lines`);
+if (corpus.missing.length > 0) console.log(`  not installed (skipped): ${corpus.missing.join(', ')}`);
+
+const runs = CONFIGS.map((c) => ({ ...c, eslint: makeEslint(c.config), times: [], problems: 0, fatal: 0 }));
+
+// Warm-up: every configuration once (JIT, file-system cache, config loading), not measured.
+process.stdout.write('Warm-up…');
+for (const run of runs) {
+  const { results } = await timed(run.eslint);
+  assertNothingIgnored(results);
+  Object.assign(run, countProblems(results));
+}
+console.log(' done');
+
+for (let round = 0; round < ROUNDS; round++) {
+  // Rotate the order each round so no configuration always runs first or last.
+  const order = runs.map((_, i) => runs[(i + round) % runs.length]);
+  const line = [];
+  for (const run of order) {
+    const { ms } = await timed(run.eslint);
+    run.times.push(ms);
+    line.push(`${run.key} ${ms.toFixed(0)} ms`);
+  }
+  console.log(`Round ${round + 1}/${ROUNDS}: ${line.join(', ')}`);
+}
+
+const floor = runs[0];
+const floorMedian = median(floor.times);
+console.log('');
+console.log('| Configuration | Median (ms) | Ratio to floor | Paired median ratio | Problems | Fatal |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const run of runs) {
+  const med = median(run.times);
+  const paired = median(run.times.map((t, i) => t / floor.times[i]));
+  console.log(
+    `| ${run.label} | ${med.toFixed(0)} | ${(med / floorMedian).toFixed(3)}× | ${paired.toFixed(3)}× | ${run.problems} | ${run.fatal} |`,
+  );
+}
+
+// Per-rule times from ESLint's own statistics, in a separate unmeasured run (timing every rule
+// adds overhead of its own).
+const { results: statResults } = await timed(makeEslint(plugin.configs.all, true));
+const perRule = new Map();
+let parseMs = 0;
+for (const result of statResults) {
+  for (const pass of result.stats?.times.passes ?? []) {
+    parseMs += pass.parse?.total ?? 0;
+    for (const [rule, { total }] of Object.entries(pass.rules ?? {})) perRule.set(rule, (perRule.get(rule) ?? 0) + total);
+  }
+}
+const slowest = [...perRule].sort((a, b) => b[1] - a[1]).slice(0, 5);
+console.log('');
+console.log(`Slowest api-security rules (ESLint stats, one run; parsing took ${parseMs.toFixed(0)} ms):`);
+console.log('| Rule | Time (ms) | Share of floor |');
+console.log('|---|---:|---:|');
+for (const [rule, ms] of slowest) console.log(`| ${rule} | ${ms.toFixed(1)} | ${((100 * ms) / floorMedian).toFixed(1)}% |`);
+if (slowest.length === 0) console.log('| (no rule reported any time) | | |');
+
+const allRatio = median(runs[1].times) / floorMedian;
+const pass = allRatio <= TARGET;
+console.log('');
+console.log(
+  `${pass ? 'PASS' : 'FAIL'}: api-security \`all\` takes ${allRatio.toFixed(3)}× the traversal floor (target ≤ ${TARGET.toFixed(2)}×, ${ROUNDS} rounds).`,
+);
+const fatal = runs.reduce((sum, r) => sum + r.fatal, 0);
+if (fatal > 0) console.log(`WARNING: ${fatal} fatal parse error(s): the configurations did not lint the same code.`);
+if (!pass) process.exitCode = 1;

@@ -1,0 +1,215 @@
+/**
+ * Name vocabularies: does an identifier, property key or string key name a token, a secret or a
+ * sensitive field? Names are split into lower-case words (`access_token`, `AccessToken`,
+ * `x-auth-token` all give `access token` / `x auth token`), and the decision rests on the head of
+ * the name (its last word, as in English compounds): `tokenCount` is a count, `passwordPolicy` a
+ * policy, `accessToken` a token. Single words never match by substring (`tokenizer`, `hashtag`).
+ */
+
+/**
+ * Splits a name into lower-case words at `_`, `-`, `.`, `:`, spaces and other separators, at
+ * camelCase humps (`accessToken`, `APIKey` → `api key`) and between letters and digits; digits-only
+ * words are dropped (`oauth2Token` → `oauth token`). Known glued compounds are split too
+ * (`authtoken` → `auth token`, `apikey` → `api key`).
+ */
+export function nameWords(name: string): string[] {
+  const spaced = name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Za-z])([0-9])/g, '$1 $2')
+    .replace(/([0-9])([A-Za-z])/g, '$1 $2');
+  const words: string[] = [];
+  for (const raw of spaced.split(/[^A-Za-z0-9]+/)) {
+    if (raw === '' || /^[0-9]+$/.test(raw)) continue;
+    const word = raw.toLowerCase();
+    const glued = GLUED.get(word);
+    if (glued) words.push(...glued);
+    else words.push(word);
+  }
+  return words;
+}
+
+/** Compounds commonly written as one word in keys and headers. */
+const GLUED = new Map<string, string[]>(
+  [
+    'access token',
+    'refresh token',
+    'id token',
+    'auth token',
+    'bearer token',
+    'jwt token',
+    'session token',
+    'session id',
+    'api key',
+    'api token',
+    'private key',
+    'secret key',
+    'client secret',
+    'password hash',
+    'credit card',
+    'card number',
+    'user token',
+    'x token',
+  ].map((w) => [w.replace(' ', ''), w.split(' ')]),
+);
+
+/** First words that turn a name into a flag, an action or a quantity: `isToken`, `showPassword`, `maxTokens`. */
+const LEADING_NEGATORS = new Set([
+  'is', 'has', 'have', 'show', 'hide', 'toggle', 'should', 'can', 'use', 'enable', 'enabled', 'disable',
+  'disabled', 'allow', 'validate', 'check', 'verify', 'compare', 'require', 'requires', 'required', 'need',
+  'needs', 'must', 'with', 'without', 'no', 'max', 'min', 'num', 'number', 'count', 'total', 'n',
+  'parse', 'generate', 'create', 'hash', 'encrypt', 'decrypt', 'sign', 'decode', 'encode', 'on', 'handle',
+]);
+
+/** Last words that describe the same value in another form: `tokenString`, `password_value`. */
+const TRAILING_QUALIFIERS = new Set([
+  'value', 'val', 'str', 'string', 'raw', 'plain', 'plaintext', 'text', 'b', 'base', 'encoded', 'enc',
+  'encrypted', 'hex', 'buf', 'buffer', 'bytes', 'confirm', 'confirmation',
+]);
+
+interface Vocabulary {
+  /** Heads (single words) that make the name match. */
+  heads: ReadonlySet<string>;
+  /** Multi-word heads, matched against the last words: `session id`, `api key`. */
+  compoundHeads?: readonly (readonly string[])[];
+  /** Heads that match only when alone or preceded by one of the given words (`hash`: `passwordHash`, not `fileHash`). */
+  guardedHeads?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Heads that match only when one of the given words precedes them (`key`: `apiKey`, `privateKey`). */
+  qualifiedHeads?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Words before the head that change the meaning (`pageToken`, `publicKey`). */
+  negativeModifiers?: ReadonlySet<string>;
+  /** Whole names (word lists joined by a space) that match exactly. */
+  exact?: ReadonlySet<string>;
+}
+
+function matches(name: string, vocabulary: Vocabulary): boolean {
+  let words = nameWords(name);
+  if (words.length === 0) return false;
+  if (vocabulary.exact?.has(words.join(' '))) return true;
+  if (words.length > 1 && LEADING_NEGATORS.has(words[0]!)) return false;
+  while (words.length > 1 && TRAILING_QUALIFIERS.has(words[words.length - 1]!)) words = words.slice(0, -1);
+  if (vocabulary.exact?.has(words.join(' '))) return true;
+  const head = words[words.length - 1]!;
+  const before = words.slice(0, -1);
+  if (vocabulary.negativeModifiers && before.some((w) => vocabulary.negativeModifiers!.has(w))) return false;
+  if (vocabulary.heads.has(head)) return true;
+  const guard = vocabulary.guardedHeads?.get(head);
+  if (guard && (before.length === 0 || guard.has(before[before.length - 1]!))) return true;
+  const qualifier = vocabulary.qualifiedHeads?.get(head);
+  if (qualifier && before.some((w) => qualifier.has(w))) return true;
+  return (vocabulary.compoundHeads ?? []).some(
+    (compound) =>
+      compound.length <= words.length && compound.every((w, i) => words[words.length - compound.length + i] === w),
+  );
+}
+
+const set = (text: string): ReadonlySet<string> => new Set(text.split(/\s+/).filter(Boolean));
+
+/** Tokens that are not credentials: pagination, cancellation, lexer, design, push, captcha and LLM tokens. */
+const NON_CREDENTIAL_TOKEN_MODIFIERS = set(`
+  page next prev previous continuation cancel cancellation sync cursor pagination lexer parser lexical
+  syntax ast design color colour theme style push device fcm apns notification notifications captcha
+  recaptcha hcaptcha turnstile input output prompt completion completions embedding special stop eos
+  bos unk pad word max min num total
+`);
+
+const TOKEN_VOCABULARY: Vocabulary = {
+  heads: set('token tokens jwt jwts bearer'),
+  compoundHeads: [['session', 'id'], ['session', 'ids']],
+  guardedHeads: new Map([['session', set('user auth current app login active')]]),
+  negativeModifiers: NON_CREDENTIAL_TOKEN_MODIFIERS,
+  exact: set('authorization'),
+};
+
+/**
+ * True when the name denotes an authentication or session token: `token`, `jwt`, `accessToken`,
+ * `refresh_token`, `id_token`, `authToken`, `x-auth-token`, `bearer`, `session`, `sessionId`,
+ * `csrfToken`, `authorization`. Not: `tokenizer`, `tokenCount`, `tokenType`, `maxTokens`,
+ * `nextPageToken`, `cancelToken`, `deviceToken`, `isTokenValid`, `sessionStorage`, `sessionTimeout`.
+ */
+export function isTokenName(name: string): boolean {
+  return matches(name, TOKEN_VOCABULARY);
+}
+
+const PASSWORD_WORDS = 'password passwords passwd pwd passphrase passcode';
+
+const SECRET_VOCABULARY: Vocabulary = {
+  heads: set(`${PASSWORD_WORDS} secret secrets pepper`),
+  qualifiedHeads: new Map([
+    ['key', set('api private secret signing encryption master hmac access license')],
+    ['keys', set('api private secret signing encryption master hmac access')],
+  ]),
+  compoundHeads: [['connection', 'password']],
+  negativeModifiers: set('public'),
+  exact: set('pass'),
+};
+
+/**
+ * True when the name denotes a secret or credential: passwords (`password`, `passwd`, `pwd`,
+ * `passphrase`, `dbPassword`), secrets (`secret`, `clientSecret`, `jwtSecret`, `SESSION_SECRET`),
+ * keys (`apiKey`, `x-api-key`, `privateKey`, `secretAccessKey`, `signingKey`), and tokens as
+ * `isTokenName` (except a bare `session`). Not: `publicKey`, `accessKeyId`, `secretName`,
+ * `passwordPolicy`, `credentials` (`fetch`'s `credentials: 'include'`), `key`.
+ */
+export function isSecretName(name: string): boolean {
+  if (matches(name, SECRET_VOCABULARY)) return true;
+  if (!isTokenName(name)) return false;
+  const words = nameWords(name);
+  return !(words.length === 1 && (words[0] === 'session' || words[0] === 'sessions'));
+}
+
+const SENSITIVE_FIELD_VOCABULARY: Vocabulary = {
+  heads: set(`${PASSWORD_WORDS} ssn cvv cvc cvv2 secret secrets otp totp pepper pin`),
+  guardedHeads: new Map([
+    ['hash', set('password passwd pwd pass pin secret passphrase')],
+    ['hashed', set('password')],
+    ['salt', set('password passwd pwd pass')],
+  ]),
+  qualifiedHeads: new Map([
+    ['token', set('reset verification verify confirmation confirm activation invite recovery')],
+    ['key', set('api private secret signing encryption master hmac')],
+    ['keys', set('api private secret signing encryption master hmac')],
+    ['code', set('security recovery backup otp mfa totp')],
+    ['codes', set('recovery backup otp mfa totp')],
+    ['number', set('card ssn security passport')],
+    ['card', set('credit debit')],
+  ]),
+  compoundHeads: [['social', 'security'], ['social', 'security', 'number'], ['tax', 'id']],
+  negativeModifiers: set('public'),
+};
+
+/**
+ * True when the field holds data that must not leave the server in a token payload, a response or
+ * a log line: passwords and their hashes/salts (`password`, `passwordHash`, `hashedPassword`,
+ * `hash`, `salt`), secrets and keys (`secret`, `apiKey`, `privateKey`), identity and payment data
+ * (`ssn`, `creditCard`, `cardNumber`, `cvv`), one-time codes (`otp`, `pin`, `recoveryCodes`) and
+ * single-use tokens (`resetToken`, `verificationToken`). Not: `passwordPolicy`, `hashtag`,
+ * `fileHash`, `passwordChangedAt`, `accessToken` (login responses legitimately carry it).
+ */
+export function isSensitiveFieldName(name: string): boolean {
+  return matches(name, SENSITIVE_FIELD_VOCABULARY);
+}
+
+/** Words that on their own make a function name an authentication or authorization step. */
+const AUTH_FUNCTION_WORDS = set(`
+  auth authenticate authenticated authentication authorize authorise authorized authorised authorization
+  authorisation verify login signin logon
+`);
+/** Words that do so only next to `user`, `session`, `token`, `auth` or `logged`: `getCurrentUser`, `requireUser`. */
+const WEAK_AUTH_FUNCTION_WORDS = set('current whoami me guard protect protected require ensure');
+const AUTH_SUBJECT_WORDS = set('user session token logged principal identity');
+
+/**
+ * True when a function name reads as an authentication or authorization step: `authenticate`,
+ * `verifyToken`, `requireAuth`, `isAuthorized`, `checkAuth`, `authMiddleware`, `getCurrentUser`,
+ * `ensureLoggedIn`, `canActivate` (NestJS guards). Not: `author`, `oauthCallback`, `getUser`,
+ * `parseHeaders`, `formatDate`.
+ */
+export function isAuthFunctionName(name: string): boolean {
+  const words = nameWords(name);
+  if (words.length === 0) return false;
+  if (words.join(' ') === 'can activate') return true;
+  if (words.some((w) => AUTH_FUNCTION_WORDS.has(w))) return true;
+  if (words.some((w) => WEAK_AUTH_FUNCTION_WORDS.has(w))) return words.some((w) => AUTH_SUBJECT_WORDS.has(w));
+  return false;
+}

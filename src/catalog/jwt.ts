@@ -1,0 +1,408 @@
+/**
+ * JSON Web Token entry points: where each library signs, verifies and decodes tokens, and where
+ * the key, the options and the payload sit in the call. Data only.
+ */
+
+export type JwtEntryOperation =
+  | 'sign'
+  | 'verify'
+  | 'decode'
+  | 'middleware'
+  | 'strategy'
+  | 'module-config'
+  | 'plugin-register';
+
+/**
+ * How a call is reached:
+ * - `call`: the callee resolves to `path` of the module (`jwt.sign`, `jwtVerify`, `expressjwt`);
+ * - `new`: a construction whose constructor resolves to `path` (`new JwtStrategy(...)`);
+ * - `chain`: a method called on an instance built with `new <path>(...)` (jose `new SignJWT(p)…sign(key)`);
+ *   the payload is the constructor's argument;
+ * - `instance`: a method called on an instance of the class at `path`, known from `new` or from a
+ *   type annotation (a NestJS constructor-injected `JwtService`);
+ * - `plugin`: the module's export passed as the first argument of a `register(plugin, options)` call;
+ * - `decorator`: a method a framework plugin adds to its objects (`reply.jwtSign()`, `fastify.jwt.sign()`);
+ *   counted only in files that load one of `modules`.
+ */
+export type JwtEntryKind = 'call' | 'new' | 'chain' | 'instance' | 'plugin' | 'decorator';
+
+/** Positions of the call's arguments; absent means the call has no such argument. */
+export interface JwtArgs {
+  payload?: number;
+  token?: number;
+  key?: number;
+  options?: number;
+  /** A positional algorithm name (`hono/jwt` `sign(payload, secret, 'HS256')`). */
+  algorithm?: number;
+  /** The options may be a function in this position instead (a Node-style callback): then there are none. */
+  optionsMayBeCallback?: boolean;
+}
+
+export interface JwtEntry {
+  /** Package name, used in messages. */
+  library: string;
+  /** Module specifiers that provide it. */
+  modules: readonly string[];
+  kind: JwtEntryKind;
+  /** Export path of the callee, constructor or class (empty for the module itself). */
+  path: readonly string[];
+  /** For `chain`, `instance` and `decorator`: the method names. */
+  methods?: readonly string[];
+  /** For `decorator`: the property the methods hang on (`fastify.jwt.sign`), if any. */
+  namespace?: string;
+  operation: JwtEntryOperation;
+  args: JwtArgs;
+  /** Options properties that hold the key (`secret`, `secretOrKey`, `privateKey`…), first match wins. */
+  keyOptions?: readonly string[];
+  /** The options come from `useFactory` of the first argument (NestJS `registerAsync`). */
+  optionsFromFactory?: boolean;
+  /** Tokens made or accepted here carry no signature (`alg: "none"`). */
+  unsecured?: boolean;
+}
+
+export const JWT_ENTRIES: readonly JwtEntry[] = [
+  // jsonwebtoken: sign(payload, key[, options][, callback]), verify(token, key[, options][, callback]), decode(token[, options])
+  {
+    library: 'jsonwebtoken',
+    modules: ['jsonwebtoken'],
+    kind: 'call',
+    path: ['sign'],
+    operation: 'sign',
+    args: { payload: 0, key: 1, options: 2, optionsMayBeCallback: true },
+  },
+  {
+    library: 'jsonwebtoken',
+    modules: ['jsonwebtoken'],
+    kind: 'call',
+    path: ['verify'],
+    operation: 'verify',
+    args: { token: 0, key: 1, options: 2, optionsMayBeCallback: true },
+  },
+  {
+    library: 'jsonwebtoken',
+    modules: ['jsonwebtoken'],
+    kind: 'call',
+    path: ['decode'],
+    operation: 'decode',
+    args: { token: 0, options: 1 },
+  },
+  // jose: new SignJWT(payload).setProtectedHeader({ alg })….sign(key), jwtVerify(token, key, options), decodeJwt(token)
+  {
+    library: 'jose',
+    modules: ['jose'],
+    kind: 'chain',
+    path: ['SignJWT'],
+    methods: ['sign'],
+    operation: 'sign',
+    // payload: argument of `new SignJWT()`; key: argument of the final `.sign()`
+    args: { payload: 0, key: 0 },
+  },
+  {
+    library: 'jose',
+    modules: ['jose'],
+    kind: 'call',
+    path: ['jwtVerify'],
+    operation: 'verify',
+    args: { token: 0, key: 1, options: 2 },
+  },
+  { library: 'jose', modules: ['jose'], kind: 'call', path: ['decodeJwt'], operation: 'decode', args: { token: 0 } },
+  // jose unsecured JWTs (`alg: "none"`): new UnsecuredJWT(payload).encode(), UnsecuredJWT.decode(token)
+  {
+    library: 'jose',
+    modules: ['jose'],
+    kind: 'chain',
+    path: ['UnsecuredJWT'],
+    methods: ['encode'],
+    operation: 'sign',
+    args: { payload: 0 },
+    unsecured: true,
+  },
+  {
+    library: 'jose',
+    modules: ['jose'],
+    kind: 'call',
+    path: ['UnsecuredJWT', 'decode'],
+    operation: 'decode',
+    args: { token: 0 },
+    unsecured: true,
+  },
+  // express-jwt: expressjwt({ secret, algorithms }) (v7+), the default-exported jwt({...}) before
+  {
+    library: 'express-jwt',
+    modules: ['express-jwt'],
+    kind: 'call',
+    path: ['expressjwt'],
+    operation: 'middleware',
+    args: { options: 0 },
+    keyOptions: ['secret'],
+  },
+  {
+    library: 'express-jwt',
+    modules: ['express-jwt'],
+    kind: 'call',
+    path: [],
+    operation: 'middleware',
+    args: { options: 0 },
+    keyOptions: ['secret'],
+  },
+  // passport-jwt: new Strategy({ secretOrKey, algorithms, jwtFromRequest }, verify)
+  {
+    library: 'passport-jwt',
+    modules: ['passport-jwt'],
+    kind: 'new',
+    path: ['Strategy'],
+    operation: 'strategy',
+    args: { options: 0 },
+    keyOptions: ['secretOrKey'],
+  },
+  // @nestjs/jwt: JwtModule.register(options), JwtModule.registerAsync({ useFactory }), JwtService methods
+  {
+    library: '@nestjs/jwt',
+    modules: ['@nestjs/jwt'],
+    kind: 'call',
+    path: ['JwtModule', 'register'],
+    operation: 'module-config',
+    args: { options: 0 },
+    keyOptions: ['secret', 'privateKey', 'secretOrPrivateKey'],
+  },
+  {
+    library: '@nestjs/jwt',
+    modules: ['@nestjs/jwt'],
+    kind: 'call',
+    path: ['JwtModule', 'registerAsync'],
+    operation: 'module-config',
+    args: { options: 0 },
+    keyOptions: ['secret', 'privateKey', 'secretOrPrivateKey'],
+    optionsFromFactory: true,
+  },
+  {
+    library: '@nestjs/jwt',
+    modules: ['@nestjs/jwt'],
+    kind: 'instance',
+    path: ['JwtService'],
+    methods: ['sign', 'signAsync'],
+    operation: 'sign',
+    args: { payload: 0, options: 1 },
+    keyOptions: ['secret', 'privateKey'],
+  },
+  {
+    library: '@nestjs/jwt',
+    modules: ['@nestjs/jwt'],
+    kind: 'instance',
+    path: ['JwtService'],
+    methods: ['verify', 'verifyAsync'],
+    operation: 'verify',
+    args: { token: 0, options: 1 },
+    keyOptions: ['secret', 'publicKey'],
+  },
+  {
+    library: '@nestjs/jwt',
+    modules: ['@nestjs/jwt'],
+    kind: 'instance',
+    path: ['JwtService'],
+    methods: ['decode'],
+    operation: 'decode',
+    args: { token: 0, options: 1 },
+  },
+  // @fastify/jwt: fastify.register(jwt, { secret, sign, verify }), then reply.jwtSign / request.jwtVerify / fastify.jwt.*
+  {
+    library: '@fastify/jwt',
+    modules: ['@fastify/jwt', 'fastify-jwt'],
+    kind: 'plugin',
+    path: [],
+    operation: 'plugin-register',
+    args: { options: 1 },
+    keyOptions: ['secret'],
+  },
+  {
+    library: '@fastify/jwt',
+    modules: ['@fastify/jwt', 'fastify-jwt'],
+    kind: 'plugin',
+    path: ['fastifyJwt'],
+    operation: 'plugin-register',
+    args: { options: 1 },
+    keyOptions: ['secret'],
+  },
+  {
+    library: '@fastify/jwt',
+    modules: ['@fastify/jwt', 'fastify-jwt'],
+    kind: 'decorator',
+    path: [],
+    methods: ['jwtSign'],
+    operation: 'sign',
+    args: { payload: 0, options: 1, optionsMayBeCallback: true },
+    keyOptions: ['key'],
+  },
+  {
+    library: '@fastify/jwt',
+    modules: ['@fastify/jwt', 'fastify-jwt'],
+    kind: 'decorator',
+    path: [],
+    methods: ['jwtVerify'],
+    operation: 'verify',
+    args: { options: 0, optionsMayBeCallback: true },
+    keyOptions: ['key'],
+  },
+  {
+    library: '@fastify/jwt',
+    modules: ['@fastify/jwt', 'fastify-jwt'],
+    kind: 'decorator',
+    path: [],
+    methods: ['jwtDecode'],
+    operation: 'decode',
+    args: { options: 0, optionsMayBeCallback: true },
+  },
+  {
+    library: '@fastify/jwt',
+    modules: ['@fastify/jwt', 'fastify-jwt'],
+    kind: 'decorator',
+    path: [],
+    namespace: 'jwt',
+    methods: ['sign'],
+    operation: 'sign',
+    args: { payload: 0, options: 1, optionsMayBeCallback: true },
+    keyOptions: ['key'],
+  },
+  {
+    library: '@fastify/jwt',
+    modules: ['@fastify/jwt', 'fastify-jwt'],
+    kind: 'decorator',
+    path: [],
+    namespace: 'jwt',
+    methods: ['verify'],
+    operation: 'verify',
+    args: { token: 0, options: 1, optionsMayBeCallback: true },
+    keyOptions: ['key'],
+  },
+  {
+    library: '@fastify/jwt',
+    modules: ['@fastify/jwt', 'fastify-jwt'],
+    kind: 'decorator',
+    path: [],
+    namespace: 'jwt',
+    methods: ['decode'],
+    operation: 'decode',
+    args: { token: 0, options: 1 },
+  },
+  // hono/jwt: sign(payload, secret, alg?), verify(token, secret, alg?), decode(token), jwt({ secret, alg })
+  {
+    library: 'hono/jwt',
+    modules: ['hono/jwt'],
+    kind: 'call',
+    path: ['sign'],
+    operation: 'sign',
+    args: { payload: 0, key: 1, algorithm: 2 },
+  },
+  {
+    library: 'hono/jwt',
+    modules: ['hono/jwt'],
+    kind: 'call',
+    path: ['verify'],
+    operation: 'verify',
+    args: { token: 0, key: 1, algorithm: 2 },
+  },
+  { library: 'hono/jwt', modules: ['hono/jwt'], kind: 'call', path: ['decode'], operation: 'decode', args: { token: 0 } },
+  {
+    library: 'hono/jwt',
+    modules: ['hono/jwt'],
+    kind: 'call',
+    path: ['jwt'],
+    operation: 'middleware',
+    args: { options: 0 },
+    keyOptions: ['secret'],
+  },
+  {
+    library: 'hono/jwt',
+    modules: ['hono/utils/jwt'],
+    kind: 'call',
+    path: ['Jwt', 'sign'],
+    operation: 'sign',
+    args: { payload: 0, key: 1, algorithm: 2 },
+  },
+  {
+    library: 'hono/jwt',
+    modules: ['hono/utils/jwt'],
+    kind: 'call',
+    path: ['Jwt', 'verify'],
+    operation: 'verify',
+    args: { token: 0, key: 1, algorithm: 2 },
+  },
+  {
+    library: 'hono/jwt',
+    modules: ['hono/utils/jwt'],
+    kind: 'call',
+    path: ['Jwt', 'decode'],
+    operation: 'decode',
+    args: { token: 0 },
+  },
+];
+
+/** HMAC algorithms: the key is a shared secret. */
+export const HMAC_ALGORITHMS: readonly string[] = ['HS256', 'HS384', 'HS512'];
+
+/** Asymmetric algorithms: the key is a private key (sign) or a public key (verify). */
+export const ASYMMETRIC_ALGORITHMS: readonly string[] = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'ES256K',
+  'EdDSA',
+  'Ed25519',
+];
+
+/** The algorithm a library signs with when none is named, for a string/secret key. */
+export const DEFAULT_HMAC_LIBRARIES: readonly string[] = ['jsonwebtoken', '@nestjs/jwt', 'hono/jwt', '@fastify/jwt'];
+
+/** Calls whose result is a secret fetched from a secret store, by export path per module. */
+export const SECRET_SOURCES: readonly { modules: readonly string[]; methods: readonly string[] }[] = [
+  { modules: ['@aws-sdk/client-secrets-manager', 'aws-sdk'], methods: ['send', 'getSecretValue'] },
+  { modules: ['@aws-sdk/client-kms', '@aws-sdk/client-ssm'], methods: ['send', 'decrypt', 'getParameter'] },
+  { modules: ['@google-cloud/secret-manager'], methods: ['accessSecretVersion'] },
+  { modules: ['@azure/keyvault-secrets'], methods: ['getSecret'] },
+  { modules: ['node-vault'], methods: ['read'] },
+];
+
+/** Function or method names that read a secret from a store or a file (an unresolved receiver is enough). */
+export const SECRET_READER_NAMES: readonly string[] = [
+  'getSecret',
+  'getSecretValue',
+  'accessSecretVersion',
+  'fetchSecret',
+  'loadSecret',
+  'readSecret',
+  'getParameter',
+  'readFileSync',
+  'readFile',
+];
+
+/** `fs` / `fs/promises` functions that read a key file. */
+export const FILE_READERS: readonly { modules: readonly string[]; path: readonly string[] }[] = [
+  { modules: ['fs'], path: ['readFileSync'] },
+  { modules: ['fs'], path: ['promises', 'readFile'] },
+  { modules: ['fs/promises'], path: ['readFile'] },
+];
+
+/** `crypto` / jose functions that build key objects (never a plain low-entropy string at the call). */
+export const KEY_OBJECT_FACTORIES: readonly { modules: readonly string[]; path: readonly string[]; secret?: boolean }[] = [
+  { modules: ['crypto'], path: ['createPrivateKey'] },
+  { modules: ['crypto'], path: ['createPublicKey'] },
+  { modules: ['crypto'], path: ['createSecretKey'], secret: true },
+  { modules: ['crypto'], path: ['generateKeyPairSync'] },
+  { modules: ['crypto'], path: ['randomBytes'] },
+  { modules: ['jose'], path: ['importPKCS8'] },
+  { modules: ['jose'], path: ['importSPKI'] },
+  { modules: ['jose'], path: ['importX509'] },
+  { modules: ['jose'], path: ['importJWK'] },
+  { modules: ['jose'], path: ['generateKeyPair'] },
+  { modules: ['jose'], path: ['generateSecret'] },
+  { modules: ['jose'], path: ['createRemoteJWKSet'] },
+  { modules: ['jose'], path: ['createLocalJWKSet'] },
+  { modules: ['jwks-rsa'], path: ['expressJwtSecret'] },
+  { modules: ['jwks-rsa'], path: ['passportJwtSecret'] },
+];
