@@ -1,4 +1,4 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
 import { createRequire } from 'node:module';
 import { buildRules, FILES, TEST_FILES, testOverrides, type ConfigName } from './configs/index.js';
 import { rules } from './rules/index.js';
@@ -6,21 +6,24 @@ import { rules } from './rules/index.js';
 const pkg = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
 
 /** A shared config: one flat-config object, usable alone or spread into an array. */
-export interface ApiSecurityConfig extends TSESLint.FlatConfig.Config {
+export type ApiSecurityConfig = Linter.Config & {
   name: string;
   files: string[];
-  plugins: { 'api-security': TSESLint.FlatConfig.Plugin };
-  rules: TSESLint.FlatConfig.Rules;
-}
+  plugins: Record<string, ESLint.Plugin>;
+  rules: Linter.RulesRecord;
+};
 
-export interface ApiSecurityPlugin extends TSESLint.FlatConfig.Plugin {
+/** A config array: the shared config, then the test-file overrides. */
+export type ApiSecurityConfigArray = Linter.Config[];
+
+export interface ApiSecurityPlugin extends ESLint.Plugin {
   meta: { name: string; version: string };
-  rules: typeof rules;
+  rules: NonNullable<ESLint.Plugin['rules']>;
   configs: Record<ConfigName, ApiSecurityConfig> & {
     /** The same configs as arrays, with test files exempted from rules that fixtures trip. */
-    'flat/recommended': TSESLint.FlatConfig.ConfigArray;
-    'flat/strict': TSESLint.FlatConfig.ConfigArray;
-    'flat/all': TSESLint.FlatConfig.ConfigArray;
+    'flat/recommended': ApiSecurityConfigArray;
+    'flat/strict': ApiSecurityConfigArray;
+    'flat/all': ApiSecurityConfigArray;
   };
 }
 
@@ -35,13 +38,13 @@ function makeConfig(name: ConfigName): ApiSecurityConfig {
     name: `api-security/${name}`,
     files: [...FILES],
     plugins: { 'api-security': plugin },
-    rules: buildRules(name),
+    rules: buildRules(name) as Linter.RulesRecord,
   };
 }
 
-function makeArray(name: ConfigName): TSESLint.FlatConfig.ConfigArray {
-  const overrides = testOverrides(name);
-  const array: TSESLint.FlatConfig.ConfigArray = [makeConfig(name)];
+function makeArray(name: ConfigName): ApiSecurityConfigArray {
+  const overrides = testOverrides(name) as Linter.RulesRecord;
+  const array: ApiSecurityConfigArray = [makeConfig(name)];
   if (Object.keys(overrides).length > 0) {
     array.push({ name: `api-security/${name}/tests`, files: [...TEST_FILES], rules: overrides });
   }

@@ -36,6 +36,7 @@ export function wrappedParent(node: Node): Node | undefined {
       parent.type === AST_NODE_TYPES.TSNonNullExpression ||
       parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
       parent.type === AST_NODE_TYPES.TSTypeAssertion ||
+      parent.type === AST_NODE_TYPES.TSInstantiationExpression ||
       parent.type === AST_NODE_TYPES.ChainExpression)
   ) {
     current = parent;

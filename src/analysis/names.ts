@@ -169,7 +169,7 @@ const SENSITIVE_FIELD_VOCABULARY: Vocabulary = {
     ['token', set('reset verification verify confirmation confirm activation invite recovery')],
     ['key', set('api private secret signing encryption master hmac')],
     ['keys', set('api private secret signing encryption master hmac')],
-    ['code', set('security recovery backup otp mfa totp')],
+    ['code', set('security recovery backup otp mfa totp pin')],
     ['codes', set('recovery backup otp mfa totp')],
     ['number', set('card ssn security passport')],
     ['card', set('credit debit')],
@@ -212,4 +212,30 @@ export function isAuthFunctionName(name: string): boolean {
   if (words.some((w) => AUTH_FUNCTION_WORDS.has(w))) return true;
   if (words.some((w) => WEAK_AUTH_FUNCTION_WORDS.has(w))) return words.some((w) => AUTH_SUBJECT_WORDS.has(w));
   return false;
+}
+
+/** Nouns for stored records of people and accounts. */
+const ENTITY_WORDS = set(`
+  user users account accounts customer customers member members admin admins profile profiles employee
+  employees patient patients person people owner owners student students client clients
+`);
+/** Last words that still denote the whole record: `userDoc`, `accountRecord`, `userData`. */
+const ENTITY_QUALIFIERS = set('doc document record entity model instance obj object data info details row');
+/** Words before the entity noun that make it something else: `userAgent` is a header, `adminUrl` a link. */
+const ENTITY_NEGATIVE_MODIFIERS = set('max min num total count');
+
+/**
+ * True when the name reads as a whole stored record of a person or account: `user`, `foundUser`,
+ * `dbUser`, `existing_user`, `account`, `customer`, `userDoc`, `userRecord`, `userData`, `member`,
+ * and plurals (`users`, a list of records). Not: `userId`, `userName`, `userRole`, `userAgent`,
+ * `userCount`, `isUser`, `customerId`, `accountNumber`.
+ */
+export function isEntityName(name: string): boolean {
+  let words = nameWords(name);
+  if (words.length === 0) return false;
+  if (words.length > 1 && LEADING_NEGATORS.has(words[0]!)) return false;
+  while (words.length > 1 && ENTITY_QUALIFIERS.has(words[words.length - 1]!)) words = words.slice(0, -1);
+  const head = words[words.length - 1]!;
+  if (!ENTITY_WORDS.has(head)) return false;
+  return !words.slice(0, -1).some((w) => ENTITY_NEGATIVE_MODIFIERS.has(w));
 }

@@ -69,7 +69,23 @@ export const NEXT_ROUTE_EXPORTS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELET
  * a NestJS `@Body()` parameter… Propagation through variables is `taint.ts`'s job.
  */
 export function requestSource(node: Node, sourceCode: SourceCode): RequestSource | null {
-  const { root, steps } = flatten(node);
+  return sourceAt(node, [], sourceCode);
+}
+
+/**
+ * Whether the value reached from `node` through the property `path` is a request source:
+ * `const { body } = req` is `requestSourceAtPath(req, ['body'])`. The source's node is `node`.
+ */
+export function requestSourceAtPath(node: Node, path: readonly string[], sourceCode: SourceCode): RequestSource | null {
+  const source = sourceAt(node, path, sourceCode);
+  if (!source || path.length === 0) return source;
+  return { ...source, text: `${source.text}.${path.join('.')}` };
+}
+
+function sourceAt(node: Node, path: readonly string[], sourceCode: SourceCode): RequestSource | null {
+  const flat = flatten(node);
+  const root = flat.root;
+  const steps = [...flat.steps, ...path.map((name) => ({ name, call: false }))];
   if (!root) return null;
   const variable = findVar(sourceCode, root);
   const def = variable?.defs[0];
@@ -147,7 +163,10 @@ function matches(role: RequestRole, steps: Step[]): boolean {
     case 'koa':
       if (!first) return false;
       if (first.call) return first.name === 'get';
-      if (first.name === 'request') return !!second && !second.call && KOA_REQUEST_PROPERTIES.has(second.name);
+      if (first.name === 'request') {
+        // `ctx.request.body`, `ctx.request.get('x-forwarded-for')`
+        return !!second && (second.call ? second.name === 'get' : KOA_REQUEST_PROPERTIES.has(second.name));
+      }
       if (first.name === 'cookies') return !!second && second.call && second.name === 'get';
       if (first.name === 'req') return !!second && second.call && HONO_METHODS.has(second.name);
       return KOA_PROPERTIES.has(first.name);

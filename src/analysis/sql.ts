@@ -23,7 +23,16 @@ const FRAGMENT = /^\s*[\w."`[\]]+\s*(?:=|<>|!=|<=|>=|<|>|\s+(?:i?like|in|is|betw
  * `DELETE FROM` …) — evidence for calls whose receiver cannot be resolved to a driver.
  */
 export function looksLikeSql(text: string): boolean {
-  return STATEMENT_START.test(text) && STATEMENT_BODY.test(text);
+  return STATEMENT_START.test(text) && STATEMENT_BODY.test(text) && !isProse(text);
+}
+
+/** Words of English prose that SQL outside its string literals does not use. */
+const PROSE_WORDS = /\b(?:the|your|you|please|my|our|their|this|these|those)\b/i;
+
+/** `Select a user from the list`, `Delete the item from your cart`: a sentence, not a statement. */
+function isProse(text: string): boolean {
+  const outsideLiterals = text.replace(/'(?:[^']|'')*'|"[^"]*"|`[^`]*`/g, "''");
+  return PROSE_WORDS.test(outsideLiterals);
 }
 
 /** True when the text reads as a `WHERE` fragment: `user.id = …`, `name LIKE …`. */
@@ -49,11 +58,14 @@ export function classifySlots(text: string): SlotKind[] {
   let depth = 0;
   let valuesMode = false;
   let valuesDepth = -1;
+  // After `\'` the end of a literal depends on the server (MySQL reads it as an escaped quote,
+  // standard SQL as the end): no later slot can be placed with confidence.
+  let ambiguous = false;
   const n = text.length;
   while (i < n) {
     const ch = text[i]!;
     if (ch === SLOT) {
-      kinds.push(classifyBare(text, i, depth, valuesDepth));
+      kinds.push(ambiguous ? 'other' : classifyBare(text, i, depth, valuesDepth));
       i++;
       continue;
     }
@@ -62,6 +74,7 @@ export function classifySlots(text: string): SlotKind[] {
       i++;
       const slotsInside: number[] = [];
       while (i < n) {
+        if (text[i] === '\\' && text[i + 1] === "'") ambiguous = true;
         if (text[i] === "'") {
           if (text[i + 1] === "'") {
             i += 2;
@@ -79,7 +92,9 @@ export function classifySlots(text: string): SlotKind[] {
           pos === start + 1 &&
           end === pos + 1 &&
           end < n &&
-          !/[\w$]/.test(text[start - 1] ?? ' ') &&
+          !ambiguous &&
+          // `E'…'`, `N'…'`, `U&'…'`: prefixed literals are not plain values.
+          !/[\w$&]/.test(text[start - 1] ?? ' ') &&
           !TYPED_LITERAL_PREFIX.test(text.slice(0, start));
         kinds.push(standalone ? 'quoted' : 'other');
       }
@@ -95,7 +110,8 @@ export function classifySlots(text: string): SlotKind[] {
       i++;
       continue;
     }
-    if (ch === '-' && text[i + 1] === '-') {
+    // `-- …` and MySQL's `# …` (not PostgreSQL's `#>`, `#>>`, `#-` operators) run to the end of the line.
+    if ((ch === '-' && text[i + 1] === '-') || (ch === '#' && !/[>-]/.test(text[i + 1] ?? ''))) {
       while (i < n && text[i] !== '\n') {
         if (text[i] === SLOT) kinds.push('other');
         i++;
@@ -136,7 +152,9 @@ function classifyBare(text: string, pos: number, depth: number, valuesDepth: num
   const after = text.slice(pos + 1);
   // Glued to other text (`${schema}.users`, `prefix${x}`) is part of a token, not a whole value.
   if (/^[\w$.([]/.test(after) || /[\w$.]$/.test(before)) return 'other';
-  if (VALUE_OPERATOR.test(before)) return /^\s*(?:$|[),;]|and\b|or\b|order\b|group\b|limit\b|having\b|returning\b)/i.test(after) ? 'value' : 'other';
+  if (VALUE_OPERATOR.test(before)) {
+    return /^\s*(?:$|[),;]|and\b|or\b|where\b|order\b|group\b|limit\b|having\b|returning\b)/i.test(after) ? 'value' : 'other';
+  }
   if (valuesDepth === 1 && depth === 1 && /[(,]\s*$/.test(before) && /^\s*[,)]/.test(after)) return 'value';
   return 'other';
 }
@@ -164,6 +182,13 @@ export function isSqlEscaped(node: TSESTree.Node, sourceCode: SourceCode, extra:
   if (name === null) return false;
   if (extra.includes(name)) return true;
   if (callee.type === AST_NODE_TYPES.MemberExpression && SQL_ESCAPER_METHODS.includes(name)) return true;
+  // Project escapers by their conventional names: escapePath, escapeIdentifier, quoteIdent, quoteName…
+  if (
+    /^(?:escape|quote)[A-Z_]\w*$/.test(name) &&
+    !/^(?:escape|quote)(?:Html|HTML|Xml|XML|Reg|Url|URL|Uri|URI|Shell|Js|JS|Json|JSON|Markdown|Md|Attr|String)/.test(name)
+  ) {
+    return true;
+  }
   const ref = resolveModule(callee, sourceCode);
   if (!ref) return false;
   const last = ref.path[ref.path.length - 1];

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, findVar, memberName, singleValue, unwrap, writtenValues } from './ast.js';
 import type { SourceCode } from './cache.js';
 import { isModulePath, resolveModule } from './modules.js';
+import { isTainted } from './taint.js';
 
 type Node = TSESTree.Node;
 type Expression = TSESTree.Expression;
@@ -58,7 +59,7 @@ const MAX_DEPTH = 16;
  * `[...].join()` and `util.format()`.
  */
 export function stringComposition(node: Node, sourceCode: SourceCode): StringComposition {
-  const state = { exact: true, inline: true, seen: new Set<Node>() };
+  const state: State = { exact: true, inline: true, seen: new Set<Node>(), nonText: new WeakSet(), building: new Map() };
   const parts = compose(node as Expression, sourceCode, state, 0);
   return { parts: mergeStatic(parts), exact: state.exact, inline: state.inline };
 }
@@ -82,6 +83,10 @@ interface State {
   exact: boolean;
   inline: boolean;
   seen: Set<Node>;
+  /** Static parts that are numbers or booleans: constant, but not text, so `n + 1` stays arithmetic. */
+  nonText: WeakSet<StringPart>;
+  /** Variables whose writes are being expanded, and whether their first value is text. */
+  building: Map<unknown, boolean>;
 }
 
 function mergeStatic(parts: StringPart[]): StringPart[] {
@@ -101,8 +106,15 @@ function dynamic(node: Expression): StringPart[] {
   return [{ kind: 'dynamic', node }];
 }
 
-function isStringy(parts: StringPart[]): boolean {
-  return parts.some((p) => p.kind === 'static');
+/** True when the parts certainly make text: some constant part is a string (not a number or boolean). */
+function isStringy(parts: StringPart[], state?: State): boolean {
+  return parts.some((p) => p.kind === 'static' && !state?.nonText.has(p));
+}
+
+function staticPart(value: unknown, node: Node, state: State): StaticPart {
+  const part: StaticPart = { kind: 'static', value: String(value), node };
+  if (typeof value !== 'string') state.nonText.add(part);
+  return part;
 }
 
 function compose(raw: Expression, sourceCode: SourceCode, state: State, depth: number): StringPart[] {
@@ -111,7 +123,7 @@ function compose(raw: Expression, sourceCode: SourceCode, state: State, depth: n
 
   if (node.type === AST_NODE_TYPES.Literal) {
     if (node.value === null || node.value instanceof RegExp) return dynamic(node);
-    return [{ kind: 'static', value: String(node.value), node }];
+    return [staticPart(node.value, node, state)];
   }
   if (node.type === AST_NODE_TYPES.TemplateLiteral) {
     const parts: StringPart[] = [];
@@ -125,10 +137,11 @@ function compose(raw: Expression, sourceCode: SourceCode, state: State, depth: n
 
   state.seen.add(node);
   try {
-    const known = staticString(node, sourceCode);
-    if (known !== null) {
-      if (node.type !== AST_NODE_TYPES.BinaryExpression) state.inline = false;
-      return [{ kind: 'static', value: known, node }];
+    const known = staticValue(node, sourceCode);
+    const value = known?.value;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+      if (!isWrittenOut(node)) state.inline = false;
+      return [staticPart(value, node, state)];
     }
 
     switch (node.type) {
@@ -137,7 +150,8 @@ function compose(raw: Expression, sourceCode: SourceCode, state: State, depth: n
         const left = compose(node.left, sourceCode, state, depth + 1);
         const right = compose(node.right, sourceCode, state, depth + 1);
         // `a + b` with no text on either side is arithmetic or an unknown concatenation: one value.
-        if (!isStringy(left) && !isStringy(right)) return dynamic(node);
+        // A number on one side (`page + 1`) does not make it text.
+        if (!isStringy(left, state) && !isStringy(right, state)) return dynamic(node);
         return [...left, ...right];
       }
       case AST_NODE_TYPES.Identifier:
@@ -164,9 +178,26 @@ function compose(raw: Expression, sourceCode: SourceCode, state: State, depth: n
   }
 }
 
+/** True when the expression is made of literals only (`'a' + 'b'`), so no variable was followed. */
+function isWrittenOut(raw: Node): boolean {
+  const node = unwrap(raw);
+  if (node.type === AST_NODE_TYPES.Literal) return true;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.expressions.every(isWrittenOut);
+  if (node.type === AST_NODE_TYPES.BinaryExpression) return isWrittenOut(node.left) && isWrittenOut(node.right);
+  return false;
+}
+
 function composeIdentifier(node: TSESTree.Identifier, sourceCode: SourceCode, state: State, depth: number): StringPart[] {
   const variable = findVar(sourceCode, node);
   if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return dynamic(node);
+  // `q = q + ' AND b = ' + b` while expanding `q`: the text so far is already listed, so the
+  // reference adds nothing (and following it again would grow exponentially with the writes).
+  const building = state.building.get(variable);
+  if (building !== undefined) {
+    const part: StaticPart = { kind: 'static', value: '', node };
+    if (!building) state.nonText.add(part);
+    return [part];
+  }
   const single = singleValue(variable);
   if (single) {
     if (single.path.length > 0) return dynamic(node);
@@ -182,8 +213,16 @@ function composeIdentifier(node: TSESTree.Identifier, sourceCode: SourceCode, st
   state.exact = false;
   state.inline = false;
   const parts: StringPart[] = [];
-  for (const write of writes) parts.push(...compose(write.expr, sourceCode, state, depth + 1));
-  return isStringy(parts) ? parts : dynamic(node);
+  state.building.set(variable, false);
+  try {
+    writes.forEach((write, i) => {
+      parts.push(...compose(write.expr, sourceCode, state, depth + 1));
+      if (i === 0) state.building.set(variable, isStringy(parts, state));
+    });
+  } finally {
+    state.building.delete(variable);
+  }
+  return isStringy(parts, state) ? parts : dynamic(node);
 }
 
 function composeCall(
@@ -196,7 +235,7 @@ function composeCall(
   const name = calleeName(node);
   if (callee.type === AST_NODE_TYPES.MemberExpression && name === 'concat') {
     const base = compose(callee.object, sourceCode, state, depth + 1);
-    if (!isStringy(base)) return null;
+    if (!isStringy(base, state)) return null;
     const parts = [...base];
     for (const arg of node.arguments) {
       if (arg.type === AST_NODE_TYPES.SpreadElement) return null;
@@ -270,8 +309,11 @@ const STRING_ONLY_METHODS = new Set([
   'toString',
 ]);
 
-/** Methods that return a string when called on a string, but exist on other types too. */
-const STRING_PRESERVING_METHODS = new Set(['slice', 'replace', 'replaceAll', 'concat', 'at', 'substr']);
+/**
+ * Methods that return a string when called on a string, but exist on other types too.
+ * (Not `at`: `'ab'.at(5)` is `undefined`.)
+ */
+const STRING_PRESERVING_METHODS = new Set(['slice', 'replace', 'replaceAll', 'concat', 'substr']);
 
 const NUMERIC_FUNCTIONS = new Set(['Number', 'parseInt', 'parseFloat', 'Math.floor', 'Math.ceil', 'Math.round', 'Math.trunc', 'Math.abs', 'Math.min', 'Math.max', 'Number.parseInt', 'Number.parseFloat']);
 const ARITHMETIC = new Set(['-', '*', '/', '%', '**', '|', '&', '^', '<<', '>>', '>>>']);
@@ -296,7 +338,8 @@ export function isNumericExpression(node: Node, sourceCode: SourceCode): boolean
         isNumericExpression(target.right, sourceCode)
       );
     case AST_NODE_TYPES.MemberExpression:
-      return memberName(target) === 'length';
+      // Client data can be an object with any `length` (`{"ids": {"length": "1 OR 1=1"}}`, `?ids[length]=…`).
+      return memberName(target) === 'length' && !isTainted(target.object, sourceCode);
     case AST_NODE_TYPES.CallExpression: {
       const callee = unwrap(target.callee);
       let name: string | null = null;
@@ -332,10 +375,15 @@ export function isConstrainedChoice(node: Node, sourceCode: SourceCode, depth = 
   if (staticString(target, sourceCode) !== null) return true;
   switch (target.type) {
     case AST_NODE_TYPES.ConditionalExpression: {
-      const guarded = allowListGuard(target.test, sourceCode);
-      const ok = (branch: Node) =>
+      // The guard constrains its value only in the branch where the test holds:
+      // `LIST.includes(x) ? x : 'id'`, `!LIST.includes(x) ? 'id' : x`.
+      const guard = allowListGuard(target.test, sourceCode);
+      const ok = (branch: Node, guarded: Node | null) =>
         (guarded !== null && sameExpression(branch, guarded, sourceCode)) || isConstrainedChoice(branch, sourceCode, depth + 1);
-      return ok(target.consequent) && ok(target.alternate);
+      return (
+        ok(target.consequent, guard && !guard.negated ? guard.value : null) &&
+        ok(target.alternate, guard?.negated ? guard.value : null)
+      );
     }
     case AST_NODE_TYPES.LogicalExpression:
       return isConstrainedChoice(target.left, sourceCode, depth + 1) && isConstrainedChoice(target.right, sourceCode, depth + 1);
@@ -353,9 +401,13 @@ export function isConstrainedChoice(node: Node, sourceCode: SourceCode, depth = 
   }
 }
 
-/** `LIST.includes(x)` / `SET.has(x)` over constants, `x === 'a' || x === 'b'`: returns `x`. */
-function allowListGuard(test: Node, sourceCode: SourceCode): Node | null {
+/** `LIST.includes(x)` / `SET.has(x)` over constants (or their negation `!LIST.includes(x)`): returns `x`. */
+function allowListGuard(test: Node, sourceCode: SourceCode): { value: Node; negated: boolean } | null {
   const target = unwrap(test);
+  if (target.type === AST_NODE_TYPES.UnaryExpression && target.operator === '!') {
+    const inner = allowListGuard(target.argument, sourceCode);
+    return inner && { value: inner.value, negated: !inner.negated };
+  }
   if (target.type === AST_NODE_TYPES.CallExpression) {
     const callee = unwrap(target.callee);
     const arg = target.arguments[0];
@@ -366,7 +418,7 @@ function allowListGuard(test: Node, sourceCode: SourceCode): Node | null {
       arg.type !== AST_NODE_TYPES.SpreadElement &&
       isConstantCollection(callee.object, sourceCode)
     ) {
-      return arg;
+      return { value: arg, negated: false };
     }
   }
   return null;
@@ -380,6 +432,9 @@ function isConstantCollection(node: Node, sourceCode: SourceCode): boolean {
     return !!single && single.path.length === 0 && isConstantCollection(single.init, sourceCode);
   }
   if (target.type === AST_NODE_TYPES.NewExpression) {
+    // `new Set([...])` only: another class's `has()` may accept anything.
+    const callee = unwrap(target.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'Set' || findVar(sourceCode, callee)?.defs.length) return false;
     const arg = target.arguments[0];
     return !!arg && arg.type !== AST_NODE_TYPES.SpreadElement && isConstantCollection(arg, sourceCode);
   }
@@ -409,6 +464,9 @@ function sameExpression(a: Node, b: Node, sourceCode: SourceCode): boolean {
 function isPlaceholderList(node: TSESTree.CallExpression, sourceCode: SourceCode): boolean {
   const callee = unwrap(node.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'join') return false;
+  // The separator is text in the result too: `.join(req.query.sep)` is not a placeholder list.
+  const separator = node.arguments[0];
+  if (separator && (separator.type === AST_NODE_TYPES.SpreadElement || staticString(separator, sourceCode) === null)) return false;
   const inner = unwrap(callee.object);
   if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
   const innerCallee = unwrap(inner.callee);

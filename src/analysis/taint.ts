@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, findVar, memberName, unwrap } from './ast.js';
+import { bindingPath, calleeName, findVar, memberName, shortText, unwrap } from './ast.js';
 import { perFileCache, type SourceCode } from './cache.js';
-import { requestSource, type RequestSource } from './request-sources.js';
+import { fromModule, resolveModule } from './modules.js';
+import { requestSource, requestSourceAtPath, type RequestSource } from './request-sources.js';
 
 type Node = TSESTree.Node;
 
@@ -11,6 +12,12 @@ export interface TaintOptions {
    * is a non-string value (NoSQL operator injection); for text sinks (SQL, shell) a string is the danger.
    */
   stringCoercionSanitizes?: boolean;
+  /**
+   * Whether conversions and validation keep the taint: `Number(id)`, `parseInt(id)`, `schema.parse(x)`,
+   * `new ObjectId(id)` still carry the client's choice of value. For questions about *which* value the
+   * client picked (a record id), not whether its text is dangerous.
+   */
+  throughConversions?: boolean;
 }
 
 /** Calls whose result is a number or boolean: no text or structure from the input survives. */
@@ -60,10 +67,40 @@ const PROPAGATING_METHODS = new Set([
   'get',
   'getAll',
   'then',
+  'find',
+  'findLast',
+  'flatMap',
+  'reverse',
+  'sort',
+  'toSorted',
+  'toReversed',
+  'pop',
+  'shift',
+  'values',
+  'entries',
+  'keys',
+  'trimLeft',
+  'trimRight',
 ]);
+/** Conversions that keep the client's choice of value (for `throughConversions`). */
+const CHOICE_CONVERSIONS = new Set(['Number', 'parseInt', 'parseFloat', 'BigInt', 'String', 'ObjectId', 'ObjectID']);
+/** Modules whose `parse()` turns text into data without checking it. */
+const PARSER_MODULES = ['qs', 'querystring', 'query-string', 'url', 'cookie', 'path', 'json5', 'yaml', 'js-yaml'];
 /** Global functions whose result carries their argument's content. */
 const PROPAGATING_FUNCTIONS = new Set(['decodeURIComponent', 'decodeURI', 'unescape', 'structuredClone']);
-const PROPAGATING_STATICS = new Set(['JSON.parse', 'JSON.stringify', 'Object.assign', 'Object.values', 'Object.entries', 'Array.from', 'Buffer.from']);
+const PROPAGATING_STATICS = new Set([
+  'JSON.parse',
+  'JSON.stringify',
+  'Object.assign',
+  'Object.values',
+  'Object.entries',
+  'Object.keys',
+  'Object.fromEntries',
+  'Array.from',
+  'Buffer.from',
+]);
+/** Methods whose arguments (not only their receiver) end up in the result: `tpl.replace('{id}', id)`, `'a'.concat(b)`. */
+const ARGUMENT_PROPAGATING_METHODS = new Set(['replace', 'replaceAll', 'concat', 'join', 'padStart', 'padEnd']);
 
 export interface Taint {
   /** The request read the value derives from. */
@@ -72,7 +109,11 @@ export interface Taint {
 
 const MAX_DEPTH = 20;
 
-const caches = perFileCache(() => ({ plain: new Map<Node, Taint | null>(), coerce: new Map<Node, Taint | null>() }));
+const caches = perFileCache(() => ({
+  plain: new Map<Node, Taint | null>(),
+  coerce: new Map<Node, Taint | null>(),
+  choice: new Map<Node, Taint | null>(),
+}));
 
 /**
  * Whether an expression derives from client data: a request source, or a value computed from one
@@ -82,27 +123,52 @@ const caches = perFileCache(() => ({ plain: new Map<Node, Taint | null>(), coerc
  * assignment to it is. Cached per file.
  */
 export function taintOf(node: Node, sourceCode: SourceCode, options: TaintOptions = {}): Taint | null {
-  const cache = options.stringCoercionSanitizes ? caches(sourceCode).coerce : caches(sourceCode).plain;
-  return visit(node, sourceCode, options, cache, 0);
+  const all = caches(sourceCode);
+  const cache = options.throughConversions ? all.choice : options.stringCoercionSanitizes ? all.coerce : all.plain;
+  return visit(node, sourceCode, options, { cache, active: new Map(), provisional: new Set(), lowest: Infinity }, 0);
+}
+
+/**
+ * One query's walk. `cache` holds final answers for the file. A node whose walk ran into a node
+ * still being computed higher up (a cycle: `x = y + …; y = x`) may have missed taint that
+ * arrives later through that node, so its clean answer is kept only for this query (`provisional`).
+ */
+interface Walk {
+  cache: Map<Node, Taint | null>;
+  /** Nodes being computed, with their depth. */
+  active: Map<Node, number>;
+  provisional: Set<Node>;
+  /** The lowest depth of an active node reached since the current node started. */
+  lowest: number;
 }
 
 export function isTainted(node: Node, sourceCode: SourceCode, options: TaintOptions = {}): boolean {
   return taintOf(node, sourceCode, options) !== null;
 }
 
-function visit(
-  raw: Node,
-  sourceCode: SourceCode,
-  options: TaintOptions,
-  cache: Map<Node, Taint | null>,
-  depth: number,
-): Taint | null {
+function visit(raw: Node, sourceCode: SourceCode, options: TaintOptions, walk: Walk, depth: number): Taint | null {
   const node = unwrap(raw);
-  if (depth > MAX_DEPTH) return null;
-  if (cache.has(node)) return cache.get(node) ?? null;
-  cache.set(node, null); // cycle guard: a value that depends on itself adds nothing
-  const result = compute(node, sourceCode, options, cache, depth);
-  cache.set(node, result);
+  if (depth > MAX_DEPTH) {
+    walk.lowest = -1; // cut short: nothing above may be remembered as clean
+    return null;
+  }
+  if (walk.cache.has(node)) return walk.cache.get(node) ?? null;
+  if (walk.provisional.has(node)) return null;
+  const active = walk.active.get(node);
+  if (active !== undefined) {
+    // A value that depends on itself adds nothing by that path.
+    walk.lowest = Math.min(walk.lowest, active);
+    return null;
+  }
+  walk.active.set(node, depth);
+  const outerLowest = walk.lowest;
+  walk.lowest = Infinity;
+  const result = compute(node, sourceCode, options, walk, depth);
+  walk.active.delete(node);
+  // Taint found is final; a clean answer is final unless a cycle reached above this node.
+  if (result || walk.lowest >= depth) walk.cache.set(node, result);
+  else walk.provisional.add(node);
+  walk.lowest = Math.min(outerLowest, walk.lowest);
   return result;
 }
 
@@ -110,11 +176,11 @@ function compute(
   node: Node,
   sourceCode: SourceCode,
   options: TaintOptions,
-  cache: Map<Node, Taint | null>,
+  walk: Walk,
   depth: number,
 ): Taint | null {
   const next = (child: Node | null | undefined): Taint | null =>
-    child ? visit(child, sourceCode, options, cache, depth + 1) : null;
+    child ? visit(child, sourceCode, options, walk, depth + 1) : null;
 
   switch (node.type) {
     case AST_NODE_TYPES.Identifier: {
@@ -138,6 +204,9 @@ function compute(
       if (callee.type === AST_NODE_TYPES.Identifier && (callee.name === 'URL' || callee.name === 'URLSearchParams')) {
         return next(node.arguments[0]);
       }
+      // `new ObjectId(id)`, `new mongoose.Types.ObjectId(id)`: the same id the client chose.
+      const ctor = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
+      if (options.throughConversions && (ctor === 'ObjectId' || ctor === 'ObjectID')) return next(node.arguments[0]);
       return null;
     }
     case AST_NODE_TYPES.AwaitExpression: {
@@ -156,6 +225,8 @@ function compute(
       if (node.operator !== '+') return null;
       if (options.stringCoercionSanitizes) return null;
       return next(node.left) ?? next(node.right);
+    case AST_NODE_TYPES.UnaryExpression:
+      return options.throughConversions && (node.operator === '+' || node.operator === '-') ? next(node.argument) : null;
     case AST_NODE_TYPES.LogicalExpression:
       return next(node.left) ?? next(node.right);
     case AST_NODE_TYPES.ConditionalExpression:
@@ -179,6 +250,30 @@ function compute(
     default:
       return null;
   }
+}
+
+/** For a name bound by destructuring `writeExpr` (`const { a: { b } } = x`), the keys to it; else null. */
+function destructuredPath(identifier: TSESTree.Identifier, writeExpr: Node): string[] | null {
+  let child: Node = identifier;
+  let parent = identifier.parent;
+  while (
+    parent &&
+    (parent.type === AST_NODE_TYPES.ObjectPattern ||
+      parent.type === AST_NODE_TYPES.ArrayPattern ||
+      parent.type === AST_NODE_TYPES.RestElement ||
+      (parent.type === AST_NODE_TYPES.Property && parent.value === child) ||
+      (parent.type === AST_NODE_TYPES.AssignmentPattern && parent.left === child))
+  ) {
+    child = parent;
+    parent = parent.parent;
+  }
+  if (child === identifier || !parent) return null;
+  const bound =
+    (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id === child && parent.init === writeExpr) ||
+    (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === child && parent.right === writeExpr);
+  if (!bound) return null;
+  const { path } = bindingPath(identifier, child);
+  return path.every((p): p is string => p !== null) ? (path as string[]) : null;
 }
 
 function identifierTaint(
@@ -208,6 +303,13 @@ function identifierTaint(
     // Writes inside a pattern with a default (`const { a = 'x' } = req.query`) still carry the source.
     const t = next(ref.writeExpr);
     if (t) return t;
+    // `const { body } = req`, `const { params } = context`: the request object itself is not
+    // client data, the destructured property is.
+    const path = destructuredPath(ref.identifier as TSESTree.Identifier, ref.writeExpr as Node);
+    if (path) {
+      const source = requestSourceAtPath(ref.writeExpr as Node, path, sourceCode);
+      if (source) return { source };
+    }
   }
   // `.forEach((item) => …)` / `.map(item => …)` callbacks over request data.
   const def = variable.defs[0];
@@ -218,13 +320,18 @@ function identifierTaint(
       call?.type === AST_NODE_TYPES.CallExpression &&
       call.arguments[0] === fn &&
       fn.params[0] === def.name &&
-      ['forEach', 'map', 'filter', 'some', 'every', 'find', 'flatMap'].includes(calleeName(call) ?? '')
+      ['forEach', 'map', 'filter', 'some', 'every', 'find', 'findLast', 'flatMap', 'then'].includes(calleeName(call) ?? '')
     ) {
       const callee = unwrap(call.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression) return next(callee.object);
     }
   }
   return null;
+}
+
+function isParser(callee: Node, sourceCode: SourceCode): boolean {
+  const ref = resolveModule(callee, sourceCode);
+  return fromModule(ref, PARSER_MODULES) && ref.path.length === 1 && ref.path[0] === 'parse';
 }
 
 function callTaint(
@@ -239,10 +346,12 @@ function callTaint(
   if (callee.type === AST_NODE_TYPES.Identifier) {
     const name = callee.name;
     const declared = findVar(sourceCode, callee)?.defs.length;
+    if (options.throughConversions && (CHOICE_CONVERSIONS.has(name) || VALIDATED_FUNCTIONS.has(name))) return next(argNode);
     if (!declared && NUMERIC_SANITIZERS.has(name)) return null;
     if (!declared && name === 'String') return options.stringCoercionSanitizes ? null : next(argNode);
     if (VALIDATED_FUNCTIONS.has(name)) return null;
     if (!declared && PROPAGATING_FUNCTIONS.has(name)) return next(argNode);
+    if (declared && isParser(callee, sourceCode)) return next(argNode);
     return null;
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
@@ -251,6 +360,7 @@ function callTaint(
   const object = unwrap(callee.object);
   if (object.type === AST_NODE_TYPES.Identifier) {
     const qualified = `${object.name}.${method}`;
+    if (options.throughConversions && object.name === 'Number' && (method === 'parseInt' || method === 'parseFloat')) return next(argNode);
     if (object.name === 'Math' || object.name === 'Number') return null;
     if (PROPAGATING_STATICS.has(qualified)) {
       for (const arg of node.arguments) {
@@ -260,7 +370,27 @@ function callTaint(
       return null;
     }
   }
+  if (options.throughConversions) {
+    if (method === 'ObjectId' || method === 'createFromHexString' || method === 'createFromBase64') return next(argNode);
+    if (VALIDATION_METHODS.has(method)) return next(argNode);
+    // Hono `c.req.valid('param')`: validated, but still the client's choice.
+    if (method === 'valid' && object.type === AST_NODE_TYPES.MemberExpression && memberName(object) === 'req') {
+      return { source: { role: 'hono', text: shortText(sourceCode, node), node } };
+    }
+  }
+  // `qs.parse(str)`, `querystring.parse(str)`, `url.parse(req.url, true)`: parsers, not validators.
+  if (method === 'parse' && isParser(callee, sourceCode)) return next(argNode);
   if (VALIDATION_METHODS.has(method) || method === 'valid') return null;
-  if (PROPAGATING_METHODS.has(method)) return next(callee.object);
+  if (PROPAGATING_METHODS.has(method)) {
+    const t = next(callee.object);
+    if (t || !ARGUMENT_PROPAGATING_METHODS.has(method)) return t;
+    for (const arg of node.arguments) {
+      const value = arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg;
+      // A replacer function's result is not the argument itself.
+      if (value.type === AST_NODE_TYPES.ArrowFunctionExpression || value.type === AST_NODE_TYPES.FunctionExpression) continue;
+      const argTaint = next(value);
+      if (argTaint) return argTaint;
+    }
+  }
   return null;
 }

@@ -106,6 +106,9 @@ export const JWT_ENTRIES: readonly JwtEntry[] = [
     args: { token: 0, key: 1, options: 2 },
   },
   { library: 'jose', modules: ['jose'], kind: 'call', path: ['decodeJwt'], operation: 'decode', args: { token: 0 } },
+  // jwt-decode: jwtDecode(token[, options]) (v4+), the default-exported function before
+  { library: 'jwt-decode', modules: ['jwt-decode'], kind: 'call', path: ['jwtDecode'], operation: 'decode', args: { token: 0, options: 1 } },
+  { library: 'jwt-decode', modules: ['jwt-decode'], kind: 'call', path: [], operation: 'decode', args: { token: 0, options: 1 } },
   // jose unsecured JWTs (`alg: "none"`): new UnsecuredJWT(payload).encode(), UnsecuredJWT.decode(token)
   {
     library: 'jose',

@@ -11,6 +11,7 @@ import {
   staticKeyName,
   unwrap,
   writtenValues,
+  wrappedParent,
 } from '../../src/analysis/ast.js';
 import { perFileCache } from '../../src/analysis/cache.js';
 import { probe, probeOne } from './harness.js';
@@ -34,6 +35,23 @@ describe('unwrap', () => {
     expect(probeOne('probe((a as any)!.b satisfies T)', (n, sc) => sc.getText(unwrap(n)), { language: 'ts' })).toBe('(a as any)!.b');
     expect(probeOne('probe(<any>x)', (n) => unwrap(n).type, { language: 'ts' })).toBe('Identifier');
     expect(probeOne('probe(a?.b)', (n) => unwrap(n).type)).toBe('MemberExpression');
+  });
+});
+
+describe('wrappedParent', () => {
+  it('skips the wrappers unwrap removes', () => {
+    const parents = probe(
+      'probe(f((a as any)!)); probe(g(a<string>)); probe(h(a?.b))',
+      (n) => {
+        const inner = (n as TSESTree.CallExpression).arguments[0]!;
+        let leaf: TSESTree.Node = inner;
+        while ('expression' in leaf && leaf.expression && leaf.type !== 'ChainExpression') leaf = leaf.expression as TSESTree.Node;
+        if (leaf.type === 'ChainExpression') leaf = leaf.expression;
+        return wrappedParent(leaf)?.type;
+      },
+      { language: 'ts' },
+    );
+    expect(parents).toEqual(['CallExpression', 'CallExpression', 'CallExpression']);
   });
 });
 
@@ -150,5 +168,94 @@ describe('perFileCache', () => {
     const ids = probe('probe(a); probe(b)', (_n, sc) => cache(sc).id);
     expect(ids).toEqual([1, 1]);
     expect(probe('probe(a)', (_n, sc) => cache(sc).id)).toEqual([2]);
+  });
+});
+
+describe('no crash on strange code', () => {
+  const code = `
+    import def, * as ns from 'm';
+    import { 'str name' as s, default as d2 } from 'n';
+    import type { T } from 't';
+    import eq = require('eq');
+    export import alias = ns.x;
+    enum E { A = 'a', B = A }
+    namespace N { export const v = 1 }
+    declare const amb: any;
+    @Controller('x') class C<TT> extends (def as any) {
+      #priv = 1;
+      static s = this.name;
+      accessor acc = 1;
+      constructor(@Inject() private readonly svc: T, public p = s) { super(); }
+      @Get() async m(@Body() { a, ...rest }: T, [x, , y] = [], ...more: any[]) {
+        label: for (const [k, v] of Object.entries(a ?? {})) { if (k) continue label; }
+        const q = \`SELECT \${this.#priv} \${rest?.[k]} \${(0, ns.f)()} \${import.meta.url}\`;
+        let z; z ||= a; z &&= y; z ??= x; z += q; z **= 2;
+        const o = { [k]: 1, ...rest, get g() { return 1 }, set g(v) {}, async *gen() { yield* [] } };
+        new.target; super.m?.(); eq?.x!.y<string>(); (amb satisfies any) as unknown;
+        return <div {...o} k={q}>{q}</div>;
+      }
+    }
+    const f = function* () { yield; };
+    const arrow = async ({ a: [b = 1] = [] } = {}, ...r) => await import(\`x\`);
+    probe(1);
+  `;
+  it('every analysis function on every expression', async () => {
+    const { resolveModule } = await import('../../src/analysis/modules.js');
+    const sv = await import('../../src/analysis/static-value.js');
+    const { requestSource } = await import('../../src/analysis/request-sources.js');
+    const { taintOf } = await import('../../src/analysis/taint.js');
+    const { isSqlEscaped } = await import('../../src/analysis/sql.js');
+    const counts = probe(
+      code,
+      (node, sc) => {
+        resolveModule(node, sc);
+        sv.stringComposition(node, sc);
+        sv.isNumericExpression(node, sc);
+        sv.isConstrainedChoice(node, sc);
+        sv.isCertainlyString(node, sc);
+        sv.staticValue(node, sc);
+        requestSource(node, sc);
+        taintOf(node, sc);
+        taintOf(node, sc, { stringCoercionSanitizes: true });
+        isSqlEscaped(node, sc, ['x']);
+        if (node.type === 'Identifier') {
+          const v = findVar(sc, node);
+          if (v) {
+            singleValue(v);
+            writtenValues(v);
+          }
+        }
+        return 1;
+      },
+      { language: 'tsx', select: { selector: ':expression', pick: (n) => n } },
+    );
+    expect(counts.length).toBeGreaterThan(100);
+  });
+  it('CommonJS JavaScript', async () => {
+    const { taintOf } = await import('../../src/analysis/taint.js');
+    const { resolveModule } = await import('../../src/analysis/modules.js');
+    const sv = await import('../../src/analysis/static-value.js');
+    const js = `
+      const { a: { b = require('x') } = {}, ...rest } = require('y');
+      module.exports = async function handler(req, res) {
+        with (req) {}
+        var self = self || this;
+        for (var i in req.query) arguments[i] = req.query[i];
+        let s = ''; for (const x of req.body) s += x, s = s + '?';
+        return res.send(eval('1') + s + b(rest)(...arguments));
+      };
+    `;
+    const counts = probe(
+      js,
+      (node, sc) => {
+        resolveModule(node, sc);
+        taintOf(node, sc);
+        sv.stringComposition(node, sc);
+        sv.isConstrainedChoice(node, sc);
+        return 1;
+      },
+      { language: 'script', select: { selector: ':expression', pick: (n) => n } },
+    );
+    expect(counts.length).toBeGreaterThan(40);
   });
 });

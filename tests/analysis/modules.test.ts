@@ -31,6 +31,20 @@ describe('resolveModule: imports', () => {
     );
     expect(resolve("import jwt from 'jsonwebtoken'; probe(jwt!.sign)", 'ts')).toEqual(ref('jsonwebtoken', 'sign'));
   });
+  it('destructuring and instances of an imported value', () => {
+    expect(resolve("import pg from 'pg'; const { Pool } = pg; const pool = new Pool(); probe(pool.query)")).toEqual(
+      ref('pg', 'Pool', NEW, 'query'),
+    );
+    expect(resolve("import * as pg from 'pg'; const pool = new pg.Pool(); probe(pool.connect().then)")).toEqual(
+      ref('pg', 'Pool', NEW, 'connect', CALL, 'then'),
+    );
+    expect(resolve("import knex from 'knex'; const db = knex(config); probe(db('users').where)")).toEqual(
+      ref('knex', CALL, CALL, 'where'),
+    );
+    expect(resolve("import { Pool } from 'pg'; const pool = new Pool(); const client = await pool.connect(); probe(client.query)")).toEqual(
+      ref('pg', 'Pool', NEW, 'connect', CALL, 'query'),
+    );
+  });
   it('import x = require()', () => {
     expect(resolve("import jwt = require('jsonwebtoken'); probe(jwt.sign)", 'ts')).toEqual(ref('jsonwebtoken', 'sign'));
     expect(resolve("import fs = require('node:fs'); probe(fs.readFile)", 'ts')).toEqual(ref('fs', 'readFile'));

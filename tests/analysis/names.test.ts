@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAuthFunctionName, isSecretName, isSensitiveFieldName, isTokenName, nameWords } from '../../src/analysis/names.js';
+import { isAuthFunctionName, isEntityName, isSecretName, isSensitiveFieldName, isTokenName, nameWords } from '../../src/analysis/names.js';
 
 describe('nameWords', () => {
   it.each([
@@ -70,7 +70,7 @@ describe('isSensitiveFieldName', () => {
     'password', 'passwordHash', 'password_hash', 'passwordhash', 'hashedPassword', 'hash', 'salt', 'passwordSalt',
     'ssn', 'SSN', 'socialSecurityNumber', 'social_security_number', 'creditCard', 'credit_card', 'creditCardNumber',
     'cardNumber', 'card_number', 'cvv', 'cvc', 'secret', 'mfaSecret', 'totpSecret', 'apiKey', 'privateKey', 'otp',
-    'otpCode', 'pin', 'recoveryCodes', 'backup_codes', 'resetToken', 'passwordResetToken', 'verificationToken',
+    'otpCode', 'pin', 'pinCode', 'recoveryCodes', 'backup_codes', 'resetToken', 'passwordResetToken', 'verificationToken',
     'securityCode', 'newPassword', 'confirmPassword', 'passwordConfirmation',
   ])('matches %s', (name) => {
     expect(isSensitiveFieldName(name)).toBe(true);
@@ -102,4 +102,20 @@ describe('isAuthFunctionName', () => {
       expect(isAuthFunctionName(name)).toBe(false);
     },
   );
+});
+
+describe('isEntityName', () => {
+  it.each([
+    'user', 'User', 'foundUser', 'dbUser', 'existing_user', 'newUser', 'account', 'customer', 'userDoc', 'userRecord',
+    'userData', 'member', 'admin', 'profile', 'users', 'currentUser', 'userObj', 'patient',
+  ])('matches %s', (name) => {
+    expect(isEntityName(name)).toBe(true);
+  });
+
+  it.each([
+    'userId', 'user_id', 'userName', 'username', 'userRole', 'userAgent', 'userCount', 'isUser', 'hasAccount',
+    'customerId', 'accountNumber', 'userEmail', 'payload', 'claims', 'tokenPayload', 'maxUsers', 'adminUrl', '',
+  ])('does not match %s', (name) => {
+    expect(isEntityName(name)).toBe(false);
+  });
 });

@@ -1,9 +1,10 @@
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
+import type { ESLintUtils } from '@typescript-eslint/utils';
 import rule from '../../src/rules/no-sql-injection.js';
 import { cjs, cjsAsModule, esm, ts } from '../helpers.js';
 
-type Options = Parameters<typeof rule.create>[0]['options'];
-type MessageIds = 'dynamicSql' | 'dynamicSqlUnresolved' | 'useParameters' | 'useTaggedTemplate';
+type Options = ESLintUtils.InferOptionsTypeFromRule<typeof rule>;
+type MessageIds = ESLintUtils.InferMessageIdsTypeFromRule<typeof rule>;
 
 const ruleTester = new RuleTester();
 
@@ -39,7 +40,7 @@ function invalid(
   };
 }
 
-const valid: ValidTestCase<Options>[] = [
+const valid: (string | ValidTestCase<Options>)[] = [
   // Constant SQL, also through constants and template literals of constants.
   `${PG}pool.query('SELECT * FROM users');`,
   `${PG}const SQL = 'SELECT * FROM users WHERE active = true';\npool.query(SQL);`,
@@ -85,6 +86,8 @@ const valid: ValidTestCase<Options>[] = [
     code: `${PG}pool.query('SELECT * FROM t ORDER BY ' + quoteIdent(req.query.sort));`,
     options: [{ sanitizers: ['quoteIdent'] }],
   },
+  `class Runner { async clear(table) { await this.query(\`DELETE FROM \${this.escapePath(table)}\`); } }`,
+  `db.query(\`SELECT * FROM \${quoteIdentifier(schema)}.users WHERE id = $1\`, [id]);`,
   // Not SQL, or not a query sink.
   `app.all(\`/api/\${version}/users\`, handler);`,
   `redis.get(\`user:\${req.params.id}\`);`,
@@ -284,6 +287,8 @@ const invalidCases: InvalidTestCase<MessageIds, Options>[] = [
   invalid(`import { db } from './db';\napp.get('/u/:id', async (req, res) => { await db.query(\`SELECT * FROM users WHERE id = \${req.params.id}\`); });`, '`SELECT', {
     messageId: 'dynamicSqlUnresolved',
   }),
+  // An HTML escaper is not an SQL escaper.
+  invalid(`import { db } from './db';\ndb.query(\`SELECT * FROM t WHERE name = '\${escapeHtml(name)}'\`);`, '`SELECT', { messageId: 'dynamicSqlUnresolved' }),
   // Frameworks: the message names the request source.
   invalid(`${PG}router.get('/x', async (ctx) => { await pool.query('SELECT * FROM t WHERE q = ' + ctx.query.q); });`, "'SELECT", {
     errors: [

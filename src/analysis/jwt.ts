@@ -1,0 +1,1230 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  ancestorOfType,
+  calleeName,
+  findVar,
+  getProperty,
+  hasSpread,
+  isFunction,
+  memberName,
+  propertyName,
+  singleValue,
+  unwrap,
+} from './ast.js';
+import { perFileCache, type SourceCode } from './cache.js';
+import { CALL, NEW, fromModule, isModulePath, resolveModule, type ModuleRef } from './modules.js';
+import { staticString, staticValue } from './static-value.js';
+import {
+  ASYMMETRIC_ALGORITHMS,
+  FILE_READERS,
+  HMAC_ALGORITHMS,
+  JWT_ENTRIES,
+  KEY_OBJECT_FACTORIES,
+  SECRET_READER_NAMES,
+  SECRET_SOURCES,
+  type JwtEntry,
+  type JwtEntryOperation,
+} from '../catalog/jwt.js';
+
+type Node = TSESTree.Node;
+
+export type JwtOperation = JwtEntryOperation;
+
+export interface JwtCall {
+  /** 'jsonwebtoken' | 'jose' | 'express-jwt' | 'passport-jwt' | '@nestjs/jwt' | '@fastify/jwt' | 'hono/jwt' */
+  library: string;
+  operation: JwtOperation;
+  node: TSESTree.CallExpression | TSESTree.NewExpression;
+  /** Sign payload: jsonwebtoken `sign` arg 0, jose `new SignJWT(arg0)`, `JwtService.sign` arg 0, fastify `reply.jwtSign`/`fastify.jwt.sign` arg 0, hono `sign(arg0, …)`. */
+  payload?: Node;
+  /** The secret/key expression when it is given in the call or in its options object. */
+  key?: Node;
+  /** The options object expression (resolved through a const identifier to its object literal when possible). */
+  options?: Node;
+  /** verify/decode: the token argument. */
+  token?: Node;
+  /** The catalog row that matched. */
+  entry: JwtEntry;
+  /** The argument written in the options position, as written (may be an identifier); absent when not given. */
+  optionsArg?: Node;
+  /** jsonwebtoken-style callback given where the options would go (`verify(token, key, cb)`). */
+  callback?: Node;
+  /** A positional algorithm argument (hono/jwt `sign(payload, secret, 'HS256')`). */
+  algorithm?: Node;
+  /** jose chains: the method calls between `new SignJWT()` and `.sign()`, outermost last. */
+  chain?: TSESTree.CallExpression[];
+  /** jose chains: the `new SignJWT(...)` expression, when found. */
+  chainRoot?: TSESTree.NewExpression;
+}
+
+/** Method names through which any catalogued member call is reached: the cheap first test. */
+const MEMBER_NAMES = new Set<string>([
+  ...JWT_ENTRIES.filter((e) => e.kind === 'call' && e.path.length > 0).map((e) => e.path[e.path.length - 1]!),
+  ...JWT_ENTRIES.flatMap((e) => e.methods ?? []),
+  'register',
+]);
+
+const JWT_MODULES = new Set(JWT_ENTRIES.flatMap((e) => e.modules));
+
+const cache = perFileCache(() => new Map<Node, JwtCall | null>());
+
+/**
+ * Recognises a JSON Web Token library call (sign, verify, decode, middleware, passport strategy,
+ * NestJS module config, Fastify plugin registration) and says where its payload, key, options and
+ * token are. Returns null for anything else.
+ */
+export function jwtCall(node: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: SourceCode): JwtCall | null {
+  const map = cache(sourceCode);
+  if (map.has(node)) return map.get(node) ?? null;
+  let result: JwtCall | null = null;
+  try {
+    result = match(node, sourceCode);
+  } catch {
+    result = null;
+  }
+  map.set(node, result);
+  return result;
+}
+
+function match(node: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: SourceCode): JwtCall | null {
+  const callee = unwrap(node.callee);
+  if (node.type === AST_NODE_TYPES.NewExpression) {
+    const ref = resolveModule(callee, sourceCode);
+    if (!ref) return null;
+    for (const entry of JWT_ENTRIES) {
+      if (entry.kind === 'new' && isModulePath(ref, entry.modules, entry.path)) return build(entry, node, sourceCode);
+    }
+    return null;
+  }
+  if (callee.type === AST_NODE_TYPES.Super) return matchSuper(node, sourceCode);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(callee);
+    if (name === null || !MEMBER_NAMES.has(name)) return null;
+  } else if (callee.type !== AST_NODE_TYPES.Identifier) {
+    return null;
+  }
+  const name = calleeName(node);
+  const ref = resolveModule(callee, sourceCode);
+  if (ref) {
+    for (const entry of JWT_ENTRIES) {
+      if (!fromModule(ref, entry.modules)) continue;
+      if (entry.kind === 'call' && isModulePath(ref, entry.modules, entry.path)) return build(entry, node, sourceCode);
+      if (entry.kind === 'chain' && name !== null && entry.methods?.includes(name) && isChainPath(ref, entry)) {
+        return build(entry, node, sourceCode);
+      }
+      if (
+        entry.kind === 'instance' &&
+        name !== null &&
+        entry.methods?.includes(name) &&
+        ref.path.length === entry.path.length + 2 &&
+        entry.path.every((s, i) => ref.path[i] === s) &&
+        ref.path[entry.path.length] === NEW
+      ) {
+        return build(entry, node, sourceCode);
+      }
+    }
+    if (JWT_MODULES.has(ref.module)) return null;
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || name === null) return null;
+  if (name === 'register') return matchPlugin(node, sourceCode);
+  // Methods of an instance known from a type annotation (NestJS-injected `JwtService`).
+  const typeRef = ref ? null : instanceType(callee.object, sourceCode);
+  if (typeRef) {
+    for (const entry of JWT_ENTRIES) {
+      if (entry.kind === 'instance' && entry.methods?.includes(name) && isModulePath(typeRef, entry.modules, entry.path)) {
+        return build(entry, node, sourceCode);
+      }
+    }
+    // Typed as something else from a JWT module: not a method we know.
+    if (JWT_MODULES.has(typeRef.module)) return null;
+  }
+  for (const entry of JWT_ENTRIES) {
+    if (entry.kind !== 'decorator' || !entry.methods?.includes(name)) continue;
+    if (entry.namespace) {
+      const object = unwrap(callee.object);
+      if (object.type !== AST_NODE_TYPES.MemberExpression || memberName(object) !== entry.namespace) continue;
+    }
+    if (!fileLoadsModule(sourceCode, entry.modules)) continue;
+    return build(entry, node, sourceCode);
+  }
+  return null;
+}
+
+function isChainPath(ref: ModuleRef, entry: JwtEntry): boolean {
+  const n = entry.path.length;
+  if (ref.path.length < n + 2) return false;
+  if (!entry.path.every((s, i) => ref.path[i] === s) || ref.path[n] !== NEW) return false;
+  // Between `new` and the final method: only method calls (`name`, `()`) on the builder.
+  for (let i = n + 1; i < ref.path.length - 1; i++) {
+    const step = ref.path[i]!;
+    if (step === NEW) return false;
+    if (step !== CALL && ref.path[i + 1] !== CALL) return false;
+  }
+  return true;
+}
+
+/**
+ * `super(options)` in a class extending a catalogued constructor, directly
+ * (`class S extends Strategy`) or through a mixin (`class S extends PassportStrategy(Strategy)`, NestJS).
+ */
+function matchSuper(node: TSESTree.CallExpression, sourceCode: SourceCode): JwtCall | null {
+  const classNode = ancestorOfType(node, AST_NODE_TYPES.ClassBody)?.parent;
+  if (!classNode || (classNode.type !== AST_NODE_TYPES.ClassDeclaration && classNode.type !== AST_NODE_TYPES.ClassExpression)) {
+    return null;
+  }
+  if (!classNode.superClass) return null;
+  const superClass = unwrap(classNode.superClass);
+  const candidates: Node[] = [superClass];
+  if (superClass.type === AST_NODE_TYPES.CallExpression) {
+    const first = superClass.arguments[0];
+    if (first && first.type !== AST_NODE_TYPES.SpreadElement) candidates.push(first);
+  }
+  for (const candidate of candidates) {
+    const ref = resolveModule(candidate, sourceCode);
+    if (!ref) continue;
+    for (const entry of JWT_ENTRIES) {
+      if (entry.kind === 'new' && isModulePath(ref, entry.modules, entry.path)) return build(entry, node, sourceCode);
+    }
+  }
+  return null;
+}
+
+function matchPlugin(node: TSESTree.CallExpression, sourceCode: SourceCode): JwtCall | null {
+  const plugin = node.arguments[0];
+  if (!plugin || plugin.type === AST_NODE_TYPES.SpreadElement) return null;
+  const ref = resolveModule(plugin, sourceCode);
+  if (!ref) return null;
+  for (const entry of JWT_ENTRIES) {
+    if (entry.kind === 'plugin' && isModulePath(ref, entry.modules, entry.path)) return build(entry, node, sourceCode);
+  }
+  return null;
+}
+
+function argAt(node: TSESTree.CallExpression | TSESTree.NewExpression, index: number | undefined): Node | undefined {
+  if (index === undefined) return undefined;
+  // A spread before or at the position hides which value lands there.
+  for (let i = 0; i <= index && i < node.arguments.length; i++) {
+    if (node.arguments[i]!.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  }
+  return node.arguments[index];
+}
+
+function build(entry: JwtEntry, node: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: SourceCode): JwtCall {
+  const call: JwtCall = { library: entry.library, operation: entry.operation, node, entry };
+  const { args } = entry;
+  if (entry.kind === 'chain') {
+    const chain = chainOf(node);
+    call.chain = chain.calls;
+    chain.root ??= builderRoot(node, sourceCode);
+    if (chain.root) {
+      call.chainRoot = chain.root;
+      const payload = argAt(chain.root, args.payload);
+      if (payload) call.payload = payload;
+    }
+    if (!entry.unsecured) {
+      const key = argAt(node, args.key);
+      if (key) call.key = key;
+    }
+    return call;
+  }
+  const payload = argAt(node, args.payload);
+  if (payload) call.payload = payload;
+  const token = argAt(node, args.token);
+  if (token) call.token = token;
+  const key = argAt(node, args.key);
+  if (key) call.key = key;
+  const algorithm = argAt(node, args.algorithm);
+  if (algorithm) {
+    // hono/jwt `verify(token, secret, { alg, … })` in newer versions takes an options object here.
+    const object = resolveObject(algorithm, sourceCode);
+    if (object) {
+      call.options = object;
+      call.optionsArg = algorithm;
+    } else {
+      call.algorithm = algorithm;
+    }
+  }
+  let optionsArg = argAt(node, args.options);
+  if (optionsArg && args.optionsMayBeCallback && isFunction(unwrap(optionsArg))) {
+    call.callback = optionsArg;
+    optionsArg = undefined;
+  }
+  if (optionsArg) {
+    call.optionsArg = optionsArg;
+    let options: Node | null = resolveObject(optionsArg, sourceCode);
+    if (entry.optionsFromFactory) {
+      // `registerAsync({ useClass })` or a factory we cannot read: the options are unknown.
+      options = options ? factoryResult(options, sourceCode) : null;
+      if (options) call.options = options;
+    } else {
+      call.options = options ?? optionsArg;
+    }
+    if (options && options.type === AST_NODE_TYPES.ObjectExpression && entry.keyOptions && !call.key) {
+      for (const name of entry.keyOptions) {
+        const prop = getProperty(options, name);
+        if (prop) {
+          call.key = prop.value;
+          break;
+        }
+      }
+    }
+  }
+  return call;
+}
+
+/** The calls of a builder chain ending at `node` (`new SignJWT(p).a().b().sign()`), and its `new` root. */
+function chainOf(node: TSESTree.CallExpression | TSESTree.NewExpression): {
+  calls: TSESTree.CallExpression[];
+  root: TSESTree.NewExpression | null;
+} {
+  const calls: TSESTree.CallExpression[] = [];
+  let current: Node = unwrap(node.callee);
+  for (let i = 0; i < 64; i++) {
+    if (current.type !== AST_NODE_TYPES.MemberExpression) break;
+    const object = unwrap(current.object);
+    if (object.type === AST_NODE_TYPES.CallExpression) {
+      calls.unshift(object);
+      current = unwrap(object.callee);
+      continue;
+    }
+    if (object.type === AST_NODE_TYPES.NewExpression) return { calls, root: object };
+    break;
+  }
+  return { calls, root: null };
+}
+
+/** The `new X(...)` a builder kept in a variable was made with: `const b = new SignJWT(p).setIssuedAt(); b.sign(k)`. */
+function builderRoot(node: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: SourceCode): TSESTree.NewExpression | null {
+  let current: Node = unwrap(node.callee);
+  for (let i = 0; i < 64 && current.type === AST_NODE_TYPES.MemberExpression; i++) {
+    const object = unwrap(current.object);
+    current = object.type === AST_NODE_TYPES.CallExpression ? unwrap(object.callee) : object;
+  }
+  for (let depth = 0; depth < 8 && current.type === AST_NODE_TYPES.Identifier; depth++) {
+    const variable = findVar(sourceCode, current);
+    const value = variable ? singleValue(variable) : null;
+    if (!value || value.path.length > 0) return null;
+    let init: Node = unwrap(value.init);
+    if (init.type === AST_NODE_TYPES.AwaitExpression) init = unwrap(init.argument);
+    for (let i = 0; i < 64 && init.type === AST_NODE_TYPES.CallExpression; i++) {
+      const callee = unwrap(init.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+      init = unwrap(callee.object);
+    }
+    if (init.type === AST_NODE_TYPES.NewExpression) return init;
+    current = init;
+  }
+  return null;
+}
+
+/** `useFactory: () => ({...})` / `useFactory() { return {...} }` of a NestJS async module options object. */
+function factoryResult(options: Node, sourceCode: SourceCode): TSESTree.ObjectExpression | null {
+  if (options.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  const prop = getProperty(options, 'useFactory');
+  if (!prop) return null;
+  let fn: Node = unwrap(prop.value);
+  if (fn.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVar(sourceCode, fn);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type === 'FunctionName' && isFunction(def.node)) fn = def.node;
+    else if (variable) {
+      const value = singleValue(variable);
+      if (value && value.path.length === 0) fn = unwrap(value.init);
+    }
+  }
+  if (!isFunction(fn)) return null;
+  const returned = returnedExpression(fn);
+  return returned ? resolveObject(returned, sourceCode) : null;
+}
+
+/** The single value a function returns: its expression body, or the argument of its last top-level `return`. */
+export function returnedExpression(fn: TSESTree.FunctionLike | Node): Node | null {
+  if (!isFunction(fn)) return null;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
+  const returns = fn.body.body.filter((s): s is TSESTree.ReturnStatement => s.type === AST_NODE_TYPES.ReturnStatement);
+  const last = returns[returns.length - 1];
+  return last?.argument ?? null;
+}
+
+const MAX_DEPTH = 12;
+
+/**
+ * The object literal an expression evaluates to: itself, a `const` bound to one, a property of one
+ * (`config.jwt`), or a destructured binding from one. Null when unknown.
+ */
+export function resolveObject(node: Node, sourceCode: SourceCode, depth = 0): TSESTree.ObjectExpression | null {
+  const value = resolveValueNode(node, sourceCode, depth);
+  return value?.type === AST_NODE_TYPES.ObjectExpression ? value : null;
+}
+
+/**
+ * The expression a value comes from, following `const`s, never-reassigned `let`s, destructuring and
+ * member access into object literals. Returns the input (unwrapped) when it cannot be followed.
+ */
+export function resolveValueNode(node: Node, sourceCode: SourceCode, depth = 0): Node | null {
+  const target = unwrap(node);
+  if (depth > MAX_DEPTH) return null;
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVar(sourceCode, target);
+    if (!variable) return target;
+    const value = singleValue(variable);
+    if (!value) return target;
+    let current: Node | null = value.init;
+    for (const key of value.path) {
+      if (key === null) return target;
+      const object: TSESTree.ObjectExpression | null = current ? resolveObject(current, sourceCode, depth + 1) : null;
+      if (!object || hasSpread(object)) return target;
+      const prop = getProperty(object, key);
+      if (!prop) return value.defaultValue ?? target;
+      current = prop.value;
+    }
+    return current ? resolveValueNode(current, sourceCode, depth + 1) : target;
+  }
+  if (target.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(target);
+    if (name === null) return target;
+    const object = resolveObject(target.object, sourceCode, depth + 1);
+    if (!object) return target;
+    const prop = getProperty(object, name);
+    if (!prop) return target;
+    return resolveValueNode(prop.value, sourceCode, depth + 1);
+  }
+  return target;
+}
+
+/** An options property by path (`['verify', 'algorithms']`), seeing through constants; null when absent or unknown. */
+export function jwtOption(call: JwtCall, path: readonly string[], sourceCode: SourceCode): TSESTree.Property | null {
+  let object: TSESTree.ObjectExpression | null =
+    call.options?.type === AST_NODE_TYPES.ObjectExpression ? call.options : null;
+  let prop: TSESTree.Property | null = null;
+  for (const key of path) {
+    if (!object) return null;
+    prop = getProperty(object, key);
+    if (!prop) return null;
+    object = resolveObject(prop.value, sourceCode);
+  }
+  return prop;
+}
+
+/**
+ * Whether an options path is known to be absent: every object on the way is a literal without
+ * spreads and the last key is missing. False when present or when it cannot be told.
+ */
+export function isOptionAbsent(call: JwtCall, path: readonly string[], sourceCode: SourceCode): boolean {
+  if (!call.optionsArg) return call.options === undefined;
+  let object: TSESTree.ObjectExpression | null =
+    call.options?.type === AST_NODE_TYPES.ObjectExpression ? call.options : null;
+  for (const key of path) {
+    if (!object || hasSpread(object) || hasUnknownKey(object)) return false;
+    const prop = getProperty(object, key);
+    if (!prop) return true;
+    object = resolveObject(prop.value, sourceCode);
+    if (!object) return false;
+  }
+  return false;
+}
+
+/** True when an object literal has a computed key whose name is not known. */
+export function hasUnknownKey(object: TSESTree.ObjectExpression): boolean {
+  return object.properties.some((p) => p.type === AST_NODE_TYPES.Property && propertyName(p) === null);
+}
+
+/** Algorithm names listed in an `algorithms` option (array of constants), or null when unknown. */
+export function algorithmList(node: Node, sourceCode: SourceCode): { names: string[]; nodes: Node[] } | null {
+  const value = resolveValueNode(node, sourceCode);
+  if (!value || value.type !== AST_NODE_TYPES.ArrayExpression) {
+    const known = staticValue(node, sourceCode);
+    if (known && Array.isArray(known.value) && known.value.every((v) => typeof v === 'string')) {
+      return { names: known.value as string[], nodes: [node] };
+    }
+    return null;
+  }
+  const names: string[] = [];
+  const nodes: Node[] = [];
+  for (const element of value.elements) {
+    if (!element) continue;
+    if (element.type === AST_NODE_TYPES.SpreadElement) return null;
+    const name = staticString(element, sourceCode);
+    if (name === null) return null;
+    names.push(name);
+    nodes.push(element);
+  }
+  return { names, nodes };
+}
+
+export function isHmacAlgorithm(name: string): boolean {
+  return HMAC_ALGORITHMS.includes(name.toUpperCase());
+}
+
+export function isAsymmetricAlgorithm(name: string): boolean {
+  return ASYMMETRIC_ALGORITHMS.some((a) => a.toUpperCase() === name.toUpperCase());
+}
+
+export function isNoneAlgorithm(name: string): boolean {
+  return name.toLowerCase() === 'none';
+}
+
+/**
+ * The algorithm a sign call (or a module/plugin configuration) names, with the node that names it:
+ * jsonwebtoken `algorithm`, jose `setProtectedHeader({ alg })`, @nestjs/jwt `signOptions.algorithm`,
+ * @fastify/jwt `sign.algorithm`, hono `sign(p, k, alg)` / `jwt({ alg })`. Null when none is named.
+ */
+export function namedSignAlgorithm(call: JwtCall, sourceCode: SourceCode): { name: string; node: Node } | null {
+  const found = (node: Node | undefined): { name: string; node: Node } | null => {
+    if (!node) return null;
+    const name = staticString(node, sourceCode);
+    return name === null ? null : { name, node };
+  };
+  switch (call.library) {
+    case 'jose': {
+      for (const step of call.chain ?? []) {
+        if (calleeName(step) !== 'setProtectedHeader') continue;
+        const header = step.arguments[0] ? resolveObject(step.arguments[0], sourceCode) : null;
+        const alg = header ? getProperty(header, 'alg') : null;
+        return found(alg?.value);
+      }
+      return null;
+    }
+    case 'hono/jwt':
+      if (call.algorithm) return found(call.algorithm);
+      return found(jwtOption(call, ['alg'], sourceCode)?.value);
+    case '@nestjs/jwt':
+      return found(
+        jwtOption(call, call.operation === 'module-config' ? ['signOptions', 'algorithm'] : ['algorithm'], sourceCode)?.value,
+      );
+    case '@fastify/jwt':
+      return found(
+        jwtOption(call, call.operation === 'plugin-register' ? ['sign', 'algorithm'] : ['algorithm'], sourceCode)?.value ??
+          jwtOption(call, ['sign', 'algorithm'], sourceCode)?.value,
+      );
+    default:
+      return found(jwtOption(call, ['algorithm'], sourceCode)?.value);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys
+
+/**
+ * Where a key comes from:
+ * - `literal`: a string written in the code (directly or through constants / config object literals);
+ * - `fallback`: an environment/config value with a literal fallback (`||`, `??`, a default, a branch);
+ * - `env`: an environment or configuration value with no fallback;
+ * - `secret-store`: a secret manager / KMS call or a file read;
+ * - `key-object`: a KeyObject, JWK, key pair or key set (or a `{ key, passphrase }` object);
+ * - `function`: a callback that supplies the key per token;
+ * - `unknown`: anything else.
+ */
+export type JwtKeyKind = 'literal' | 'fallback' | 'env' | 'secret-store' | 'key-object' | 'function' | 'unknown';
+
+export interface JwtKeyInfo {
+  kind: JwtKeyKind;
+  /** The literal text, for `literal` and `fallback`. */
+  value?: string;
+  /** The literal node (the fallback's literal for `fallback`). */
+  literal?: Node;
+  /** For `fallback`: the whole expression with the fallback (`process.env.X || 'dev'`). */
+  expression?: Node;
+  /** For `env` / `fallback`: the environment variable name when known. */
+  envName?: string;
+  /** Variable and property names on the way from the call to the value, nearest last. */
+  names: string[];
+  /** True when the key was a constant/variable rather than written in the call. */
+  throughConstant: boolean;
+}
+
+/** Classifies where a key expression comes from. */
+export function classifyJwtKey(node: Node, sourceCode: SourceCode): JwtKeyInfo {
+  const info: JwtKeyInfo = { kind: 'unknown', names: [], throughConstant: false };
+  classify(node, sourceCode, info, 0);
+  return info;
+}
+
+function isProcessEnv(node: Node, sourceCode: SourceCode): boolean {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.MemberExpression && memberName(target) === 'env') {
+    const object = unwrap(target.object);
+    if (object.type === AST_NODE_TYPES.Identifier && (object.name === 'process' || object.name === 'Bun')) {
+      const variable = findVar(sourceCode, object);
+      return !variable || variable.defs.length === 0 || isModulePath(resolveModule(object, sourceCode), ['process'], []);
+    }
+    if (object.type === AST_NODE_TYPES.MetaProperty) return true;
+  }
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    // `const { env } = process` / `import { env } from 'process'`
+    const ref = resolveModule(target, sourceCode);
+    if (isModulePath(ref, ['process'], ['env'])) return true;
+    const variable = findVar(sourceCode, target);
+    const value = variable ? singleValue(variable) : null;
+    if (value && value.path.length === 0 && unwrap(value.init) !== target) return isProcessEnv(value.init, sourceCode);
+    if (value && value.path.length === 1 && value.path[0] === 'env') {
+      const init = unwrap(value.init);
+      return init.type === AST_NODE_TYPES.Identifier && init.name === 'process';
+    }
+  }
+  return false;
+}
+
+/** `process.env.X`, `process.env['X']`, `import.meta.env.X`, `const { X } = process.env`: the name X; else null. */
+export function envVariableName(node: Node, sourceCode: SourceCode): string | null {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.MemberExpression && isProcessEnv(target.object, sourceCode)) {
+    return memberName(target) ?? '';
+  }
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVar(sourceCode, target);
+    const value = variable ? singleValue(variable) : null;
+    if (value && value.path.length === 1 && value.path[0] !== null && isProcessEnv(value.init, sourceCode)) {
+      return value.path[0] ?? null;
+    }
+  }
+  return null;
+}
+
+const CONFIG_GETTERS = new Set(['get', 'getOrThrow', 'getString', 'require', 'required']);
+
+function classify(raw: Node, sourceCode: SourceCode, info: JwtKeyInfo, depth: number): void {
+  if (depth > MAX_DEPTH) return;
+  const node = unwrap(raw);
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+      if (typeof node.value === 'string') {
+        info.kind = 'literal';
+        info.value = node.value;
+        info.literal = node;
+      }
+      return;
+    case AST_NODE_TYPES.TemplateLiteral: {
+      const text = staticString(node, sourceCode);
+      if (text !== null) {
+        info.kind = 'literal';
+        info.value = text;
+        info.literal = node;
+      }
+      return;
+    }
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+      info.kind = 'function';
+      return;
+    case AST_NODE_TYPES.AwaitExpression:
+      classify(node.argument, sourceCode, info, depth + 1);
+      return;
+    case AST_NODE_TYPES.ObjectExpression:
+      // `{ key, passphrase }`, `{ private, public }`, a JWK: not a plain shared secret string.
+      info.kind = 'key-object';
+      return;
+    case AST_NODE_TYPES.LogicalExpression: {
+      if (node.operator === '&&') return;
+      const right: JwtKeyInfo = { kind: 'unknown', names: [], throughConstant: false };
+      classify(node.right, sourceCode, right, depth + 1);
+      const left: JwtKeyInfo = { kind: 'unknown', names: [], throughConstant: false };
+      classify(node.left, sourceCode, left, depth + 1);
+      if (right.kind === 'literal' && left.kind !== 'literal') {
+        info.kind = 'fallback';
+        info.value = right.value!;
+        info.literal = right.literal!;
+        info.expression = node;
+        if (left.envName !== undefined) info.envName = left.envName;
+        info.names.push(...left.names, ...right.names);
+        info.throughConstant ||= right.throughConstant;
+        return;
+      }
+      Object.assign(info, left, { names: [...info.names, ...left.names] });
+      return;
+    }
+    case AST_NODE_TYPES.ConditionalExpression: {
+      const a: JwtKeyInfo = { kind: 'unknown', names: [], throughConstant: false };
+      const b: JwtKeyInfo = { kind: 'unknown', names: [], throughConstant: false };
+      classify(node.consequent, sourceCode, a, depth + 1);
+      classify(node.alternate, sourceCode, b, depth + 1);
+      const literal = a.kind === 'literal' ? a : b.kind === 'literal' ? b : null;
+      const other = literal === a ? b : a;
+      if (literal && other.kind !== 'literal' && other.kind !== 'unknown') {
+        info.kind = 'fallback';
+        info.value = literal.value!;
+        info.literal = literal.literal!;
+        info.expression = node;
+        if (other.envName !== undefined) info.envName = other.envName;
+        info.names.push(...other.names);
+        return;
+      }
+      if (a.kind === 'literal' && b.kind === 'literal') Object.assign(info, a);
+      return;
+    }
+    case AST_NODE_TYPES.Identifier: {
+      const env = envVariableName(node, sourceCode);
+      if (env !== null && !hasDefault(node, sourceCode)) {
+        info.kind = 'env';
+        info.envName = env;
+        info.names.push(env);
+        return;
+      }
+      const variable = findVar(sourceCode, node);
+      if (!variable || variable.defs.length !== 1) return;
+      const def = variable.defs[0]!;
+      info.names.push(node.name);
+      if (def.type === 'Parameter') {
+        // `function sign(user, secret = 'dev-secret')`
+        const param = def.name.parent;
+        if (param?.type === AST_NODE_TYPES.AssignmentPattern && param.left === def.name) {
+          const fallback: JwtKeyInfo = { kind: 'unknown', names: [], throughConstant: false };
+          classify(param.right, sourceCode, fallback, depth + 1);
+          if (fallback.kind === 'literal') {
+            info.kind = 'fallback';
+            info.value = fallback.value!;
+            info.literal = fallback.literal!;
+            info.expression = param.right;
+          }
+        }
+        return;
+      }
+      const value = singleValue(variable);
+      if (!value) return;
+      info.throughConstant = true;
+      if (value.path.length === 0) {
+        classify(value.init, sourceCode, info, depth + 1);
+        return;
+      }
+      // `const { JWT_SECRET = 'dev' } = process.env` / `const { secret } = config`
+      if (value.path.length === 1 && isProcessEnv(value.init, sourceCode)) {
+        const name = value.path[0] ?? '';
+        if (value.defaultValue) {
+          const fallback: JwtKeyInfo = { kind: 'unknown', names: [], throughConstant: false };
+          classify(value.defaultValue, sourceCode, fallback, depth + 1);
+          if (fallback.kind === 'literal') {
+            info.kind = 'fallback';
+            info.value = fallback.value!;
+            info.literal = fallback.literal!;
+            info.expression = value.defaultValue;
+            info.envName = name;
+            return;
+          }
+        }
+        info.kind = 'env';
+        info.envName = name;
+        return;
+      }
+      const resolved = resolveValueNode(node, sourceCode);
+      if (resolved && resolved !== node) {
+        classify(resolved, sourceCode, info, depth + 1);
+      } else if (value.defaultValue) {
+        classify(value.defaultValue, sourceCode, info, depth + 1);
+      }
+      return;
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      const env = envVariableName(node, sourceCode);
+      if (env !== null) {
+        info.kind = 'env';
+        info.envName = env;
+        info.names.push(env);
+        return;
+      }
+      const name = memberName(node);
+      if (name === null) return;
+      const object = resolveObject(node.object, sourceCode);
+      if (!object) return;
+      const prop = getProperty(object, name);
+      if (!prop) return;
+      info.names.push(...memberNames(node), name);
+      info.throughConstant = true;
+      classify(prop.value, sourceCode, info, depth + 1);
+      return;
+    }
+    case AST_NODE_TYPES.NewExpression:
+      if (calleeName(node) === 'Uint8Array' || calleeName(node) === 'Buffer') return;
+      info.kind = 'unknown';
+      return;
+    case AST_NODE_TYPES.CallExpression:
+      classifyCall(node, sourceCode, info, depth);
+      return;
+    default:
+      return;
+  }
+}
+
+function hasDefault(node: TSESTree.Identifier, sourceCode: SourceCode): boolean {
+  const variable = findVar(sourceCode, node);
+  const value = variable ? singleValue(variable) : null;
+  return !!value?.defaultValue;
+}
+
+/** Names along a member chain: `config.jwt.secret` → `['config', 'jwt']` (the object part). */
+function memberNames(node: TSESTree.MemberExpression): string[] {
+  const names: string[] = [];
+  let current: Node = unwrap(node.object);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(current);
+    if (name !== null) names.unshift(name);
+    current = unwrap(current.object);
+  }
+  if (current.type === AST_NODE_TYPES.Identifier) names.unshift(current.name);
+  return names;
+}
+
+function classifyCall(node: TSESTree.CallExpression, sourceCode: SourceCode, info: JwtKeyInfo, depth: number): void {
+  const callee = unwrap(node.callee);
+  const name = calleeName(node);
+  const first = node.arguments[0];
+  const firstArg = first && first.type !== AST_NODE_TYPES.SpreadElement ? first : null;
+  const ref = resolveModule(callee, sourceCode);
+  // Pass-through encoders: `new TextEncoder().encode(s)`, `Buffer.from(s)`, `s.trim()`, `String(s)`.
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const object = unwrap(callee.object);
+    if (name === 'encode' && object.type === AST_NODE_TYPES.NewExpression && calleeName(object) === 'TextEncoder' && firstArg) {
+      classify(firstArg, sourceCode, info, depth + 1);
+      return;
+    }
+    if (name === 'from' && object.type === AST_NODE_TYPES.Identifier && object.name === 'Buffer' && firstArg) {
+      classify(firstArg, sourceCode, info, depth + 1);
+      return;
+    }
+    if ((name === 'trim' || name === 'toString') && node.arguments.length <= 1) {
+      const inner: JwtKeyInfo = { kind: 'unknown', names: [], throughConstant: false };
+      classify(object, sourceCode, inner, depth + 1);
+      if (inner.kind !== 'unknown') Object.assign(info, inner, { names: [...info.names, ...inner.names] });
+      return;
+    }
+    if (name !== null && CONFIG_GETTERS.has(name) && firstArg && !ref) {
+      // NestJS `configService.get('JWT_SECRET')`, convict/nconf `config.get('jwt.secret')`.
+      const key = staticString(firstArg, sourceCode);
+      if (key !== null) {
+        info.kind = 'env';
+        info.envName = key;
+        info.names.push(key);
+        const fallback = node.arguments[1];
+        if (fallback && fallback.type !== AST_NODE_TYPES.SpreadElement && name === 'get') {
+          const inner: JwtKeyInfo = { kind: 'unknown', names: [], throughConstant: false };
+          classify(fallback, sourceCode, inner, depth + 1);
+          if (inner.kind === 'literal') {
+            info.kind = 'fallback';
+            info.value = inner.value!;
+            info.literal = inner.literal!;
+            info.expression = fallback;
+          }
+        }
+        return;
+      }
+    }
+  }
+  if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String' && firstArg && !findVar(sourceCode, callee)?.defs.length) {
+    classify(firstArg, sourceCode, info, depth + 1);
+    return;
+  }
+  if (ref) {
+    for (const reader of FILE_READERS) {
+      if (isModulePath(ref, reader.modules, reader.path)) {
+        info.kind = 'secret-store';
+        return;
+      }
+    }
+    for (const factory of KEY_OBJECT_FACTORIES) {
+      if (!isModulePath(ref, factory.modules, factory.path)) continue;
+      if (factory.secret && firstArg) {
+        // `createSecretKey(Buffer.from('dev'))` is still a hardcoded secret.
+        const inner: JwtKeyInfo = { kind: 'unknown', names: [], throughConstant: false };
+        classify(firstArg, sourceCode, inner, depth + 1);
+        if (inner.kind === 'literal' || inner.kind === 'fallback') {
+          Object.assign(info, inner, { names: [...info.names, ...inner.names] });
+          return;
+        }
+      }
+      info.kind = 'key-object';
+      return;
+    }
+    for (const source of SECRET_SOURCES) {
+      if (fromModule(ref, source.modules) && name !== null && source.methods.includes(name)) {
+        info.kind = 'secret-store';
+        return;
+      }
+    }
+  }
+  if (name !== null && SECRET_READER_NAMES.includes(name)) {
+    info.kind = 'secret-store';
+  }
+}
+
+/** True when the key text reads as a PEM/JWK/public key rather than a shared secret. */
+export function looksLikeAsymmetricKey(text: string): boolean {
+  return /-----BEGIN [A-Z ]*KEY-----|-----BEGIN CERTIFICATE-----|^\s*\{\s*"kty"/.test(text);
+}
+
+/** UTF-8 byte length of a string. */
+export function byteLength(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files and instances
+
+const loadedModules = perFileCache((sourceCode) => {
+  const found = new Set<string>();
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) found.add(statement.source.value);
+  }
+  const text = sourceCode.text;
+  const pattern = /\b(?:require|import)\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g;
+  for (const m of text.matchAll(pattern)) found.add(m[1]!);
+  for (const m of text.matchAll(/import\s+\w+\s*=\s*require\s*\(\s*['"]([^'"]+)['"]\s*\)/g)) found.add(m[1]!);
+  return found;
+});
+
+/** True when the file imports or requires one of `modules` (also `import '@fastify/jwt'` type augmentation). */
+export function fileLoadsModule(sourceCode: SourceCode, modules: readonly string[]): boolean {
+  const found = loadedModules(sourceCode);
+  return modules.some((m) => found.has(m));
+}
+
+/**
+ * The class an instance belongs to when a type annotation or a `new` says so:
+ * `this.jwtService` with `constructor(private jwtService: JwtService)`, a property
+ * `jwtService: JwtService`, or a parameter `(jwt: JwtService)`. Returns the class's module path.
+ */
+export function instanceType(node: Node, sourceCode: SourceCode): ModuleRef | null {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.MemberExpression && unwrap(target.object).type === AST_NODE_TYPES.ThisExpression) {
+    const name = memberName(target);
+    if (name === null) return null;
+    const body = ancestorOfType(target, AST_NODE_TYPES.ClassBody);
+    if (!body) return null;
+    for (const member of body.body) {
+      if (member.type === AST_NODE_TYPES.PropertyDefinition && propertyName(member) === name) {
+        if (member.typeAnnotation) return typeRef(member.typeAnnotation.typeAnnotation, sourceCode);
+        if (member.value) return newTypeRef(member.value, sourceCode);
+      }
+      if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+        for (const param of member.value.params) {
+          if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+          const inner = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+          if (inner.type === AST_NODE_TYPES.Identifier && inner.name === name && inner.typeAnnotation) {
+            return typeRef(inner.typeAnnotation.typeAnnotation, sourceCode);
+          }
+        }
+      }
+    }
+    return null;
+  }
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVar(sourceCode, target);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier && def.name.typeAnnotation) {
+      return typeRef(def.name.typeAnnotation.typeAnnotation, sourceCode);
+    }
+  }
+  return null;
+}
+
+function typeRef(type: TSESTree.TypeNode, sourceCode: SourceCode): ModuleRef | null {
+  if (type.type !== AST_NODE_TYPES.TSTypeReference) return null;
+  const name = type.typeName;
+  if (name.type === AST_NODE_TYPES.Identifier) return resolveModule(name, sourceCode);
+  if (name.type === AST_NODE_TYPES.TSQualifiedName && name.left.type === AST_NODE_TYPES.Identifier) {
+    const ref = resolveModule(name.left, sourceCode);
+    return ref ? { module: ref.module, path: [...ref.path, name.right.name] } : null;
+  }
+  return null;
+}
+
+function newTypeRef(value: Node, sourceCode: SourceCode): ModuleRef | null {
+  const ref = resolveModule(value, sourceCode);
+  if (!ref || ref.path[ref.path.length - 1] !== NEW) return null;
+  return { module: ref.module, path: ref.path.slice(0, -1) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chains, payloads and lifetimes
+
+/**
+ * The builder-method calls made on a jose `SignJWT` (or `UnsecuredJWT`) before `.sign()`: the
+ * calls in the chain itself, and calls on the variable the builder is kept in
+ * (`const b = new SignJWT(p); b.setExpirationTime('1h'); b.sign(k)`).
+ */
+export function builderCalls(call: JwtCall, sourceCode: SourceCode): TSESTree.CallExpression[] {
+  const found = [...(call.chain ?? [])];
+  let current: Node = unwrap(call.node.callee);
+  // Walk down to the first object of the chain.
+  for (let i = 0; i < 64 && current.type === AST_NODE_TYPES.MemberExpression; i++) {
+    const object = unwrap(current.object);
+    current = object.type === AST_NODE_TYPES.CallExpression ? unwrap(object.callee) : object;
+  }
+  const seen = new Set<Node>();
+  for (let depth = 0; depth < 8 && current.type === AST_NODE_TYPES.Identifier && !seen.has(current); depth++) {
+    seen.add(current);
+    const variable = findVar(sourceCode, current);
+    if (!variable) break;
+    for (const ref of variable.references) {
+      const parent = ref.identifier.parent;
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === ref.identifier) {
+        let outer: Node | undefined = parent.parent;
+        while (outer?.type === AST_NODE_TYPES.ChainExpression) outer = outer.parent;
+        if (outer?.type === AST_NODE_TYPES.CallExpression && unwrap(outer.callee) === parent) found.push(outer);
+      }
+    }
+    const value = singleValue(variable);
+    if (!value || value.path.length > 0) break;
+    // The initializer's own chain (`const b = new SignJWT(p).setIssuedAt()`).
+    let init: Node = unwrap(value.init);
+    if (init.type === AST_NODE_TYPES.AwaitExpression) init = unwrap(init.argument);
+    while (init.type === AST_NODE_TYPES.CallExpression) {
+      found.push(init);
+      const callee = unwrap(init.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) break;
+      init = unwrap(callee.object);
+    }
+    current = init;
+  }
+  return found;
+}
+
+/**
+ * Whether a payload carries an `exp` claim:
+ * - `yes`: an object literal with `exp`, or a variable bound to one that gets `.exp =` later;
+ * - `no`: an object literal (possibly through constants) with neither `exp` nor spreads;
+ * - `string`: a string payload (no claims at all);
+ * - `unknown`: anything else.
+ */
+export function payloadHasExp(payload: Node | undefined, sourceCode: SourceCode): 'yes' | 'no' | 'string' | 'unknown' {
+  if (!payload) return 'unknown';
+  const target = unwrap(payload);
+  if (target.type === AST_NODE_TYPES.Literal && typeof target.value === 'string') return 'string';
+  if (target.type === AST_NODE_TYPES.TemplateLiteral) return 'string';
+  const object = resolveObject(target, sourceCode);
+  if (!object) return 'unknown';
+  if (getProperty(object, 'exp')) return 'yes';
+  if (hasSpread(object) || hasUnknownKey(object)) {
+    return 'unknown';
+  }
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVar(sourceCode, target);
+    for (const ref of variable?.references ?? []) {
+      const parent = ref.identifier.parent;
+      if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== ref.identifier) continue;
+      // `payload.exp = …`, `Object.assign(payload, …)` or a call that may add claims: be careful.
+      if (parent.parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.parent.left === parent) {
+        if (memberName(parent) === 'exp' || memberName(parent) === null) return 'yes';
+      }
+    }
+    for (const ref of variable?.references ?? []) {
+      const parent = ref.identifier.parent;
+      // `Object.assign(payload, { exp })` may add the claim.
+      if (
+        parent?.type === AST_NODE_TYPES.CallExpression &&
+        calleeName(parent) === 'assign' &&
+        parent.arguments[0] === ref.identifier
+      ) {
+        return 'unknown';
+      }
+    }
+  }
+  return 'no';
+}
+
+const UNIT_SECONDS: Record<string, number> = {
+  ms: 0.001,
+  msec: 0.001,
+  msecs: 0.001,
+  millisecond: 0.001,
+  milliseconds: 0.001,
+  s: 1,
+  sec: 1,
+  secs: 1,
+  second: 1,
+  seconds: 1,
+  m: 60,
+  min: 60,
+  mins: 60,
+  minute: 60,
+  minutes: 60,
+  h: 3600,
+  hr: 3600,
+  hrs: 3600,
+  hour: 3600,
+  hours: 3600,
+  d: 86400,
+  day: 86400,
+  days: 86400,
+  w: 604800,
+  week: 604800,
+  weeks: 604800,
+  y: 31557600,
+  yr: 31557600,
+  yrs: 31557600,
+  year: 31557600,
+  years: 31557600,
+};
+
+/**
+ * A duration in seconds: numbers count as seconds; strings use `ms`/jose notation (`'15m'`,
+ * `'2 hours'`, `'7d'`). A string of digits only counts as `bareStringUnit` (jsonwebtoken reads
+ * `'120'` as milliseconds). Null when it cannot be read.
+ */
+export function durationSeconds(value: unknown, bareStringUnit: 'ms' | 's' = 'ms'): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'string') return null;
+  const m = /^\s*(-?\d*\.?\d+)\s*([a-z]*)\s*$/i.exec(value);
+  if (!m) return null;
+  const amount = Number(m[1]);
+  const unit = m[2]!.toLowerCase();
+  if (unit === '') return bareStringUnit === 'ms' ? amount / 1000 : amount;
+  const factor = UNIT_SECONDS[unit];
+  return factor === undefined ? null : amount * factor;
+}
+
+/**
+ * The lifetime an `exp` claim expression sets, in seconds, when it reads `now + N`
+ * (`Math.floor(Date.now() / 1000) + 60 * 60`, `now + 3600`). Null otherwise.
+ */
+export function expClaimLifetime(node: Node, sourceCode: SourceCode): number | null {
+  const target = unwrap(resolveValueNode(node, sourceCode) ?? node);
+  if (target.type !== AST_NODE_TYPES.BinaryExpression || target.operator !== '+') return null;
+  const right = staticValue(target.right, sourceCode);
+  if (right && typeof right.value === 'number' && !staticValue(target.left, sourceCode)) return right.value;
+  const left = staticValue(target.left, sourceCode);
+  if (left && typeof left.value === 'number' && !staticValue(target.right, sourceCode)) return left.value;
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixes
+
+/**
+ * A fix that adds `key: valueText` at `path` in a JWT call's options: into the options object
+ * (or a nested object on the path, creating the missing levels), or as a new options argument
+ * (before a Node-style callback, or after the last argument before the options position).
+ * Null when the options cannot be edited safely (an unresolved identifier, spreads in the way).
+ */
+export function addOptionFix(
+  call: JwtCall,
+  path: readonly string[],
+  valueText: string,
+  sourceCode: SourceCode,
+): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | null {
+  const wrap = (keys: readonly string[]): string =>
+    keys.length === 1 ? `${keys[0]}: ${valueText}` : `${keys[0]}: { ${wrap(keys.slice(1))} }`;
+  if (call.options?.type === AST_NODE_TYPES.ObjectExpression) {
+    let object: TSESTree.ObjectExpression = call.options;
+    let depth = 0;
+    for (; depth < path.length - 1; depth++) {
+      const prop = getProperty(object, path[depth]!);
+      if (!prop) break;
+      const inner = unwrap(prop.value);
+      if (inner.type !== AST_NODE_TYPES.ObjectExpression) return null;
+      object = inner;
+    }
+    return insertProperty(object, wrap(path.slice(depth)), sourceCode);
+  }
+  if (call.optionsArg) return null;
+  const { args } = call.entry;
+  if (args.options === undefined) return null;
+  const text = `{ ${wrap(path)} }`;
+  if (call.callback) {
+    const callback = call.callback;
+    return (fixer) => fixer.insertTextBefore(callback, `${text}, `);
+  }
+  const node = call.node;
+  if (node.arguments.length !== args.options) return null;
+  if (node.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
+  const last = node.arguments[node.arguments.length - 1];
+  if (!last) {
+    const closing = sourceCode.getLastToken(node);
+    if (!closing || closing.value !== ')') return null;
+    return (fixer) => fixer.insertTextBefore(closing, text);
+  }
+  return (fixer) => fixer.insertTextAfter(last, `, ${text}`);
+}
+
+/** A fix adding `propertyText` as the last property of an object literal. */
+export function insertProperty(
+  object: TSESTree.ObjectExpression,
+  propertyText: string,
+  sourceCode: SourceCode,
+): (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix {
+  const last = object.properties[object.properties.length - 1];
+  if (!last) {
+    return (fixer) => fixer.replaceText(object, `{ ${propertyText} }`);
+  }
+  const after = sourceCode.getTokenAfter(last);
+  if (after && after.value === ',') {
+    return (fixer) => fixer.insertTextAfter(after, ` ${propertyText},`);
+  }
+  return (fixer) => fixer.insertTextAfter(last, `, ${propertyText}`);
+}
+
+/**
+ * Names of the functions enclosing a node, innermost first: declarations, named expressions,
+ * variables and properties functions are assigned to, class methods.
+ */
+export function enclosingFunctionNames(node: Node): string[] {
+  const names: string[] = [];
+  let current: Node | undefined = node.parent;
+  while (current) {
+    if (isFunction(current)) {
+      if (current.id) names.push(current.id.name);
+      const parent = current.parent;
+      if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+        names.push(parent.id.name);
+      } else if (
+        (parent?.type === AST_NODE_TYPES.Property ||
+          parent?.type === AST_NODE_TYPES.MethodDefinition ||
+          parent?.type === AST_NODE_TYPES.PropertyDefinition) &&
+        parent.value === current
+      ) {
+        const name = propertyName(parent);
+        if (name !== null) names.push(name);
+      } else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === current) {
+        const left = unwrap(parent.left);
+        if (left.type === AST_NODE_TYPES.Identifier) names.push(left.name);
+        else if (left.type === AST_NODE_TYPES.MemberExpression) {
+          const name = memberName(left);
+          if (name !== null) names.push(name);
+        }
+      }
+    }
+    current = current.parent;
+  }
+  return names;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names
+
+/** Names that say only "a secret" and need a prefix to become a useful environment variable name. */
+const GENERIC_NAMES = new Set([
+  'secret',
+  'key',
+  'secretkey',
+  'privatekey',
+  'signingkey',
+  'secretorkey',
+  'secretorprivatekey',
+  'jwtsecret',
+  'jwtkey',
+  'tokensecret',
+]);
+const CONTAINER_NAMES = new Set(['config', 'conf', 'cfg', 'settings', 'options', 'opts', 'env', 'constants', 'default', 'defaults', 'app']);
+
+function constantCase(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toUpperCase();
+}
+
+/**
+ * An environment variable name for a secret, from the names it was reached through:
+ * `accessTokenSecret` → `ACCESS_TOKEN_SECRET`, `config.jwt.secret` → `JWT_SECRET`, `SECRET` → `JWT_SECRET`.
+ */
+export function inferEnvName(names: readonly string[]): string {
+  const meaningful = names.filter((n) => !CONTAINER_NAMES.has(n.toLowerCase()));
+  const last = meaningful[meaningful.length - 1];
+  if (!last || !/secret|key|token|jwt/i.test(last)) return 'JWT_SECRET';
+  const flat = last.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (!GENERIC_NAMES.has(flat)) return constantCase(last);
+  if (flat.startsWith('jwt') || flat.startsWith('token')) return constantCase(last);
+  const prefix = meaningful[meaningful.length - 2];
+  const tail = flat === 'secretorkey' || flat === 'secretorprivatekey' ? 'SECRET' : constantCase(last);
+  return prefix ? `${constantCase(prefix)}_${tail}` : `JWT_${tail}`;
+}
+

@@ -1,0 +1,805 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import {
+  ORM_MODULES,
+  PRISMA_METHODS,
+  PRISMA_ARGUMENT_KEYS,
+  PRISMA_PROJECTION_KEYS,
+  MONGOOSE_STATICS,
+  MONGOOSE_PROJECTION_METHODS,
+  MONGOOSE_QUERY_METHODS,
+  SEQUELIZE_STATICS,
+  SEQUELIZE_PROJECTION_KEYS,
+  INSTANCE_METHODS,
+  TYPEORM_REPOSITORY,
+  TYPEORM_PROJECTION_KEYS,
+  ENTITY_MANAGER_METHODS,
+  MANAGER_PROJECTION_KEYS,
+  BUILDER_FILTER_METHODS,
+  BUILDER_OPERATIONS,
+  BUILDER_PROJECTION_METHODS,
+  DRIZZLE_QUERY_METHODS,
+  DRIZZLE_PROJECTION_KEYS,
+  type OrmLibrary,
+  type OrmMethodSpec,
+  type OrmOperation,
+} from '../catalog/orm.js';
+import { findVar, getProperty, memberName, singleValue, unwrap } from './ast.js';
+import { perFileCache, type SourceCode } from './cache.js';
+import { resolveModule, type ModuleRef } from './modules.js';
+
+export type { OrmOperation, OrmLibrary } from '../catalog/orm.js';
+
+type Node = TSESTree.Node;
+
+/**
+ * One recognised ORM / query-builder operation.
+ *
+ * How calls are recognised, most certain first:
+ * 1. by import: the receiver resolves (`resolveModule`) to an ORM package (`new PrismaClient()`,
+ *    `mongoose.model()`, `dataSource.getRepository()` from `typeorm`, `knex()`, `drizzle()`…);
+ * 2. by precise shape when models come from local modules:
+ *    Prisma `<client>.<model>.<method>({ where | data | select … })` (a lower-case delegate and a
+ *    single object argument, or a client named like `prisma`/`db`/`tx`);
+ *    Mongoose/Sequelize statics on a model-like receiver (an upper-case identifier such as `User`,
+ *    `db.User`, `this.userModel`), with methods only one library has (`findById`,
+ *    `findByIdAndUpdate`, `findByPk`, `bulkCreate`…) counting on any receiver;
+ *    TypeORM repositories named `*Repository`/`*Repo` or made by `getRepository()`;
+ *    entity managers `em`/`manager` with the entity class as first argument;
+ *    builder chains: Knex `knex('table')…`, Drizzle `db.select().from(t)…`, TypeORM
+ *    `createQueryBuilder()…` — reported once, on the outermost call of the chain;
+ *    instance methods (`record.update(data)`, `doc.set(data)`, `doc.save()`) on a variable
+ *    holding the result of a recognised find or create.
+ */
+export interface OrmCall {
+  library: string;
+  operation: OrmOperation;
+  node: TSESTree.CallExpression;
+  /** The method as written (`findUnique`, `findByIdAndUpdate`; for builder chains the method that decides the operation). */
+  method: string;
+  /** The record id when it is passed positionally (`findById(id)`, `findByPk(id)`, `em.findOne(User, id)`). */
+  idArg?: Node;
+  /** The filter: Prisma/Sequelize/TypeORM `where`, a Mongoose filter, TypeORM `findOneBy(filter)`, builder `where` arguments (the params object of `where('x.id = :id', { id })`). */
+  filterArg?: Node;
+  /** Every condition node the query is narrowed by (all `where`-like arguments of a chain, the filter, the id). */
+  conditions: Node[];
+  /** The data written (the `create` branch for upserts). */
+  dataArg?: Node;
+  /** Every data node written (`upsert` gives `create` and `update`; TypeORM `merge` gives each source). */
+  dataArgs: Node[];
+  /** Whether the query names the returned fields. */
+  projection?: 'explicit' | 'none';
+  /** For instance methods: the record the method is called on. */
+  record?: Node;
+}
+
+/** `new Model(data)` of a Mongoose model. */
+export interface OrmConstruction {
+  library: string;
+  operation: 'create';
+  node: TSESTree.NewExpression;
+  method: 'new';
+  dataArg?: Node;
+  dataArgs: Node[];
+}
+
+const JS_GLOBALS = new Set([
+  'Object',
+  'Array',
+  'Promise',
+  'Reflect',
+  'JSON',
+  'Math',
+  'Date',
+  'Map',
+  'Set',
+  'WeakMap',
+  'WeakSet',
+  'String',
+  'Number',
+  'Boolean',
+  'Symbol',
+  'Error',
+  'RegExp',
+  'Intl',
+  'Buffer',
+  'URL',
+  'Proxy',
+  'Atomics',
+  'BigInt',
+]);
+
+const getCache = perFileCache(() => ({
+  calls: new Map<TSESTree.CallExpression, OrmCall | null>(),
+  imports: null as Set<OrmLibrary> | null,
+}));
+
+/** The ORM operation `node` performs, or null when it is not one this file shows to be an ORM call. Cached per file. */
+export function ormCall(node: TSESTree.CallExpression, sourceCode: SourceCode): OrmCall | null {
+  const cache = getCache(sourceCode).calls;
+  if (cache.has(node)) return cache.get(node) ?? null;
+  cache.set(node, null);
+  const result = compute(node, sourceCode);
+  cache.set(node, result);
+  return result;
+}
+
+/** `new User(req.body)` where `User` is a Mongoose model (by import, or a local model whose instance is saved). */
+export function ormNew(node: TSESTree.NewExpression, sourceCode: SourceCode): OrmConstruction | null {
+  const callee = unwrap(node.callee);
+  const ref = resolveModule(callee, sourceCode);
+  let library: string | null = null;
+  if (ref && ORM_MODULES.mongoose.includes(ref.module) && ref.path.includes('model')) library = 'mongoose';
+  else if (ref && ORM_MODULES.mongoose.includes(ref.module)) return null;
+  else if (isModelLike(callee, sourceCode) && isSaved(node, sourceCode)) library = 'mongoose';
+  if (!library) return null;
+  const arg = node.arguments[0];
+  const dataArg = arg && arg.type !== AST_NODE_TYPES.SpreadElement ? arg : undefined;
+  return { library, operation: 'create', node, method: 'new', dataArg, dataArgs: dataArg ? [dataArg] : [] };
+}
+
+/** Libraries this file imports (any ORM module). */
+function importedLibraries(sourceCode: SourceCode): Set<OrmLibrary> {
+  const cache = getCache(sourceCode);
+  if (cache.imports) return cache.imports;
+  const found = new Set<OrmLibrary>();
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
+    for (const [lib, modules] of Object.entries(ORM_MODULES) as [OrmLibrary, readonly string[]][]) {
+      if (modules.includes(statement.source.value) || statement.source.value.startsWith(`${modules[0]}/`)) found.add(lib);
+    }
+  }
+  cache.imports = found;
+  return found;
+}
+
+function libraryOf(ref: ModuleRef | null): OrmLibrary | null {
+  if (!ref) return null;
+  for (const [lib, modules] of Object.entries(ORM_MODULES) as [OrmLibrary, readonly string[]][]) {
+    if (modules.includes(ref.module) || ref.module.startsWith(`${modules[0]}/`)) return lib;
+  }
+  return null;
+}
+
+function args(node: TSESTree.CallExpression): (Node | undefined)[] {
+  return node.arguments.map((a) => (a.type === AST_NODE_TYPES.SpreadElement ? undefined : a));
+}
+
+/** An object literal at `node`, directly or through a `const`. */
+export function objectLiteralOf(node: Node | undefined, sourceCode: SourceCode): TSESTree.ObjectExpression | null {
+  if (!node) return null;
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.ObjectExpression) return target;
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVar(sourceCode, target);
+    const value = variable && singleValue(variable);
+    if (value && value.path.length === 0) {
+      const init = unwrap(value.init);
+      if (init.type === AST_NODE_TYPES.ObjectExpression) return init;
+    }
+  }
+  return null;
+}
+
+function propValue(object: TSESTree.ObjectExpression | null, name: string): Node | undefined {
+  if (!object) return undefined;
+  const prop = getProperty(object, name);
+  return prop ? prop.value : undefined;
+}
+
+function hasAnyKey(object: TSESTree.ObjectExpression | null, keys: readonly string[]): boolean {
+  return !!object && keys.some((k) => getProperty(object, k) !== null);
+}
+
+function nameText(node: Node): string | null {
+  const n = unwrap(node);
+  if (n.type === AST_NODE_TYPES.Identifier) return n.name;
+  if (n.type === AST_NODE_TYPES.MemberExpression) return memberName(n);
+  if (n.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  return null;
+}
+
+function isCapitalized(name: string | null): boolean {
+  return !!name && /^[A-Z]/.test(name) && !/^[A-Z0-9_]+$/.test(name);
+}
+
+/** `User`, `db.User`, `models.Post`, `this.userModel`, `mongoose.model('User')`. */
+function isModelLike(receiver: Node, sourceCode: SourceCode): boolean {
+  const r = unwrap(receiver);
+  const ref = resolveModule(r, sourceCode);
+  if (ref) {
+    if (libraryOf(ref)) return true;
+    if (!ref.module.startsWith('.') && !ref.module.startsWith('/') && !ref.module.startsWith('@/') && !ref.module.startsWith('~')) {
+      return false;
+    }
+  }
+  if (r.type === AST_NODE_TYPES.Identifier) {
+    if (JS_GLOBALS.has(r.name)) return false;
+    if (isCapitalized(r.name)) return true;
+    if (/Model$/.test(r.name)) return true;
+    const variable = findVar(sourceCode, r);
+    const value = variable && singleValue(variable);
+    if (value && value.path.length === 0) {
+      const init = unwrap(value.init);
+      if (init.type === AST_NODE_TYPES.CallExpression) {
+        const calleeName = nameText(init.callee);
+        if (calleeName === 'model' || calleeName === 'define') return true;
+      }
+    }
+    return false;
+  }
+  if (r.type === AST_NODE_TYPES.MemberExpression) {
+    const declared = memberTypeName(r);
+    if (declared) return MODEL_TYPES.has(declared);
+    const name = memberName(r);
+    return isCapitalized(name) || (!!name && /Model$/.test(name));
+  }
+  return false;
+}
+
+/** Type names of injected repositories and models: TypeORM/MikroORM `Repository<T>`, Mongoose `Model<T>`. */
+const REPOSITORY_TYPES = new Set(['Repository', 'EntityRepository', 'MongoRepository', 'TreeRepository', 'SqlEntityRepository']);
+const MODEL_TYPES = new Set(['Model', 'ModelStatic', 'ModelCtor', 'PaginateModel', 'SoftDeleteModel']);
+
+/**
+ * The type name a class member is declared with: `constructor(private readonly posts: Repository<Post>)`,
+ * `@InjectModel(Cat.name) private cats: Model<Cat>`, `private repo: Repository<User>;` → `Repository`.
+ */
+function memberTypeName(receiver: Node): string | null {
+  if (receiver.type !== AST_NODE_TYPES.MemberExpression || unwrap(receiver.object).type !== AST_NODE_TYPES.ThisExpression) return null;
+  const name = memberName(receiver);
+  if (!name) return null;
+  let cls: Node | undefined = receiver.parent;
+  while (cls && cls.type !== AST_NODE_TYPES.ClassBody) cls = cls.parent;
+  if (!cls) return null;
+  for (const member of cls.body) {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === name) {
+      return typeName(member.typeAnnotation?.typeAnnotation);
+    }
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+      for (const param of member.value.params) {
+        if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+        const inner = param.parameter;
+        if (inner.type === AST_NODE_TYPES.Identifier && inner.name === name) return typeName(inner.typeAnnotation?.typeAnnotation);
+      }
+    }
+  }
+  return null;
+}
+
+function typeName(type: TSESTree.TypeNode | undefined): string | null {
+  if (type?.type !== AST_NODE_TYPES.TSTypeReference) return null;
+  const n = type.typeName;
+  if (n.type === AST_NODE_TYPES.Identifier) return n.name;
+  if (n.type === AST_NODE_TYPES.TSQualifiedName) return n.right.name;
+  return null;
+}
+
+function isRepositoryLike(receiver: Node, sourceCode: SourceCode): boolean {
+  const r = unwrap(receiver);
+  const name = nameText(r);
+  if (name && /(^r|R)epo(sitory)?$/.test(name)) return true;
+  const declared = memberTypeName(r);
+  if (declared) return REPOSITORY_TYPES.has(declared);
+  if (r.type === AST_NODE_TYPES.CallExpression) {
+    const n = nameText(r.callee);
+    return n === 'getRepository' || n === 'getCustomRepository' || n === 'getTreeRepository' || n === 'getMongoRepository';
+  }
+  if (r.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVar(sourceCode, r);
+    const value = variable && singleValue(variable);
+    if (value && value.path.length === 0) {
+      const init = unwrap(value.init);
+      const call = init.type === AST_NODE_TYPES.AwaitExpression ? unwrap(init.argument) : init;
+      if (call.type === AST_NODE_TYPES.CallExpression) return isRepositoryLike(call, sourceCode);
+    }
+  }
+  return false;
+}
+
+function managerLibrary(receiver: Node, sourceCode: SourceCode): OrmLibrary | null {
+  const r = unwrap(receiver);
+  const lib = libraryOf(resolveModule(r, sourceCode));
+  const name = nameText(r);
+  if (lib === 'mikro-orm' || lib === 'typeorm') {
+    if (name === 'em' || name === 'manager' || name === 'entityManager' || (name && /EntityManager$/.test(name))) return lib;
+  }
+  if (name === 'em' || (name && /^(em|orm\.em)$/.test(name))) return 'mikro-orm';
+  if (name === 'manager' || name === 'entityManager' || name === 'transactionalEntityManager') return 'typeorm';
+  if (r.type === AST_NODE_TYPES.Identifier) {
+    const imported = importedLibraries(sourceCode);
+    if (/^(em|entityManager)$/.test(r.name) && imported.has('mikro-orm')) return 'mikro-orm';
+  }
+  return null;
+}
+
+function isEntityArgument(node: Node | undefined): boolean {
+  if (!node) return false;
+  const n = unwrap(node);
+  if (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string') return true;
+  return isCapitalized(nameText(n));
+}
+
+function compute(node: TSESTree.CallExpression, sourceCode: SourceCode): OrmCall | null {
+  const callee = unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const method = memberName(callee);
+  if (method === null) return null;
+  const receiver = unwrap(callee.object);
+  return (
+    prismaCall(node, method, receiver, sourceCode) ??
+    managerCall(node, method, receiver, sourceCode) ??
+    repositoryCall(node, method, receiver, sourceCode) ??
+    staticCall(node, method, receiver, sourceCode) ??
+    instanceCall(node, method, receiver, sourceCode) ??
+    builderCall(node, method, sourceCode)
+  );
+}
+
+function base(
+  library: string,
+  operation: OrmOperation,
+  node: TSESTree.CallExpression,
+  method: string,
+): OrmCall {
+  return { library, operation, node, method, conditions: [], dataArgs: [] };
+}
+
+function finish(call: OrmCall): OrmCall {
+  if (call.idArg) call.conditions.unshift(call.idArg);
+  if (call.filterArg && !call.conditions.includes(call.filterArg)) call.conditions.unshift(call.filterArg);
+  if (call.dataArg && !call.dataArgs.includes(call.dataArg)) call.dataArgs.unshift(call.dataArg);
+  if (!call.dataArg && call.dataArgs.length) call.dataArg = call.dataArgs[0];
+  return call;
+}
+
+// ---------------------------------------------------------------- Prisma / Drizzle relational
+
+function prismaCall(node: TSESTree.CallExpression, method: string, receiver: Node, sourceCode: SourceCode): OrmCall | null {
+  if (receiver.type !== AST_NODE_TYPES.MemberExpression || receiver.computed) return null;
+  const model = memberName(receiver);
+  if (!model || !/^[a-z]/.test(model)) return null;
+  const client = unwrap(receiver.object);
+  const a = args(node);
+  if (node.arguments.length > 1) return null;
+  const argObject = objectLiteralOf(a[0], sourceCode);
+
+  // Drizzle relational queries: `db.query.users.findFirst({ where, columns })`.
+  if (client.type === AST_NODE_TYPES.MemberExpression && memberName(client) === 'query' && method in DRIZZLE_QUERY_METHODS) {
+    const call = base('drizzle', DRIZZLE_QUERY_METHODS[method]!, node, method);
+    call.filterArg = propValue(argObject, 'where');
+    call.projection = hasAnyKey(argObject, DRIZZLE_PROJECTION_KEYS) ? 'explicit' : 'none';
+    return finish(call);
+  }
+  const operation = PRISMA_METHODS[method];
+  if (!operation) return null;
+  const ref = resolveModule(client, sourceCode);
+  const lib = libraryOf(ref);
+  if (lib && lib !== 'prisma') return null;
+  const clientName = nameText(client) ?? '';
+  const named = /prisma|^db$|^tx$|^trx$|^client$|^database$/i.test(clientName);
+  const shaped = hasAnyKey(argObject, PRISMA_ARGUMENT_KEYS);
+  if (lib !== 'prisma' && !named && !shaped) return null;
+  if (a[0] && !argObject && lib !== 'prisma' && !named) return null;
+  const call = base('prisma', operation, node, method);
+  call.filterArg = propValue(argObject, 'where');
+  if (operation === 'upsert') {
+    for (const key of ['create', 'update']) {
+      const v = propValue(argObject, key);
+      if (v) call.dataArgs.push(v);
+    }
+  } else {
+    const data = propValue(argObject, 'data');
+    if (data) call.dataArg = data;
+  }
+  call.projection = hasAnyKey(argObject, PRISMA_PROJECTION_KEYS) ? 'explicit' : 'none';
+  return finish(call);
+}
+
+// ---------------------------------------------------------------- entity managers
+
+function managerCall(node: TSESTree.CallExpression, method: string, receiver: Node, sourceCode: SourceCode): OrmCall | null {
+  const spec = ENTITY_MANAGER_METHODS[method];
+  if (!spec) return null;
+  const library = managerLibrary(receiver, sourceCode);
+  if (!library) return null;
+  const a = args(node);
+  if (spec.entityFirst && !isEntityArgument(a[0])) return null;
+  const call = base(library, spec.operation, node, method);
+  applySpec(call, spec, a, sourceCode, library === 'typeorm' ? 'typeorm' : 'mikro-orm');
+  if (spec.projection !== undefined) {
+    const options = objectLiteralOf(a[spec.projection], sourceCode);
+    if (hasAnyKey(options, MANAGER_PROJECTION_KEYS)) call.projection = 'explicit';
+  }
+  if (method === 'assign' || method === 'merge') call.record = a[spec.entityFirst ? 1 : 0];
+  return finish(call);
+}
+
+// ---------------------------------------------------------------- TypeORM repositories
+
+function repositoryCall(node: TSESTree.CallExpression, method: string, receiver: Node, sourceCode: SourceCode): OrmCall | null {
+  const spec = TYPEORM_REPOSITORY[method];
+  if (!spec) return null;
+  const lib = libraryOf(resolveModule(receiver, sourceCode));
+  if (lib && lib !== 'typeorm' && lib !== 'mikro-orm') return null;
+  if (!lib && !isRepositoryLike(receiver, sourceCode)) return null;
+  const a = args(node);
+  const library = lib ?? (importedLibraries(sourceCode).has('mikro-orm') ? 'mikro-orm' : 'typeorm');
+  const call = base(library, spec.operation, node, method);
+  applySpec(call, spec, a, sourceCode, 'typeorm');
+  if (method === 'merge') call.record = a[0];
+  return finish(call);
+}
+
+/**
+ * Fills id/filter/data/projection from a method spec. `style` decides how an options object reads:
+ * TypeORM `{ where, select }` vs a bare filter.
+ */
+function applySpec(
+  call: OrmCall,
+  spec: OrmMethodSpec,
+  a: (Node | undefined)[],
+  sourceCode: SourceCode,
+  style: 'typeorm' | 'mikro-orm' | 'sequelize' | 'mongoose',
+): void {
+  call.projection = 'none';
+  if (spec.id !== undefined && a[spec.id]) {
+    const value = a[spec.id]!;
+    const object = objectLiteralOf(value, sourceCode);
+    const literalArray = unwrap(value).type === AST_NODE_TYPES.ArrayExpression;
+    if (object) {
+      if (style === 'typeorm' && getProperty(object, 'where')) {
+        call.filterArg = propValue(object, 'where');
+        if (hasAnyKey(object, TYPEORM_PROJECTION_KEYS)) call.projection = 'explicit';
+      } else if (style === 'typeorm' && hasAnyKey(object, ['select', 'relations', 'order', 'take', 'skip', 'withDeleted', 'cache', 'lock'])) {
+        if (hasAnyKey(object, TYPEORM_PROJECTION_KEYS)) call.projection = 'explicit';
+      } else {
+        call.filterArg = value;
+      }
+    } else if (literalArray) {
+      call.idArg = value;
+    } else {
+      call.idArg = value;
+    }
+  }
+  if (spec.filter !== undefined && a[spec.filter]) call.filterArg = a[spec.filter];
+  if (spec.options !== undefined && a[spec.options]) {
+    const options = objectLiteralOf(a[spec.options], sourceCode);
+    if (options) {
+      const where = propValue(options, 'where');
+      if (where) call.filterArg = where;
+      const keys = style === 'sequelize' ? SEQUELIZE_PROJECTION_KEYS : TYPEORM_PROJECTION_KEYS;
+      if (hasAnyKey(options, keys)) call.projection = 'explicit';
+    }
+  }
+  if (spec.data !== undefined) {
+    const data = spec.dataRest ? a.slice(spec.data) : [a[spec.data]];
+    for (const d of data) if (d) call.dataArgs.push(d);
+  }
+  if (spec.projection !== undefined && a[spec.projection]) {
+    const p = unwrap(a[spec.projection]!);
+    // A Node-style callback in the projection slot (`findOne(filter, (err, doc) => …)`) is not a projection.
+    if (style === 'mongoose' && !isFunctionNode(p) && !(p.type === AST_NODE_TYPES.Identifier && p.name === 'undefined') && !(p.type === AST_NODE_TYPES.Literal && p.value === null)) {
+      call.projection = 'explicit';
+    }
+  }
+}
+
+// ---------------------------------------------------------------- Mongoose / Sequelize statics
+
+function staticCall(node: TSESTree.CallExpression, method: string, receiver: Node, sourceCode: SourceCode): OrmCall | null {
+  const mongoose = MONGOOSE_STATICS[method];
+  const sequelize = SEQUELIZE_STATICS[method];
+  if (!mongoose && !sequelize) return null;
+  const a = args(node);
+  if (a[0] && isFunctionNode(a[0])) return null; // `array.find(x => …)`
+  const ref = resolveModule(receiver, sourceCode);
+  const resolved = libraryOf(ref);
+  if (ref && !resolved && !isLocal(ref.module)) return null;
+  if (resolved && resolved !== 'mongoose' && resolved !== 'sequelize') return null;
+  const receiverText = nameText(receiver);
+  if (receiverText && JS_GLOBALS.has(receiverText) && unwrap(receiver).type === AST_NODE_TYPES.Identifier) return null;
+
+  let library: 'mongoose' | 'sequelize' | null = resolved === 'mongoose' || resolved === 'sequelize' ? resolved : null;
+  if (!library) {
+    if (sequelize?.distinctive) library = 'sequelize';
+    else if (mongoose?.distinctive) library = 'mongoose';
+  }
+  if (!library) {
+    if (!isModelLike(receiver, sourceCode)) return null;
+    const first = objectLiteralOf(a[0], sourceCode);
+    const second = objectLiteralOf(a[1], sourceCode);
+    const imported = importedLibraries(sourceCode);
+    if (!mongoose) library = 'sequelize';
+    else if (!sequelize) library = 'mongoose';
+    else if (method === 'update' || method === 'upsert') library = 'sequelize';
+    else if (method === 'create') library = imported.has('sequelize') && !imported.has('mongoose') ? 'sequelize' : 'mongoose';
+    else if (hasAnyKey(first, ['where', 'attributes', 'include', 'order', 'raw', 'paranoid', 'transaction'])) library = 'sequelize';
+    else if (method === 'count' && hasAnyKey(second, ['where'])) library = 'sequelize';
+    else library = imported.has('sequelize') && !imported.has('mongoose') && !first ? 'sequelize' : 'mongoose';
+  }
+  const spec = library === 'mongoose' ? mongoose : sequelize;
+  if (!spec) return null;
+  if (library === 'sequelize' && method === 'update' && a.length < 2) return null;
+  const call = base(library, spec.operation, node, method);
+  applySpec(call, spec, a, sourceCode, library);
+  if (library === 'mongoose') {
+    const options = objectLiteralOf(a[spec.data !== undefined ? spec.data + 1 : (spec.projection ?? 99) + 1], sourceCode);
+    if (hasAnyKey(options, ['projection', 'fields'])) call.projection = 'explicit';
+    if (mongooseChainSelects(node)) call.projection = 'explicit';
+  }
+  return finish(call);
+}
+
+function isLocal(module: string): boolean {
+  return module.startsWith('.') || module.startsWith('/') || module.startsWith('@/') || module.startsWith('~') || module.startsWith('#');
+}
+
+function isFunctionNode(node: Node): boolean {
+  const n = unwrap(node);
+  return n.type === AST_NODE_TYPES.ArrowFunctionExpression || n.type === AST_NODE_TYPES.FunctionExpression;
+}
+
+/** `Model.findById(id).lean().select('name')` — a projection somewhere up the query chain. */
+function mongooseChainSelects(node: TSESTree.CallExpression): boolean {
+  let current: Node = node;
+  for (;;) {
+    const member: Node | undefined = current.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current) return false;
+    const call: Node | undefined = member.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return false;
+    const name = memberName(member);
+    if (!name || !MONGOOSE_QUERY_METHODS.includes(name)) return false;
+    if (MONGOOSE_PROJECTION_METHODS.includes(name) && call.arguments.length > 0) return true;
+    current = call;
+  }
+}
+
+function isSaved(node: TSESTree.NewExpression, sourceCode: SourceCode): boolean {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && memberName(parent) === 'save') return true;
+  // `const doc = new Model(data)` or `doc = new Model(data)`, followed by `doc.save()`.
+  const target =
+    parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node
+      ? parent.id
+      : parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node && parent.operator === '='
+        ? parent.left
+        : null;
+  if (target?.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVar(sourceCode, target);
+    return !!variable?.references.some((ref) => {
+      const p = ref.identifier.parent;
+      return p?.type === AST_NODE_TYPES.MemberExpression && p.object === ref.identifier && memberName(p) === 'save';
+    });
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- instance methods
+
+function instanceCall(node: TSESTree.CallExpression, method: string, receiver: Node, sourceCode: SourceCode): OrmCall | null {
+  const spec = INSTANCE_METHODS[method];
+  if (!spec || receiver.type !== AST_NODE_TYPES.Identifier) return null;
+  const origin = recordOrigin(receiver, sourceCode);
+  if (!origin) return null;
+  const a = args(node);
+  if (spec.data !== undefined && (!a[spec.data] || node.arguments.length > 2)) return null;
+  const call = base(origin, spec.operation, node, method);
+  call.record = receiver;
+  if (spec.data !== undefined && a[spec.data]) call.dataArgs.push(a[spec.data]!);
+  return finish(call);
+}
+
+/** The library of the query or construction a record variable was loaded from, if recognised. */
+export function recordOrigin(identifier: TSESTree.Identifier, sourceCode: SourceCode): string | null {
+  const variable = findVar(sourceCode, identifier);
+  if (!variable) return null;
+  for (const ref of variable.references) {
+    if (!ref.isWrite() || !ref.writeExpr) continue;
+    let value = unwrap(ref.writeExpr);
+    if (value.type === AST_NODE_TYPES.AwaitExpression) value = unwrap(value.argument);
+    // Unwind `.lean()`, `.exec()` …
+    while (
+      value.type === AST_NODE_TYPES.CallExpression &&
+      unwrap(value.callee).type === AST_NODE_TYPES.MemberExpression &&
+      MONGOOSE_QUERY_METHODS.includes(memberName(unwrap(value.callee) as TSESTree.MemberExpression) ?? '')
+    ) {
+      value = unwrap((unwrap(value.callee) as TSESTree.MemberExpression).object);
+    }
+    if (value.type === AST_NODE_TYPES.CallExpression) {
+      const call = ormCall(value, sourceCode);
+      if (call && (call.operation === 'find' || call.operation === 'create' || call.operation === 'upsert')) return call.library;
+    } else if (value.type === AST_NODE_TYPES.NewExpression) {
+      const made = ormNew(value, sourceCode);
+      if (made) return made.library;
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- builder chains
+
+interface ChainStep {
+  method: string;
+  call: TSESTree.CallExpression;
+}
+
+function builderCall(node: TSESTree.CallExpression, method: string, sourceCode: SourceCode): OrmCall | null {
+  // Only the outermost call of a chain stands for the whole query.
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && parent.parent?.type === AST_NODE_TYPES.CallExpression) {
+    return null;
+  }
+  const steps: ChainStep[] = [];
+  let current: Node = node;
+  while (current.type === AST_NODE_TYPES.CallExpression) {
+    const c = unwrap(current.callee);
+    if (c.type !== AST_NODE_TYPES.MemberExpression) break;
+    const name = memberName(c);
+    if (name === null) return null;
+    steps.unshift({ method: name, call: current });
+    current = unwrap(c.object);
+    if (current.type === AST_NODE_TYPES.AwaitExpression) return null;
+  }
+  if (steps.length === 0) return null;
+  const root = current;
+  const names = steps.map((s) => s.method);
+  if (!names.some((n) => n in BUILDER_OPERATIONS || BUILDER_FILTER_METHODS.includes(n))) return null;
+
+  const library = builderLibrary(root, steps, sourceCode);
+  if (!library) return null;
+
+  let operation: OrmOperation | null = null;
+  let opMethod = method;
+  const call = base(library, 'findMany', node, method);
+  let projection: 'explicit' | 'none' = 'none';
+  const start = library === 'typeorm' ? names.indexOf('createQueryBuilder') + 1 : 0;
+  for (const step of steps.slice(start)) {
+    const a = args(step.call);
+    if (BUILDER_FILTER_METHODS.includes(step.method)) {
+      for (const arg of a) if (arg) call.conditions.push(arg);
+      if (!call.filterArg) {
+        const first = a[0] && unwrap(a[0]);
+        call.filterArg = first && first.type !== AST_NODE_TYPES.ObjectExpression && a[1] && isStringish(first) ? a[1] : a[0];
+      }
+      continue;
+    }
+    if (BUILDER_PROJECTION_METHODS.includes(step.method) && a.length > 0 && !isStar(a, library)) projection = 'explicit';
+    const op = BUILDER_OPERATIONS[step.method];
+    if (!op) continue;
+    // Drizzle/Knex `select()` and `from()` only mark a read when nothing wrote before.
+    if ((step.method === 'select' || step.method === 'from') && operation) continue;
+    if (library === 'typeorm' && (step.method === 'insert' || step.method === 'update' || step.method === 'delete')) {
+      operation = op.operation;
+      opMethod = step.method;
+      continue;
+    }
+    if (step.method === 'delete' && library === 'drizzle') {
+      operation = 'delete';
+      opMethod = step.method;
+      continue;
+    }
+    if ((step.method === 'update' || step.method === 'insert') && library === 'drizzle') {
+      operation = op.operation;
+      opMethod = step.method;
+      continue; // the table, not data
+    }
+    operation = op.operation;
+    opMethod = step.method;
+    if (op.data && a[0]) call.dataArgs.push(a[0]);
+  }
+  if (!operation) operation = 'findMany';
+  call.operation = operation;
+  call.method = opMethod;
+  call.projection = projection;
+  return finish(call);
+}
+
+function isStringish(node: Node): boolean {
+  return (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') || node.type === AST_NODE_TYPES.TemplateLiteral;
+}
+
+function isStar(a: (Node | undefined)[], library: string): boolean {
+  if (library === 'drizzle') return false;
+  return a.every((arg) => {
+    const n = arg && unwrap(arg);
+    return n?.type === AST_NODE_TYPES.Literal && n.value === '*';
+  });
+}
+
+function builderLibrary(root: Node, steps: ChainStep[], sourceCode: SourceCode): string | null {
+  const names = steps.map((s) => s.method);
+  if (names.includes('createQueryBuilder')) return 'typeorm';
+  const imported = importedLibraries(sourceCode);
+  // `knex('users')…`, `this.knex('users')…`, `trx('users')…`
+  if (root.type === AST_NODE_TYPES.CallExpression) {
+    const lib = libraryOf(resolveModule(root.callee, sourceCode));
+    if (lib === 'knex') return 'knex';
+    if (lib) return null;
+    const a = root.arguments[0] && unwrap(root.arguments[0]);
+    const calleeText = nameText(root.callee) ?? '';
+    if (
+      root.arguments.length === 1 &&
+      a &&
+      (isStringish(a) || (a.type === AST_NODE_TYPES.Identifier && /^[A-Z_]+$|TABLE|table/.test(a.name))) &&
+      /knex|^db$|^trx$|^database$|^qb$|^k$/i.test(calleeText)
+    ) {
+      return 'knex';
+    }
+    return null;
+  }
+  const ref = resolveModule(root, sourceCode);
+  const lib = libraryOf(ref);
+  const first = steps[0]!;
+  const firstArg = first.call.arguments[0] && unwrap(first.call.arguments[0]);
+  if (lib === 'knex') return 'knex';
+  if (lib === 'drizzle') return 'drizzle';
+  if (lib) return null;
+  const rootName = nameText(root) ?? '';
+  // Drizzle: `db.select().from(users)`, `db.update(users).set()`, `db.insert(users).values()`, `db.delete(users)`.
+  if (['select', 'selectDistinct', 'update', 'insert', 'delete'].includes(first.method)) {
+    const tableArg = first.method === 'select' || first.method === 'selectDistinct' ? steps[1]?.call.arguments[0] : firstArg;
+    const table = tableArg && unwrap(tableArg);
+    const second = steps[1]?.method;
+    const drizzleShape =
+      (first.method.startsWith('select') && second === 'from') ||
+      (first.method === 'update' && second === 'set') ||
+      (first.method === 'insert' && second === 'values') ||
+      (first.method === 'delete' && (second === 'where' || second === 'returning' || steps.length === 1));
+    if (drizzleShape && table && table.type !== AST_NODE_TYPES.Literal && table.type !== AST_NODE_TYPES.TemplateLiteral) {
+      if (/^(db|tx|trx|drizzle|database)$/i.test(rootName)) return 'drizzle';
+      if (imported.has('drizzle') && steps.length > 1) return 'drizzle';
+    }
+  }
+  // Knex without a table call: `knex.select('*').from('users')`, `knex.table('users')`.
+  if (/knex/i.test(rootName) || (imported.has('knex') && /^(db|trx)$/.test(rootName))) {
+    if (steps.some((s) => ['from', 'table', 'into'].includes(s.method) && s.call.arguments[0] && isStringish(unwrap(s.call.arguments[0])))) {
+      return 'knex';
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- raw SQL conditions
+
+/** One `column = placeholder` comparison of an SQL `WHERE` clause. */
+export interface SqlCondition {
+  /** Column name without table alias or quotes, as written (`id`, `user_id`). */
+  column: string;
+  /** Index into the values array (`$2` → 1, the second `?` → 1), or the name of a named placeholder (`:id`, `@id`, `$id`). */
+  placeholder: number | string;
+}
+
+const PLACEHOLDER = /\$(\d+)|\$([A-Za-z_]\w*)|(?<![:\w])[:@]([A-Za-z_]\w*)|\?/g;
+const COMPARED_COLUMN = /([\w."`[\]]+)\s*(?:=|==|\bin\s*\(?)\s*\(?\s*$/i;
+
+/**
+ * The statement kind and the `WHERE` comparisons of SQL text: `SELECT * FROM posts WHERE id = $1 AND
+ * user_id = $2` gives `select` with `[{ column: 'id', placeholder: 0 }, { column: 'user_id', placeholder: 1 }]`.
+ * `whereText` is the text after `WHERE` (to look for columns compared with constants or functions).
+ * Null when the text is not a `SELECT`/`UPDATE`/`DELETE` with a `WHERE` clause.
+ */
+export function sqlConditions(
+  text: string,
+): { statement: 'select' | 'update' | 'delete'; conditions: SqlCondition[]; whereText: string } | null {
+  const start = /^\s*(select|update|delete)\b/i.exec(text);
+  if (!start) return null;
+  const where = /\bwhere\b/i.exec(text);
+  if (!where) return null;
+  const statement = start[1]!.toLowerCase() as 'select' | 'update' | 'delete';
+  const conditions: SqlCondition[] = [];
+  let positional = 0;
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    const index = match.index;
+    let placeholder: number | string;
+    if (match[1] !== undefined) placeholder = Number(match[1]) - 1;
+    else if (match[2] !== undefined) placeholder = match[2];
+    else if (match[3] !== undefined) placeholder = match[3];
+    else placeholder = positional++;
+    if (index < where.index) continue;
+    const before = COMPARED_COLUMN.exec(text.slice(where.index, index));
+    if (!before) continue;
+    const column = before[1]!.replace(/[`"[\]]/g, '').split('.').pop() ?? '';
+    if (column) conditions.push({ column, placeholder });
+  }
+  return { statement, conditions, whereText: text.slice(where.index + 5) };
+}

@@ -1,0 +1,158 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { calleeName, findVar, memberName, shortText, unwrap } from '../analysis/ast.js';
+import type { SourceCode } from '../analysis/cache.js';
+import { ormCall, ormNew, recordOrigin } from '../analysis/orm.js';
+import { isRequestUser, lodashFunction, wholeRequestObject } from '../analysis/request-objects.js';
+import type { RequestSource } from '../analysis/request-sources.js';
+import { createRule } from '../util/create-rule.js';
+
+type Node = TSESTree.Node;
+type MessageIds = 'massAssignment' | 'massMerge';
+
+/** ORM operations that write the data they are given. */
+const WRITE_OPERATIONS = new Set(['create', 'update', 'upsert', 'save', 'assign']);
+/** lodash/underscore functions that copy every key of the sources into the target. */
+const LODASH_MERGES = new Set(['merge', 'mergewith', 'assign', 'assignin', 'assignwith', 'extend', 'extendwith', 'defaults', 'defaultsdeep']);
+/** Methods that persist a record changed in memory. */
+const PERSIST_METHODS = new Set(['save', 'update', 'persist', 'persistAndFlush', 'flush']);
+
+export default createRule<[], MessageIds>({
+  name: 'no-mass-assignment',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow passing whole request bodies into ORM create/update calls or merging them into records',
+      recommended: 'recommended',
+      cwe: 'CWE-915',
+      owasp: ['API3:2023'],
+    },
+    messages: {
+      massAssignment:
+        '`{{source}}` is request data passed whole to `{{target}}`, so a client can set any field it names, such as `role`, `isAdmin` or `ownerId`. Pick the allowed fields (`{ name: body.name }`) or pass the result of a schema validation that strips unknown keys.',
+      massMerge:
+        '`{{source}}` is request data merged whole into the record `{{record}}` by `{{target}}`, so a client can overwrite any field, such as `role` or `isAdmin`. Copy only the allowed fields, or merge a validated object that strips unknown keys.',
+    },
+    schema: [],
+  },
+  create(context) {
+    const sourceCode = context.sourceCode;
+    const reported = new Set<Node>();
+
+    function report(node: Node, messageId: MessageIds, source: RequestSource, data: Record<string, string>): void {
+      const target = unwrap(node);
+      if (reported.has(target)) return;
+      reported.add(target);
+      context.report({ node: target, messageId, data: { source: source.text, ...data } });
+    }
+
+    function checkData(nodes: readonly Node[], target: string): void {
+      for (const data of nodes) {
+        const found = dataSource(data, sourceCode);
+        if (found) report(found.node, 'massAssignment', found.source, { target });
+      }
+    }
+
+    function checkMerge(node: TSESTree.CallExpression, target: string): void {
+      const [first, ...rest] = node.arguments;
+      if (!first || first.type === AST_NODE_TYPES.SpreadElement || !isRecord(first, sourceCode)) return;
+      for (const arg of rest) {
+        if (arg.type === AST_NODE_TYPES.SpreadElement) continue;
+        const source = wholeRequestObject(arg, sourceCode);
+        if (source) report(arg, 'massMerge', source, { target, record: shortText(sourceCode, first) });
+      }
+    }
+
+    return {
+      CallExpression(node) {
+        const callee = unwrap(node.callee);
+        const method = calleeName(node);
+        if (node.arguments.length === 0) return;
+        // Object.assign(record, req.body)
+        if (
+          method === 'assign' &&
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          unwrap(callee.object).type === AST_NODE_TYPES.Identifier &&
+          (unwrap(callee.object) as TSESTree.Identifier).name === 'Object'
+        ) {
+          checkMerge(node, 'Object.assign()');
+          return;
+        }
+        // lodash merge/assign/extend/defaults(record, req.body)
+        const lodash = lodashFunction(callee, sourceCode);
+        if (lodash && LODASH_MERGES.has(lodash.toLowerCase())) {
+          checkMerge(node, `${shortText(sourceCode, callee, 30)}()`);
+          return;
+        }
+        if (method === null) return;
+        const orm = ormCall(node, sourceCode);
+        if (!orm || !WRITE_OPERATIONS.has(orm.operation)) return;
+        if (restrictsFields(node)) return;
+        checkData(orm.dataArgs, `${shortText(sourceCode, callee, 40)}()`);
+      },
+      NewExpression(node) {
+        if (node.arguments.length === 0) return;
+        const made = ormNew(node, sourceCode);
+        if (made) checkData(made.dataArgs, `new ${shortText(sourceCode, node.callee, 30)}()`);
+      },
+    };
+  },
+});
+
+/**
+ * The request object written by a data argument: the argument itself (`create(req.body)`), a spread
+ * in it (`save({ ...req.body })`), or a MongoDB update operator's value (`{ $set: req.body }`).
+ */
+function dataSource(raw: Node, sourceCode: SourceCode): { source: RequestSource; node: Node } | null {
+  const node = unwrap(raw);
+  const whole = wholeRequestObject(node, sourceCode);
+  if (whole) return { source: whole, node };
+  if (node.type === AST_NODE_TYPES.ObjectExpression) {
+    for (const prop of node.properties) {
+      if (prop.type !== AST_NODE_TYPES.Property) continue;
+      const key = prop.key.type === AST_NODE_TYPES.Identifier ? prop.key.name : prop.key.type === AST_NODE_TYPES.Literal ? String(prop.key.value) : '';
+      if (key === '$set' || key === '$setOnInsert') {
+        const source = wholeRequestObject(prop.value, sourceCode);
+        if (source) return { source, node: prop.value };
+      }
+    }
+  }
+  return null;
+}
+
+/** Sequelize `create(data, { fields: ['name'] })` / `update(data, { fields, where })`: only the listed attributes are written. */
+function restrictsFields(node: TSESTree.CallExpression): boolean {
+  return node.arguments.slice(1).some((arg) => {
+    const options = unwrap(arg);
+    return (
+      options.type === AST_NODE_TYPES.ObjectExpression &&
+      options.properties.some((p) => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === 'fields')
+    );
+  });
+}
+
+/**
+ * Whether a merge target is a stored record: loaded by a recognised ORM call, persisted afterwards
+ * (`user.save()`), or the signed-in user (`req.user`).
+ */
+function isRecord(raw: Node, sourceCode: SourceCode): boolean {
+  const node = unwrap(raw);
+  if (node.type === AST_NODE_TYPES.MemberExpression) return isRequestUser(node, sourceCode);
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  if (recordOrigin(node, sourceCode)) return true;
+  const variable = findVar(sourceCode, node);
+  if (!variable) return false;
+  return variable.references.some((ref) => {
+    const parent = ref.identifier.parent;
+    // `record.save()`
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === ref.identifier) {
+      const call = parent.parent;
+      return call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent && PERSIST_METHODS.has(memberName(parent) ?? '');
+    }
+    // `repository.save(record)`, `em.persistAndFlush(record)`
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(ref.identifier as TSESTree.Expression)) {
+      const orm = ormCall(parent, sourceCode);
+      return !!orm && (orm.operation === 'save' || orm.operation === 'update');
+    }
+    return false;
+  });
+}

@@ -1,0 +1,146 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { shortText, unwrap } from '../analysis/ast.js';
+import {
+  algorithmList,
+  byteLength,
+  classifyJwtKey,
+  inferEnvName,
+  isAsymmetricAlgorithm,
+  isHmacAlgorithm,
+  jwtCall,
+  jwtOption,
+  looksLikeAsymmetricKey,
+  namedSignAlgorithm,
+  type JwtCall,
+  type JwtKeyInfo,
+} from '../analysis/jwt.js';
+import { staticString } from '../analysis/static-value.js';
+import type { SourceCode } from '../analysis/cache.js';
+import { createRule } from '../util/create-rule.js';
+
+type MessageIds = 'hardcodedSecret' | 'fallbackSecret' | 'useEnv' | 'dropFallback';
+
+const MIN_BYTES = 32;
+
+function describeCall(call: JwtCall): string {
+  switch (call.operation) {
+    case 'middleware':
+      return `${call.library} middleware`;
+    case 'strategy':
+      return `${call.library} \`Strategy\``;
+    case 'module-config':
+      return `${call.library} \`JwtModule\``;
+    case 'plugin-register':
+      return `${call.library} plugin`;
+    default:
+      if (call.library === 'jose' && call.operation === 'sign') return 'jose `SignJWT`';
+      if (call.entry.kind === 'instance') return `${call.library} \`JwtService.${call.operation}()\``;
+      return `${call.library} \`${call.entry.path[call.entry.path.length - 1] ?? call.operation}()\``;
+  }
+}
+
+/** Algorithm names the call declares, for signing and verifying; empty when none are named. */
+function declaredAlgorithms(call: JwtCall, sourceCode: SourceCode): string[] {
+  const names: string[] = [];
+  const signAlg = namedSignAlgorithm(call, sourceCode);
+  if (signAlg) names.push(signAlg.name);
+  const listPaths: string[][] =
+    call.operation === 'module-config'
+      ? [['verifyOptions', 'algorithms']]
+      : call.operation === 'plugin-register'
+        ? [['verify', 'algorithms']]
+        : [['algorithms']];
+  for (const path of listPaths) {
+    const prop = jwtOption(call, path, sourceCode);
+    const list = prop ? algorithmList(prop.value, sourceCode) : null;
+    if (list) names.push(...list.names);
+  }
+  if (call.library === 'hono/jwt' && call.operation === 'middleware') {
+    const alg = jwtOption(call, ['alg'], sourceCode);
+    const name = alg ? staticString(alg.value, sourceCode) : null;
+    if (name !== null) names.push(name);
+  }
+  return names;
+}
+
+/** Whether the key is used as an HMAC secret: no declared algorithm, or only HMAC ones. */
+function usesHmac(call: JwtCall, sourceCode: SourceCode): boolean {
+  const algorithms = declaredAlgorithms(call, sourceCode);
+  if (algorithms.length === 0) return true;
+  return algorithms.some(isHmacAlgorithm) && !algorithms.every(isAsymmetricAlgorithm);
+}
+
+const CHECKED_OPERATIONS = new Set(['sign', 'verify', 'middleware', 'strategy', 'module-config', 'plugin-register']);
+
+export default createRule<[], MessageIds>({
+  name: 'no-weak-jwt-secret',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow hardcoded, short or fallback HMAC secrets for signing and verifying JWTs',
+      recommended: 'recommended',
+      cwe: 'CWE-798',
+      owasp: ['API2:2023'],
+    },
+    hasSuggestions: true,
+    messages: {
+      hardcodedSecret:
+        '{{call}} uses a hardcoded HMAC secret{{size}}: anyone who can read the code can forge tokens. Load a random secret of at least 32 bytes from the environment or a secret manager.',
+      fallbackSecret:
+        '{{call}} falls back to the hardcoded secret {{literal}} when the configured value is missing, so a missing variable silently makes tokens forgeable. Remove the fallback and fail at startup instead.',
+      useEnv: 'Read the secret from `process.env.{{name}}` instead.',
+      dropFallback: 'Use `{{text}}` without the fallback.',
+    },
+    schema: [],
+  },
+  create(context) {
+    const sourceCode = context.sourceCode;
+    const reported = new Set<TSESTree.Node>();
+
+    function suggestion(info: JwtKeyInfo): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+      if (info.kind === 'literal' && info.literal) {
+        const literal = info.literal;
+        const name = inferEnvName(info.names);
+        return [{ messageId: 'useEnv', data: { name }, fix: (fixer) => fixer.replaceText(literal, `process.env.${name}`) }];
+      }
+      if (info.kind === 'fallback' && info.expression) {
+        const expression = unwrap(info.expression);
+        let keep: TSESTree.Node | null = null;
+        if (expression.type === AST_NODE_TYPES.LogicalExpression) keep = expression.left;
+        else if (expression.type === AST_NODE_TYPES.ConditionalExpression) {
+          keep = unwrap(expression.consequent) === unwrap(info.literal!) ? expression.alternate : expression.consequent;
+        }
+        if (!keep) return [];
+        const text = sourceCode.getText(keep);
+        const target = info.expression;
+        return [{ messageId: 'dropFallback', data: { text: shortText(sourceCode, keep) }, fix: (fixer) => fixer.replaceText(target, text) }];
+      }
+      return [];
+    }
+
+    function visit(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+      const call = jwtCall(node, sourceCode);
+      if (!call?.key || !CHECKED_OPERATIONS.has(call.operation)) return;
+      const info = classifyJwtKey(call.key, sourceCode);
+      if (info.kind !== 'literal' && info.kind !== 'fallback') return;
+      if (looksLikeAsymmetricKey(info.value ?? '')) return;
+      if (!usesHmac(call, sourceCode)) return;
+      const target = info.kind === 'fallback' ? info.expression : info.literal;
+      if (!target || reported.has(target)) return;
+      reported.add(target);
+      const bytes = byteLength(info.value ?? '');
+      context.report({
+        node: target,
+        messageId: info.kind === 'fallback' ? 'fallbackSecret' : 'hardcodedSecret',
+        data: {
+          call: describeCall(call),
+          size: bytes < MIN_BYTES ? ` of only ${bytes} byte${bytes === 1 ? '' : 's'}` : '',
+          literal: shortText(sourceCode, info.literal ?? target, 30),
+        },
+        suggest: suggestion(info),
+      });
+    }
+
+    return { CallExpression: visit, NewExpression: visit };
+  },
+});

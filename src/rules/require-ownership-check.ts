@@ -1,0 +1,632 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { calleeName, enclosingFunction, findVar, isFunction, memberName, propertyName, unwrap, type FunctionNode } from '../analysis/ast.js';
+import type { SourceCode } from '../analysis/cache.js';
+import { DEFAULT_CURRENT_USER_DECORATORS, isCallerIdentity, mentionsCaller, type IdentityOptions } from '../analysis/identity.js';
+import { objectLiteralOf, ormCall, sqlConditions, type OrmCall } from '../analysis/orm.js';
+import { isAuthenticationName, isAuthorizationName, routesOfHandler, type Route } from '../analysis/routes.js';
+import { staticString } from '../analysis/static-value.js';
+import { taintOf, type Taint } from '../analysis/taint.js';
+import { ID_KEYS } from '../catalog/orm.js';
+import { createRule } from '../util/create-rule.js';
+
+type Node = TSESTree.Node;
+
+type Options = [
+  {
+    ownerFields?: string[];
+    callerExpressions?: string[];
+    authorizationMiddleware?: string[];
+    currentUserDecorators?: string[];
+  },
+];
+type MessageIds = 'missingOwnershipCheck' | 'missingOwnershipCheckSql';
+
+const DEFAULT_OWNER_FIELDS = [
+  'userId',
+  'ownerId',
+  'authorId',
+  'createdBy',
+  'accountId',
+  'tenantId',
+  'orgId',
+  'organizationId',
+  'user',
+  'owner',
+];
+
+/** Raw SQL methods of pg, mysql/mysql2, sqlite, better-sqlite3 statements, pg-promise, Sequelize, Knex, TypeORM. */
+const SQL_METHODS = new Set(['query', 'execute', 'run', 'get', 'all', 'one', 'oneOrNone', 'many', 'manyOrNone', 'any', 'none', 'raw']);
+/** Methods that compare a stored owner with the caller: `doc.userId.equals(req.user._id)`, `members.includes(me)`. */
+const COMPARE_METHODS = new Set(['equals', 'includes', 'some', 'has', 'isEqual', 'compare', 'every', 'find', 'indexOf', 'eq', 'contains']);
+const CHECKED_OPERATIONS = new Set(['find', 'update', 'upsert', 'delete']);
+/** Names in a handler that show a refusal path exists: `ForbiddenException`, `ForbiddenError`, `forbidden()`. */
+const FORBIDDEN = /forbidden/i;
+/** Member names worth testing as caller identities (cheap pre-filter). */
+const IDENTITY_PROPERTIES = new Set([
+  'user',
+  'auth',
+  'userId',
+  'currentUser',
+  'session',
+  'locals',
+  'state',
+  'jwtPayload',
+  'uid',
+  'principal',
+  'var',
+]);
+
+interface Candidate {
+  node: Node;
+  handler: FunctionNode;
+  operation: string;
+  query: string;
+  source: string;
+  taint: Taint;
+  /** The name the id value goes by (`postId` for `req.params.postId` or a `postId` variable). */
+  idName: string | null;
+  sql: boolean;
+}
+
+interface HandlerFacts {
+  /** A comparison, check call or refusal that involves the caller. */
+  checks: boolean;
+  /** The handler reads the caller. */
+  usesCaller: boolean;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'require-ownership-check',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require handlers that load, change or delete a record by a client-supplied id to check that the caller may access it',
+      recommended: 'recommended',
+      cwe: 'CWE-639',
+      owasp: ['API1:2023', 'A01:2021'],
+    },
+    messages: {
+      missingOwnershipCheck:
+        '{{query}} {{operation}} a record by the client-supplied id `{{source}}` without checking that it belongs to the caller, so any user can reach anyone’s record. Add the owner to the filter (e.g. `{{example}}`) or compare the owner with the caller after loading and refuse with 403.',
+      missingOwnershipCheckSql:
+        'This SQL {{operation}} a row by the client-supplied id `{{source}}` without checking that it belongs to the caller, so any user can reach anyone’s row. Add the owner to the WHERE clause (`AND user_id = $2` with the caller’s id) or compare the owner after loading and refuse with 403.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          ownerFields: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description:
+              'Field names that hold a record’s owner; a filter on one of them counts as scoping the query. Added to the built-in list.',
+          },
+          callerExpressions: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description:
+              'Extra dotted expressions that hold the authenticated caller (`req.account`, `ctx.state.member`), added to the built-in ones (`req.user`, `req.auth`, `res.locals.user`, `ctx.state.user`…).',
+          },
+          authorizationMiddleware: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description:
+              'Regular expression sources matched against middleware, guard and helper names that perform authorization, added to the built-in vocabulary (authorize, can, permit, owner, policy, acl, guard, rbac, ability, admin, role).',
+          },
+          currentUserDecorators: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description:
+              'Names of NestJS parameter decorators that inject the current user, added to the built-in ones (`CurrentUser`, `User`, `GetUser`, `AuthUser`, `ReqUser`…).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ ownerFields: DEFAULT_OWNER_FIELDS, callerExpressions: [], authorizationMiddleware: [], currentUserDecorators: [] }],
+  },
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const ownerFields = new Set([...DEFAULT_OWNER_FIELDS, ...(options.ownerFields ?? [])].map(normalizeField));
+    const identity: IdentityOptions = {
+      callerExpressions: options.callerExpressions ?? [],
+      currentUserDecorators: [...DEFAULT_CURRENT_USER_DECORATORS, ...(options.currentUserDecorators ?? [])],
+    };
+    const extraAuthorization = (options.authorizationMiddleware ?? []).map((source) => new RegExp(source, 'i'));
+
+    const candidates: Candidate[] = [];
+    /** Nodes that may show a check (comparisons, check calls, refusals), tested only inside candidate handlers. */
+    const checkNodes: Node[] = [];
+    /** Nodes that may read the caller (member expressions with identity-like names, session calls). */
+    const callerNodes: Node[] = [];
+
+    const isOwnerField = (name: string): boolean => ownerFields.has(normalizeField(name));
+    const isIdField = (name: string): boolean => {
+      if (ID_KEYS.includes(name) || ID_KEYS.includes(name.toLowerCase())) return true;
+      if (isOwnerField(name)) return false;
+      return /[a-z0-9](Id|ID|_id|Uuid|_uuid)$/.test(name);
+    };
+    const clientValue = (node: Node): Taint | null => taintOf(node, sourceCode, { throughConversions: true });
+
+    /** Walks a filter: the client id it compares, and whether the caller or an owner field narrows it. */
+    function readFilter(node: Node | undefined, state: FilterState, depth = 0): void {
+      if (!node || depth > 6) return;
+      const n = unwrap(node);
+      if (mentionsCaller(n, sourceCode, identity)) {
+        state.scoped = true;
+        return;
+      }
+      const object = objectLiteralOf(n, sourceCode);
+      if (object) {
+        for (const prop of object.properties) {
+          if (prop.type === AST_NODE_TYPES.SpreadElement) continue;
+          const key = propertyName(prop);
+          if (key === null) continue;
+          if (key === 'AND' || key === '$and' || key === 'and') {
+            readFilter(prop.value, state, depth + 1);
+            continue;
+          }
+          if (key === 'OR' || key === '$or' || key === 'or' || key === 'NOT' || key === '$nor') continue;
+          if (isOwnerField(key)) {
+            // `userId: someone` chosen by the server (a service argument, a session value) scopes the query.
+            if (!clientValue(prop.value)) state.scoped = true;
+            continue;
+          }
+          if (isIdField(key) && !state.source) {
+            const t = clientValue(prop.value);
+            if (t) {
+              state.source = t;
+              state.value = prop.value;
+            }
+          }
+        }
+        return;
+      }
+      if (n.type === AST_NODE_TYPES.ArrayExpression) {
+        for (const e of n.elements) if (e && e.type !== AST_NODE_TYPES.SpreadElement) readFilter(e, state, depth + 1);
+        return;
+      }
+      // Drizzle `and(eq(posts.id, id), eq(posts.ownerId, me))`, `eq(posts.id, id)`.
+      if (n.type === AST_NODE_TYPES.CallExpression) {
+        const name = calleeName(n);
+        const args = n.arguments.filter((a): a is TSESTree.Expression => a.type !== AST_NODE_TYPES.SpreadElement);
+        if (name === 'and') {
+          for (const a of args) readFilter(a, state, depth + 1);
+        } else if (name === 'eq' && args.length === 2) {
+          const column = columnName(args[0]!);
+          if (column && isOwnerField(column)) {
+            if (!clientValue(args[1]!)) state.scoped = true;
+          } else if (column && isIdField(column) && !state.source) {
+            const t = clientValue(args[1]!);
+            if (t) {
+              state.source = t;
+              state.value = args[1]!;
+            }
+          }
+        }
+      }
+    }
+
+    function recordOrm(node: TSESTree.CallExpression, call: OrmCall): void {
+      if (!CHECKED_OPERATIONS.has(call.operation)) return;
+      const state: FilterState = { source: null, value: null, scoped: false };
+      if (call.idArg) {
+        if (mentionsCaller(call.idArg, sourceCode, identity)) return; // the caller's own record
+        const t = clientValue(call.idArg);
+        if (t) {
+          state.source = t;
+          state.value = call.idArg;
+        }
+      }
+      if (call.filterArg) readFilter(call.filterArg, state);
+      // Builder chains: `.where('id', id)`, `.where({ id })`, `.andWhere('p.userId = :uid', { uid })`.
+      for (let i = 0; i < call.conditions.length; i++) {
+        const c = unwrap(call.conditions[i]!);
+        if (c === call.filterArg || c === call.idArg) continue;
+        const text = c.type === AST_NODE_TYPES.Literal && typeof c.value === 'string' ? c.value : null;
+        if (text !== null) {
+          const columns = text.split(/\s+(?:and|AND)\s+/).map((part) => /^\s*([\w."`]+)/.exec(part)?.[1]?.split('.').pop() ?? '');
+          if (columns.some((col) => isOwnerField(col))) state.scoped = true;
+          const next = call.conditions[i + 1];
+          if (next && /^[\w."`]+$/.test(text.trim()) && isIdField(text.trim().split('.').pop()!) && !state.source) {
+            const value = call.conditions[i + 2] && /^(=|==)$/.test(String((unwrap(next) as TSESTree.Literal).value)) ? call.conditions[i + 2]! : next;
+            const t = clientValue(value);
+            if (t) {
+              state.source = t;
+              state.value = value;
+            }
+          }
+          continue;
+        }
+        readFilter(c, state);
+      }
+      if (!state.source || state.scoped) return;
+      const handler = requestHandlerOf(node, state.source);
+      if (!handler) return;
+      candidates.push({
+        node,
+        handler,
+        operation: call.operation,
+        query: `${libraryLabel(call.library)} \`${call.method}()\``,
+        source: state.source.source.text,
+        taint: state.source,
+        idName: valueName(state.value),
+        sql: false,
+      });
+    }
+
+    function recordSql(node: TSESTree.CallExpression): void {
+      const first = node.arguments[0];
+      if (!first || first.type === AST_NODE_TYPES.SpreadElement) return;
+      let textNode: Node = first;
+      let valuesNode: Node | undefined = node.arguments[1] as Node | undefined;
+      const config = objectLiteralOf(first, sourceCode);
+      if (config) {
+        const text = config.properties.find((p) => p.type === AST_NODE_TYPES.Property && ['text', 'sql'].includes(propertyName(p) ?? ''));
+        const values = config.properties.find((p) => p.type === AST_NODE_TYPES.Property && propertyName(p) === 'values');
+        if (!text || text.type !== AST_NODE_TYPES.Property) return;
+        textNode = text.value;
+        if (values?.type === AST_NODE_TYPES.Property) valuesNode = values.value;
+      }
+      const text = staticString(textNode, sourceCode);
+      if (text === null) return;
+      const parsed = sqlConditions(text);
+      if (!parsed) return;
+      // Sequelize `{ replacements }` / `{ bind }`.
+      const options = objectLiteralOf(valuesNode, sourceCode);
+      if (options) {
+        const inner = options.properties.find(
+          (p) => p.type === AST_NODE_TYPES.Property && ['replacements', 'bind', 'values'].includes(propertyName(p) ?? ''),
+        );
+        if (inner?.type === AST_NODE_TYPES.Property) valuesNode = inner.value;
+      }
+      if (!valuesNode) return;
+      const values = unwrap(valuesNode);
+      const valueAt = (placeholder: number | string): Node | undefined => {
+        if (typeof placeholder === 'number') {
+          if (values.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
+          const e = values.elements[placeholder];
+          return e && e.type !== AST_NODE_TYPES.SpreadElement ? e : undefined;
+        }
+        const object = objectLiteralOf(values, sourceCode);
+        const prop = object?.properties.find((p) => p.type === AST_NODE_TYPES.Property && propertyName(p) === placeholder);
+        return prop?.type === AST_NODE_TYPES.Property ? prop.value : undefined;
+      };
+      if (mentionsCaller(values, sourceCode, identity)) return;
+      const whereColumns = [...parsed.whereText.matchAll(/([\w"`]+)\s*(?:=|\bin\b|\bis\b)/gi)].map((m) => m[1]!.replace(/[`"]/g, ''));
+      if (whereColumns.some((c) => isOwnerField(c))) return;
+      let source: Taint | null = null;
+      let idName: string | null = null;
+      for (const condition of parsed.conditions) {
+        if (!isIdField(condition.column)) continue;
+        const value = valueAt(condition.placeholder);
+        const t = value && clientValue(value);
+        if (t) {
+          source = t;
+          idName = valueName(value);
+          break;
+        }
+      }
+      if (!source) return;
+      const handler = requestHandlerOf(node, source);
+      if (!handler) return;
+      candidates.push({
+        node,
+        handler,
+        operation: parsed.statement === 'select' ? 'find' : parsed.statement,
+        query: 'SQL',
+        source: source.source.text,
+        taint: source,
+        idName,
+        sql: true,
+      });
+    }
+
+    /**
+     * The handler the id reaches the query in: the function whose parameter the request value is
+     * read from (`req`, `ctx`, `@Param()`), or else the outermost enclosing function with parameters.
+     */
+    function requestHandlerOf(node: Node, taint: Taint): FunctionNode | null {
+      let root: Node = unwrap(taint.source.node);
+      for (;;) {
+        if (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+        else if (root.type === AST_NODE_TYPES.CallExpression) root = unwrap(root.callee);
+        else if (root.type === AST_NODE_TYPES.AwaitExpression) root = unwrap(root.argument);
+        else break;
+      }
+      if (root.type === AST_NODE_TYPES.Identifier) {
+        const def = findVar(sourceCode, root)?.defs[0];
+        if (def?.type === 'Parameter' && isFunction(def.node)) return def.node;
+      }
+      let fn = enclosingFunction(node);
+      let found: FunctionNode | null = null;
+      while (fn) {
+        if (routesOfHandler(fn, sourceCode).length > 0) return fn;
+        if (fn.params.length > 0) found = fn;
+        fn = enclosingFunction(fn);
+      }
+      return found;
+    }
+
+    function factsOf(handler: FunctionNode, cache: Map<FunctionNode, HandlerFacts>): HandlerFacts {
+      const known = cache.get(handler);
+      if (known) return known;
+      const inside = (n: Node) => n.range[0] >= handler.range[0] && n.range[1] <= handler.range[1];
+      let checks = false;
+      for (const n of checkNodes) {
+        if (!inside(n)) continue;
+        if (isCheck(n)) {
+          checks = true;
+          break;
+        }
+      }
+      let usesCaller = handler.params.some((p) => hasCurrentUserParam(p, identity));
+      if (!usesCaller) usesCaller = callerNodes.some((n) => inside(n) && isCallerIdentity(n, sourceCode, identity));
+      const facts = { checks, usesCaller };
+      cache.set(handler, facts);
+      return facts;
+    }
+
+    function isCheck(n: Node): boolean {
+      if (n.type === AST_NODE_TYPES.BinaryExpression) {
+        // `req.user == null` asks whether someone is signed in, not who owns the record.
+        if (isNothing(n.left) || isNothing(n.right)) return false;
+        return isCallerIdentity(n.left, sourceCode, identity) || isCallerIdentity(n.right, sourceCode, identity) || mentionsCallerShallow(n);
+      }
+      if (n.type === AST_NODE_TYPES.Literal) return true; // a 403 status
+      if (n.type === AST_NODE_TYPES.Identifier) return true; // ForbiddenException / ForbiddenError
+      if (n.type === AST_NODE_TYPES.CallExpression) {
+        const name = calleeName(n);
+        if (!name) return false;
+        if (COMPARE_METHODS.has(name)) {
+          const callee = unwrap(n.callee);
+          const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : null;
+          return (
+            (!!receiver && isCallerIdentity(receiver, sourceCode, identity)) ||
+            n.arguments.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && mentionsCaller(a, sourceCode, identity))
+          );
+        }
+        return isAuthorizationName(calleeText(n), extraAuthorization);
+      }
+      return false;
+    }
+
+    function mentionsCallerShallow(n: TSESTree.BinaryExpression): boolean {
+      // `String(post.userId) === String(req.user.id)`, `post.owner.toString() !== req.user._id.toString()`.
+      const side = (x: Node) => {
+        const u = unwrap(x);
+        if (u.type === AST_NODE_TYPES.CallExpression) {
+          const callee = unwrap(u.callee);
+          if (callee.type === AST_NODE_TYPES.MemberExpression) return isCallerIdentity(callee.object, sourceCode, identity);
+          const arg = u.arguments[0];
+          return !!arg && arg.type !== AST_NODE_TYPES.SpreadElement && isCallerIdentity(arg, sourceCode, identity);
+        }
+        return false;
+      };
+      return side(n.left) || side(n.right);
+    }
+
+    function calleeText(n: TSESTree.CallExpression): string {
+      const callee = unwrap(n.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        const object = unwrap(callee.object);
+        const prop = memberName(callee) ?? '';
+        const objectName =
+          object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression ? memberName(object) ?? '' : '';
+        // `ability.can('update', post)`, `policy.authorize()`, `this.postsPolicy.check()`
+        return `${objectName}.${prop}`;
+      }
+      return '';
+    }
+
+    function routeAuthorizes(routes: readonly Route[]): boolean {
+      return routes.some(
+        (route) =>
+          route.middlewareNames.some((name) => isAuthorizationName(name, extraAuthorization)) ||
+          route.guards.some((name) => isAuthorizationName(name, extraAuthorization) || (route.framework === 'fastify' && name === '<inline>')) ||
+          (route.framework === 'nestjs' &&
+            route.decorators.some((name) => name !== 'UseGuards' && isAuthorizationName(name, extraAuthorization))),
+      );
+    }
+
+    function routeAuthenticates(routes: readonly Route[]): boolean {
+      return routes.some(
+        (route) => route.middlewareNames.some(isAuthenticationName) || route.guards.some((g) => isAuthenticationName(g)),
+      );
+    }
+
+    return {
+      CallExpression(node) {
+        const callee = unwrap(node.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression) {
+          const name = memberName(callee);
+          if (name === null) return;
+          const object = unwrap(callee.object);
+          // `ForbiddenError.from(ability)`, `createError.Forbidden()`.
+          if ((object.type === AST_NODE_TYPES.Identifier && FORBIDDEN.test(object.name)) || FORBIDDEN.test(name)) checkNodes.push(object);
+          if (COMPARE_METHODS.has(name)) checkNodes.push(node);
+          if (name === 'get' && node.arguments.length === 1) callerNodes.push(node);
+          const call = ormCall(node, sourceCode);
+          if (call) {
+            recordOrm(node, call);
+            return;
+          }
+          if (SQL_METHODS.has(name)) recordSql(node);
+          if (isAuthorizationName(calleeText(node), extraAuthorization)) checkNodes.push(node);
+          return;
+        }
+        if (callee.type === AST_NODE_TYPES.Identifier) {
+          callerNodes.push(node);
+          if (FORBIDDEN.test(callee.name)) checkNodes.push(callee);
+          if (isAuthorizationName(callee.name, extraAuthorization)) checkNodes.push(node);
+        }
+      },
+      BinaryExpression(node) {
+        if (node.operator === '===' || node.operator === '!==' || node.operator === '==' || node.operator === '!=') checkNodes.push(node);
+      },
+      MemberExpression(node) {
+        const name = memberName(node);
+        if (name !== null && IDENTITY_PROPERTIES.has(name)) callerNodes.push(node);
+      },
+      Literal(node) {
+        if (node.value === 403) checkNodes.push(node);
+      },
+      NewExpression(node) {
+        const callee = unwrap(node.callee);
+        if (callee.type === AST_NODE_TYPES.Identifier && FORBIDDEN.test(callee.name)) checkNodes.push(callee);
+      },
+      'Program:exit'() {
+        const facts = new Map<FunctionNode, HandlerFacts>();
+        const reported = new Set<FunctionNode>();
+        for (const candidate of candidates) {
+          if (reported.has(candidate.handler)) continue;
+          const routes = routesOfHandler(candidate.handler, sourceCode);
+          if (routeAuthorizes(routes)) continue;
+          const f = factsOf(candidate.handler, facts);
+          if (f.checks) continue;
+          const authenticated = f.usesCaller || routeAuthenticates(routes);
+          const write = candidate.operation !== 'find';
+          if (!authenticated && !(write && routes.length > 0)) continue;
+          // Reads: only the record the URL addresses, not a parent (`/posts/:postId/comments`) or a reference sent in the body.
+          if (!write && (!fromUrl(candidate.taint, sourceCode) || routes.some((r) => isParentParam(r.path, candidate.idName)))) continue;
+          reported.add(candidate.handler);
+          const operation = candidate.operation === 'find' ? 'reads' : candidate.operation === 'delete' ? 'deletes' : 'updates';
+          if (candidate.sql) {
+            context.report({ node: candidate.node, messageId: 'missingOwnershipCheckSql', data: { operation, source: candidate.source } });
+          } else {
+            context.report({
+              node: candidate.node,
+              messageId: 'missingOwnershipCheck',
+              data: { query: candidate.query, operation, source: candidate.source, example: example(candidate.query) },
+            });
+          }
+        }
+      },
+    };
+  },
+});
+
+interface FilterState {
+  source: Taint | null;
+  value: Node | null;
+  scoped: boolean;
+}
+
+/** The name an id value goes by: `postId` for `req.params.postId`, `postId` for a `postId` variable. */
+function valueName(node: Node | null): string | null {
+  if (!node) return null;
+  let n = unwrap(node);
+  while (n.type === AST_NODE_TYPES.CallExpression && n.arguments.length >= 1 && n.arguments[0]!.type !== AST_NODE_TYPES.SpreadElement) {
+    // `Number(id)`, `new ObjectId(id)` are not member calls; `c.req.param('postId')` names the parameter.
+    const callee = unwrap(n.callee);
+    const arg = unwrap(n.arguments[0]!);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && arg.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string') return arg.value;
+    n = arg;
+  }
+  if (n.type === AST_NODE_TYPES.Identifier) return n.name;
+  if (n.type === AST_NODE_TYPES.MemberExpression) return memberName(n);
+  return null;
+}
+
+/**
+ * True when `name` is a path parameter followed by more static path, so it addresses a parent
+ * resource: `postId` in `/posts/:postId/comments`.
+ */
+function isParentParam(path: string | null, name: string | null): boolean {
+  if (!path || !name) return false;
+  const segments = path.split('/').filter((s) => s !== '');
+  const index = segments.findIndex((s) => s.replace(/[?*+]$/, '').replace(/\(.*\)$/, '') === `:${name}` || s === `{${name}}`);
+  return index >= 0 && index < segments.length - 1;
+}
+
+/** Whether a client value comes from the URL (path or query), not from the body or headers. */
+function fromUrl(taint: Taint, sourceCode: SourceCode): boolean {
+  const source = taint.source;
+  if (source.role === 'route-context') return true;
+  if (source.role === 'value') return decoratedFromUrl(source.node, sourceCode);
+  return /\bparams?\b|\bquery\b|searchParams|\.param\(|\.query\(|\bqueries\(|valid\((['"])(param|query)\1\)/.test(source.text);
+}
+
+/** A NestJS parameter decorated `@Param()` or `@Query()`. */
+function decoratedFromUrl(node: Node, sourceCode: SourceCode): boolean {
+  let root = unwrap(node);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = findVar(sourceCode, root)?.defs[0];
+  if (def?.type !== 'Parameter') return false;
+  let target: Node | undefined = def.name;
+  while (target && target.type !== AST_NODE_TYPES.TSParameterProperty && !isFunction(target.parent)) target = target.parent;
+  const decorators = target && 'decorators' in target ? ((target as { decorators?: TSESTree.Decorator[] }).decorators ?? []) : [];
+  const own = def.name.type === AST_NODE_TYPES.Identifier ? (def.name.decorators ?? []) : [];
+  return [...decorators, ...own].some((d) => {
+    const expr = unwrap(d.expression);
+    const callee = expr.type === AST_NODE_TYPES.CallExpression ? unwrap(expr.callee) : expr;
+    return callee.type === AST_NODE_TYPES.Identifier && (callee.name === 'Param' || callee.name === 'Query');
+  });
+}
+
+function isNothing(node: Node): boolean {
+  const n = unwrap(node);
+  if (n.type === AST_NODE_TYPES.Literal) return n.value === null || typeof n.value === 'boolean';
+  return n.type === AST_NODE_TYPES.Identifier && n.name === 'undefined';
+}
+
+function normalizeField(name: string): string {
+  return name.replace(/[_-]/g, '').toLowerCase();
+}
+
+/** `posts.ownerId` → `ownerId`; `'user_id'` → `user_id`. */
+function columnName(node: Node): string | null {
+  const n = unwrap(node);
+  if (n.type === AST_NODE_TYPES.MemberExpression) return memberName(n);
+  if (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string') return n.value.split('.').pop() ?? null;
+  return null;
+}
+
+function hasCurrentUserParam(param: TSESTree.Parameter, identity: IdentityOptions): boolean {
+  const decorators = 'decorators' in param ? (param.decorators as TSESTree.Decorator[] | undefined) : undefined;
+  if (!decorators?.length) return false;
+  const names = identity.currentUserDecorators ?? DEFAULT_CURRENT_USER_DECORATORS;
+  return decorators.some((d) => {
+    const expr = unwrap(d.expression);
+    const callee = expr.type === AST_NODE_TYPES.CallExpression ? unwrap(expr.callee) : expr;
+    return callee.type === AST_NODE_TYPES.Identifier && names.includes(callee.name);
+  });
+}
+
+function libraryLabel(library: string): string {
+  switch (library) {
+    case 'prisma':
+      return 'Prisma';
+    case 'mongoose':
+      return 'Mongoose';
+    case 'sequelize':
+      return 'Sequelize';
+    case 'typeorm':
+      return 'TypeORM';
+    case 'drizzle':
+      return 'Drizzle';
+    case 'knex':
+      return 'Knex';
+    case 'mikro-orm':
+      return 'MikroORM';
+    default:
+      return library;
+  }
+}
+
+function example(query: string): string {
+  if (query.startsWith('Prisma')) return 'where: { id, userId: req.user.id }';
+  if (query.startsWith('Mongoose')) return 'findOne({ _id: id, owner: req.user._id })';
+  if (query.startsWith('Sequelize')) return 'findOne({ where: { id, userId: req.user.id } })';
+  if (query.startsWith('TypeORM')) return 'findOneBy({ id, ownerId: user.id })';
+  if (query.startsWith('Drizzle')) return 'and(eq(t.id, id), eq(t.ownerId, user.id))';
+  if (query.startsWith('Knex')) return "where({ id, user_id: req.user.id })";
+  if (query.startsWith('MikroORM')) return 'findOne(Entity, { id, owner: user.id })';
+  return 'where: { id, ownerId: callerId }';
+}

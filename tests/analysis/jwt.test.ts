@@ -1,0 +1,372 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import type { SourceCode } from '../../src/analysis/cache.js';
+import {
+  algorithmList,
+  durationSeconds,
+  inferEnvName,
+  payloadHasExp,
+  classifyJwtKey,
+  jwtCall,
+  jwtOption,
+  namedSignAlgorithm,
+  type JwtCall,
+} from '../../src/analysis/jwt.js';
+import { probe, type Language } from './harness.js';
+
+type Summary = {
+  library: string;
+  operation: string;
+  payload?: string;
+  key?: string;
+  options?: string;
+  token?: string;
+  callback?: string;
+  algorithm?: string;
+};
+
+function summarize(call: JwtCall, sc: SourceCode): Summary {
+  const text = (n: TSESTree.Node | undefined) => (n ? sc.getText(n).replace(/\s+/g, ' ') : undefined);
+  const out: Summary = { library: call.library, operation: call.operation };
+  if (call.payload) out.payload = text(call.payload)!;
+  if (call.key) out.key = text(call.key)!;
+  if (call.options) out.options = text(call.options)!;
+  if (call.token) out.token = text(call.token)!;
+  if (call.callback) out.callback = text(call.callback)!;
+  if (call.algorithm) out.algorithm = text(call.algorithm)!;
+  return out;
+}
+
+const select = {
+  selector: 'CallExpression, NewExpression',
+  pick: (n: TSESTree.Node) => n,
+};
+
+/** Every JWT call in `code`, summarized as source text, in source order (outer calls first). */
+function calls(code: string, language: Language = 'esm'): Summary[] {
+  return probe(
+    code,
+    (n, sc) => {
+      const call = jwtCall(n as TSESTree.CallExpression, sc);
+      return call ? summarize(call, sc) : null;
+    },
+    { language, select },
+  ).filter((c): c is Summary => c !== null);
+}
+
+describe('jwtCall: jsonwebtoken', () => {
+  it('default, named and namespace imports', () => {
+    expect(calls("import jwt from 'jsonwebtoken'; jwt.sign({ sub: 1 }, key, { expiresIn: '1h' });")).toEqual([
+      { library: 'jsonwebtoken', operation: 'sign', payload: '{ sub: 1 }', key: 'key', options: "{ expiresIn: '1h' }" },
+    ]);
+    expect(calls("import { verify } from 'jsonwebtoken'; verify(token, key, { algorithms: ['HS256'] });")).toEqual([
+      { library: 'jsonwebtoken', operation: 'verify', token: 'token', key: 'key', options: "{ algorithms: ['HS256'] }" },
+    ]);
+    expect(calls("import * as jwt from 'jsonwebtoken'; jwt.decode(token);")).toEqual([
+      { library: 'jsonwebtoken', operation: 'decode', token: 'token' },
+    ]);
+  });
+  it('require, destructured require, undeclared require', () => {
+    expect(calls("const jwt = require('jsonwebtoken'); jwt.sign(p, k);", 'cjs')).toEqual([
+      { library: 'jsonwebtoken', operation: 'sign', payload: 'p', key: 'k' },
+    ]);
+    expect(calls("const { sign: s } = require('jsonwebtoken'); s(p, k);", 'esm')).toEqual([
+      { library: 'jsonwebtoken', operation: 'sign', payload: 'p', key: 'k' },
+    ]);
+  });
+  it('callback forms', () => {
+    expect(calls("import jwt from 'jsonwebtoken'; jwt.verify(t, k, (err, d) => {});")).toEqual([
+      { library: 'jsonwebtoken', operation: 'verify', token: 't', key: 'k', callback: '(err, d) => {}' },
+    ]);
+    expect(calls("import jwt from 'jsonwebtoken'; jwt.sign(p, k, { algorithm: 'HS512' }, function (e, t) {});")).toEqual([
+      { library: 'jsonwebtoken', operation: 'sign', payload: 'p', key: 'k', options: "{ algorithm: 'HS512' }" },
+    ]);
+  });
+  it('options hoisted into module constants', () => {
+    expect(
+      calls("import jwt from 'jsonwebtoken'; const OPTS = { algorithms: ['HS256'] }; function f(t) { return jwt.verify(t, k, OPTS); }"),
+    ).toEqual([{ library: 'jsonwebtoken', operation: 'verify', token: 't', key: 'k', options: "{ algorithms: ['HS256'] }" }]);
+    expect(
+      calls("import jwt from 'jsonwebtoken'; const config = { jwt: { verify: { algorithms: ['RS256'] } } }; jwt.verify(t, k, config.jwt.verify);"),
+    ).toEqual([{ library: 'jsonwebtoken', operation: 'verify', token: 't', key: 'k', options: "{ algorithms: ['RS256'] }" }]);
+  });
+  it('does not match look-alikes', () => {
+    expect(calls("const jwt = { sign() {} }; jwt.sign(p, k);")).toEqual([]);
+    expect(calls("import jwt from 'jwt-simple'; jwt.decode(t, k);")).toEqual([]);
+    expect(calls('sign(p, k); verify(t, k);')).toEqual([]);
+    expect(calls("import jwt from 'jsonwebtoken'; jwt.sign(...args);")).toEqual([
+      { library: 'jsonwebtoken', operation: 'sign' },
+    ]);
+  });
+});
+
+describe('jwtCall: jose', () => {
+  it('SignJWT chains', () => {
+    const code = `import { SignJWT, jwtVerify, decodeJwt } from 'jose';
+      const secret = new TextEncoder().encode('x');
+      const t = await new SignJWT({ sub: 'u' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('2h').sign(secret);
+      const { payload } = await jwtVerify(t, secret, { issuer: 'i' });
+      decodeJwt(t);`;
+    expect(calls(code)).toEqual([
+      { library: 'jose', operation: 'sign', payload: "{ sub: 'u' }", key: 'secret' },
+      { library: 'jose', operation: 'verify', token: 't', key: 'secret', options: "{ issuer: 'i' }" },
+      { library: 'jose', operation: 'decode', token: 't' },
+    ]);
+  });
+  it('chain through a variable, namespace import', () => {
+    const code = `import * as jose from 'jose';
+      const builder = new jose.SignJWT(claims).setProtectedHeader({ alg: 'ES256' });
+      builder.sign(privateKey);`;
+    expect(calls(code)).toEqual([{ library: 'jose', operation: 'sign', payload: 'claims', key: 'privateKey' }]);
+  });
+  it('the signing algorithm from setProtectedHeader', () => {
+    const code = `import { SignJWT } from 'jose';
+      new SignJWT(p).setProtectedHeader({ alg: 'RS256' }).sign(k);`;
+    const [alg] = probe(code, (n, sc) => {
+      const call = jwtCall(n as TSESTree.CallExpression, sc);
+      return call ? namedSignAlgorithm(call, sc)?.name : undefined;
+    }, { select }).filter(Boolean);
+    expect(alg).toBe('RS256');
+  });
+});
+
+describe('jwtCall: middleware and strategies', () => {
+  it('express-jwt, new and old exports', () => {
+    expect(calls("import { expressjwt } from 'express-jwt'; app.use(expressjwt({ secret: s, algorithms: ['HS256'] }));")).toEqual([
+      { library: 'express-jwt', operation: 'middleware', key: 's', options: "{ secret: s, algorithms: ['HS256'] }" },
+    ]);
+    expect(calls("const jwt = require('express-jwt'); app.use(jwt({ secret: 'x' }));", 'cjs')).toEqual([
+      { library: 'express-jwt', operation: 'middleware', key: "'x'", options: "{ secret: 'x' }" },
+    ]);
+  });
+  it('passport-jwt', () => {
+    const code = `const { Strategy: JwtStrategy, ExtractJwt } = require('passport-jwt');
+      const opts = { jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: key };
+      passport.use(new JwtStrategy(opts, (payload, done) => done(null, payload)));`;
+    expect(calls(code)).toEqual([
+      {
+        library: 'passport-jwt',
+        operation: 'strategy',
+        key: 'key',
+        options: '{ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: key }',
+      },
+    ]);
+  });
+  it('hono/jwt', () => {
+    const code = `import { sign, verify, jwt } from 'hono/jwt';
+      await sign({ sub: 1, exp }, c.env.SECRET);
+      await verify(t, secret, 'HS256');
+      app.use('/api/*', jwt({ secret: 's', alg: 'HS256' }));`;
+    expect(calls(code)).toEqual([
+      { library: 'hono/jwt', operation: 'sign', payload: '{ sub: 1, exp }', key: 'c.env.SECRET' },
+      { library: 'hono/jwt', operation: 'verify', token: 't', key: 'secret', algorithm: "'HS256'" },
+      { library: 'hono/jwt', operation: 'middleware', key: "'s'", options: "{ secret: 's', alg: 'HS256' }" },
+    ]);
+  });
+});
+
+describe('jwtCall: NestJS', () => {
+  it('JwtModule.register and registerAsync factories', () => {
+    const code = `import { JwtModule } from '@nestjs/jwt';
+      JwtModule.register({ secret: 'x', signOptions: { expiresIn: '60s' } });
+      JwtModule.registerAsync({ inject: [ConfigService], useFactory: (c: ConfigService) => ({ secret: c.get('S') }) });
+      JwtModule.registerAsync({ async useFactory() { return { secret: k }; } });`;
+    expect(calls(code, 'ts')).toEqual([
+      { library: '@nestjs/jwt', operation: 'module-config', key: "'x'", options: "{ secret: 'x', signOptions: { expiresIn: '60s' } }" },
+      { library: '@nestjs/jwt', operation: 'module-config', key: "c.get('S')", options: "{ secret: c.get('S') }" },
+      { library: '@nestjs/jwt', operation: 'module-config', key: 'k', options: '{ secret: k }' },
+    ]);
+  });
+  it('constructor-injected JwtService', () => {
+    const code = `import { Injectable } from '@nestjs/common';
+      import { JwtService } from '@nestjs/jwt';
+      @Injectable()
+      export class AuthService {
+        constructor(private readonly jwtService: JwtService, private users: UsersService) {}
+        async login(user: User) {
+          this.users.sign(user);
+          return { access_token: await this.jwtService.signAsync({ sub: user.id }, { expiresIn: '5m' }) };
+        }
+        check(token: string) { return this.jwtService.verify(token, { secret: s }); }
+      }`;
+    expect(calls(code, 'ts')).toEqual([
+      { library: '@nestjs/jwt', operation: 'sign', payload: '{ sub: user.id }', options: "{ expiresIn: '5m' }" },
+      { library: '@nestjs/jwt', operation: 'verify', token: 'token', key: 's', options: '{ secret: s }' },
+    ]);
+  });
+  it('a JwtService typed property and a typed parameter; an unrelated type is ignored', () => {
+    const code = `import { JwtService } from '@nestjs/jwt';
+      import { OtherService } from './other';
+      class A { jwt: JwtService; other: OtherService; go() { this.jwt.sign(p); this.other.sign(p); } }
+      function f(svc: JwtService) { return svc.decode(t); }`;
+    expect(calls(code, 'ts')).toEqual([
+      { library: '@nestjs/jwt', operation: 'sign', payload: 'p' },
+      { library: '@nestjs/jwt', operation: 'decode', token: 't' },
+    ]);
+  });
+});
+
+describe('jwtCall: @fastify/jwt', () => {
+  it('plugin registration and decorators', () => {
+    const code = `const fastify = require('fastify')();
+      fastify.register(require('@fastify/jwt'), { secret: 'supersecret', sign: { expiresIn: '10m' } });
+      fastify.post('/login', async (req, reply) => {
+        const token = await reply.jwtSign({ sub: 1 });
+        const t2 = fastify.jwt.sign({ sub: 2 }, { expiresIn: '1m' });
+        await req.jwtVerify();
+        return { token, t2 };
+      });`;
+    expect(calls(code)).toEqual([
+      {
+        library: '@fastify/jwt',
+        operation: 'plugin-register',
+        key: "'supersecret'",
+        options: "{ secret: 'supersecret', sign: { expiresIn: '10m' } }",
+      },
+      { library: '@fastify/jwt', operation: 'sign', payload: '{ sub: 1 }' },
+      { library: '@fastify/jwt', operation: 'sign', payload: '{ sub: 2 }', options: "{ expiresIn: '1m' }" },
+      { library: '@fastify/jwt', operation: 'verify' },
+    ]);
+  });
+  it('decorators on typed Fastify objects', () => {
+    const code = `import type { FastifyReply, FastifyRequest } from 'fastify';
+      import '@fastify/jwt';
+      export async function login(request: FastifyRequest, reply: FastifyReply) {
+        await request.jwtVerify();
+        return reply.jwtSign({ sub: 1 }, { expiresIn: '5m' });
+      }`;
+    expect(calls(code, 'ts')).toEqual([
+      { library: '@fastify/jwt', operation: 'verify' },
+      { library: '@fastify/jwt', operation: 'sign', payload: '{ sub: 1 }', options: "{ expiresIn: '5m' }" },
+    ]);
+  });
+  it('decorators only count where the plugin is loaded', () => {
+    expect(calls('app.post("/x", async (req, reply) => reply.jwtSign({ a: 1 }));')).toEqual([]);
+    expect(calls("import fjwt from '@fastify/jwt'; await app.register(fjwt, opts);")).toEqual([
+      { library: '@fastify/jwt', operation: 'plugin-register', options: 'opts' },
+    ]);
+  });
+});
+
+describe('options and keys', () => {
+  const firstCall = <T>(code: string, fn: (c: JwtCall, sc: SourceCode) => T, language: Language = 'esm'): T =>
+    probe(code, (n, sc) => {
+      const call = jwtCall(n as TSESTree.CallExpression, sc);
+      return call ? fn(call, sc) : undefined;
+    }, { language, select }).find((r) => r !== undefined) as T;
+
+  it('reads nested options and algorithm lists', () => {
+    const code = `import jwt from '@fastify/jwt'; const ALGS = ['HS256', 'RS256'];
+      app.register(jwt, { secret: s, verify: { algorithms: ALGS } });`;
+    expect(
+      firstCall(code, (c, sc) => {
+        const prop = jwtOption(c, ['verify', 'algorithms'], sc);
+        return prop ? algorithmList(prop.value, sc)?.names : null;
+      }),
+    ).toEqual(['HS256', 'RS256']);
+  });
+
+  const key = (code: string, language: Language = 'esm') =>
+    firstCall(code, (c, sc) => {
+      const info = classifyJwtKey(c.key!, sc);
+      return { kind: info.kind, value: info.value, envName: info.envName, names: info.names };
+    }, language);
+
+  it('classifies literal, constant and config-object keys', () => {
+    expect(key("import jwt from 'jsonwebtoken'; jwt.sign(p, 'abc');")).toMatchObject({ kind: 'literal', value: 'abc' });
+    expect(key("import jwt from 'jsonwebtoken'; const SECRET = 'abc'; jwt.sign(p, SECRET);")).toMatchObject({
+      kind: 'literal',
+      value: 'abc',
+      names: ['SECRET'],
+    });
+    expect(key("import jwt from 'jsonwebtoken'; const config = { jwt: { secret: 'abc' } }; jwt.sign(p, config.jwt.secret);")).toMatchObject({
+      kind: 'literal',
+      names: ['config', 'jwt', 'secret'],
+    });
+    expect(key("import { SignJWT } from 'jose'; const k = new TextEncoder().encode('abc'); new SignJWT(p).sign(k);")).toMatchObject({
+      kind: 'literal',
+      value: 'abc',
+    });
+  });
+  it('classifies env, fallbacks, files, key objects and stores', () => {
+    expect(key("import jwt from 'jsonwebtoken'; jwt.sign(p, process.env.JWT_SECRET);")).toMatchObject({ kind: 'env', envName: 'JWT_SECRET' });
+    expect(key("import jwt from 'jsonwebtoken'; jwt.sign(p, process.env.S || 'dev');")).toMatchObject({
+      kind: 'fallback',
+      value: 'dev',
+      envName: 'S',
+    });
+    expect(key("import jwt from 'jsonwebtoken'; const { S = 'dev' } = process.env; jwt.sign(p, S);")).toMatchObject({
+      kind: 'fallback',
+      envName: 'S',
+    });
+    expect(key("import jwt from 'jsonwebtoken'; function f(p, s = 'dev') { return jwt.sign(p, s); }")).toMatchObject({ kind: 'fallback' });
+    expect(key("import jwt from 'jsonwebtoken'; import fs from 'fs'; const k = fs.readFileSync('k.pem'); jwt.sign(p, k, { algorithm: 'RS256' });")).toMatchObject({
+      kind: 'secret-store',
+    });
+    expect(key("import { createSecretKey } from 'node:crypto'; import { SignJWT } from 'jose'; new SignJWT(p).sign(createSecretKey(buf));")).toMatchObject({
+      kind: 'key-object',
+    });
+    expect(key("import jwt from 'jsonwebtoken'; jwt.sign(p, await getSecret('jwt'));")).toMatchObject({ kind: 'secret-store' });
+    expect(key("import jwt from 'jsonwebtoken'; jwt.sign(p, this.config.get('JWT_SECRET'));")).toMatchObject({ kind: 'env' });
+    expect(key("import jwt from 'jsonwebtoken'; jwt.sign(p, loadKey());")).toMatchObject({ kind: 'unknown' });
+  });
+});
+
+describe('jwtCall: passport-jwt through NestJS PassportStrategy', () => {
+  it('super(options) in a class extending PassportStrategy(Strategy) or Strategy', () => {
+    const code = `import { PassportStrategy } from '@nestjs/passport';
+      import { ExtractJwt, Strategy } from 'passport-jwt';
+      export class JwtStrategy extends PassportStrategy(Strategy) {
+        constructor(config: ConfigService) {
+          super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: config.get('JWT_SECRET') });
+        }
+      }
+      class Plain extends Strategy { constructor() { super(opts, verify); } }
+      class Other extends Base { constructor() { super({ secretOrKey: 'x' }); } }`;
+    expect(calls(code, 'ts')).toEqual([
+      {
+        library: 'passport-jwt',
+        operation: 'strategy',
+        key: "config.get('JWT_SECRET')",
+        options: "{ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: config.get('JWT_SECRET') }",
+      },
+      { library: 'passport-jwt', operation: 'strategy', options: 'opts' },
+    ]);
+  });
+});
+
+describe('helpers', () => {
+  it('durationSeconds reads ms/jose notation', () => {
+    expect(durationSeconds('15m')).toBe(900);
+    expect(durationSeconds('2 hours')).toBe(7200);
+    expect(durationSeconds('7d')).toBe(604800);
+    expect(durationSeconds(3600)).toBe(3600);
+    expect(durationSeconds('120')).toBe(0.12);
+    expect(durationSeconds('120', 's')).toBe(120);
+    expect(durationSeconds('soon')).toBeNull();
+    expect(durationSeconds('3 fortnights')).toBeNull();
+  });
+  it('inferEnvName', () => {
+    expect(inferEnvName([])).toBe('JWT_SECRET');
+    expect(inferEnvName(['ACCESS_TOKEN_SECRET'])).toBe('ACCESS_TOKEN_SECRET');
+    expect(inferEnvName(['accessTokenSecret'])).toBe('ACCESS_TOKEN_SECRET');
+    expect(inferEnvName(['config', 'jwt', 'secret'])).toBe('JWT_SECRET');
+    expect(inferEnvName(['config', 'refresh', 'secret'])).toBe('REFRESH_SECRET');
+    expect(inferEnvName(['SECRET'])).toBe('JWT_SECRET');
+    expect(inferEnvName(['jwtSecret'])).toBe('JWT_SECRET');
+    expect(inferEnvName(['k'])).toBe('JWT_SECRET');
+  });
+  it('payloadHasExp', () => {
+    const exp = (code: string) =>
+      probe(code, (n, sc) => {
+        const call = jwtCall(n as TSESTree.CallExpression, sc);
+        return call ? payloadHasExp(call.payload, sc) : undefined;
+      }, { select }).find((r) => r !== undefined);
+    expect(exp("import jwt from 'jsonwebtoken'; jwt.sign({ a: 1 }, k);")).toBe('no');
+    expect(exp("import jwt from 'jsonwebtoken'; jwt.sign({ a: 1, exp: 5 }, k);")).toBe('yes');
+    expect(exp("import jwt from 'jsonwebtoken'; const p = { a: 1 }; p.exp = 5; jwt.sign(p, k);")).toBe('yes');
+    expect(exp("import jwt from 'jsonwebtoken'; jwt.sign({ ...x }, k);")).toBe('unknown');
+    expect(exp("import jwt from 'jsonwebtoken'; jwt.sign(user, k);")).toBe('unknown');
+    expect(exp("import jwt from 'jsonwebtoken'; jwt.sign('s', k);")).toBe('string');
+  });
+});

@@ -1,0 +1,249 @@
+import { describe, expect, it } from 'vitest';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { ormCall, ormNew } from '../../src/analysis/orm.js';
+import { probe, type Language } from './harness.js';
+
+interface Summary {
+  library: string;
+  operation: string;
+  method: string;
+  id?: string;
+  filter?: string;
+  data?: string;
+  projection?: string;
+}
+
+/** Every ORM call in `code`, summarised with the text of its parts. */
+function calls(code: string, language: Language = 'esm'): Summary[] {
+  const found = probe(
+    code,
+    (node, sc) => {
+      const call = ormCall(node as TSESTree.CallExpression, sc);
+      if (!call) return null;
+      const s: Summary = { library: call.library, operation: call.operation, method: call.method };
+      if (call.idArg) s.id = sc.getText(call.idArg);
+      if (call.filterArg) s.filter = sc.getText(call.filterArg);
+      if (call.dataArg) s.data = sc.getText(call.dataArg);
+      if (call.projection) s.projection = call.projection;
+      return s;
+    },
+    { language, select: { selector: 'CallExpression', pick: (n) => n } },
+  );
+  return found.filter((s): s is Summary => s !== null);
+}
+
+const one = (code: string, language: Language = 'esm') => {
+  const found = calls(code, language);
+  if (found.length !== 1) throw new Error(`expected one ORM call, found ${JSON.stringify(found)}`);
+  return found[0]!;
+};
+
+describe('Prisma', () => {
+  it('recognises a resolved client', () => {
+    expect(
+      one(`import { PrismaClient } from '@prisma/client'; const p = new PrismaClient(); p.post.findUnique({ where: { id } });`),
+    ).toEqual({ library: 'prisma', operation: 'find', method: 'findUnique', filter: '{ id }', projection: 'none' });
+  });
+  it('recognises a client from a local module by shape', () => {
+    expect(one(`import { db } from './db'; db.post.update({ where: { id }, data: body, select: { id: true } });`)).toEqual({
+      library: 'prisma',
+      operation: 'update',
+      method: 'update',
+      filter: '{ id }',
+      data: 'body',
+      projection: 'explicit',
+    });
+    expect(one(`this.prisma.user.findMany();`, 'ts')).toMatchObject({ library: 'prisma', operation: 'findMany' });
+    expect(one(`tx.user.deleteMany({ where: { orgId } })`)).toMatchObject({ operation: 'delete', filter: '{ orgId }' });
+  });
+  it('takes the create branch of upsert as data', () => {
+    expect(one(`prisma.user.upsert({ where: { email }, create: a, update: b })`)).toMatchObject({ operation: 'upsert', data: 'a' });
+  });
+  it('ignores look-alikes', () => {
+    expect(calls(`this.cache.create({ name: 'x' }); req.session.update(x); map.delete(key); obj.user.create(x, y);`)).toEqual([]);
+  });
+});
+
+describe('Mongoose', () => {
+  it('recognises distinctive statics on any receiver', () => {
+    expect(one(`import { Post } from './models'; Post.findById(req.params.id);`)).toEqual({
+      library: 'mongoose',
+      operation: 'find',
+      method: 'findById',
+      id: 'req.params.id',
+      projection: 'none',
+    });
+    expect(one(`this.postModel.findByIdAndUpdate(id, dto, { new: true })`, 'ts')).toMatchObject({
+      operation: 'update',
+      id: 'id',
+      data: 'dto',
+    });
+    expect(one(`Post.findByIdAndDelete(id)`)).toMatchObject({ operation: 'delete', id: 'id' });
+  });
+  it('reads filters and projections', () => {
+    expect(one(`const User = mongoose.model('User', s); import mongoose from 'mongoose'; User.findOne({ email }, 'name')`)).toMatchObject({
+      library: 'mongoose',
+      filter: '{ email }',
+      projection: 'explicit',
+    });
+    expect(calls(`Post.findById(id).select('-secret').lean()`)[0]).toMatchObject({ projection: 'explicit' });
+    expect(calls(`Post.findOne({ slug }, (err, post) => done(post))`)[0]).toMatchObject({ projection: 'none' });
+    expect(calls(`Post.findById(id, function (err, post) {})`)[0]).toMatchObject({ projection: 'none' });
+    expect(one(`Post.updateOne({ _id: id }, { $set: x })`)).toMatchObject({ operation: 'update', filter: '{ _id: id }', data: '{ $set: x }' });
+    expect(one(`Post.create(req.body)`)).toMatchObject({ library: 'mongoose', operation: 'create', data: 'req.body' });
+  });
+  it('follows documents to their instance methods', () => {
+    const found = calls(`async function f() { const doc = await Post.findById(id); doc.set(body); await doc.save(); }`);
+    expect(found.map((c) => c.method)).toEqual(['findById', 'set', 'save']);
+    expect(found[1]).toMatchObject({ operation: 'assign', data: 'body' });
+  });
+  it('recognises new Model(data) only for models', () => {
+    const made = probe(
+      `import mongoose from 'mongoose'; const User = mongoose.model('User', s); new User(body); new Error('x'); new Thing(a); const t = new Post(b); t.save();`,
+      (node, sc) => ormNew(node as TSESTree.NewExpression, sc)?.dataArg,
+      { select: { selector: 'NewExpression', pick: (n) => n } },
+    );
+    expect(made.map((n) => (n ? (n as TSESTree.Identifier).name : null))).toEqual(['body', null, null, 'b']);
+  });
+  it('recognises new Model(data) assigned to an existing variable and saved', () => {
+    const made = probe(
+      `async function f() { let user = await User.findOne({ email }); user = new User(data); await user.save(); let e; e = new Thing(x); }`,
+      (node, sc) => ormNew(node as TSESTree.NewExpression, sc)?.dataArg,
+      { select: { selector: 'NewExpression', pick: (n) => n } },
+    );
+    expect(made.map((n) => (n ? (n as TSESTree.Identifier).name : null))).toEqual(['data', null]);
+  });
+  it('ignores arrays and globals', () => {
+    expect(calls(`items.find((i) => i.id === id); Object.create(null); list.findOne; posts.find(x => x)`)).toEqual([]);
+  });
+});
+
+describe('Sequelize', () => {
+  it('recognises statics', () => {
+    expect(one(`const { Post } = require('../models'); Post.findByPk(id, { attributes: ['id'] })`, 'cjs')).toEqual({
+      library: 'sequelize',
+      operation: 'find',
+      method: 'findByPk',
+      id: 'id',
+      projection: 'explicit',
+    });
+    expect(one(`db.Post.findOne({ where: { id, userId } })`)).toMatchObject({ library: 'sequelize', filter: '{ id, userId }' });
+    expect(one(`Post.update(body, { where: { id } })`)).toMatchObject({ library: 'sequelize', operation: 'update', data: 'body', filter: '{ id }' });
+    expect(one(`Post.destroy({ where: { id } })`)).toMatchObject({ library: 'sequelize', operation: 'delete', filter: '{ id }' });
+    expect(one(`Post.bulkCreate(rows)`)).toMatchObject({ operation: 'create', data: 'rows' });
+  });
+  it('follows instances', () => {
+    const found = calls(`async function f() { const post = await Post.findByPk(id); await post.update(body); }`);
+    expect(found[1]).toMatchObject({ library: 'sequelize', operation: 'update', data: 'body' });
+  });
+  it('ignores express-session destroy', () => {
+    expect(calls(`req.session.destroy(() => {}); session.destroy();`)).toEqual([]);
+  });
+});
+
+describe('TypeORM', () => {
+  it('recognises repositories', () => {
+    expect(one(`this.postRepository.findOne({ where: { id }, select: ['id'] })`, 'ts')).toEqual({
+      library: 'typeorm',
+      operation: 'find',
+      method: 'findOne',
+      filter: '{ id }',
+      projection: 'explicit',
+    });
+    expect(one(`postRepo.findOneBy({ id })`)).toMatchObject({ filter: '{ id }' });
+    expect(one(`repo.findOne(id)`)).toMatchObject({ id: 'id' });
+    expect(one(`this.repo.update(id, dto)`, 'ts')).toMatchObject({ operation: 'update', id: 'id', data: 'dto' });
+    expect(one(`this.repo.update({ id, ownerId }, dto)`, 'ts')).toMatchObject({ filter: '{ id, ownerId }' });
+    expect(one(`AppDataSource.getRepository(Post).delete(id)`)).toMatchObject({ operation: 'delete', id: 'id' });
+    expect(one(`repo.merge(post, body)`)).toMatchObject({ operation: 'assign', data: 'body' });
+  });
+  it('recognises entity managers', () => {
+    expect(one(`manager.findOneBy(Post, { id })`)).toMatchObject({ library: 'typeorm', filter: '{ id }' });
+  });
+  it('recognises query builders once, on the outermost call', () => {
+    expect(
+      calls(`repo.createQueryBuilder('p').where('p.id = :id', { id }).andWhere('p.ownerId = :me', { me }).getOne()`),
+    ).toEqual([{ library: 'typeorm', operation: 'find', method: 'getOne', filter: '{ id }', projection: 'none' }]);
+    expect(
+      calls(`dataSource.createQueryBuilder().update(Post).set(body).where('id = :id', { id }).execute()`)[0],
+    ).toMatchObject({ operation: 'update', data: 'body' });
+  });
+});
+
+describe('Drizzle', () => {
+  it('recognises builder chains', () => {
+    expect(calls(`import { eq } from 'drizzle-orm'; db.select().from(posts).where(eq(posts.id, id));`)).toEqual([
+      { library: 'drizzle', operation: 'findMany', method: 'select', filter: 'eq(posts.id, id)', projection: 'none' },
+    ]);
+    expect(calls(`db.update(posts).set(body).where(eq(posts.id, id))`)[0]).toMatchObject({ operation: 'update', data: 'body' });
+    expect(calls(`db.insert(posts).values(body).returning()`)[0]).toMatchObject({ operation: 'create', data: 'body' });
+    expect(calls(`db.delete(posts).where(eq(posts.id, id))`)[0]).toMatchObject({ operation: 'delete' });
+    expect(calls(`db.select({ id: posts.id }).from(posts)`)[0]).toMatchObject({ projection: 'explicit' });
+  });
+  it('recognises relational queries', () => {
+    expect(one(`db.query.posts.findFirst({ where: eq(posts.id, id), columns: { id: true } })`)).toMatchObject({
+      library: 'drizzle',
+      operation: 'find',
+      filter: 'eq(posts.id, id)',
+      projection: 'explicit',
+    });
+  });
+  it('ignores maps and sets', () => {
+    expect(calls(`cache.delete(key); seen.delete(id);`)).toEqual([]);
+  });
+});
+
+describe('Knex', () => {
+  it('recognises chains on a table call', () => {
+    expect(calls(`import knex from 'knex'; const k = knex({}); k('posts').where({ id }).first();`)).toEqual([
+      { library: 'knex', operation: 'find', method: 'first', filter: '{ id }', projection: 'none' },
+    ]);
+    expect(calls(`db('posts').where('id', id).update(body)`)[0]).toMatchObject({ library: 'knex', operation: 'update', data: 'body', filter: 'id' });
+    expect(calls(`knex('posts').where({ id }).del()`)[0]).toMatchObject({ operation: 'delete' });
+    expect(calls(`knex('posts').insert(body).returning('id')`)[0]).toMatchObject({ operation: 'create', data: 'body', projection: 'explicit' });
+    expect(calls(`knex('posts').select('id', 'title').where({ id })`)[0]).toMatchObject({ projection: 'explicit' });
+  });
+  it('ignores unrelated calls named like tables', () => {
+    expect(calls(`t('welcome').replace('a', 'b'); fetch('/x').then((r) => r.json());`)).toEqual([]);
+  });
+});
+
+describe('MikroORM', () => {
+  it('recognises the entity manager', () => {
+    expect(one(`em.findOne(Post, id)`)).toMatchObject({ library: 'mikro-orm', operation: 'find', id: 'id' });
+    expect(one(`em.findOne(Post, { id, author: me })`)).toMatchObject({ filter: '{ id, author: me }' });
+    expect(one(`this.em.assign(post, body)`, 'ts')).toMatchObject({ operation: 'assign', data: 'body' });
+    expect(one(`em.create(Post, body)`)).toMatchObject({ operation: 'create', data: 'body' });
+    expect(one(`em.nativeDelete(Post, { id })`)).toMatchObject({ operation: 'delete', filter: '{ id }' });
+  });
+});
+
+describe('strange code', () => {
+  it('never throws', () => {
+    expect(() =>
+      calls(
+        `Post[method](id); Post.findById(...args); Post?.findById?.(id); (0, Post.findOne)(); prisma.user[op]({ where }); db?.post.findUnique({ where: { id } }); knex('t')[m]();`,
+        'ts',
+      ),
+    ).not.toThrow();
+    expect(calls(`db?.post.findUnique({ where: { id } })`, 'ts')).toHaveLength(1);
+  });
+});
+
+describe('injected class members', () => {
+  it('recognises members typed as repositories and models', () => {
+    const found = calls(
+      `class S {
+        constructor(private readonly posts: Repository<Post>, @InjectModel(Cat.name) private cats: Model<Cat>, private http: HttpService) {}
+        private users: Repository<User>;
+        a() { this.posts.findOneBy({ id }); this.cats.findOne({ name }); this.users.delete(id); this.http.delete(url); this.http.find(x); }
+      }`,
+      'ts',
+    );
+    expect(found.map((c) => [c.library, c.method])).toEqual([
+      ['typeorm', 'findOneBy'],
+      ['mongoose', 'findOne'],
+      ['typeorm', 'delete'],
+    ]);
+  });
+});

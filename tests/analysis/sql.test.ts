@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { classifySlots, hasPlaceholders, isSqlEscaped, looksLikeSql, looksLikeSqlFragment, SLOT } from '../../src/analysis/sql.js';
+import { probe } from './harness.js';
+
+/** `{}` in the test text stands for an inserted value. */
+const slots = (text: string) => classifySlots(text.split('{}').join(SLOT));
+
+describe('looksLikeSql', () => {
+  it('statements', () => {
+    for (const text of [
+      'SELECT * FROM users WHERE id = ',
+      'select id, name from users',
+      '  (SELECT 1 FROM t)',
+      'INSERT INTO users (name) VALUES (',
+      'UPDATE users SET name = ',
+      'DELETE FROM sessions WHERE token = ',
+      'WITH t AS (SELECT 1) SELECT * FROM t',
+      'CREATE TABLE x (id int)',
+      'DROP TABLE users',
+      'SELECT a user FROM accounts WHERE id = ',
+    ]) {
+      expect(looksLikeSql(text), text).toBe(true);
+    }
+  });
+  it('English sentences and other text', () => {
+    for (const text of [
+      'Select a user',
+      'Select a user from the list',
+      'Please select an option from the menu',
+      'Delete the item from your cart?',
+      'Update your profile to set a new password.',
+      'Deleting user from database',
+      'selection from store',
+      'Hello world',
+      '',
+    ]) {
+      expect(looksLikeSql(text), text).toBe(false);
+    }
+  });
+  it('fragments', () => {
+    expect(looksLikeSqlFragment('name = ')).toBe(true);
+    expect(looksLikeSqlFragment('u.email LIKE ')).toBe(true);
+    expect(looksLikeSqlFragment('id IN (')).toBe(true);
+    expect(looksLikeSqlFragment('Hello, ')).toBe(false);
+  });
+});
+
+describe('classifySlots', () => {
+  it('quoted values', () => {
+    expect(slots("SELECT * FROM t WHERE name = '{}'")).toEqual(['quoted']);
+    expect(slots("SELECT * FROM t WHERE a = '{}' AND b = '{}'")).toEqual(['quoted', 'quoted']);
+    expect(slots("SELECT * FROM t WHERE name IN ('{}', '{}')")).toEqual(['quoted', 'quoted']);
+    expect(slots("UPDATE t SET name = '{}' WHERE id = 1")).toEqual(['quoted']);
+  });
+  it('bare values after comparisons, LIKE, in VALUES lists', () => {
+    expect(slots('SELECT * FROM t WHERE id = {}')).toEqual(['value']);
+    expect(slots('SELECT * FROM t WHERE id={} AND x >= {} OR y <> {}')).toEqual(['value', 'value', 'value']);
+    expect(slots('SELECT * FROM t WHERE (id = {})')).toEqual(['value']);
+    expect(slots('SELECT * FROM t WHERE id = {} ORDER BY id LIMIT 1')).toEqual(['value']);
+    expect(slots('SELECT * FROM t WHERE name LIKE {}')).toEqual(['value']);
+    expect(slots('SELECT * FROM t WHERE name NOT ILIKE {};')).toEqual(['value']);
+    expect(slots('INSERT INTO t (a, b) VALUES ({}, {})')).toEqual(['value', 'value']);
+    expect(slots('INSERT INTO t (a, b, c) VALUES ({}, NOW(), {}), ({}, NOW(), {})')).toEqual(['value', 'value', 'value', 'value']);
+    expect(slots('UPDATE t SET a = {}, b = {} WHERE id = {}')).toEqual(['value', 'value', 'value']);
+  });
+  it('identifiers, keywords and lists are other', () => {
+    expect(slots('SELECT * FROM {}')).toEqual(['other']);
+    expect(slots('SELECT {} FROM t')).toEqual(['other']);
+    expect(slots('SELECT * FROM t WHERE {} = 1')).toEqual(['other']);
+    expect(slots('SELECT * FROM t ORDER BY {}')).toEqual(['other']);
+    expect(slots('SELECT * FROM t ORDER BY name {}')).toEqual(['other']);
+    expect(slots('SELECT * FROM t WHERE id IN ({})')).toEqual(['other']);
+    expect(slots('SELECT * FROM t LIMIT {}')).toEqual(['other']);
+    expect(slots('SELECT * FROM {}.users WHERE a = 1')).toEqual(['other']);
+    expect(slots('SELECT * FROM t_{} WHERE a = 1')).toEqual(['other']);
+    expect(slots('INSERT INTO t ({}) VALUES (1)')).toEqual(['other']);
+    expect(slots('SELECT * FROM t WHERE id = {} + 1')).toEqual(['other']);
+    expect(slots('SELECT * FROM t WHERE a = -{}')).toEqual(['other']);
+    expect(slots('INSERT INTO t VALUES (lower({}))')).toEqual(['other']);
+    expect(slots('SELECT * FROM (VALUES ({})) AS v')).toEqual(['other']);
+  });
+  it('quotes holding more text, prefixed and typed literals', () => {
+    expect(slots("SELECT * FROM t WHERE name LIKE '%{}%'")).toEqual(['other']);
+    expect(slots("SELECT * FROM t WHERE name = 'Mr {}'")).toEqual(['other']);
+    expect(slots("SELECT * FROM t WHERE a = '{}{}'")).toEqual(['other', 'other']);
+    expect(slots("SELECT * FROM t WHERE a = E'{}'")).toEqual(['other']);
+    expect(slots("SELECT * FROM t WHERE a = N'{}'")).toEqual(['other']);
+    expect(slots("SELECT * FROM t WHERE a = U&'{}'")).toEqual(['other']);
+    expect(slots("SELECT * FROM t WHERE d > DATE '{}'")).toEqual(['other']);
+    expect(slots("SELECT * FROM t WHERE d > timestamp '{}'")).toEqual(['other']);
+    expect(slots("SELECT * FROM t WHERE d > now() - INTERVAL '{} days'")).toEqual(['other']);
+  });
+  it('doubled quotes, identifiers in quotes, comments', () => {
+    expect(slots("SELECT * FROM t WHERE a = 'it''s' AND b = '{}'")).toEqual(['quoted']);
+    expect(slots("SELECT * FROM t WHERE a = '{}'''")).toEqual(['other']);
+    expect(slots("SELECT * FROM t WHERE a = '''{}'")).toEqual(['other']);
+    expect(slots('SELECT * FROM "{}" WHERE a = 1')).toEqual(['other']);
+    expect(slots('SELECT * FROM `{}`')).toEqual(['other']);
+    expect(slots("SELECT 1 -- '{}'\nFROM t WHERE a = {}")).toEqual(['other', 'value']);
+    expect(slots("SELECT 1 /* = '{}' */ FROM t WHERE a = '{}'")).toEqual(['other', 'quoted']);
+    expect(slots("SELECT '--' AS x FROM t WHERE a = '{}'")).toEqual(['quoted']);
+    expect(slots("SELECT 1 # '{}'\nFROM t WHERE a = '{}'")).toEqual(['other', 'quoted']);
+    expect(slots("SELECT data #>> '{a}' FROM t WHERE a = '{}'")).toEqual(['quoted']);
+  });
+  it('unterminated quotes are other', () => {
+    expect(slots("SELECT * FROM t WHERE a = '{}")).toEqual(['other']);
+  });
+  it('a backslash before a quote makes the rest ambiguous (MySQL escapes with backslashes)', () => {
+    expect(slots("SELECT * FROM t WHERE a = 'x\\' AND b = '{}'")).toEqual(['other']);
+    expect(slots("SELECT * FROM t WHERE a = 'x\\\\' AND b = '{}'")).toEqual(['other']);
+    // A backslash with no quote after it changes nothing.
+    expect(slots("SELECT * FROM t WHERE path = 'C:\\dir' AND b = '{}'")).toEqual(['quoted']);
+  });
+  it('no slots', () => {
+    expect(slots('SELECT 1')).toEqual([]);
+  });
+});
+
+describe('hasPlaceholders', () => {
+  it('finds ? and $n', () => {
+    expect(hasPlaceholders('SELECT * FROM t WHERE id = ?')).toBe(true);
+    expect(hasPlaceholders('SELECT * FROM t WHERE id = $1')).toBe(true);
+    expect(hasPlaceholders("SELECT '?' FROM t")).toBe(true);
+    expect(hasPlaceholders('SELECT * FROM t WHERE price = $')).toBe(false);
+    expect(hasPlaceholders('SELECT * FROM t WHERE id = :id')).toBe(false);
+  });
+});
+
+describe('isSqlEscaped', () => {
+  const escaped = (code: string, extra: string[] = []) => probe(code, (n, sc) => isSqlEscaped(n, sc, extra));
+  it('driver escapers', () => {
+    expect(
+      escaped(`import mysql from 'mysql'; import format from 'pg-format'; import SqlString from 'sqlstring';
+        probe(mysql.escape(v)); probe(connection.escapeId(col)); probe(client.escapeIdentifier(t)); probe(format.ident(t));
+        probe(SqlString.escape(v)); probe(pool.escapeLiteral(v)); probe(format.literal(v));`),
+    ).toEqual(Array(7).fill(true));
+  });
+  it('project escapers named in options', () => {
+    expect(escaped('probe(quoteIdentifier(t)); probe(db.escapeName(c)); probe(other(c))', ['quoteIdentifier', 'db.escapeName'])).toEqual([
+      true,
+      true,
+      false,
+    ]);
+  });
+  it('not escapers', () => {
+    expect(
+      escaped(`import { escape } from 'querystring'; import validator from 'validator';
+        probe(v); probe(escape(v)); probe(validator.escape(v).length); probe(encodeURIComponent(v)); probe(escapeHtml(v)); probe(f()(v))`),
+    ).toEqual(Array(6).fill(false));
+  });
+});

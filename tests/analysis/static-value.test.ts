@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compositionText,
+  dynamicParts,
+  hasDynamicParts,
+  isCertainlyString,
+  isConstrainedChoice,
+  isNumericExpression,
+  staticString,
+  staticValue,
+  stringComposition,
+} from '../../src/analysis/static-value.js';
+import { probe, probeOne, type Language } from './harness.js';
+
+/** The composition of the `probe(x)` argument as text (`\0` = a dynamic value), its dynamic parts' text, and exactness. */
+function comp(code: string, language: Language = 'esm') {
+  return probeOne(
+    code,
+    (n, sc) => {
+      const c = stringComposition(n, sc);
+      return {
+        text: compositionText(c.parts, '{}'),
+        dynamic: c.parts.filter((p) => p.kind === 'dynamic').map((p) => sc.getText(p.node)),
+        exact: c.exact,
+        inline: c.inline,
+      };
+    },
+    { language },
+  );
+}
+const numeric = (code: string, language: Language = 'esm') => probe(code, (n, sc) => isNumericExpression(n, sc), { language });
+const choice = (code: string, language: Language = 'esm') => probe(code, (n, sc) => isConstrainedChoice(n, sc), { language });
+const certainlyString = (code: string) => probe(code, (n, sc) => isCertainlyString(n, sc));
+
+describe('staticValue / staticString', () => {
+  it('constants across the file', () => {
+    expect(probe("const T = 'users'; const N = 3; probe(T); probe(N); probe(`${T}_x`); probe(x)", (n, sc) => staticString(n, sc))).toEqual([
+      'users',
+      '3',
+      'users_x',
+      null,
+    ]);
+    expect(probeOne("probe({ a: 1 })", (n, sc) => staticValue(n, sc))).toEqual({ value: { a: 1 } });
+    expect(probeOne("probe('a' as string)", (n, sc) => staticString(n, sc), { language: 'ts' })).toBe('a');
+  });
+});
+
+describe('stringComposition', () => {
+  it('literals and templates', () => {
+    expect(comp("probe('SELECT 1')")).toEqual({ text: 'SELECT 1', dynamic: [], exact: true, inline: true });
+    expect(comp("probe('SELECT ' + 1 + ' FROM t')")).toMatchObject({ text: 'SELECT 1 FROM t', inline: true });
+    expect(comp("const T = 't'; probe('SELECT 1 FROM ' + T)")).toMatchObject({ text: 'SELECT 1 FROM t', inline: false });
+    expect(comp('probe(`SELECT * FROM t WHERE id = ${id}`)')).toEqual({
+      text: 'SELECT * FROM t WHERE id = {}',
+      dynamic: ['id'],
+      exact: true,
+      inline: true,
+    });
+  });
+  it('+ chains, consts across the file', () => {
+    expect(comp("const T = 'users'; probe('SELECT * FROM ' + T + ' WHERE id = ' + id)")).toEqual({
+      text: 'SELECT * FROM users WHERE id = {}',
+      dynamic: ['id'],
+      exact: true,
+      inline: false,
+    });
+    expect(comp("const where = ' WHERE id = ' + id; const q = 'SELECT 1' + where; probe(q)")).toMatchObject({
+      text: 'SELECT 1 WHERE id = {}',
+      dynamic: ['id'],
+      exact: true,
+    });
+  });
+  it('numeric addition is one value, string concatenation is text', () => {
+    expect(comp("probe('LIMIT ' + (page + 1))").dynamic).toEqual(['page + 1']);
+    expect(comp("probe('LIMIT ' + (page + 1))").text).toBe('LIMIT {}');
+    expect(comp('probe(a + 1)')).toMatchObject({ text: '{}', dynamic: ['a + 1'] });
+    expect(comp('probe(1 + a)')).toMatchObject({ text: '{}', dynamic: ['1 + a'] });
+    expect(comp("const OFFSET = 10; probe(n + OFFSET + ' rows')")).toMatchObject({ text: '{} rows', dynamic: ['n + OFFSET'] });
+    expect(comp('probe(flag + true)')).toMatchObject({ text: '{}' });
+    // Left to right: once text is on the left, numbers are appended as text.
+    expect(comp("probe('id=' + a + 1)")).toMatchObject({ text: 'id={}1', dynamic: ['a'] });
+    expect(comp("probe(a + '1')")).toMatchObject({ text: '{}1', dynamic: ['a'] });
+    expect(comp('probe(`${1}${a}`)')).toMatchObject({ text: '1{}', dynamic: ['a'] });
+    expect(comp("probe('x' + 1 + 2)")).toMatchObject({ text: 'x12', dynamic: [] });
+  });
+  it('+= building is not exact', () => {
+    expect(comp("let q = 'SELECT * FROM t WHERE 1=1'; if (a) q += ' AND a = ' + a; probe(q)")).toEqual({
+      text: 'SELECT * FROM t WHERE 1=1 AND a = {}',
+      dynamic: ['a'],
+      exact: false,
+      inline: false,
+    });
+    // A counter is arithmetic, not text.
+    expect(comp("let n = 0; n += 1; probe('LIMIT ' + n)")).toMatchObject({ text: 'LIMIT {}', dynamic: ['n'] });
+  });
+  it('q = q + … reassignments, many times, stay linear', () => {
+    const writes = Array.from({ length: 14 }, (_, i) => `if (c${i}) sql = sql + ' AND f${i} = ' + v${i};`).join('\n');
+    const start = Date.now();
+    const result = comp(`let sql = 'SELECT * FROM t WHERE 1=1';\n${writes}\nprobe(sql)`);
+    expect(Date.now() - start).toBeLessThan(2000);
+    expect(result.exact).toBe(false);
+    expect(result.dynamic).toEqual(Array.from({ length: 14 }, (_, i) => `v${i}`));
+    expect(result.text.startsWith('SELECT * FROM t WHERE 1=1 AND f0 = {} AND f1 = {}')).toBe(true);
+  });
+  it('.concat(), [...].join() and util.format()', () => {
+    expect(comp("probe('SELECT * FROM t WHERE a = '.concat(a, ' AND b = ', b))")).toMatchObject({
+      text: 'SELECT * FROM t WHERE a = {} AND b = {}',
+      dynamic: ['a', 'b'],
+      exact: true,
+    });
+    expect(comp("probe(['SELECT', cols, 'FROM t'].join(' '))")).toMatchObject({ text: 'SELECT {} FROM t', dynamic: ['cols'] });
+    expect(comp("probe([a, b].join())")).toMatchObject({ text: '{},{}' });
+    expect(comp("probe([a].join(sep))")).toMatchObject({ text: '{}' });
+    expect(comp("import util from 'node:util'; probe(util.format('SELECT %s FROM t', col))")).toMatchObject({
+      text: 'SELECT %s FROM t{}',
+      dynamic: ['col'],
+      exact: false,
+    });
+    expect(comp("import { format } from 'util'; probe(format('x %d', n))")).toMatchObject({ dynamic: ['n'] });
+    // A `format` from elsewhere is an unknown call.
+    expect(comp("import { format } from 'date-fns'; probe(format(d, 'yyyy'))")).toMatchObject({ text: '{}' });
+  });
+  it('conditionals between constants', () => {
+    expect(comp("probe('ORDER BY name ' + (asc ? 'ASC' : 'DESC'))")).toMatchObject({ text: 'ORDER BY name ASC', dynamic: [], exact: false });
+    expect(comp("probe('ORDER BY name ' + (asc ? 'ASC' : dir))")).toMatchObject({ text: 'ORDER BY name {}', dynamic: ["asc ? 'ASC' : dir"] });
+  });
+  it('TS wrappers, tagged templates, unknown shapes', () => {
+    expect(comp("probe(('SELECT ' + (col as string)) satisfies string)", 'ts')).toMatchObject({ text: 'SELECT {}', dynamic: ['col'] });
+    expect(comp('probe(sql`SELECT ${a}`)')).toMatchObject({ text: '{}', dynamic: ['sql`SELECT ${a}`'] });
+    expect(comp('probe(null)')).toMatchObject({ text: '{}' });
+  });
+  it('self references and cycles terminate', () => {
+    expect(comp('let a = b; let b = a; probe(a)').text).toBe('{}');
+    expect(comp("var q = q + 'x'; probe(q)").text).toContain('x');
+  });
+  it('dynamicParts / hasDynamicParts', () => {
+    expect(probe("probe('a' + b); probe('a' + 'b')", (n, sc) => [dynamicParts(n, sc).length, hasDynamicParts(n, sc)])).toEqual([
+      [1, true],
+      [0, false],
+    ]);
+  });
+});
+
+describe('isNumericExpression', () => {
+  it('numbers', () => {
+    expect(
+      numeric(
+        "const N = 5; probe(1); probe(10n); probe(-x); probe(+x); probe(a * b); probe(a - 1); probe(Number(x)); probe(parseInt(x, 10)); probe(Math.max(a, b)); probe(Number.parseInt(x)); probe(N); probe(1 + 2); probe(arr.length); probe(N + 1)",
+      ),
+    ).toEqual(Array(14).fill(true));
+  });
+  it('not numbers', () => {
+    expect(
+      numeric(
+        "probe(x); probe('1'); probe(a + 1); probe(String(n)); probe(x.toFixed(2)); probe(!x); probe(typeof x); let n = 0; n++; probe(n)",
+      ),
+    ).toEqual(Array(8).fill(false));
+  });
+  it('a shadowed Number / Math is not the built-in', () => {
+    expect(numeric('function f(Number, Math) { probe(Number(x)); probe(Math.floor(x)) }')).toEqual([false, false]);
+  });
+  it('.length of client data is not a number (it can be any JSON value)', () => {
+    expect(
+      numeric(`app.get('/', (req, res) => { const ids = req.body.ids; probe(ids.length); probe(req.query.list.length); probe([1, 2].length) })`),
+    ).toEqual([false, false, true]);
+  });
+});
+
+describe('isConstrainedChoice', () => {
+  it('allow-list ternaries', () => {
+    expect(
+      choice(`const ALLOWED = ['name', 'created_at']; const SET = new Set(['asc', 'desc']);
+        probe(ALLOWED.includes(sort) ? sort : 'id');
+        probe(SET.has(dir) ? dir : 'asc');
+        probe(!ALLOWED.includes(sort) ? 'id' : sort);
+        probe(['a', 'b'].includes(x) ? x : 'a');
+        probe(dir === 'asc' ? 'ASC' : 'DESC');`),
+    ).toEqual([true, true, true, true, true]);
+  });
+  it('the guarded value in the wrong branch is not constrained', () => {
+    expect(
+      choice(`const ALLOWED = ['name', 'created_at'];
+        probe(ALLOWED.includes(sort) ? 'id' : sort);
+        probe(!ALLOWED.includes(sort) ? sort : 'id');
+        probe(ALLOWED.includes(sort) ? other : 'id');
+        probe(list.includes(sort) ? sort : 'id');
+        probe(new Checker(['a']).has(x) ? x : 'a');`),
+    ).toEqual([false, false, false, false, false]);
+  });
+  it('constant lookup tables', () => {
+    expect(
+      choice(`const COLUMNS = { name: 'u.name', date: 'u.created_at' };
+        probe(COLUMNS[key]); probe(COLUMNS[key] ?? 'u.id'); probe(COLUMNS[key] || 'u.id');
+        const col = COLUMNS[req.query.sort]; probe(col);
+        probe(Object.keys(COLUMNS).includes(k) ? k : 'name');`),
+    ).toEqual([true, true, true, true, true]);
+    expect(choice(`const T = { a: 'x', b: y }; probe(T[k]); probe(table[k]); probe(T[k] ?? k)`)).toEqual([false, false, false]);
+  });
+  it('placeholder lists', () => {
+    expect(
+      choice(`probe(ids.map(() => '?').join(','));
+        probe(ids.map((_, i) => \`$\${i + 1}\`).join(', '));
+        probe(ids.map((_, i) => '$' + (i + 1)).join(','));
+        probe(ids.map(function () { return '?' }).join());
+        probe(Array(n).fill('?').join(','));`),
+    ).toEqual([true, true, true, true, true]);
+    expect(
+      choice(`probe(ids.map((id) => id).join(','));
+        probe(ids.map(() => '?').join(req.query.sep));
+        probe(ids.map((_, i) => '$' + name).join(','));
+        probe(ids.fill(x).join(','));
+        probe(ids.join(','));`),
+    ).toEqual([false, false, false, false, false]);
+  });
+  it('unconstrained values', () => {
+    expect(choice('probe(x); probe(x.y); probe(f(x)); let c = "a"; c = x; probe(c)')).toEqual([false, false, false, false]);
+  });
+});
+
+describe('isCertainlyString', () => {
+  it('strings', () => {
+    expect(
+      certainlyString("const S = 'a'; probe('x'); probe(`t${a}`); probe(String(a)); probe(a.trim()); probe(a.toFixed(2)); probe(S); probe('a'.slice(1)); probe(`x`.replace(a, b))"),
+    ).toEqual(Array(8).fill(true));
+  });
+  it('not certainly strings', () => {
+    expect(certainlyString('probe(a); probe(1); probe(a.slice(1)); probe(f(a)); function g(String) { probe(String(a)) } probe(a[b]())')).toEqual(
+      Array(6).fill(false),
+    );
+    // `at` past the end is undefined.
+    expect(certainlyString("probe('ab'.at(i))")).toEqual([false]);
+  });
+});

@@ -1,0 +1,505 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/no-mass-assignment.js';
+import { cjs, cjsAsModule, esm, ts } from '../helpers.js';
+
+const ruleTester = new RuleTester();
+
+const mongooseUser = "import mongoose from 'mongoose';\nconst User = mongoose.model('User', userSchema);\n";
+const prisma = "import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\n";
+
+ruleTester.run('no-mass-assignment', rule, {
+  valid: [
+    // zod / joi / express-validator results.
+    {
+      code: `${mongooseUser}import { z } from 'zod';
+const CreateUser = z.object({ name: z.string(), email: z.string().email() });
+app.post('/users', async (req, res) => {
+  const data = CreateUser.parse(req.body);
+  res.status(201).json(await User.create(data));
+});`,
+      languageOptions: esm,
+    },
+    {
+      code: `${mongooseUser}app.post('/users', async (req, res) => {
+  const { value, error } = userSchema.validate(req.body, { stripUnknown: true });
+  if (error) return res.status(400).end();
+  await User.create(value);
+});
+app.put('/users/:id', async (req, res) => {
+  await User.findByIdAndUpdate(req.params.id, matchedData(req), { new: true });
+});`,
+      languageOptions: esm,
+    },
+    // Explicit picks, destructured fields, _.pick.
+    {
+      code: `${mongooseUser}import _ from 'lodash';
+app.post('/users', async (req, res) => {
+  await User.create({ name: req.body.name, email: req.body.email });
+  const { name, email } = req.body;
+  await User.create({ name, email, role: 'user' });
+  await User.create(_.pick(req.body, ['name', 'email']));
+});`,
+      languageOptions: esm,
+    },
+    {
+      code: `${prisma}app.post('/users', async (req, res) => {
+  const { name, email } = req.body;
+  await prisma.user.create({ data: { name, email } });
+  await prisma.user.update({ where: { id: req.user.id }, data: { bio: String(req.body.bio) } });
+});`,
+      languageOptions: ts,
+    },
+    // NestJS: class-typed DTOs (validated by ValidationPipe) and single fields.
+    {
+      code: `import { Body, Controller, Param, Patch, Post } from '@nestjs/common';
+import { CreateUserDto, UpdateUserDto } from './dto';
+@Controller('users')
+export class UsersController {
+  constructor(private readonly prisma: PrismaService, private readonly usersRepository: Repository<User>) {}
+  @Post()
+  create(@Body() dto: CreateUserDto) {
+    return this.prisma.user.create({ data: dto });
+  }
+  @Patch(':id')
+  update(@Param('id') id: string, @Body() dto: UpdateUserDto, @Body('email') email: string) {
+    return this.usersRepository.update(id, { ...dto, email });
+  }
+}`,
+      languageOptions: ts,
+    },
+    {
+      code: `import { Body, Controller, Post } from '@nestjs/common';
+class CreatePostDto { title!: string; }
+@Controller('posts')
+export class PostsController {
+  @Post()
+  create(@Body() body: CreatePostDto) { return this.postsRepository.save(body); }
+}`,
+      languageOptions: ts,
+    },
+    // Object.assign into a fresh object or a plain options object; into a record with picked fields.
+    {
+      code: `${mongooseUser}app.patch('/me', async (req, res) => {
+  const options = Object.assign({}, defaults);
+  Object.assign(options, req.query);
+  const user = await User.findById(req.user.id);
+  Object.assign(user, { name: req.body.name });
+  await user.save();
+});`,
+      languageOptions: esm,
+    },
+    // $set with picked fields.
+    {
+      code: `${mongooseUser}app.put('/users/:id', async (req, res) => {
+  await User.findByIdAndUpdate(req.params.id, { $set: { name: req.body.name } });
+});`,
+      languageOptions: esm,
+    },
+    // Fastify validates (and strips) bodies against schema.body.
+    {
+      code: `import Fastify from 'fastify';
+const fastify = Fastify();
+fastify.post('/users', { schema: { body: CreateUserSchema } }, async (request) => {
+  return prisma.user.create({ data: request.body });
+});`,
+      languageOptions: esm,
+    },
+    // Reads are another rule's concern.
+    {
+      code: `${mongooseUser}app.get('/users', async (req, res) => res.json(await User.find({ name: String(req.query.name) })));`,
+      languageOptions: esm,
+    },
+    // Sequelize `fields` limits the written attributes.
+    {
+      code: `const { User } = require('../models');
+router.post('/users', async (req, res) => {
+  await User.create(req.body, { fields: ['name', 'email'] });
+  await User.update({ name: req.body.name }, { where: { id: req.params.id } });
+});`,
+      languageOptions: cjs,
+    },
+    // Koa with picks.
+    `router.post('/users', async (ctx) => { const { name } = ctx.request.body; ctx.body = await User.create({ name }); });`,
+    // Next.js with a schema.
+    {
+      code: `${prisma}export async function POST(request: Request) {
+  const body = CreatePost.parse(await request.json());
+  return Response.json(await prisma.post.create({ data: body }));
+}`,
+      languageOptions: ts,
+    },
+    // Hono validated input.
+    {
+      code: `import { Hono } from 'hono';
+import { zValidator } from '@hono/zod-validator';
+const app = new Hono();
+app.post('/users', zValidator('json', schema), async (c) => {
+  const data = c.req.valid('json');
+  await db.insert(users).values(data);
+  return c.json({ ok: true });
+});`,
+      languageOptions: ts,
+    },
+    // class-transformer + class-validator.
+    {
+      code: `app.post('/users', async (req, res) => {
+  const dto = plainToInstance(CreateUserDto, req.body, { excludeExtraneousValues: true });
+  await validateOrReject(dto);
+  await userRepository.save(dto);
+});`,
+      languageOptions: ts,
+    },
+    // Instance methods with picked data; constructors with picked data.
+    {
+      code: `${mongooseUser}app.patch('/me', async (req, res) => {
+  const user = await User.findById(req.user.id);
+  user.set({ bio: req.body.bio });
+  await user.save();
+  await new User({ name: req.body.name }).save();
+});`,
+      languageOptions: esm,
+    },
+    // A locally built object with defaults and one request field.
+    {
+      code: `${mongooseUser}app.post('/posts', async (req, res) => {
+  const data = { ...defaults, title: req.body.title, author: req.user.id };
+  await User.create(data);
+});`,
+      languageOptions: esm,
+    },
+    // lodash merge of non-request values.
+    {
+      code: `import merge from 'lodash/merge';
+const config = merge({}, defaults, overrides);
+export function apply(user) { merge(user, config); }`,
+      languageOptions: esm,
+    },
+    // TypeORM merge with an allow-list.
+    {
+      code: `app.patch('/users/:id', async (req: Request, res: Response) => {
+  const user = await userRepository.findOneBy({ id: req.params.id });
+  userRepository.merge(user, pick(req.body, ALLOWED_FIELDS));
+  await userRepository.save(user);
+});`,
+      languageOptions: ts,
+    },
+    // Strange code: no arguments, spread arguments, computed keys, optional calls.
+    {
+      code: `${mongooseUser}app.post('/x', async (req, res) => {
+  await User.create();
+  await User.create(...items);
+  await User.create({ [field]: req.body[field] });
+  await User?.create?.({ name: req.body?.name });
+  Object.assign();
+});`,
+      languageOptions: esm,
+    },
+    // Unrelated create methods.
+    `app.post('/x', (req, res) => { const element = document.createElement(req.body.tag); Object.create(req.body); });`,
+    // Non-request data.
+    {
+      code: `${prisma}export async function seed(rows) { for (const row of rows) await prisma.user.create({ data: row }); }`,
+      languageOptions: ts,
+    },
+    // A CommonJS handler that picks.
+    {
+      code: `const User = require('../models/user');
+exports.update = async (req, res) => {
+  const user = await User.findById(req.params.id);
+  user.name = req.body.name;
+  await user.save();
+  res.json({ ok: true });
+};`,
+      languageOptions: cjsAsModule,
+    },
+    // Picks and validated values merged into records.
+    {
+      code: `${mongooseUser}import _ from 'lodash';
+app.patch('/me', async (req, res) => {
+  const user = await User.findById(req.user.id);
+  Object.assign(user, _.pick(req.body, ['bio', 'avatar']));
+  _.merge(user, UpdateProfile.parse(req.body));
+  await user.save();
+  await User.create({ ..._.pick(req.body, ['name']), owner: req.user.id });
+});`,
+      languageOptions: esm,
+    },
+    {
+      code: `${prisma}app.patch('/users/:id', async (req, res) => {
+  const { name } = UpdateSchema.parse(req.body);
+  await prisma.user.update({ where: { id: req.params.id }, data: { name } });
+});`,
+      languageOptions: ts,
+    },
+    // Koa with joi validateAsync; Next.js with safeParse.
+    {
+      code: `${mongooseUser}router.post('/users', async (ctx) => {
+  const data = await schema.validateAsync(ctx.request.body, { stripUnknown: true });
+  ctx.body = await User.create(data);
+});`,
+      languageOptions: esm,
+    },
+    {
+      code: `${prisma}export async function POST(req: Request) {
+  const parsed = CreateUser.safeParse(await req.json());
+  if (!parsed.success) return Response.json(parsed.error, { status: 400 });
+  return Response.json(await prisma.user.create({ data: parsed.data }));
+}`,
+      languageOptions: ts,
+    },
+    // Writing into the request object, not a record.
+    `app.post('/x', (req, res, next) => { Object.assign(req.body, { userId: req.user.id }); next(); });`,
+    // Field-by-field assignment on a new record.
+    {
+      code: `${mongooseUser}app.post('/users', async (req, res) => {
+  const user = new User();
+  user.name = req.body.name;
+  user.email = req.body.email;
+  await user.save();
+});`,
+      languageOptions: esm,
+    },
+    // Fastify schema held in a constant.
+    {
+      code: `const createUser = { body: CreateUserBody, response: { 201: UserReply } };
+fastify.post('/users', { schema: createUser }, async (request, reply) => User.create(request.body));`,
+      languageOptions: esm,
+    },
+    // Request data stored as one JSON field, not spread into columns.
+    {
+      code: `${mongooseUser}app.post('/audit', async (req, res) => {
+  await User.create({ name: 'audit', meta: JSON.stringify(req.query), path: req.path });
+});`,
+      languageOptions: esm,
+    },
+    // Merges into plain objects and into the request itself; a helper's own parameter.
+    {
+      code: `import _ from 'lodash';
+app.get('/search', (req, res) => {
+  const filters = {};
+  Object.assign(filters, req.query);
+  const q = _.defaults(req.query, { page: 1 });
+  res.json(search(filters, q));
+});
+export function createUser(body) { return User.create(body); }`,
+      languageOptions: esm,
+    },
+    // A validated value with a type assertion.
+    {
+      code: `${prisma}app.post('/users', async (req: Request, res: Response) => {
+  const parsed = await CreateUser.parseAsync(req.body);
+  await prisma.user.create({ data: parsed as Prisma.UserCreateInput });
+});`,
+      languageOptions: ts,
+    },
+  ],
+  invalid: [
+    // Mongoose create with the body.
+    {
+      code: `${mongooseUser}app.post('/users', async (req, res) => {
+  const user = await User.create(req.body);
+  res.status(201).json({ id: user.id });
+});`,
+      languageOptions: esm,
+      errors: [{ messageId: 'massAssignment', line: 4, column: 34, endColumn: 42 }],
+    },
+    // Prisma data, TypeScript.
+    {
+      code: `${prisma}app.post('/users', async (req: Request, res: Response) => {
+  await prisma.user.create({ data: req.body });
+});`,
+      languageOptions: ts,
+      errors: [{ messageId: 'massAssignment', line: 4, column: 36 }],
+    },
+    // findByIdAndUpdate, CommonJS.
+    {
+      code: `const User = require('../models/user');
+router.put('/users/:id', async (req, res) => {
+  const user = await User.findByIdAndUpdate(req.params.id, req.body, { new: true });
+  res.json({ id: user.id });
+});`,
+      languageOptions: cjs,
+      errors: [{ messageId: 'massAssignment', line: 3, column: 60 }],
+    },
+    // Object.assign into a loaded record, then saved; entity.set().
+    {
+      code: `${mongooseUser}app.patch('/me', async (req, res) => {
+  const user = await User.findById(req.user.id);
+  Object.assign(user, req.body);
+  await user.save();
+});
+app.patch('/users/:id', async (req, res) => {
+  const doc = await User.findById(req.params.id);
+  doc.set(req.body);
+  await doc.save();
+});`,
+      languageOptions: esm,
+      errors: [
+        { messageId: 'massMerge', line: 5, column: 23 },
+        { messageId: 'massAssignment', line: 10, column: 11 },
+      ],
+    },
+    // TypeORM save with a spread, merge.
+    {
+      code: `app.post('/users', async (req: Request, res: Response) => {
+  await userRepository.save({ ...req.body, ownerId: req.user.id });
+});
+app.patch('/users/:id', async (req: Request, res: Response) => {
+  const user = await userRepository.findOneBy({ id: req.params.id });
+  userRepository.merge(user, req.body);
+});`,
+      languageOptions: ts,
+      errors: [
+        { messageId: 'massAssignment', line: 2, column: 29 },
+        { messageId: 'massAssignment', line: 6, column: 30 },
+      ],
+    },
+    // MikroORM assign.
+    {
+      code: `import { MikroORM } from '@mikro-orm/core';
+app.patch('/users/:id', async (req, res) => {
+  const user = await em.findOneOrFail(User, req.params.id);
+  em.assign(user, req.body);
+  await em.flush();
+});`,
+      languageOptions: ts,
+      errors: [{ messageId: 'massAssignment', line: 4, column: 19 }],
+    },
+    // lodash: namespace, per-method module, per-method package.
+    {
+      code: `${mongooseUser}import _ from 'lodash';
+import merge from 'lodash/merge';
+app.patch('/me', async (req, res) => {
+  const user = await User.findById(req.user.id);
+  _.merge(user, req.body);
+  merge(user, req.body.profile);
+  await user.save();
+});`,
+      languageOptions: esm,
+      errors: [
+        { messageId: 'massMerge', line: 7, column: 17 },
+        { messageId: 'massMerge', line: 8, column: 15 },
+      ],
+    },
+    {
+      code: `const extend = require('lodash.assign');
+const User = require('./user');
+router.put('/me', async (req, res) => {
+  const user = await User.findById(req.user.id);
+  extend(user, req.body);
+  await user.save();
+});`,
+      languageOptions: cjs,
+      errors: [{ messageId: 'massMerge', line: 5, column: 16 }],
+    },
+    // Through a variable and a rest binding.
+    {
+      code: `${mongooseUser}app.post('/a', async (req, res) => {
+  const data = req.body;
+  await User.create(data);
+});
+app.post('/b', async (req, res) => {
+  const { ...rest } = req.body;
+  await User.create({ ...rest, createdBy: req.user.id });
+});`,
+      languageOptions: esm,
+      errors: [
+        { messageId: 'massAssignment', line: 5, column: 21 },
+        { messageId: 'massAssignment', line: 9, column: 21 },
+      ],
+    },
+    // NestJS bodies that no DTO class validates.
+    {
+      code: `import { Body, Controller, Param, Patch, Post } from '@nestjs/common';
+import type { UpdateUserInput } from './types';
+@Controller('users')
+export class UsersController {
+  constructor(private readonly prisma: PrismaService, private readonly usersRepository: Repository<User>) {}
+  @Post()
+  create(@Body() body: any) {
+    return this.prisma.user.create({ data: body });
+  }
+  @Patch(':id')
+  update(@Param('id') id: string, @Body() body) {
+    return this.usersRepository.update(id, body);
+  }
+  @Patch(':id/profile')
+  profile(@Param('id') id: string, @Body() input: UpdateUserInput) {
+    return this.usersRepository.update(id, input);
+  }
+  @Post('partial')
+  partial(@Body() dto: Partial<User>) {
+    return this.usersRepository.save(dto);
+  }
+}`,
+      languageOptions: ts,
+      errors: [
+        { messageId: 'massAssignment', line: 8, column: 44 },
+        { messageId: 'massAssignment', line: 12, column: 44 },
+        { messageId: 'massAssignment', line: 16, column: 44 },
+        { messageId: 'massAssignment', line: 20, column: 38 },
+      ],
+    },
+    // Koa.
+    {
+      code: `${mongooseUser}router.post('/users', async (ctx) => {
+  ctx.body = await User.create(ctx.request.body);
+});`,
+      languageOptions: esm,
+      errors: [{ messageId: 'massAssignment', line: 4, column: 32 }],
+    },
+    // Hono + Drizzle.
+    {
+      code: `import { Hono } from 'hono';
+import { drizzle } from 'drizzle-orm/node-postgres';
+const db = drizzle(pool);
+const app = new Hono();
+app.post('/users', async (c) => {
+  const body = await c.req.json();
+  await db.insert(users).values(body);
+  return c.json({ ok: true });
+});`,
+      languageOptions: ts,
+      errors: [{ messageId: 'massAssignment', line: 7, column: 33 }],
+    },
+    // Next.js route handler.
+    {
+      code: `${prisma}export async function PATCH(request: Request, { params }: { params: { id: string } }) {
+  const body = await request.json();
+  return Response.json(await prisma.user.update({ where: { id: params.id }, data: body }));
+}`,
+      languageOptions: ts,
+      errors: [{ messageId: 'massAssignment', line: 5, column: 83 }],
+    },
+    // Fastify without a body schema; Mongoose constructor; $set.
+    {
+      code: `${mongooseUser}export default async function routes(fastify) {
+  fastify.post('/users', async (request, reply) => {
+    const user = new User(request.body);
+    await user.save();
+    await User.findOneAndUpdate({ _id: user.id }, { $set: request.body });
+    return { id: user.id };
+  });
+}`,
+      languageOptions: esm,
+      errors: [
+        { messageId: 'massAssignment', line: 5, column: 27 },
+        { messageId: 'massAssignment', line: 7, column: 59 },
+      ],
+    },
+    // Knex and Sequelize update.
+    {
+      code: `const knex = require('knex')(config);
+const { User } = require('../models');
+router.post('/users', async (req, res) => {
+  await knex('users').insert(req.body);
+  await User.update(req.body, { where: { id: req.params.id } });
+});`,
+      languageOptions: cjsAsModule,
+      errors: [
+        { messageId: 'massAssignment', line: 4, column: 30 },
+        { messageId: 'massAssignment', line: 5, column: 21 },
+      ],
+    },
+  ],
+});

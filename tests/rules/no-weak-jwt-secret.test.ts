@@ -1,0 +1,286 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/no-weak-jwt-secret.js';
+import { acrossParsers, cjs, cjsAsModule, esm, ts } from '../helpers.js';
+
+const ruleTester = new RuleTester();
+
+ruleTester.run('no-weak-jwt-secret', rule, {
+  valid: [
+    // secrets from the environment without a fallback
+    { code: "import jwt from 'jsonwebtoken'; jwt.sign({ sub: 1 }, process.env.JWT_SECRET, { expiresIn: '15m' });", languageOptions: esm },
+    { code: "const jwt = require('jsonwebtoken'); const { JWT_SECRET } = process.env; jwt.verify(t, JWT_SECRET, { algorithms: ['HS256'] });", languageOptions: cjs },
+    { code: "import jwt from 'jsonwebtoken'; const secret = process.env.JWT_SECRET; if (!secret) throw new Error('JWT_SECRET'); jwt.sign(p, secret);", languageOptions: ts },
+    { code: "import { env } from 'node:process'; import jwt from 'jsonwebtoken'; jwt.sign(p, env.JWT_SECRET);", languageOptions: esm },
+    // key files, secret managers, key objects
+    { code: "import jwt from 'jsonwebtoken'; import fs from 'fs'; const privateKey = fs.readFileSync('./keys/private.pem'); jwt.sign(p, privateKey, { algorithm: 'RS256' });", languageOptions: esm },
+    { code: "const jwt = require('jsonwebtoken'); jwt.sign(p, require('fs').readFileSync(process.env.KEY_PATH));", languageOptions: cjsAsModule },
+    { code: "import jwt from 'jsonwebtoken'; const secret = await secrets.getSecretValue({ SecretId: 'jwt' }); jwt.sign(p, secret.SecretString);", languageOptions: esm },
+    { code: "import { SignJWT, importPKCS8 } from 'jose'; const key = await importPKCS8(pem, 'ES256'); await new SignJWT(p).setProtectedHeader({ alg: 'ES256' }).sign(key);", languageOptions: ts },
+    { code: "import { jwtVerify, createRemoteJWKSet } from 'jose'; const JWKS = createRemoteJWKSet(new URL(issuer)); await jwtVerify(t, JWKS);", languageOptions: esm },
+    { code: "import { SignJWT } from 'jose'; const secret = new TextEncoder().encode(process.env.JWT_SECRET); await new SignJWT(p).sign(secret);", languageOptions: esm },
+    // asymmetric algorithms with a string key are not HMAC secrets
+    { code: "import jwt from 'jsonwebtoken'; jwt.sign(p, PRIVATE_KEY_PEM, { algorithm: 'RS256' });", languageOptions: esm },
+    { code: "import jwt from 'jsonwebtoken'; jwt.verify(t, 'not-a-real-key', { algorithms: ['RS256'] });", languageOptions: esm },
+    { code: "import jwt from 'jsonwebtoken'; jwt.verify(t, '-----BEGIN PUBLIC KEY-----\\nMIIB...\\n-----END PUBLIC KEY-----');", languageOptions: esm },
+    // express-jwt with a JWKS provider; passport-jwt with env
+    { code: "import { expressjwt } from 'express-jwt'; import jwks from 'jwks-rsa'; app.use(expressjwt({ secret: jwks.expressJwtSecret({ jwksUri }), algorithms: ['RS256'] }));", languageOptions: esm },
+    { code: "import { Strategy } from 'passport-jwt'; passport.use(new Strategy({ jwtFromRequest, secretOrKey: process.env.JWT_SECRET, algorithms: ['HS256'] }, verify));", languageOptions: esm },
+    // NestJS ConfigService, @fastify/jwt key pair, hono bindings
+    {
+      code: "import { JwtModule } from '@nestjs/jwt'; JwtModule.registerAsync({ inject: [ConfigService], useFactory: (config: ConfigService) => ({ secret: config.getOrThrow('JWT_SECRET') }) });",
+      languageOptions: ts,
+    },
+    { code: "import fjwt from '@fastify/jwt'; app.register(fjwt, { secret: { private: readFileSync('priv.pem'), public: readFileSync('pub.pem') }, sign: { algorithm: 'RS256' } });", languageOptions: esm },
+    { code: "import { sign, jwt } from 'hono/jwt'; app.use('/api/*', (c, next) => jwt({ secret: c.env.JWT_SECRET, alg: 'HS256' })(c, next)); await sign(p, c.env.JWT_SECRET);", languageOptions: ts },
+    // decode takes no key; unknown keys are not reported
+    { code: "import jwt from 'jsonwebtoken'; jwt.decode(token, { complete: true });", languageOptions: esm },
+    { code: "import jwt from 'jsonwebtoken'; export const issue = (p, key) => jwt.sign(p, key);", languageOptions: esm },
+    // not the libraries
+    { code: "import jwt from 'jwt-simple'; jwt.encode(p, 'secret');", languageOptions: esm },
+    { code: "const signer = { sign() {} }; signer.sign(p, 'secret');", languageOptions: esm },
+    // keys that are parameters, other files, ConfigService in a passport strategy
+    { code: "import { sign } from 'hono/jwt'; export async function issue(p, secret) { return sign(p, secret); }", languageOptions: esm },
+    { code: "import jwt from 'jsonwebtoken'; import { JWT_SECRET } from './config'; jwt.sign(p, JWT_SECRET);", languageOptions: ts },
+    {
+      code: "import { PassportStrategy } from '@nestjs/passport'; import { Strategy } from 'passport-jwt'; export class S extends PassportStrategy(Strategy) { constructor(config: ConfigService) { super({ secretOrKey: config.get<string>('JWT_SECRET'), algorithms: ['HS256'] }); } }",
+      languageOptions: ts,
+    },
+    { code: "import jwt from 'jsonwebtoken'; jwt.verify(t, (header, cb) => cb(null, keys[header.kid]), { algorithms: ['RS256'] });", languageOptions: esm },
+    { code: "import jwt from 'jsonwebtoken'; jwt.sign(p, { key: privateKeyPem, passphrase: process.env.PASSPHRASE }, { algorithm: 'RS256' });", languageOptions: esm },
+    // strange code
+    { code: "import jwt from 'jsonwebtoken'; jwt.sign(...[p, 'secret']);", languageOptions: esm },
+    { code: "import jwt from 'jsonwebtoken'; jwt?.['sign'](p, keys[kid]);", languageOptions: ts },
+  ],
+  invalid: [
+    // jsonwebtoken, literal key (HS256 by default), ESM + TS
+    ...acrossParsers([
+      {
+        code: "import jwt from 'jsonwebtoken'; jwt.sign({ sub: 1 }, 'secret', { expiresIn: '1h' });",
+        errors: [
+          {
+            messageId: 'hardcodedSecret' as const,
+            line: 1,
+            column: 54,
+            suggestions: [
+              {
+                messageId: 'useEnv' as const,
+                output: "import jwt from 'jsonwebtoken'; jwt.sign({ sub: 1 }, process.env.JWT_SECRET, { expiresIn: '1h' });",
+              },
+            ],
+          },
+        ],
+      },
+    ]),
+    // a constant used by sign and verify: reported once, at the constant
+    {
+      code: "const jwt = require('jsonwebtoken');\nconst ACCESS_TOKEN_SECRET = 'my-super-secret';\njwt.sign(p, ACCESS_TOKEN_SECRET);\njwt.verify(t, ACCESS_TOKEN_SECRET);",
+      languageOptions: cjs,
+      errors: [
+        {
+          messageId: 'hardcodedSecret',
+          line: 2,
+          column: 29,
+          suggestions: [
+            {
+              messageId: 'useEnv',
+              output:
+                "const jwt = require('jsonwebtoken');\nconst ACCESS_TOKEN_SECRET = process.env.ACCESS_TOKEN_SECRET;\njwt.sign(p, ACCESS_TOKEN_SECRET);\njwt.verify(t, ACCESS_TOKEN_SECRET);",
+            },
+          ],
+        },
+      ],
+    },
+    // config object property
+    {
+      code: "import jwt from 'jsonwebtoken';\nconst config = { jwt: { secret: 'changeme' } };\nexport const verifyToken = (t: string) => jwt.verify(t, config.jwt.secret, { algorithms: ['HS256'] });",
+      languageOptions: ts,
+      errors: [
+        {
+          messageId: 'hardcodedSecret',
+          line: 2,
+          column: 33,
+          suggestions: [
+            {
+              messageId: 'useEnv',
+              output:
+                "import jwt from 'jsonwebtoken';\nconst config = { jwt: { secret: process.env.JWT_SECRET } };\nexport const verifyToken = (t: string) => jwt.verify(t, config.jwt.secret, { algorithms: ['HS256'] });",
+            },
+          ],
+        },
+      ],
+    },
+    // env with a literal fallback
+    {
+      code: "const jwt = require('jsonwebtoken');\nconst secret = process.env.APP_SECRET || 'dev-secret';\njwt.sign(p, secret);",
+      languageOptions: cjsAsModule,
+      errors: [
+        {
+          messageId: 'fallbackSecret',
+          line: 2,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'dropFallback',
+              output: "const jwt = require('jsonwebtoken');\nconst secret = process.env.APP_SECRET;\njwt.sign(p, secret);",
+            },
+          ],
+        },
+      ],
+    },
+    // default parameter fallback: no safe rewrite
+    {
+      code: "import jwt from 'jsonwebtoken';\nexport function issue(user, secret = 'fallback') { return jwt.sign({ sub: user.id }, secret); }",
+      languageOptions: esm,
+      errors: [{ messageId: 'fallbackSecret', line: 2, column: 38, suggestions: [] }],
+    },
+    // jose with TextEncoder
+    {
+      code: "import { SignJWT } from 'jose';\nconst secret = new TextEncoder().encode('cc7e0d44fd473002f1c42167459001140ec6389b7353f8088f4d9a95f2f596f2');\nawait new SignJWT(p).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('2h').sign(secret);",
+      languageOptions: esm,
+      errors: [
+        {
+          messageId: 'hardcodedSecret',
+          line: 2,
+          column: 41,
+          suggestions: [
+            {
+              messageId: 'useEnv',
+              output:
+                "import { SignJWT } from 'jose';\nconst secret = new TextEncoder().encode(process.env.JWT_SECRET);\nawait new SignJWT(p).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('2h').sign(secret);",
+            },
+          ],
+        },
+      ],
+    },
+    // express-jwt
+    {
+      code: "import { expressjwt } from 'express-jwt';\napp.use(expressjwt({ secret: 'shhhhhhared-secret', algorithms: ['HS256'] }));",
+      languageOptions: esm,
+      errors: [
+        {
+          messageId: 'hardcodedSecret',
+          line: 2,
+          column: 30,
+          suggestions: [
+            {
+              messageId: 'useEnv',
+              output: "import { expressjwt } from 'express-jwt';\napp.use(expressjwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'] }));",
+            },
+          ],
+        },
+      ],
+    },
+    // passport-jwt with ?? fallback
+    {
+      code: "import { Strategy } from 'passport-jwt';\npassport.use(new Strategy({ jwtFromRequest, secretOrKey: process.env.JWT_SECRET ?? 'secret', algorithms: ['HS256'] }, verify));",
+      languageOptions: ts,
+      errors: [
+        {
+          messageId: 'fallbackSecret',
+          line: 2,
+          column: 58,
+          suggestions: [
+            {
+              messageId: 'dropFallback',
+              output:
+                "import { Strategy } from 'passport-jwt';\npassport.use(new Strategy({ jwtFromRequest, secretOrKey: process.env.JWT_SECRET, algorithms: ['HS256'] }, verify));",
+            },
+          ],
+        },
+      ],
+    },
+    // @nestjs/jwt JwtService options
+    {
+      code: "import { JwtService } from '@nestjs/jwt';\nexport class A {\n  constructor(private jwtService: JwtService) {}\n  issue(u: User) { return this.jwtService.sign({ sub: u.id }, { secret: 'refresh', expiresIn: '7d' }); }\n}",
+      languageOptions: ts,
+      errors: [
+        {
+          messageId: 'hardcodedSecret',
+          line: 4,
+          column: 73,
+          suggestions: [
+            {
+              messageId: 'useEnv',
+              output:
+                "import { JwtService } from '@nestjs/jwt';\nexport class A {\n  constructor(private jwtService: JwtService) {}\n  issue(u: User) { return this.jwtService.sign({ sub: u.id }, { secret: process.env.JWT_SECRET, expiresIn: '7d' }); }\n}",
+            },
+          ],
+        },
+      ],
+    },
+    // jose createSecretKey around a literal
+    {
+      code: "import { createSecretKey } from 'crypto';\nimport { jwtVerify } from 'jose';\nconst jwtKey = createSecretKey(Buffer.from('0123456789', 'utf8'));\nawait jwtVerify(token, jwtKey);",
+      languageOptions: esm,
+      errors: [
+        {
+          messageId: 'hardcodedSecret',
+          line: 3,
+          column: 44,
+          suggestions: [
+            {
+              messageId: 'useEnv',
+              output:
+                "import { createSecretKey } from 'crypto';\nimport { jwtVerify } from 'jose';\nconst jwtKey = createSecretKey(Buffer.from(process.env.JWT_KEY, 'utf8'));\nawait jwtVerify(token, jwtKey);",
+            },
+          ],
+        },
+      ],
+    },
+    // @nestjs/jwt
+    {
+      code: "import { JwtModule } from '@nestjs/jwt';\nexport const jwtModule = JwtModule.register({ secret: 'jwtConstants', signOptions: { expiresIn: '60s' } });",
+      languageOptions: ts,
+      errors: [
+        {
+          messageId: 'hardcodedSecret',
+          line: 2,
+          column: 55,
+          suggestions: [
+            {
+              messageId: 'useEnv',
+              output:
+                "import { JwtModule } from '@nestjs/jwt';\nexport const jwtModule = JwtModule.register({ secret: process.env.JWT_SECRET, signOptions: { expiresIn: '60s' } });",
+            },
+          ],
+        },
+      ],
+    },
+    // @fastify/jwt
+    {
+      code: "const fastify = require('fastify')();\nfastify.register(require('@fastify/jwt'), { secret: 'supersecret' });",
+      languageOptions: cjsAsModule,
+      errors: [
+        {
+          messageId: 'hardcodedSecret',
+          line: 2,
+          column: 53,
+          suggestions: [
+            {
+              messageId: 'useEnv',
+              output: "const fastify = require('fastify')();\nfastify.register(require('@fastify/jwt'), { secret: process.env.JWT_SECRET });",
+            },
+          ],
+        },
+      ],
+    },
+    // hono/jwt
+    {
+      code: "import { sign } from 'hono/jwt';\nconst token = await sign({ sub: 'u', exp }, 'mySecretKey');",
+      languageOptions: esm,
+      errors: [
+        {
+          messageId: 'hardcodedSecret',
+          line: 2,
+          column: 45,
+          suggestions: [
+            {
+              messageId: 'useEnv',
+              output: "import { sign } from 'hono/jwt';\nconst token = await sign({ sub: 'u', exp }, process.env.JWT_SECRET);",
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,709 @@
+import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/require-ownership-check.js';
+import { cjs, cjsAsModule, esm, ts } from '../helpers.js';
+
+type Options = Parameters<typeof rule.create>[0]['options'];
+type MessageIds = 'missingOwnershipCheck' | 'missingOwnershipCheckSql';
+
+const ruleTester = new RuleTester();
+
+const EXPRESS = "import express from 'express';\nimport { Post, User } from './models.js';\nconst router = express.Router();\n";
+const EXPRESS_CJS = "const express = require('express');\nconst { Post, User } = require('./models');\nconst router = express.Router();\n";
+const PRISMA = "import { Router } from 'express';\nimport { prisma } from '../db';\nconst router = Router();\n";
+const SEQUELIZE = "import { Router } from 'express';\nimport db from '../models/index.js';\nconst { Post } = db;\nconst router = Router();\n";
+const NEST =
+  "import { Controller, Get, Delete, Patch, Param, Body, UseGuards } from '@nestjs/common';\nimport { InjectRepository } from '@nestjs/typeorm';\nimport { Repository } from 'typeorm';\n";
+
+/** Line and column (1-based) of the first occurrence of `needle` in `code`. */
+function at(code: string, needle: string): { line: number; column: number } {
+  const index = code.indexOf(needle);
+  if (index < 0) throw new Error(`test setup: ${needle} not in code`);
+  const before = code.slice(0, index);
+  return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
+}
+
+function invalid(
+  code: string,
+  needle: string,
+  rest: Partial<InvalidTestCase<MessageIds, Options>> & { messageId?: MessageIds } = {},
+): InvalidTestCase<MessageIds, Options> {
+  const { messageId = 'missingOwnershipCheck', ...others } = rest;
+  return { code, ...others, errors: [{ messageId, ...at(code, needle) }] };
+}
+
+/** The same invalid case under ESM, TypeScript and (with `cjsCode`) CommonJS. */
+function everywhere(code: string, needle: string, cjsCode?: string, messageId: MessageIds = 'missingOwnershipCheck') {
+  const cases = [
+    invalid(code, needle, { messageId, languageOptions: esm }),
+    invalid(code, needle, { messageId, languageOptions: ts }),
+  ];
+  if (cjsCode) {
+    cases.push(invalid(cjsCode, needle, { messageId, languageOptions: cjs }));
+    cases.push(invalid(cjsCode, needle, { messageId, languageOptions: cjsAsModule }));
+  }
+  return cases;
+}
+
+const valid: ValidTestCase<Options>[] = [
+  // --- Express + Mongoose: careful handlers
+  {
+    name: 'Mongoose query scoped by the caller',
+    code: `${EXPRESS}router.get('/posts/:id', authenticate, async (req, res) => {
+  const post = await Post.findOne({ _id: req.params.id, author: req.user._id });
+  if (!post) return res.sendStatus(404);
+  res.json(post);
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'ownership compared with equals() after loading',
+    code: `${EXPRESS}router.patch('/posts/:id', authenticate, async (req, res) => {
+  const post = await Post.findById(req.params.id);
+  if (!post) return res.sendStatus(404);
+  if (!post.author.equals(req.user._id)) return res.sendStatus(403);
+  post.set({ title: req.body.title });
+  await post.save();
+  res.json(post);
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'ownership compared with toString() after loading (CommonJS)',
+    code: `${EXPRESS_CJS}router.delete('/posts/:id', protect, async (req, res) => {
+  const post = await Post.findById(req.params.id);
+  if (post.user.toString() !== req.user.id) {
+    return res.status(401).json({ msg: 'User not authorized' });
+  }
+  await post.deleteOne();
+  res.json({ msg: 'Post removed' });
+});`,
+    languageOptions: cjs,
+  },
+  {
+    name: 'admin route behind role middleware',
+    code: `${EXPRESS}router.delete('/users/:id', authenticate, requireRole('admin'), async (req, res) => {
+  await User.findByIdAndDelete(req.params.id);
+  res.sendStatus(204);
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'admin router with role middleware registered above the routes',
+    code: `${EXPRESS}router.use(authenticate, isAdmin);
+router.put('/users/:id', async (req, res) => {
+  const user = await User.findByIdAndUpdate(req.params.id, { role: req.body.role }, { new: true });
+  res.json(user);
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'admin router mounted behind role middleware',
+    code: `${EXPRESS}const app = express();
+const admin = express.Router();
+admin.delete('/users/:id', async (req, res) => {
+  await User.deleteOne({ _id: req.params.id });
+  res.sendStatus(204);
+});
+app.use('/admin', authenticate, authorize('admin'), admin);`,
+    languageOptions: esm,
+  },
+  {
+    name: 'ownership middleware in the chain',
+    code: `${EXPRESS}router.put('/posts/:id', protect, checkOwnership(Post), async (req, res) => {
+  const post = await Post.findByIdAndUpdate(req.params.id, { title: req.body.title });
+  res.json(post);
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'the caller’s own record',
+    code: `${EXPRESS}router.get('/me', authenticate, async (req, res) => {
+  const user = await User.findById(req.user.id).select('-password');
+  res.json(user);
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'public catalogue read without authentication',
+    code: `${EXPRESS}router.get('/products/:id', async (req, res) => {
+  const product = await Post.findById(req.params.id);
+  res.json(product);
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'public article read by slug (slugs name public content)',
+    code: `${EXPRESS}router.get('/articles/:slug', optionalAuth, async (req, res) => {
+  const article = await Post.findOne({ slug: req.params.slug });
+  res.json({ article, viewer: req.user?.id });
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'login looks a user up by email, not by id',
+    code: `${EXPRESS}router.post('/login', async (req, res) => {
+  const user = await User.findOne({ email: String(req.body.email) });
+  res.json({ ok: !!user });
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'password reset updates by token, not by id',
+    code: `${EXPRESS}router.post('/reset', async (req, res) => {
+  await User.findOneAndUpdate({ resetToken: String(req.body.token) }, { password: hash });
+  res.sendStatus(204);
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'lists are not single-record lookups',
+    code: `${EXPRESS}router.get('/users/:userId/posts', authenticate, async (req, res) => {
+  res.json(await Post.find({ author: req.params.userId, published: true }));
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'create attaches the caller',
+    code: `${EXPRESS}router.post('/posts', authenticate, async (req, res) => {
+  const post = await Post.create({ title: req.body.title, author: req.user.id });
+  res.status(201).json(post);
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'role check inside the handler',
+    code: `${EXPRESS}router.delete('/users/:id', authenticate, async (req, res) => {
+  if (req.user.role !== 'admin') return res.sendStatus(403);
+  await User.findByIdAndDelete(req.params.id);
+  res.sendStatus(204);
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'authorization helper (CASL) after loading',
+    code: `${EXPRESS}router.put('/posts/:id', authenticate, async (req, res) => {
+  const post = await Post.findById(req.params.id);
+  ForbiddenError.from(req.ability).throwUnlessCan('update', post);
+  await Post.updateOne({ _id: post._id }, { title: req.body.title });
+  res.sendStatus(204);
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'res.locals caller compared',
+    code: `${EXPRESS}router.get('/notes/:id', requireAuth, async (req, res) => {
+  const note = await Post.findById(req.params.id);
+  if (!note || !note.owner.equals(res.locals.user._id)) return res.sendStatus(404);
+  res.json(note);
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'tenant scoping by a server-side value',
+    code: `${EXPRESS}router.get('/invoices/:id', authenticate, async (req, res) => {
+  const invoice = await Post.findOne({ _id: req.params.id, tenantId: req.tenant.id });
+  res.json(invoice);
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'parent resource looked up on a nested route',
+    code: `${EXPRESS}router.post('/posts/:postId/comments', authenticate, async (req, res) => {
+  const post = await Post.findById(req.params.postId);
+  if (!post) return res.sendStatus(404);
+  const comment = await Post.create({ text: req.body.text, post: post._id, author: req.user.id });
+  res.status(201).json(comment);
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'record referenced from the body to attach to (read)',
+    code: `${EXPRESS}router.post('/likes', authenticate, async (req, res) => {
+  const post = await Post.findById(req.body.postId);
+  await User.updateOne({ _id: req.user.id }, { $addToSet: { likes: post._id } });
+  res.sendStatus(204);
+});`,
+    languageOptions: esm,
+  },
+  // --- Prisma
+  {
+    name: 'Prisma where with the caller',
+    code: `${PRISMA}router.get('/todos/:id', requireAuth, async (req, res) => {
+  const todo = await prisma.todo.findFirst({ where: { id: Number(req.params.id), userId: req.user.id } });
+  res.json(todo);
+});`,
+    languageOptions: ts,
+  },
+  {
+    name: 'Prisma caller id held in a variable',
+    code: `${PRISMA}router.delete('/todos/:id', requireAuth, async (req, res) => {
+  const { id: userId } = req.user;
+  await prisma.todo.deleteMany({ where: { id: req.params.id, userId } });
+  res.sendStatus(204);
+});`,
+    languageOptions: ts,
+  },
+  {
+    name: 'Prisma compound unique key with the caller',
+    code: `${PRISMA}router.patch('/todos/:id', requireAuth, async (req, res) => {
+  const where = { id_ownerId: { id: req.params.id, ownerId: req.user.id } };
+  res.json(await prisma.todo.update({ where, data: { done: true } }));
+});`,
+    languageOptions: ts,
+  },
+  // --- Sequelize
+  {
+    name: 'Sequelize findOne scoped by the session user',
+    code: `${SEQUELIZE}router.get('/posts/:id', async (req, res) => {
+  const post = await Post.findOne({ where: { id: req.params.id, userId: req.session.userId } });
+  res.json(post);
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'Sequelize update scoped by the caller',
+    code: `${SEQUELIZE}router.put('/posts/:id', auth, async (req, res) => {
+  await Post.update({ title: req.body.title }, { where: { id: req.params.id, authorId: req.user.id } });
+  res.sendStatus(204);
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'Sequelize instance compared after findByPk',
+    code: `${SEQUELIZE}router.delete('/posts/:id', auth, async (req, res) => {
+  const post = await Post.findByPk(req.params.id);
+  if (post.userId !== req.user.id) return res.status(403).end();
+  await post.destroy();
+  res.sendStatus(204);
+});`,
+    languageOptions: esm,
+  },
+  // --- Raw SQL
+  {
+    name: 'SQL scoped by the caller',
+    code: `import { Pool } from 'pg';
+import express from 'express';
+const pool = new Pool();
+const app = express();
+app.get('/orders/:id', authenticate, async (req, res) => {
+  const { rows } = await pool.query('SELECT * FROM orders WHERE id = $1 AND user_id = $2', [req.params.id, req.user.id]);
+  res.json(rows[0]);
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'SQL reading the caller’s own row',
+    code: `import express from 'express';
+import { db } from './db.js';
+const app = express();
+app.get('/me', authenticate, async (req, res) => {
+  res.json(await db.query('SELECT id, name FROM users WHERE id = $1', [req.user.id]));
+});`,
+    languageOptions: esm,
+  },
+  // --- Knex, TypeORM, Drizzle, MikroORM
+  {
+    name: 'Knex scoped by the caller',
+    code: `import knex from 'knex';
+const db = knex(config);
+router.get('/invoices/:id', authenticate, async (req, res) => {
+  res.json(await db('invoices').where({ id: req.params.id, user_id: req.user.id }).first());
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'TypeORM query builder scoped by the caller',
+    code: `router.get('/posts/:id', authenticate, async (req, res) => {
+  const post = await postRepository
+    .createQueryBuilder('post')
+    .where('post.id = :id', { id: req.params.id })
+    .andWhere('post.authorId = :uid', { uid: req.user.id })
+    .getOne();
+  res.json(post);
+});`,
+    languageOptions: ts,
+  },
+  {
+    name: 'Drizzle and(eq(id), eq(owner))',
+    code: `import { and, eq } from 'drizzle-orm';
+app.delete('/notes/:id', authMiddleware, async (c) => {
+  const user = c.get('user');
+  await db.delete(notes).where(and(eq(notes.id, c.req.param('id')), eq(notes.ownerId, user.id)));
+  return c.body(null, 204);
+});`,
+    languageOptions: ts,
+  },
+  {
+    name: 'MikroORM filter with the caller',
+    code: `router.get('/posts/:id', authenticate, async (req, res) => {
+  res.json(await em.findOne(Post, { id: req.params.id, author: req.user.id }));
+});`,
+    languageOptions: ts,
+  },
+  // --- Koa, Fastify
+  {
+    name: 'Koa scoped by ctx.state.user',
+    code: `import Router from '@koa/router';
+import { Post } from './models.js';
+const router = new Router();
+router.get('/posts/:id', jwt({ secret }), async (ctx) => {
+  ctx.body = await Post.findOne({ _id: ctx.params.id, owner: ctx.state.user.id });
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'Fastify ownership hook in preHandler',
+    code: `import Fastify from 'fastify';
+const fastify = Fastify();
+fastify.get('/orders/:id', { preHandler: [fastify.authenticate, fastify.verifyOrderOwner] }, async (request) => {
+  return Order.findByPk(request.params.id);
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'Fastify scoped by request.user',
+    code: `import Fastify from 'fastify';
+const fastify = Fastify();
+fastify.delete('/orders/:id', { onRequest: [fastify.authenticate] }, async (request, reply) => {
+  await Order.destroy({ where: { id: request.params.id, userId: request.user.id } });
+  return reply.code(204).send();
+});`,
+    languageOptions: esm,
+  },
+  // --- NestJS
+  {
+    name: 'NestJS controller with a policies guard',
+    code: `${NEST}@Controller('posts')
+@UseGuards(JwtAuthGuard, PoliciesGuard)
+export class PostsController {
+  constructor(@InjectRepository(Post) private readonly posts: Repository<Post>) {}
+  @Get(':id')
+  findOne(@Param('id') id: string) {
+    return this.posts.findOneBy({ id });
+  }
+}`,
+    languageOptions: ts,
+  },
+  {
+    name: 'NestJS admin endpoint with a roles guard and decorator',
+    code: `${NEST}@Controller('admin/users')
+export class AdminUsersController {
+  constructor(private readonly usersRepository: Repository<User>) {}
+  @Delete(':id')
+  @UseGuards(AuthGuard('jwt'), RolesGuard)
+  @Roles(Role.Admin)
+  remove(@Param('id') id: string) {
+    return this.usersRepository.delete(id);
+  }
+}`,
+    languageOptions: ts,
+  },
+  {
+    name: 'NestJS controller delegating to a service with the caller',
+    code: `${NEST}@Controller('posts')
+@UseGuards(JwtAuthGuard)
+export class PostsController {
+  constructor(private readonly postsService: PostsService) {}
+  @Patch(':id')
+  update(@Param('id') id: string, @Body() dto: UpdatePostDto, @CurrentUser() user: User) {
+    return this.postsService.update(id, user.id, dto);
+  }
+}`,
+    languageOptions: ts,
+  },
+  {
+    name: 'NestJS service comparing owner ids',
+    code: `import { ForbiddenException, Injectable } from '@nestjs/common';
+@Injectable()
+export class PostsService {
+  constructor(private readonly postRepository: Repository<Post>) {}
+  async update(id: string, userId: string, dto: UpdatePostDto) {
+    const post = await this.postRepository.findOneBy({ id });
+    if (post.ownerId !== userId) throw new ForbiddenException();
+    return this.postRepository.save({ ...post, ...dto });
+  }
+}`,
+    languageOptions: ts,
+  },
+  {
+    name: 'NestJS controller scoping by the current user',
+    code: `${NEST}@Controller('notes')
+@UseGuards(JwtAuthGuard)
+export class NotesController {
+  constructor(private readonly notesRepository: Repository<Note>) {}
+  @Get(':id')
+  findOne(@Param('id') id: string, @CurrentUser() user: User) {
+    return this.notesRepository.findOne({ where: { id, owner: { id: user.id } } });
+  }
+}`,
+    languageOptions: ts,
+  },
+  // --- Next.js
+  {
+    name: 'Next.js App Router handler scoped by the session',
+    code: `import { auth } from '@/auth';
+import { prisma } from '@/lib/prisma';
+export async function GET(request, { params }) {
+  const session = await auth();
+  if (!session) return new Response(null, { status: 401 });
+  const doc = await prisma.document.findFirst({ where: { id: params.id, authorId: session.user.id } });
+  return Response.json(doc);
+}`,
+    languageOptions: ts,
+  },
+  {
+    name: 'Next.js App Router handler comparing after loading',
+    code: `import { getServerSession } from 'next-auth';
+import { NextResponse } from 'next/server';
+export const DELETE = async (req, { params }) => {
+  const session = await getServerSession(authOptions);
+  const doc = await prisma.document.findUnique({ where: { id: params.id } });
+  if (doc?.authorId !== session?.user?.id) return NextResponse.json({ error: 'Forbidden' }, { status: 403 });
+  await prisma.document.delete({ where: { id: doc.id } });
+  return new NextResponse(null, { status: 204 });
+};`,
+    languageOptions: ts,
+  },
+  // --- options
+  {
+    name: 'custom caller expression',
+    code: `${EXPRESS}router.get('/posts/:id', authenticate, async (req, res) => {
+  res.json(await Post.findOne({ _id: req.params.id, account: req.account.id }));
+});`,
+    options: [{ callerExpressions: ['req.account'] }],
+    languageOptions: esm,
+  },
+  {
+    name: 'custom owner field filled by a service value',
+    code: `${EXPRESS}router.get('/docs/:id', authenticate, async (req, res) => {
+  res.json(await Post.findOne({ _id: req.params.id, workspace: currentWorkspace(req) }));
+  void req.user;
+});`,
+    options: [{ ownerFields: ['workspace'] }],
+    languageOptions: esm,
+  },
+  {
+    name: 'custom authorization middleware name',
+    code: `${EXPRESS}router.get('/docs/:id', authenticate, mustBeMember, async (req, res) => {
+  res.json(await Post.findById(req.params.id));
+  void req.user;
+});`,
+    options: [{ authorizationMiddleware: ['^mustBe'] }],
+    languageOptions: esm,
+  },
+  // --- strange code
+  {
+    name: 'computed method, spread and missing arguments',
+    code: `${EXPRESS}router.get('/x/:id', authenticate, async (req, res) => {
+  await Post[method](req.params.id);
+  await Post.findById(...ids);
+  await Post.findById();
+  await prisma?.post?.findUnique?.({ where: { id: req.params.id, userId: req.user?.id } });
+  res.end();
+});`,
+    languageOptions: ts,
+  },
+  {
+    name: 'no handler at all',
+    code: `const post = await Post.findById(id); export default post;`,
+    languageOptions: esm,
+  },
+];
+
+const invalidCases: InvalidTestCase<MessageIds, Options>[] = [
+  ...everywhere(
+    `${EXPRESS}router.get('/posts/:id', authenticate, async (req, res) => {
+  const post = await Post.findById(req.params.id);
+  res.json(post);
+});`,
+    'Post.findById(req',
+    `${EXPRESS_CJS}router.get('/posts/:id', authenticate, async (req, res) => {
+  const post = await Post.findById(req.params.id);
+  res.json(post);
+});`,
+  ),
+  invalid(
+    `${EXPRESS}router.delete('/posts/:id', async (req, res) => {
+  await Post.findByIdAndDelete(req.params.id);
+  res.sendStatus(204);
+});`,
+    'Post.findByIdAndDelete',
+    { languageOptions: esm },
+  ),
+  invalid(
+    `${EXPRESS}router.patch('/posts/:id', requireAuth, updatePost);
+async function updatePost(req, res) {
+  const { id } = req.params;
+  const post = await Post.findOneAndUpdate({ _id: id }, { title: req.body.title, editedBy: req.user.id }, { new: true });
+  res.json(post);
+}`,
+    'Post.findOneAndUpdate',
+    { languageOptions: esm },
+  ),
+  invalid(
+    `${PRISMA}router.put('/todos/:id', requireAuth, async (req, res) => {
+  const todo = await prisma.todo.update({ where: { id: Number(req.params.id) }, data: { title: req.body.title, updatedBy: req.user.id } });
+  res.json(todo);
+});`,
+    'prisma.todo.update',
+    { languageOptions: ts },
+  ),
+  invalid(
+    `${SEQUELIZE}router.get('/invoices/:id', protect, async (req, res) => {
+  const invoice = await Post.findByPk(req.params.id);
+  res.json(invoice);
+});`,
+    'Post.findByPk',
+    { languageOptions: esm },
+  ),
+  invalid(
+    `${SEQUELIZE}router.delete('/invoices/:id', isAuthenticated, async (req, res) => {
+  await Post.destroy({ where: { id: req.params.id } });
+  res.sendStatus(204);
+});`,
+    'Post.destroy',
+    { languageOptions: esm },
+  ),
+  invalid(
+    `import passport from 'passport';
+import { AppDataSource } from './data-source';
+const repo = AppDataSource.getRepository(Order);
+app.get('/orders/:id', passport.authenticate('jwt', { session: false }), async (req, res) => {
+  res.json(await repo.findOneBy({ id: Number(req.params.id) }));
+});`,
+    'repo.findOneBy',
+    { languageOptions: ts },
+  ),
+  invalid(
+    `${NEST}@Controller('posts')
+@UseGuards(JwtAuthGuard)
+export class PostsController {
+  constructor(@InjectRepository(Post) private readonly postRepository: Repository<Post>) {}
+  @Delete(':id')
+  remove(@Param('id') id: string) {
+    return this.postRepository.delete(id);
+  }
+}`,
+    'this.postRepository.delete',
+    { languageOptions: ts },
+  ),
+  invalid(
+    `${NEST}@Controller('notes')
+export class NotesController {
+  constructor(private readonly notesRepository: Repository<Note>) {}
+  @Get(':id')
+  async findOne(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: User) {
+    const note = await this.notesRepository.findOne({ where: { id } });
+    return { note, viewer: user.id };
+  }
+}`,
+    'this.notesRepository.findOne',
+    { languageOptions: ts },
+  ),
+  invalid(
+    `import { Hono } from 'hono';
+import { jwt } from 'hono/jwt';
+import { eq } from 'drizzle-orm';
+const app = new Hono();
+app.use('/api/*', jwt({ secret: env.SECRET }));
+app.delete('/api/notes/:id', async (c) => {
+  await db.delete(notes).where(eq(notes.id, c.req.param('id')));
+  return c.body(null, 204);
+});`,
+    'db.delete(notes)',
+    { languageOptions: ts },
+  ),
+  invalid(
+    `import Router from '@koa/router';
+const router = new Router();
+router.get('/invoices/:id', async (ctx) => {
+  const invoice = await knex('invoices').where({ id: ctx.params.id }).first();
+  ctx.body = { invoice, viewer: ctx.state.user.id };
+});`,
+    "knex('invoices')",
+    { languageOptions: esm },
+  ),
+  ...everywhere(
+    `import { Pool } from 'pg';
+import express from 'express';
+const pool = new Pool();
+const app = express();
+app.get('/orders/:id', authenticate, async (req, res) => {
+  const { rows } = await pool.query('SELECT * FROM orders WHERE id = $1', [req.params.id]);
+  res.json(rows[0]);
+});`,
+    'pool.query',
+    undefined,
+    'missingOwnershipCheckSql',
+  ),
+  invalid(
+    `import mysql from 'mysql2/promise';
+import express from 'express';
+const app = express();
+const conn = await mysql.createConnection(config);
+app.delete('/notes/:id', async (req, res) => {
+  await conn.execute('DELETE FROM notes WHERE id = ?', [req.params.id]);
+  res.sendStatus(204);
+});`,
+    'conn.execute',
+    { messageId: 'missingOwnershipCheckSql', languageOptions: esm },
+  ),
+  invalid(
+    `import { auth } from '@/auth';
+import { prisma } from '@/lib/prisma';
+export async function GET(request, { params }) {
+  const session = await auth();
+  if (!session) return new Response(null, { status: 401 });
+  const doc = await prisma.document.findUnique({ where: { id: params.id } });
+  return Response.json(doc);
+}`,
+    'prisma.document.findUnique',
+    { languageOptions: ts },
+  ),
+  invalid(
+    `import Fastify from 'fastify';
+const fastify = Fastify();
+fastify.get('/orders/:id', { onRequest: [fastify.authenticate] }, async (request) => {
+  return Order.findByPk(request.params.id);
+});`,
+    'Order.findByPk',
+    { languageOptions: esm },
+  ),
+  invalid(
+    `router.get('/posts/:id', authenticate, async (req, res) => {
+  res.json(await em.findOne(Post, req.params.id));
+});`,
+    'em.findOne',
+    { languageOptions: ts },
+  ),
+  invalid(
+    `${EXPRESS}router.get('/notes/:id', async (req, res) => {
+  if (req.user == null) return res.sendStatus(401);
+  res.json(await Post.findById(req.params.id));
+});`,
+    'Post.findById',
+    { languageOptions: esm },
+  ),
+  invalid(
+    `const Post = require('../models/post');
+exports.updatePost = async (req, res) => {
+  const post = await Post.findByIdAndUpdate(req.params.id, { ...req.body, updatedBy: req.user.id }, { new: true });
+  res.json(post);
+};`,
+    'Post.findByIdAndUpdate',
+    { languageOptions: cjsAsModule },
+  ),
+  invalid(
+    `export default async function handler(req, res) {
+  const session = await getServerSession(req, res, authOptions);
+  if (!session) return res.status(401).end();
+  const order = await prisma.order.findUnique({ where: { id: String(req.query.id) } });
+  res.json(order);
+}
+import { getServerSession } from 'next-auth/next';`,
+    'prisma.order.findUnique',
+    { languageOptions: ts },
+  ),
+];
+
+ruleTester.run('require-ownership-check', rule, { valid, invalid: invalidCases });
