@@ -7,6 +7,8 @@ export default {
   ],
   ignoreConfig: ['flat/recommended', 'flat/strict', 'flat/all'],
   ruleDocSectionInclude: ['Incorrect', 'Correct', 'Options'],
+  // Every page has an Options section, also to say that a rule has none.
+  ruleDocSectionOptions: false,
   ruleDocTitleFormat: 'name',
   ruleListColumns: ['name', 'description', 'configsError', 'fixable', 'hasSuggestions', 'options'],
   pathRuleList: 'README.md',

@@ -175,7 +175,7 @@ console.log(
 const spread = Math.max(...floor.times) / Math.min(...floor.times);
 if (METRIC === 'wall' && spread > 1.15) {
   console.log(
-    `WARNING: the floor's wall time varied by ${((spread - 1) * 100).toFixed(0)}% between rounds: the machine was busy and the verdict may reflect that load. Re-run on an idle machine, with more rounds (--rounds=9), or judge by CPU time (--metric=cpu).`,
+    `WARNING: the floor's wall time varied by ${((spread - 1) * 100).toFixed(0)}% between rounds: the machine was busy and the verdict may reflect that load. Re-run on an idle machine, with more rounds (--rounds=${ROUNDS * 2}), or judge by CPU time (--metric=cpu).`,
   );
 }
 const fatal = runs.reduce((sum, r) => sum + r.fatal, 0);

@@ -10,9 +10,11 @@ import {
   propertyName,
   singleValue,
   unwrap,
+  wrappedParent,
 } from './ast.js';
 import { perFileCache, type SourceCode } from './cache.js';
 import { CALL, NEW, fromModule, isModulePath, resolveModule, type ModuleRef } from './modules.js';
+import { includesAny, mayMention } from './source-text.js';
 import { staticString, staticValue } from './static-value.js';
 import {
   ASYMMETRIC_ALGORITHMS,
@@ -66,7 +68,25 @@ const MEMBER_NAMES = new Set<string>([
 
 const JWT_MODULES = new Set(JWT_ENTRIES.flatMap((e) => e.modules));
 
+/**
+ * Text that every JWT module specifier contains (`jwt`, or the whole name for `jose` and
+ * `jsonwebtoken`): a file whose text holds none of them loads no JWT library.
+ */
+const JWT_MODULE_TEXT = includesAny([...new Set([...JWT_MODULES].map((m) => (m.includes('jwt') ? 'jwt' : m)))]);
+
 const cache = perFileCache(() => new Map<Node, JwtCall | null>());
+
+/** `util.promisify` / bluebird `promisify` can only be reached in a file that spells the name. */
+const PROMISIFY_TEXT = includesAny(['promisify']);
+
+/**
+ * False when the file cannot load any JWT library (no module specifier of one can be spelled in
+ * it), so no call in it is a JWT call: rules may skip the file. Every match of `jwtCall` rests on
+ * an expression resolved to a catalogued module or on `fileLoadsModule`, both needing the name.
+ */
+export function mayUseJwt(sourceCode: SourceCode): boolean {
+  return mayMention(sourceCode, JWT_MODULE_TEXT);
+}
 
 /**
  * Recognises a JSON Web Token library call (sign, verify, decode, middleware, passport strategy,
@@ -74,6 +94,7 @@ const cache = perFileCache(() => new Map<Node, JwtCall | null>());
  * token are. Returns null for anything else.
  */
 export function jwtCall(node: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: SourceCode): JwtCall | null {
+  if (!mayUseJwt(sourceCode)) return null;
   const map = cache(sourceCode);
   if (map.has(node)) return map.get(node) ?? null;
   let result: JwtCall | null = null;
@@ -97,6 +118,18 @@ function match(node: TSESTree.CallExpression | TSESTree.NewExpression, sourceCod
     return null;
   }
   if (callee.type === AST_NODE_TYPES.Super) return matchSuper(node, sourceCode);
+  if (callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.CallExpression) {
+    // `promisify(jwt.verify)(token, key, options)`: the same arguments, with no callback.
+    const wrapped = promisifiedFunction(callee, sourceCode);
+    const ref = wrapped ? resolveModule(wrapped, sourceCode) : null;
+    if (ref) {
+      for (const entry of JWT_ENTRIES) {
+        if (entry.kind === 'call' && entry.args.optionsMayBeCallback && isModulePath(ref, entry.modules, entry.path)) {
+          return build(entry, node, sourceCode);
+        }
+      }
+    }
+  }
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberName(callee);
     if (name === null || !MEMBER_NAMES.has(name)) return null;
@@ -209,6 +242,39 @@ function argAt(node: TSESTree.CallExpression | TSESTree.NewExpression, index: nu
   return node.arguments[index];
 }
 
+/** A function written in place, or a name bound to one (`function onVerified(err, claims) {…}`): a Node-style callback. */
+function isCallbackValue(node: Node, sourceCode: SourceCode): boolean {
+  const target = unwrap(node);
+  if (isFunction(target)) return true;
+  if (target.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVar(sourceCode, target);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type === 'FunctionName') return true;
+  const value = variable ? singleValue(variable) : null;
+  return !!value && value.path.length === 0 && isFunction(unwrap(value.init));
+}
+
+/**
+ * The function a promisified callee wraps: `util.promisify(jwt.verify)(…)`, or
+ * `const verifyAsync = promisify(jwt.verify); verifyAsync(…)` → `jwt.verify`. Null otherwise.
+ */
+function promisifiedFunction(callee: Node, sourceCode: SourceCode): Node | null {
+  if (!mayMention(sourceCode, PROMISIFY_TEXT)) return null;
+  let target = unwrap(callee);
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVar(sourceCode, target);
+    const value = variable ? singleValue(variable) : null;
+    if (!value || value.path.length > 0) return null;
+    target = unwrap(value.init);
+  }
+  if (target.type !== AST_NODE_TYPES.CallExpression || target.arguments.length !== 1) return null;
+  const wrapped = target.arguments[0]!;
+  if (wrapped.type === AST_NODE_TYPES.SpreadElement) return null;
+  const ref = resolveModule(unwrap(target.callee), sourceCode);
+  const promisify = isModulePath(ref, ['util'], ['promisify']) || isModulePath(ref, ['bluebird'], ['promisify']);
+  return promisify ? wrapped : null;
+}
+
 function build(entry: JwtEntry, node: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: SourceCode): JwtCall {
   const call: JwtCall = { library: entry.library, operation: entry.operation, node, entry };
   const { args } = entry;
@@ -245,7 +311,7 @@ function build(entry: JwtEntry, node: TSESTree.CallExpression | TSESTree.NewExpr
     }
   }
   let optionsArg = argAt(node, args.options);
-  if (optionsArg && args.optionsMayBeCallback && isFunction(unwrap(optionsArg))) {
+  if (optionsArg && args.optionsMayBeCallback && isCallbackValue(optionsArg, sourceCode)) {
     call.callback = optionsArg;
     optionsArg = undefined;
   }
@@ -261,11 +327,10 @@ function build(entry: JwtEntry, node: TSESTree.CallExpression | TSESTree.NewExpr
     }
     if (options && options.type === AST_NODE_TYPES.ObjectExpression && entry.keyOptions && !call.key) {
       for (const name of entry.keyOptions) {
-        const prop = getProperty(options, name);
-        if (prop) {
-          call.key = prop.value;
-          break;
-        }
+        if (!hasMember(options, name, sourceCode)) continue;
+        const value = memberValue(options, name, sourceCode);
+        if (value) call.key = value;
+        break;
       }
     }
   }
@@ -343,7 +408,31 @@ export function returnedExpression(fn: TSESTree.FunctionLike | Node): Node | nul
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
   const returns = fn.body.body.filter((s): s is TSESTree.ReturnStatement => s.type === AST_NODE_TYPES.ReturnStatement);
   const last = returns[returns.length - 1];
-  return last?.argument ?? null;
+  // Other `return`s in branches may return something else: then the value is not known.
+  if (!last || countReturns(fn.body) !== 1) return null;
+  return last.argument ?? null;
+}
+
+const MAX_RETURN_SCAN = 2000;
+
+/** The `return` statements of a function body, not counting nested functions (bounded). */
+function countReturns(body: TSESTree.BlockStatement): number {
+  let count = 0;
+  const stack: Node[] = [body];
+  for (let visited = 0; stack.length > 0 && visited < MAX_RETURN_SCAN; visited++) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.ReturnStatement) count++;
+    if (node !== body && (isFunction(node) || node.type === AST_NODE_TYPES.ClassBody)) continue;
+    for (const [key, child] of Object.entries(node)) {
+      if (key === 'parent') continue;
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof item === 'object' && 'type' in item) stack.push(item as Node);
+      } else if (child && typeof child === 'object' && 'type' in child) {
+        stack.push(child as Node);
+      }
+    }
+  }
+  return stack.length > 0 ? Infinity : count;
 }
 
 const MAX_DEPTH = 12;
@@ -374,9 +463,9 @@ export function resolveValueNode(node: Node, sourceCode: SourceCode, depth = 0):
       if (key === null) return target;
       const object: TSESTree.ObjectExpression | null = current ? resolveObject(current, sourceCode, depth + 1) : null;
       if (!object || hasSpread(object)) return target;
-      const prop = getProperty(object, key);
-      if (!prop) return value.defaultValue ?? target;
-      current = prop.value;
+      if (!hasMember(object, key, sourceCode)) return isObjectOpen(object, sourceCode) ? target : value.defaultValue ?? target;
+      current = memberValue(object, key, sourceCode);
+      if (!current) return target;
     }
     return current ? resolveValueNode(current, sourceCode, depth + 1) : target;
   }
@@ -385,25 +474,105 @@ export function resolveValueNode(node: Node, sourceCode: SourceCode, depth = 0):
     if (name === null) return target;
     const object = resolveObject(target.object, sourceCode, depth + 1);
     if (!object) return target;
-    const prop = getProperty(object, name);
-    if (!prop) return target;
-    return resolveValueNode(prop.value, sourceCode, depth + 1);
+    const value = memberValue(object, name, sourceCode);
+    if (!value) return target;
+    return resolveValueNode(value, sourceCode, depth + 1);
   }
   return target;
 }
 
+interface AssignedMembers {
+  /** Members written by name after the literal was made; `null` when written more than once or with `+=`, `??=`… */
+  members: Map<string, Node | null>;
+  /** A write whose key is not known (`opts[k] = v`, `Object.assign(opts, extra)`): any key may be present. */
+  open: boolean;
+}
+
+const assignedMembersCache = perFileCache(() => new Map<TSESTree.ObjectExpression, AssignedMembers>());
+
+/**
+ * Members written to an object literal through the variable it is bound to, the way options are
+ * often built: `const opts = {}; opts.secretOrKey = key; opts.algorithms = ['RS256']`.
+ */
+export function assignedMembers(object: TSESTree.ObjectExpression, sourceCode: SourceCode): AssignedMembers {
+  const cache = assignedMembersCache(sourceCode);
+  const cached = cache.get(object);
+  if (cached) return cached;
+  const result: AssignedMembers = { members: new Map(), open: false };
+  cache.set(object, result);
+  const declarator = wrappedParent(object);
+  if (
+    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    declarator.id.type !== AST_NODE_TYPES.Identifier ||
+    !declarator.init ||
+    unwrap(declarator.init) !== object
+  ) {
+    return result;
+  }
+  const variable = findVar(sourceCode, declarator.id);
+  for (const ref of variable?.references ?? []) {
+    const id = ref.identifier;
+    const parent = wrappedParent(id);
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && unwrap(parent.object) === id) {
+      const outer = wrappedParent(parent);
+      const written =
+        (outer?.type === AST_NODE_TYPES.AssignmentExpression && unwrap(outer.left) === parent) ||
+        (outer?.type === AST_NODE_TYPES.UnaryExpression && outer.operator === 'delete');
+      if (!written) continue;
+      const name = memberName(parent);
+      if (name === null) {
+        result.open = true;
+        continue;
+      }
+      const single = outer.type === AST_NODE_TYPES.AssignmentExpression && outer.operator === '=' && !result.members.has(name) && !getProperty(object, name);
+      result.members.set(name, single ? outer.right : null);
+    } else if (
+      parent?.type === AST_NODE_TYPES.CallExpression &&
+      parent.arguments[0] !== undefined &&
+      unwrap(parent.arguments[0]) === id &&
+      calleeName(parent) === 'assign'
+    ) {
+      result.open = true;
+    }
+  }
+  return result;
+}
+
+/** Whether an object literal has (or is later given) a member of that name. */
+export function hasMember(object: TSESTree.ObjectExpression, name: string, sourceCode: SourceCode): boolean {
+  return !!getProperty(object, name) || assignedMembers(object, sourceCode).members.has(name);
+}
+
+/** The value of a member of an object literal, also when assigned later through its variable; null when absent or not known. */
+export function memberValue(object: TSESTree.ObjectExpression, name: string, sourceCode: SourceCode): Node | null {
+  const assigned = assignedMembers(object, sourceCode).members;
+  if (assigned.has(name)) return assigned.get(name) ?? null;
+  return getProperty(object, name)?.value ?? null;
+}
+
+/** Whether keys an object literal does not list may still be present: spreads, computed keys, writes by unknown key. */
+export function isObjectOpen(object: TSESTree.ObjectExpression, sourceCode: SourceCode): boolean {
+  return hasSpread(object) || hasUnknownKey(object) || assignedMembers(object, sourceCode).open;
+}
+
 /** An options property by path (`['verify', 'algorithms']`), seeing through constants; null when absent or unknown. */
-export function jwtOption(call: JwtCall, path: readonly string[], sourceCode: SourceCode): TSESTree.Property | null {
+export function jwtOption(call: JwtCall, path: readonly string[], sourceCode: SourceCode): { value: Node } | null {
   let object: TSESTree.ObjectExpression | null =
     call.options?.type === AST_NODE_TYPES.ObjectExpression ? call.options : null;
-  let prop: TSESTree.Property | null = null;
+  let value: Node | null = null;
   for (const key of path) {
     if (!object) return null;
-    prop = getProperty(object, key);
-    if (!prop) return null;
-    object = resolveObject(prop.value, sourceCode);
+    value = memberValue(object, key, sourceCode);
+    if (!value) return null;
+    object = resolveObject(value, sourceCode);
   }
-  return prop;
+  return value ? { value } : null;
+}
+
+/** True when a spread argument sits at or before `index`, hiding which value lands there. */
+function spreadHides(node: TSESTree.CallExpression | TSESTree.NewExpression, index: number | undefined): boolean {
+  if (index === undefined) return false;
+  return node.arguments.some((a, i) => i <= index && a.type === AST_NODE_TYPES.SpreadElement);
 }
 
 /**
@@ -411,14 +580,14 @@ export function jwtOption(call: JwtCall, path: readonly string[], sourceCode: So
  * spreads and the last key is missing. False when present or when it cannot be told.
  */
 export function isOptionAbsent(call: JwtCall, path: readonly string[], sourceCode: SourceCode): boolean {
-  if (!call.optionsArg) return call.options === undefined;
+  if (!call.optionsArg) return call.options === undefined && !spreadHides(call.node, call.entry.args.options);
   let object: TSESTree.ObjectExpression | null =
     call.options?.type === AST_NODE_TYPES.ObjectExpression ? call.options : null;
   for (const key of path) {
-    if (!object || hasSpread(object) || hasUnknownKey(object)) return false;
-    const prop = getProperty(object, key);
-    if (!prop) return true;
-    object = resolveObject(prop.value, sourceCode);
+    if (!object || isObjectOpen(object, sourceCode)) return false;
+    if (!hasMember(object, key, sourceCode)) return true;
+    const value = memberValue(object, key, sourceCode);
+    object = value ? resolveObject(value, sourceCode) : null;
     if (!object) return false;
   }
   return false;
@@ -675,6 +844,9 @@ function classify(raw: Node, sourceCode: SourceCode, info: JwtKeyInfo, depth: nu
             info.value = fallback.value!;
             info.literal = fallback.literal!;
             info.expression = param.right;
+          } else if (fallback.kind === 'fallback') {
+            // `secret = process.env.JWT_SECRET ?? 'dev'`: the default itself falls back to a literal.
+            Object.assign(info, fallback, { names: [...info.names, ...fallback.names] });
           }
         }
         return;
@@ -723,13 +895,23 @@ function classify(raw: Node, sourceCode: SourceCode, info: JwtKeyInfo, depth: nu
       }
       const name = memberName(node);
       if (name === null) return;
+      if (unwrap(node.object).type === AST_NODE_TYPES.ThisExpression) {
+        // `private readonly secret = 'dev'` in the class whose method signs
+        const field = readonlyField(node, name);
+        if (field) {
+          info.names.push(name);
+          info.throughConstant = true;
+          classify(field, sourceCode, info, depth + 1);
+        }
+        return;
+      }
       const object = resolveObject(node.object, sourceCode);
       if (!object) return;
-      const prop = getProperty(object, name);
-      if (!prop) return;
+      const value = memberValue(object, name, sourceCode);
+      if (!value) return;
       info.names.push(...memberNames(node), name);
       info.throughConstant = true;
-      classify(prop.value, sourceCode, info, depth + 1);
+      classify(value, sourceCode, info, depth + 1);
       return;
     }
     case AST_NODE_TYPES.NewExpression:
@@ -742,6 +924,17 @@ function classify(raw: Node, sourceCode: SourceCode, info: JwtKeyInfo, depth: nu
     default:
       return;
   }
+}
+
+/** The initializer of a `readonly` instance field of the class around `node` (it cannot be written elsewhere). */
+function readonlyField(node: Node, name: string): Node | null {
+  const body = ancestorOfType(node, AST_NODE_TYPES.ClassBody);
+  if (!body) return null;
+  for (const member of body.body) {
+    if (member.type !== AST_NODE_TYPES.PropertyDefinition || member.static || !member.readonly || member.computed) continue;
+    if (propertyName(member) === name) return member.value;
+  }
+  return null;
 }
 
 function hasDefault(node: TSESTree.Identifier, sourceCode: SourceCode): boolean {

@@ -113,6 +113,12 @@ const NON_CREDENTIAL_TOKEN_MODIFIERS = set(`
   bos unk pad word max min num total
 `);
 
+/**
+ * Every word of a name is a piece of it in lower case, so a name can only match a vocabulary when
+ * it holds one of its words: these quick tests skip the splitting for most names.
+ */
+const MAY_BE_TOKEN = /token|jwt|bearer|session|authorization/i;
+
 const TOKEN_VOCABULARY: Vocabulary = {
   heads: set('token tokens jwt jwts bearer'),
   compoundHeads: [['session', 'id'], ['session', 'ids']],
@@ -128,7 +134,7 @@ const TOKEN_VOCABULARY: Vocabulary = {
  * `nextPageToken`, `cancelToken`, `deviceToken`, `isTokenValid`, `sessionStorage`, `sessionTimeout`.
  */
 export function isTokenName(name: string): boolean {
-  return matches(name, TOKEN_VOCABULARY);
+  return MAY_BE_TOKEN.test(name) && matches(name, TOKEN_VOCABULARY);
 }
 
 const PASSWORD_WORDS = 'password passwords passwd pwd passphrase passcode';
@@ -157,6 +163,9 @@ export function isSecretName(name: string): boolean {
   const words = nameWords(name);
   return !(words.length === 1 && (words[0] === 'session' || words[0] === 'sessions'));
 }
+
+/** The words (or word starts) any match of `SENSITIVE_FIELD_VOCABULARY` holds; see `MAY_BE_TOKEN`. */
+const MAY_BE_SENSITIVE_FIELD = /pass|pwd|ssn|cvv|cvc|secret|otp|pepper|pin|hash|salt|token|key|code|number|card|security|tax/i;
 
 const SENSITIVE_FIELD_VOCABULARY: Vocabulary = {
   heads: set(`${PASSWORD_WORDS} ssn cvv cvc cvv2 secret secrets otp totp pepper pin`),
@@ -187,7 +196,7 @@ const SENSITIVE_FIELD_VOCABULARY: Vocabulary = {
  * `fileHash`, `passwordChangedAt`, `accessToken` (login responses legitimately carry it).
  */
 export function isSensitiveFieldName(name: string): boolean {
-  return matches(name, SENSITIVE_FIELD_VOCABULARY);
+  return MAY_BE_SENSITIVE_FIELD.test(name) && matches(name, SENSITIVE_FIELD_VOCABULARY);
 }
 
 /** Words that on their own make a function name an authentication or authorization step. */

@@ -1,5 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
+  ACCOUNT_ENTITY_NOUNS,
+  DATA_ACCESS_SUFFIXES,
   ORM_MODULES,
   PRISMA_METHODS,
   PRISMA_ARGUMENT_KEYS,
@@ -23,9 +25,10 @@ import {
   type OrmMethodSpec,
   type OrmOperation,
 } from '../catalog/orm.js';
-import { findVar, getProperty, memberName, singleValue, unwrap } from './ast.js';
+import { calleeName, findVar, getProperty, memberName, singleValue, unwrap } from './ast.js';
 import { perFileCache, type SourceCode } from './cache.js';
 import { resolveModule, type ModuleRef } from './modules.js';
+import { nameWords } from './names.js';
 
 export type { OrmOperation, OrmLibrary } from '../catalog/orm.js';
 
@@ -111,12 +114,84 @@ const JS_GLOBALS = new Set([
 const getCache = perFileCache(() => ({
   calls: new Map<TSESTree.CallExpression, OrmCall | null>(),
   imports: null as Set<OrmLibrary> | null,
+  /** Whether the file's text names any ORM package (computed on first use). */
+  mentionsOrm: null as boolean | null,
+  /** Class members' declared type names, per class body (`private repo: Repository<User>`). */
+  memberTypes: new Map<TSESTree.ClassBody, Map<string, string | null>>(),
 }));
+
+/**
+ * Whether the file's text names an ORM package at all. Module specifiers are string literals, so
+ * in a file whose text names none, no expression resolves to an ORM module.
+ */
+function mentionsOrm(sourceCode: SourceCode): boolean {
+  const cache = getCache(sourceCode);
+  if (cache.mentionsOrm === null) cache.mentionsOrm = ORM_PACKAGE_WORDS.test(sourceCode.text);
+  return cache.mentionsOrm;
+}
+
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** The entry of a method table for `key`, ignoring inherited names (`toString`, `constructor`). */
+function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return hasOwn.call(table, key) ? table[key] : undefined;
+}
+
+/** Every ORM module specifier (`ORM_MODULES`, and their subpaths) contains one of these words. */
+const ORM_PACKAGE_WORDS = /prisma|mongoose|sequelize|typeorm|drizzle|knex|mikro-orm/;
+
+/** Method names that make a call an ORM operation on their own (all but builder chains). */
+const DIRECT_METHODS: ReadonlySet<string> = new Set([
+  ...Object.keys(PRISMA_METHODS),
+  ...Object.keys(DRIZZLE_QUERY_METHODS),
+  ...Object.keys(ENTITY_MANAGER_METHODS),
+  ...Object.keys(TYPEORM_REPOSITORY),
+  ...Object.keys(MONGOOSE_STATICS),
+  ...Object.keys(SEQUELIZE_STATICS),
+  ...Object.keys(INSTANCE_METHODS),
+  'assign',
+]);
+/** Builder chain methods one of which a chain must call to be a query. */
+const BUILDER_METHODS: ReadonlySet<string> = new Set([...Object.keys(BUILDER_OPERATIONS), ...BUILDER_FILTER_METHODS]);
+const BUILDER_FILTERS: ReadonlySet<string> = new Set(BUILDER_FILTER_METHODS);
+const BUILDER_PROJECTIONS: ReadonlySet<string> = new Set(BUILDER_PROJECTION_METHODS);
+const MONGOOSE_QUERY: ReadonlySet<string> = new Set(MONGOOSE_QUERY_METHODS);
+const MONGOOSE_PROJECTIONS: ReadonlySet<string> = new Set(MONGOOSE_PROJECTION_METHODS);
+
+/**
+ * Cheap test that `node` may end a builder chain (`knex('t').where(…)`): it is the outermost call of
+ * a member-call chain without `await` inside, and some method of the chain narrows or decides a query.
+ */
+function mayBeBuilderChain(node: TSESTree.CallExpression): boolean {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && parent.parent?.type === AST_NODE_TYPES.CallExpression) {
+    return false;
+  }
+  let found = false;
+  let current: Node = node;
+  while (current.type === AST_NODE_TYPES.CallExpression) {
+    const c = unwrap(current.callee);
+    if (c.type !== AST_NODE_TYPES.MemberExpression) break;
+    const name = memberName(c);
+    if (name === null) return false;
+    if (!found && BUILDER_METHODS.has(name)) found = true;
+    current = unwrap(c.object);
+    if (current.type === AST_NODE_TYPES.AwaitExpression) return false;
+  }
+  return found;
+}
 
 /** The ORM operation `node` performs, or null when it is not one this file shows to be an ORM call. Cached per file. */
 export function ormCall(node: TSESTree.CallExpression, sourceCode: SourceCode): OrmCall | null {
+  // Cheapest first: only member calls whose method (or chain) an ORM table names can be one.
+  const callee = unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const method = memberName(callee);
+  if (method === null || (!DIRECT_METHODS.has(method) && !mayBeBuilderChain(node))) return null;
   const cache = getCache(sourceCode).calls;
-  if (cache.has(node)) return cache.get(node) ?? null;
+  const known = cache.get(node);
+  if (known !== undefined) return known;
   cache.set(node, null);
   const result = compute(node, sourceCode);
   cache.set(node, result);
@@ -126,11 +201,12 @@ export function ormCall(node: TSESTree.CallExpression, sourceCode: SourceCode): 
 /** `new User(req.body)` where `User` is a Mongoose model (by import, or a local model whose instance is saved). */
 export function ormNew(node: TSESTree.NewExpression, sourceCode: SourceCode): OrmConstruction | null {
   const callee = unwrap(node.callee);
-  const ref = resolveModule(callee, sourceCode);
+  // Only a file that names an ORM package can import a Mongoose model constructor.
+  const ref = mentionsOrm(sourceCode) ? resolveModule(callee, sourceCode) : null;
   let library: string | null = null;
   if (ref && ORM_MODULES.mongoose.includes(ref.module) && ref.path.includes('model')) library = 'mongoose';
   else if (ref && ORM_MODULES.mongoose.includes(ref.module)) return null;
-  else if (isModelLike(callee, sourceCode) && isSaved(node, sourceCode)) library = 'mongoose';
+  else if (isSaved(node, sourceCode) && isModelLike(callee, sourceCode)) library = 'mongoose';
   if (!library) return null;
   const arg = node.arguments[0];
   const dataArg = arg && arg.type !== AST_NODE_TYPES.SpreadElement ? arg : undefined;
@@ -150,6 +226,12 @@ function importedLibraries(sourceCode: SourceCode): Set<OrmLibrary> {
   }
   cache.imports = found;
   return found;
+}
+
+/** The ORM library an expression resolves to by import; skips resolution in files that name no ORM package. */
+function libraryOfNode(node: Node, sourceCode: SourceCode): OrmLibrary | null {
+  if (!mentionsOrm(sourceCode)) return null;
+  return libraryOf(resolveModule(node, sourceCode));
 }
 
 function libraryOf(ref: ModuleRef | null): OrmLibrary | null {
@@ -228,7 +310,7 @@ function isModelLike(receiver: Node, sourceCode: SourceCode): boolean {
     return false;
   }
   if (r.type === AST_NODE_TYPES.MemberExpression) {
-    const declared = memberTypeName(r);
+    const declared = memberTypeName(r, sourceCode);
     if (declared) return MODEL_TYPES.has(declared);
     const name = memberName(r);
     return isCapitalized(name) || (!!name && /Model$/.test(name));
@@ -244,26 +326,36 @@ const MODEL_TYPES = new Set(['Model', 'ModelStatic', 'ModelCtor', 'PaginateModel
  * The type name a class member is declared with: `constructor(private readonly posts: Repository<Post>)`,
  * `@InjectModel(Cat.name) private cats: Model<Cat>`, `private repo: Repository<User>;` → `Repository`.
  */
-function memberTypeName(receiver: Node): string | null {
+function memberTypeName(receiver: Node, sourceCode: SourceCode): string | null {
   if (receiver.type !== AST_NODE_TYPES.MemberExpression || unwrap(receiver.object).type !== AST_NODE_TYPES.ThisExpression) return null;
   const name = memberName(receiver);
   if (!name) return null;
   let cls: Node | undefined = receiver.parent;
   while (cls && cls.type !== AST_NODE_TYPES.ClassBody) cls = cls.parent;
   if (!cls) return null;
+  return classMemberTypes(cls, sourceCode).get(name) ?? null;
+}
+
+/** The declared type name of each property and constructor parameter property of a class (the first declaration of a name wins). */
+function classMemberTypes(cls: TSESTree.ClassBody, sourceCode: SourceCode): Map<string, string | null> {
+  const cache = getCache(sourceCode).memberTypes;
+  let types = cache.get(cls);
+  if (types) return types;
+  types = new Map();
   for (const member of cls.body) {
-    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === name) {
-      return typeName(member.typeAnnotation?.typeAnnotation);
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed && member.key.type === AST_NODE_TYPES.Identifier) {
+      if (!types.has(member.key.name)) types.set(member.key.name, typeName(member.typeAnnotation?.typeAnnotation));
     }
     if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
       for (const param of member.value.params) {
         if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
         const inner = param.parameter;
-        if (inner.type === AST_NODE_TYPES.Identifier && inner.name === name) return typeName(inner.typeAnnotation?.typeAnnotation);
+        if (inner.type === AST_NODE_TYPES.Identifier && !types.has(inner.name)) types.set(inner.name, typeName(inner.typeAnnotation?.typeAnnotation));
       }
     }
   }
-  return null;
+  cache.set(cls, types);
+  return types;
 }
 
 function typeName(type: TSESTree.TypeNode | undefined): string | null {
@@ -278,7 +370,7 @@ function isRepositoryLike(receiver: Node, sourceCode: SourceCode): boolean {
   const r = unwrap(receiver);
   const name = nameText(r);
   if (name && /(^r|R)epo(sitory)?$/.test(name)) return true;
-  const declared = memberTypeName(r);
+  const declared = memberTypeName(r, sourceCode);
   if (declared) return REPOSITORY_TYPES.has(declared);
   if (r.type === AST_NODE_TYPES.CallExpression) {
     const n = nameText(r.callee);
@@ -298,10 +390,10 @@ function isRepositoryLike(receiver: Node, sourceCode: SourceCode): boolean {
 
 function managerLibrary(receiver: Node, sourceCode: SourceCode): OrmLibrary | null {
   const r = unwrap(receiver);
-  const lib = libraryOf(resolveModule(r, sourceCode));
   const name = nameText(r);
-  if (lib === 'mikro-orm' || lib === 'typeorm') {
-    if (name === 'em' || name === 'manager' || name === 'entityManager' || (name && /EntityManager$/.test(name))) return lib;
+  if (name === 'em' || name === 'manager' || name === 'entityManager' || (name && /EntityManager$/.test(name))) {
+    const lib = libraryOfNode(r, sourceCode);
+    if (lib === 'mikro-orm' || lib === 'typeorm') return lib;
   }
   if (name === 'em' || (name && /^(em|orm\.em)$/.test(name))) return 'mikro-orm';
   if (name === 'manager' || name === 'entityManager' || name === 'transactionalEntityManager') return 'typeorm';
@@ -331,8 +423,24 @@ function compute(node: TSESTree.CallExpression, sourceCode: SourceCode): OrmCall
     repositoryCall(node, method, receiver, sourceCode) ??
     staticCall(node, method, receiver, sourceCode) ??
     instanceCall(node, method, receiver, sourceCode) ??
+    wrappedCall(node, method, receiver, sourceCode) ??
     builderCall(node, method, sourceCode)
   );
+}
+
+/** MikroORM `wrap(entity).assign(data)`: the helper entity API of `@mikro-orm/*`. */
+function wrappedCall(node: TSESTree.CallExpression, method: string, receiver: Node, sourceCode: SourceCode): OrmCall | null {
+  if (method !== 'assign' || receiver.type !== AST_NODE_TYPES.CallExpression || receiver.arguments.length === 0) return null;
+  if (!mentionsOrm(sourceCode)) return null;
+  const ref = resolveModule(receiver.callee, sourceCode);
+  if (libraryOf(ref) !== 'mikro-orm' || ref?.path.join('.') !== 'wrap') return null;
+  const a = args(node);
+  if (!a[0]) return null;
+  const call = base('mikro-orm', 'assign', node, method);
+  const entity = receiver.arguments[0];
+  if (entity && entity.type !== AST_NODE_TYPES.SpreadElement) call.record = entity;
+  call.dataArgs.push(a[0]);
+  return finish(call);
 }
 
 function base(
@@ -364,16 +472,15 @@ function prismaCall(node: TSESTree.CallExpression, method: string, receiver: Nod
   const argObject = objectLiteralOf(a[0], sourceCode);
 
   // Drizzle relational queries: `db.query.users.findFirst({ where, columns })`.
-  if (client.type === AST_NODE_TYPES.MemberExpression && memberName(client) === 'query' && method in DRIZZLE_QUERY_METHODS) {
+  if (client.type === AST_NODE_TYPES.MemberExpression && memberName(client) === 'query' && hasOwn.call(DRIZZLE_QUERY_METHODS, method)) {
     const call = base('drizzle', DRIZZLE_QUERY_METHODS[method]!, node, method);
     call.filterArg = propValue(argObject, 'where');
     call.projection = hasAnyKey(argObject, DRIZZLE_PROJECTION_KEYS) ? 'explicit' : 'none';
     return finish(call);
   }
-  const operation = PRISMA_METHODS[method];
+  const operation = own(PRISMA_METHODS, method);
   if (!operation) return null;
-  const ref = resolveModule(client, sourceCode);
-  const lib = libraryOf(ref);
+  const lib = libraryOfNode(client, sourceCode);
   if (lib && lib !== 'prisma') return null;
   const clientName = nameText(client) ?? '';
   const named = /prisma|^db$|^tx$|^trx$|^client$|^database$/i.test(clientName);
@@ -391,14 +498,27 @@ function prismaCall(node: TSESTree.CallExpression, method: string, receiver: Nod
     const data = propValue(argObject, 'data');
     if (data) call.dataArg = data;
   }
-  call.projection = hasAnyKey(argObject, PRISMA_PROJECTION_KEYS) ? 'explicit' : 'none';
+  call.projection = hasAnyKey(argObject, PRISMA_PROJECTION_KEYS) || clientOmits(client, model, sourceCode) ? 'explicit' : 'none';
   return finish(call);
+}
+
+/** A Prisma client made with a global `omit` for the model: `new PrismaClient({ omit: { user: { password: true } } })`. */
+function clientOmits(client: Node, model: string, sourceCode: SourceCode): boolean {
+  if (client.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVar(sourceCode, client);
+  const value = variable && singleValue(variable);
+  if (!value || value.path.length > 0) return false;
+  const init = unwrap(value.init);
+  if (init.type !== AST_NODE_TYPES.NewExpression) return false;
+  const options = objectLiteralOf(init.arguments[0], sourceCode);
+  const omit = objectLiteralOf(propValue(options, 'omit'), sourceCode);
+  return !!omit && getProperty(omit, model) !== null;
 }
 
 // ---------------------------------------------------------------- entity managers
 
 function managerCall(node: TSESTree.CallExpression, method: string, receiver: Node, sourceCode: SourceCode): OrmCall | null {
-  const spec = ENTITY_MANAGER_METHODS[method];
+  const spec = own(ENTITY_MANAGER_METHODS, method);
   if (!spec) return null;
   const library = managerLibrary(receiver, sourceCode);
   if (!library) return null;
@@ -417,9 +537,9 @@ function managerCall(node: TSESTree.CallExpression, method: string, receiver: No
 // ---------------------------------------------------------------- TypeORM repositories
 
 function repositoryCall(node: TSESTree.CallExpression, method: string, receiver: Node, sourceCode: SourceCode): OrmCall | null {
-  const spec = TYPEORM_REPOSITORY[method];
+  const spec = own(TYPEORM_REPOSITORY, method);
   if (!spec) return null;
-  const lib = libraryOf(resolveModule(receiver, sourceCode));
+  const lib = libraryOfNode(receiver, sourceCode);
   if (lib && lib !== 'typeorm' && lib !== 'mikro-orm') return null;
   if (!lib && !isRepositoryLike(receiver, sourceCode)) return null;
   const a = args(node);
@@ -487,8 +607,8 @@ function applySpec(
 // ---------------------------------------------------------------- Mongoose / Sequelize statics
 
 function staticCall(node: TSESTree.CallExpression, method: string, receiver: Node, sourceCode: SourceCode): OrmCall | null {
-  const mongoose = MONGOOSE_STATICS[method];
-  const sequelize = SEQUELIZE_STATICS[method];
+  const mongoose = own(MONGOOSE_STATICS, method);
+  const sequelize = own(SEQUELIZE_STATICS, method);
   if (!mongoose && !sequelize) return null;
   const a = args(node);
   if (a[0] && isFunctionNode(a[0])) return null; // `array.find(x => …)`
@@ -527,6 +647,10 @@ function staticCall(node: TSESTree.CallExpression, method: string, receiver: Nod
     if (hasAnyKey(options, ['projection', 'fields'])) call.projection = 'explicit';
     if (mongooseChainSelects(node)) call.projection = 'explicit';
   }
+  // Sequelize `User.scope('public').findAll()`: a named scope usually restricts the attributes.
+  if (library === 'sequelize' && receiver.type === AST_NODE_TYPES.CallExpression && receiver.arguments.length > 0 && nameText(receiver.callee) === 'scope') {
+    call.projection = 'explicit';
+  }
   return finish(call);
 }
 
@@ -548,8 +672,8 @@ function mongooseChainSelects(node: TSESTree.CallExpression): boolean {
     const call: Node | undefined = member.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return false;
     const name = memberName(member);
-    if (!name || !MONGOOSE_QUERY_METHODS.includes(name)) return false;
-    if (MONGOOSE_PROJECTION_METHODS.includes(name) && call.arguments.length > 0) return true;
+    if (!name || !MONGOOSE_QUERY.has(name)) return false;
+    if (MONGOOSE_PROJECTIONS.has(name) && call.arguments.length > 0) return true;
     current = call;
   }
 }
@@ -577,7 +701,7 @@ function isSaved(node: TSESTree.NewExpression, sourceCode: SourceCode): boolean 
 // ---------------------------------------------------------------- instance methods
 
 function instanceCall(node: TSESTree.CallExpression, method: string, receiver: Node, sourceCode: SourceCode): OrmCall | null {
-  const spec = INSTANCE_METHODS[method];
+  const spec = own(INSTANCE_METHODS, method);
   if (!spec || receiver.type !== AST_NODE_TYPES.Identifier) return null;
   const origin = recordOrigin(receiver, sourceCode);
   if (!origin) return null;
@@ -601,7 +725,7 @@ export function recordOrigin(identifier: TSESTree.Identifier, sourceCode: Source
     while (
       value.type === AST_NODE_TYPES.CallExpression &&
       unwrap(value.callee).type === AST_NODE_TYPES.MemberExpression &&
-      MONGOOSE_QUERY_METHODS.includes(memberName(unwrap(value.callee) as TSESTree.MemberExpression) ?? '')
+      MONGOOSE_QUERY.has(memberName(unwrap(value.callee) as TSESTree.MemberExpression) ?? '')
     ) {
       value = unwrap((unwrap(value.callee) as TSESTree.MemberExpression).object);
     }
@@ -643,7 +767,7 @@ function builderCall(node: TSESTree.CallExpression, method: string, sourceCode: 
   if (steps.length === 0) return null;
   const root = current;
   const names = steps.map((s) => s.method);
-  if (!names.some((n) => n in BUILDER_OPERATIONS || BUILDER_FILTER_METHODS.includes(n))) return null;
+  if (!names.some((n) => BUILDER_METHODS.has(n))) return null;
 
   const library = builderLibrary(root, steps, sourceCode);
   if (!library) return null;
@@ -655,7 +779,7 @@ function builderCall(node: TSESTree.CallExpression, method: string, sourceCode: 
   const start = library === 'typeorm' ? names.indexOf('createQueryBuilder') + 1 : 0;
   for (const step of steps.slice(start)) {
     const a = args(step.call);
-    if (BUILDER_FILTER_METHODS.includes(step.method)) {
+    if (BUILDER_FILTERS.has(step.method)) {
       for (const arg of a) if (arg) call.conditions.push(arg);
       if (!call.filterArg) {
         const first = a[0] && unwrap(a[0]);
@@ -663,8 +787,8 @@ function builderCall(node: TSESTree.CallExpression, method: string, sourceCode: 
       }
       continue;
     }
-    if (BUILDER_PROJECTION_METHODS.includes(step.method) && a.length > 0 && !isStar(a, library)) projection = 'explicit';
-    const op = BUILDER_OPERATIONS[step.method];
+    if (BUILDER_PROJECTIONS.has(step.method) && a.length > 0 && !isStar(a, library)) projection = 'explicit';
+    const op = own(BUILDER_OPERATIONS, step.method);
     if (!op) continue;
     // Drizzle/Knex `select()` and `from()` only mark a read when nothing wrote before.
     if ((step.method === 'select' || step.method === 'from') && operation) continue;
@@ -712,7 +836,7 @@ function builderLibrary(root: Node, steps: ChainStep[], sourceCode: SourceCode):
   const imported = importedLibraries(sourceCode);
   // `knex('users')…`, `this.knex('users')…`, `trx('users')…`
   if (root.type === AST_NODE_TYPES.CallExpression) {
-    const lib = libraryOf(resolveModule(root.callee, sourceCode));
+    const lib = libraryOfNode(root.callee, sourceCode);
     if (lib === 'knex') return 'knex';
     if (lib) return null;
     const a = root.arguments[0] && unwrap(root.arguments[0]);
@@ -727,8 +851,7 @@ function builderLibrary(root: Node, steps: ChainStep[], sourceCode: SourceCode):
     }
     return null;
   }
-  const ref = resolveModule(root, sourceCode);
-  const lib = libraryOf(ref);
+  const lib = libraryOfNode(root, sourceCode);
   const first = steps[0]!;
   const firstArg = first.call.arguments[0] && unwrap(first.call.arguments[0]);
   if (lib === 'knex') return 'knex';
@@ -802,4 +925,112 @@ export function sqlConditions(
     if (column) conditions.push({ column, placeholder });
   }
   return { statement, conditions, whereText: text.slice(where.index + 5) };
+}
+
+// ---------------------------------------------------------------- entities
+
+const ACCOUNT_NOUNS = new Set(ACCOUNT_ENTITY_NOUNS);
+const ACCESS_SUFFIXES = new Set(DATA_ACCESS_SUFFIXES);
+/** Builder methods whose first argument names the table. */
+const TABLE_METHODS = new Set(['from', 'into', 'table', 'insert', 'update']);
+
+/**
+ * Whether a name (variable, model, repository, Prisma delegate, table) denotes an account-like
+ * entity: `user`, `User`, `usersRepository`, `UserModel`, `customers`, `currentUser`, `me`.
+ */
+export function isAccountName(name: string | null | undefined): boolean {
+  if (!name) return false;
+  let words = nameWords(name);
+  while (words.length > 1 && ACCESS_SUFFIXES.has(words[words.length - 1]!)) words = words.slice(0, -1);
+  const head = words[words.length - 1];
+  if (!head) return false;
+  if (head === 'me') return words.length === 1;
+  const singular = head.endsWith('s') && head !== 'staff' ? head.slice(0, -1) : head;
+  return ACCOUNT_NOUNS.has(head) || ACCOUNT_NOUNS.has(singular);
+}
+
+/**
+ * Names along an ORM call's receiver chain and its entity argument: `prisma.user`,
+ * `this.userRepository`, `em.findOne(User, …)`, `knex('users')`, `db.select().from(users)`.
+ */
+export function entityNames(call: OrmCall): string[] {
+  const names: string[] = [];
+  let current: Node = call.node;
+  for (let i = 0; i < 12; i++) {
+    const node = unwrap(current);
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const first = node.arguments[0] && unwrap(node.arguments[0]);
+      if (first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string') names.push(first.value);
+      // An entity class (`em.findOne(User, id)`) or a Drizzle table (`db.select().from(users)`).
+      if (first?.type === AST_NODE_TYPES.Identifier && (/^[A-Z]/.test(first.name) || TABLE_METHODS.has(calleeName(node) ?? ''))) {
+        names.push(first.name);
+      }
+      current = node.callee;
+    } else if (node.type === AST_NODE_TYPES.MemberExpression) {
+      const name = memberName(node);
+      if (name && node !== unwrap(call.node.callee)) names.push(name);
+      current = node.object;
+    } else if (node.type === AST_NODE_TYPES.Identifier) {
+      names.push(node.name);
+      break;
+    } else {
+      break;
+    }
+  }
+  return names;
+}
+
+/** Whether the call reads or writes an account-like entity (`prisma.user`, `User`, `usersRepository`, `knex('users')`). */
+export function isAccountEntity(call: OrmCall): boolean {
+  return entityNames(call).some(isAccountName);
+}
+
+/** Relation names that hold a person's record: `include: { author: true }`, `.populate('owner')`. */
+const ACCOUNT_RELATIONS = /^(author|authors|creator|assignee|assignees|reporter|sender|recipient|recipients|createdBy|updatedBy|buyer|seller)$/;
+
+/**
+ * The name of a relation to an account-like entity that the query loads whole: Prisma
+ * `include: { author: true }` (or an include without `select`/`omit`), Mongoose `.populate('author')`
+ * without a field selection. Null when there is none.
+ */
+export function includedAccount(call: OrmCall, sourceCode: SourceCode): string | null {
+  const isAccountRelation = (name: string) => ACCOUNT_RELATIONS.test(name) || isAccountName(name);
+  if (call.library === 'prisma') {
+    const include = objectLiteralOf(propValue(objectLiteralOf(call.node.arguments[0], sourceCode), 'include'), sourceCode);
+    for (const prop of include?.properties ?? []) {
+      if (prop.type !== AST_NODE_TYPES.Property || prop.computed) continue;
+      const name = prop.key.type === AST_NODE_TYPES.Identifier ? prop.key.name : null;
+      if (!name || !isAccountRelation(name)) continue;
+      const value = unwrap(prop.value);
+      if (value.type === AST_NODE_TYPES.Literal && value.value === true) return name;
+      if (value.type === AST_NODE_TYPES.ObjectExpression && !hasAnyKey(value, PRISMA_PROJECTION_KEYS)) return name;
+    }
+    return null;
+  }
+  if (call.library === 'mongoose') {
+    // Walk the query chain outward: `Post.findById(id).populate('author').lean()`.
+    let node: Node = call.node;
+    while (node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node && node.parent.parent?.type === AST_NODE_TYPES.CallExpression) {
+      const chained: TSESTree.CallExpression = node.parent.parent;
+      if (memberName(node.parent) === 'populate' && chained.arguments.length === 1) {
+        const path = unwrap(chained.arguments[0]!);
+        if (path.type === AST_NODE_TYPES.Literal && typeof path.value === 'string' && path.value.split(/\s+/).some(isAccountRelation)) {
+          return path.value.split(/\s+/).find(isAccountRelation)!;
+        }
+        const options = path.type === AST_NODE_TYPES.ObjectExpression ? path : null;
+        const target = options && propValue(options, 'path');
+        const targetValue = target && unwrap(target);
+        if (
+          targetValue?.type === AST_NODE_TYPES.Literal &&
+          typeof targetValue.value === 'string' &&
+          isAccountRelation(targetValue.value) &&
+          !hasAnyKey(options, ['select'])
+        ) {
+          return targetValue.value;
+        }
+      }
+      node = chained;
+    }
+  }
+  return null;
 }

@@ -4,6 +4,7 @@ import { perFileCache, type SourceCode } from './cache.js';
 import { fromModule, resolveModule } from './modules.js';
 import { requestSource, roleOfParameter, type RequestSource } from './request-sources.js';
 import { routeRegistration } from './responses.js';
+import { identifierWords, routesOfHandler } from './routes.js';
 
 type Node = TSESTree.Node;
 
@@ -109,6 +110,7 @@ function isContainerRead(node: TSESTree.MemberExpression, source: RequestSource,
   // `req.body` and `req.body.user` are client objects; `req.query.page` or `req.params.id` are single values.
   if (container !== 'body' && names.length > start + 1) return false;
   if (container === 'body' && source.role === 'node' && fastifyBodySchema(node, sourceCode)) return false;
+  if (container === 'body' && validatedByRouteMiddleware(node, sourceCode)) return false;
   return !isValidationGated(node, sourceCode);
 }
 
@@ -226,6 +228,8 @@ function copiedSource(
 
 /** `_.merge`, `lodash.cloneDeep`, `merge` from `lodash/merge` or `lodash.merge`, `{ merge } from 'lodash-es'`. */
 export function lodashFunction(callee: Node, sourceCode: SourceCode): string | null {
+  // Every lodash/underscore module specifier contains one of these words: a file without them imports none.
+  if (!mentionsLodash(sourceCode)) return null;
   const ref = resolveModule(callee, sourceCode);
   if (!ref) return null;
   if (fromModule(ref, LODASH_MODULES) && ref.path.length === 1) return ref.path[0]!;
@@ -233,6 +237,8 @@ export function lodashFunction(callee: Node, sourceCode: SourceCode): string | n
   if (single && ref.path.length === 0) return single[1]!;
   return null;
 }
+
+const mentionsLodash = perFileCache((sourceCode) => sourceCode.text.includes('lodash') || sourceCode.text.includes('underscore'));
 
 function isLodashCopy(callee: Node, sourceCode: SourceCode): boolean {
   const name = lodashFunction(callee, sourceCode);
@@ -310,6 +316,41 @@ function fastifyBodySchema(node: Node, sourceCode: SourceCode): boolean {
   return getProperty(value, 'body') !== null;
 }
 
+/** Words of body-validation middleware names: `validate(schema)`, `validateBody(Dto)`, `celebrate({…})`, `validator.body(schema)`. */
+const VALIDATION_WORDS = new Set(['validate', 'validator', 'validation', 'validates', 'celebrate']);
+/** Words of validators that check something other than the body: `validateObjectId('id')`, `validateParams(schema)`, `validateToken`. */
+const NOT_BODY_WORDS = new Set(['param', 'params', 'query', 'id', 'ids', 'objectid', 'uuid', 'header', 'headers', 'cookie', 'cookies', 'token', 'jwt', 'session', 'auth', 'captcha']);
+
+/**
+ * Whether the route that `node`'s handler serves runs a validation middleware given a schema
+ * (`router.post('/x', validate(CreatePost), handler)`, celebrate): like a validation gate in the
+ * handler, joi-style schemas reject keys they do not declare. express-validator chains do not
+ * strip or reject unknown keys and do not count.
+ */
+function validatedByRouteMiddleware(node: Node, sourceCode: SourceCode): boolean {
+  let root = unwrap(node);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = findVar(sourceCode, root)?.defs[0];
+  if (!def || def.type !== 'Parameter' || !isFunction(def.node)) return false;
+  return routesOfHandler(def.node, sourceCode).some((route) =>
+    route.middleware.some((mw) => {
+      const call = unwrap(mw);
+      if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length === 0) return false;
+      if (resolveModule(call.callee, sourceCode)?.module === 'express-validator') return false;
+      const callee = unwrap(call.callee);
+      const name =
+        callee.type === AST_NODE_TYPES.Identifier
+          ? callee.name
+          : callee.type === AST_NODE_TYPES.MemberExpression
+            ? `${sourceCode.getText(callee.object)}.${memberName(callee) ?? ''}`
+            : '';
+      const words = identifierWords(name);
+      return words.some((w) => VALIDATION_WORDS.has(w)) && !words.some((w) => NOT_BODY_WORDS.has(w));
+    }),
+  );
+}
+
 /**
  * `req.user`, `request.user` (Express/Fastify/NestJS `@Req()`), `ctx.state.user` (Koa): the
  * authenticated user that authentication middleware attached to the request. Passport puts the
@@ -318,6 +359,62 @@ function fastifyBodySchema(node: Node, sourceCode: SourceCode): boolean {
  */
 export function isRequestUser(node: TSESTree.MemberExpression, sourceCode: SourceCode): boolean {
   return memberName(node) === 'user' && holdsRequestUser(node.object, sourceCode);
+}
+
+/** Request properties that carry what the client sent, or framework plumbing: never state a middleware attached. */
+const CLIENT_PROPERTIES = new Set([
+  'body',
+  'query',
+  'params',
+  'headers',
+  'cookies',
+  'signedCookies',
+  'file',
+  'files',
+  'url',
+  'originalUrl',
+  'nextUrl',
+  'geo',
+  'path',
+  'method',
+  'ip',
+  'ips',
+  'hostname',
+  'host',
+  'protocol',
+  'request',
+  'req',
+  'res',
+  'response',
+  'raw',
+  'app',
+  'socket',
+]);
+
+/**
+ * Whether `node` reads state that middleware attached to the request: `req.project._id` after a
+ * `router.param()` loader, `req.tenant.id`, Koa `ctx.state.project.id`. The server chose these
+ * values; they are not client data and not the caller.
+ */
+export function isRequestContextValue(raw: Node, sourceCode: SourceCode): boolean {
+  const names: string[] = [];
+  let object = unwrap(raw);
+  while (object.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(object);
+    if (name === null) return false;
+    names.unshift(name);
+    object = unwrap(object.object);
+  }
+  if (names.length === 0 || object.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = findVar(sourceCode, object)?.defs[0];
+  if (!def || def.type !== 'Parameter' || !isFunction(def.node)) return false;
+  const fn = def.node;
+  const index = fn.params.findIndex((p) => p.range[0] <= def.name.range[0] && def.name.range[1] <= p.range[1]);
+  const param = fn.params[index];
+  if (!param || unwrap(param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param) !== def.name) return false;
+  const role = roleOfParameter(fn, index, object.name, param, sourceCode);
+  const attached = role === 'koa' && names[0] === 'state' ? names.slice(1) : role === 'node' ? names : [];
+  return attached.length > 0 && !CLIENT_PROPERTIES.has(attached[0]!) && attached[0] !== 'state';
 }
 
 /** Whether `.user` of this object is the request's authenticated user: `req`, `request`, Koa `ctx.state`. */

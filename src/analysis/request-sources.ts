@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { bindingPath, findVar, isFunction, memberName, paramName, shortText, unwrap, type FunctionNode } from './ast.js';
+import { bindingPath, findVar, isFunction, memberName, paramName, shortText, singleValue, unwrap, type FunctionNode } from './ast.js';
 import type { SourceCode } from './cache.js';
 import { fromModule, resolveModule } from './modules.js';
 
@@ -84,11 +84,39 @@ export function requestSourceAtPath(node: Node, path: readonly string[], sourceC
 
 function sourceAt(node: Node, path: readonly string[], sourceCode: SourceCode): RequestSource | null {
   const flat = flatten(node);
-  const root = flat.root;
-  const steps = [...flat.steps, ...path.map((name) => ({ name, call: false }))];
-  if (!root) return null;
+  if (!flat.root) return null;
+  const found = roleAt(flat.root, [...flat.steps, ...path.map((name) => ({ name, call: false }))], sourceCode, 0);
+  if (!found) return null;
+  // Through an alias (`const { query } = req; query.q`), name the read from the request itself.
+  const text = found.aliased ? stepsText(found.root, found.steps) : shortText(sourceCode, node);
+  return { role: found.role, text, node };
+}
+
+function stepsText(root: string, steps: readonly Step[]): string {
+  const text = steps.map((s) => (s.name === '[]' ? '[…]' : `.${s.name}${s.call ? '()' : ''}`)).join('');
+  return `${root}${text}`.length > 40 ? `${`${root}${text}`.slice(0, 39)}…` : `${root}${text}`;
+}
+
+interface FoundRole {
+  role: RequestRole;
+  /** The parameter's name and the steps from it, when an alias was followed to reach it. */
+  root: string;
+  steps: Step[];
+  aliased: boolean;
+}
+
+/** The role of the request object `root` when `steps` read client data from it, or null. */
+function roleAt(root: TSESTree.Identifier, steps: Step[], sourceCode: SourceCode, depth: number): FoundRole | null {
   const variable = findVar(sourceCode, root);
   const def = variable?.defs[0];
+  if (variable && def?.type === 'Variable' && depth < 4) {
+    // An alias of the request object: `const r = req`, `const { request } = ctx`, `const { req } = c`.
+    const value = singleValue(variable);
+    const init = value && unwrap(value.init);
+    if (!value || init?.type !== AST_NODE_TYPES.Identifier || value.path.some((p) => p === null)) return null;
+    const found = roleAt(init, [...value.path.map((name) => ({ name: name!, call: false })), ...steps], sourceCode, depth + 1);
+    return found && { ...found, aliased: true };
+  }
   if (!def || def.type !== 'Parameter' || !isFunction(def.node) || def.name.type !== AST_NODE_TYPES.Identifier) return null;
   const name = def.name;
   const fn = def.node;
@@ -108,9 +136,8 @@ function sourceAt(node: Node, path: readonly string[], sourceCode: SourceCode): 
     fullSteps = [...path.map((name) => ({ name: name!, call: false })), ...steps];
     role = roleOfParameter(fn, index, null, param, sourceCode);
   }
-  if (!role) return null;
-  if (!matches(role, fullSteps)) return null;
-  return { role, text: shortText(sourceCode, node), node };
+  if (!role || !matches(role, fullSteps)) return null;
+  return { role, root: name.name, steps, aliased: false };
 }
 
 function unwrapParam(param: TSESTree.Parameter): Node {

@@ -12,7 +12,7 @@ import {
   unwrap,
   type FunctionNode,
 } from './ast.js';
-import type { SourceCode } from './cache.js';
+import { perFileCache, type SourceCode } from './cache.js';
 import { fromModule, isModulePath, resolveModule } from './modules.js';
 import { isNextRouteHandler, isRouteCallback, ROUTE_METHODS, roleOfParameter } from './request-sources.js';
 
@@ -200,11 +200,28 @@ export function responseBodyOfReturn(
     returned = node.argument ?? null;
   }
   if (!fn || !returned) return null;
-  if (isNestRouteMethod(fn, sourceCode)) return make('nestjs', returned, returned, 'a NestJS route method', false);
-  if (isFastifyRouteHandler(fn, sourceCode)) {
-    return make('fastify', returned, returned, 'a Fastify route handler', fastifySchemaFiltered(fn));
-  }
+  const kind = returnKind(fn, sourceCode);
+  if (kind === 'nestjs') return make('nestjs', returned, returned, 'a NestJS route method', false);
+  if (kind === 'fastify') return make('fastify', returned, returned, 'a Fastify route handler', false);
+  if (kind === 'fastify-filtered') return make('fastify', returned, returned, 'a Fastify route handler', true);
   return null;
+}
+
+type ReturnKind = 'nestjs' | 'fastify' | 'fastify-filtered' | null;
+
+/** What returning a value from `fn` sends, decided once per function (a handler has many returns). */
+const returnKinds = perFileCache(() => new Map<FunctionNode, ReturnKind>());
+
+function returnKind(fn: FunctionNode, sourceCode: SourceCode): ReturnKind {
+  const cache = returnKinds(sourceCode);
+  let kind = cache.get(fn);
+  if (kind === undefined) {
+    if (isNestRouteMethod(fn, sourceCode)) kind = 'nestjs';
+    else if (isFastifyRouteHandler(fn, sourceCode)) kind = fastifySchemaFiltered(fn) ? 'fastify-filtered' : 'fastify';
+    else kind = null;
+    cache.set(fn, kind);
+  }
+  return kind;
 }
 
 function make(framework: ResponseFramework, node: Expression, value: Expression, via: string, schemaFiltered: boolean): ResponseBody {

@@ -344,11 +344,31 @@ function fastifyHookNames(options: TSESTree.ObjectExpression, sourceCode: Source
     const items = v.type === AST_NODE_TYPES.ArrayExpression ? v.elements : [v];
     for (const item of items) {
       if (!item || item.type === AST_NODE_TYPES.SpreadElement) continue;
-      const name = middlewareName(item, sourceCode);
-      names.push(name || '<inline>');
+      names.push(...hookNames(item, sourceCode));
     }
   }
   return names;
+}
+
+/**
+ * The names of one Fastify hook: its own, plus for `@fastify/auth` (`fastify.auth([fastify.verifyJWT,
+ * fastify.isOwner])`) the names of the functions it combines.
+ */
+function hookNames(item: Node, sourceCode: SourceCode): string[] {
+  const names = [middlewareName(item, sourceCode) || '<inline>'];
+  const call = unwrap(item);
+  if (call.type === AST_NODE_TYPES.CallExpression && calleeMember(call) === 'auth') {
+    const list = call.arguments[0] && unwrap(call.arguments[0]);
+    if (list?.type === AST_NODE_TYPES.ArrayExpression) {
+      for (const e of list.elements) if (e && e.type !== AST_NODE_TYPES.SpreadElement) names.push(middlewareName(e, sourceCode) || '<inline>');
+    }
+  }
+  return names;
+}
+
+function calleeMember(call: TSESTree.CallExpression): string | null {
+  const callee = unwrap(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
 }
 
 /** `fastify.addHook('preHandler', fastify.authenticate)` on the same instance, before the route. */
@@ -364,7 +384,7 @@ function fastifyInstanceHooks(receiver: TSESTree.Identifier, call: Node, sourceC
     const hook = c.arguments[0] && unwrap(c.arguments[0]);
     if (hook?.type !== AST_NODE_TYPES.Literal || typeof hook.value !== 'string' || !FASTIFY_HOOKS.has(hook.value)) continue;
     const fn = c.arguments[1];
-    if (fn && fn.type !== AST_NODE_TYPES.SpreadElement) names.push(middlewareName(fn, sourceCode) || '<inline>');
+    if (fn && fn.type !== AST_NODE_TYPES.SpreadElement) names.push(...hookNames(fn, sourceCode));
   }
   return names;
 }
@@ -587,6 +607,10 @@ const AUTHORIZATION_WORDS = new Set([
   'permit',
   'permits',
   'permitted',
+  'allowed',
+  'entitled',
+  'entitlement',
+  'entitlements',
   'permission',
   'permissions',
   'owner',
@@ -614,6 +638,8 @@ const AUTHORIZATION_WORDS = new Set([
   'guards',
   'access',
 ]);
+/** Words that make an authentication step optional. */
+const OPTIONAL_WORDS = new Set(['optional', 'optionally', 'anonymous', 'maybe', 'lenient']);
 /** Words of authentication-only steps: a guard named only with these checks who, not what. */
 const AUTHENTICATION_WORDS = new Set([
   'auth',
@@ -680,6 +706,8 @@ export function isAuthorizationName(name: string, extra: readonly RegExp[] = [])
 /** Whether a middleware or guard name reads as an authentication step (`authenticate`, `protect`, `JwtAuthGuard`, `passport.authenticate`). */
 export function isAuthenticationName(name: string): boolean {
   const words = identifierWords(name);
+  // `optionalAuth`, `authenticateIfPresent`: the route also serves anonymous callers.
+  if (words.some((w) => OPTIONAL_WORDS.has(w))) return false;
   if (words.some((w) => AUTHENTICATION_WORDS.has(w) && !['api', 'key', 'local', 'basic', 'cookie', 'gql', 'throttler', 'throttle', 'rate', 'limit', 'limiter'].includes(w))) return true;
   const joined = words.join(' ');
   return /\b(require|ensure|verify|check|is) (user|logged|signed|authenticated)\b/.test(joined) || joined === 'can activate';

@@ -1,8 +1,8 @@
 import { getStaticValue } from '@eslint-community/eslint-utils';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, findVar, memberName, singleValue, unwrap, writtenValues } from './ast.js';
 import type { SourceCode } from './cache.js';
-import { isModulePath, resolveModule } from './modules.js';
+import { fromModule, isModulePath, resolveModule } from './modules.js';
 import { isTainted } from './taint.js';
 
 type Node = TSESTree.Node;
@@ -324,19 +324,56 @@ const ARITHMETIC = new Set(['-', '*', '/', '%', '**', '|', '&', '^', '<<', '>>',
  * Such a value can never carry quotes, keywords or operators into text.
  */
 export function isNumericExpression(node: Node, sourceCode: SourceCode): boolean {
+  return numeric(node, sourceCode, new Set());
+}
+
+const NEST_NUMERIC_PIPES = new Set(['ParseIntPipe', 'ParseFloatPipe']);
+
+/** A NestJS parameter converted by a numeric pipe: `@Param('id', ParseIntPipe) id`, `@Query('n', new ParseIntPipe()) n`. */
+function isNumericPipeParameter(variable: TSESLint.Scope.Variable, sourceCode: SourceCode): boolean {
+  const def = variable.defs[0];
+  if (variable.defs.length !== 1 || def?.type !== 'Parameter') return false;
+  const param = def.name.parent;
+  const holder =
+    param?.type === AST_NODE_TYPES.TSParameterProperty || (param?.type === AST_NODE_TYPES.AssignmentPattern && param.left === def.name)
+      ? param
+      : def.name;
+  const decorators = 'decorators' in holder ? (holder.decorators as TSESTree.Decorator[] | undefined) : undefined;
+  return !!decorators?.some((decorator) => {
+    const expr = unwrap(decorator.expression);
+    if (expr.type !== AST_NODE_TYPES.CallExpression) return false;
+    return expr.arguments.some((arg) => {
+      const pipe = unwrap(arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg);
+      const ref = resolveModule(pipe.type === AST_NODE_TYPES.NewExpression ? pipe.callee : pipe, sourceCode);
+      return fromModule(ref, ['@nestjs/common']) && ref.path.length === 1 && NEST_NUMERIC_PIPES.has(ref.path[0]!);
+    });
+  });
+}
+
+/** Compound assignments whose result is always a number. */
+const ARITHMETIC_ASSIGNMENT = new Set(['-=', '*=', '/=', '%=', '**=', '|=', '&=', '^=', '<<=', '>>=', '>>>=']);
+
+function numeric(node: Node, sourceCode: SourceCode, building: Set<unknown>): boolean {
   const target = unwrap(node);
   switch (target.type) {
     case AST_NODE_TYPES.Literal:
       return typeof target.value === 'number' || typeof target.value === 'bigint';
     case AST_NODE_TYPES.UnaryExpression:
       return target.operator === '+' || target.operator === '-' || target.operator === '~';
+    case AST_NODE_TYPES.UpdateExpression:
+      return true;
     case AST_NODE_TYPES.BinaryExpression:
       if (ARITHMETIC.has(target.operator)) return true;
       return (
         target.operator === '+' &&
-        isNumericExpression(target.left, sourceCode) &&
-        isNumericExpression(target.right, sourceCode)
+        numeric(target.left, sourceCode, building) &&
+        numeric(target.right, sourceCode, building)
       );
+    // `Number(x) || 10`, `n ?? 0`, `big ? 100 : n`
+    case AST_NODE_TYPES.LogicalExpression:
+      return numeric(target.left, sourceCode, building) && numeric(target.right, sourceCode, building);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return numeric(target.consequent, sourceCode, building) && numeric(target.alternate, sourceCode, building);
     case AST_NODE_TYPES.MemberExpression:
       // Client data can be an object with any `length` (`{"ids": {"length": "1 OR 1=1"}}`, `?ids[length]=…`).
       return memberName(target) === 'length' && !isTainted(target.object, sourceCode);
@@ -356,8 +393,27 @@ export function isNumericExpression(node: Node, sourceCode: SourceCode): boolean
     }
     case AST_NODE_TYPES.Identifier: {
       const variable = findVar(sourceCode, target);
-      const single = variable && singleValue(variable);
-      return !!single && single.path.length === 0 && isNumericExpression(single.init, sourceCode);
+      if (!variable) return false;
+      if (isNumericPipeParameter(variable, sourceCode)) return true;
+      // While deciding `n`, `n = n + 1` may assume `n` is a number: every value it ever holds then is.
+      if (building.has(variable)) return true;
+      const single = singleValue(variable);
+      if (single) return single.path.length === 0 && numeric(single.init, sourceCode, building);
+      // `let limit = Number(q) || 10; if (limit > 100) limit = 100;`: every write is a number.
+      if (variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return false;
+      const writes = writtenValues(variable);
+      if (writes.length === 0) return false;
+      building.add(variable);
+      try {
+        return writes.every(
+          (w) =>
+            w.path.length === 0 &&
+            (ARITHMETIC_ASSIGNMENT.has(w.operator) ||
+              (['=', '+=', '||=', '&&=', '??='].includes(w.operator) && numeric(w.expr, sourceCode, building))),
+        );
+      } finally {
+        building.delete(variable);
+      }
     }
     default:
       return typeof staticValue(target, sourceCode)?.value === 'number';
@@ -391,14 +447,30 @@ export function isConstrainedChoice(node: Node, sourceCode: SourceCode, depth = 
       return target.computed && isConstantStringTable(target.object, sourceCode);
     case AST_NODE_TYPES.Identifier: {
       const variable = findVar(sourceCode, target);
-      const single = variable && singleValue(variable);
-      return !!single && single.path.length === 0 && isConstrainedChoice(single.init, sourceCode, depth + 1);
+      if (!variable) return false;
+      const single = singleValue(variable);
+      if (single) return single.path.length === 0 && isConstrainedChoice(single.init, sourceCode, depth + 1);
+      // `let dir = 'ASC'; if (desc) dir = 'DESC';`: every value ever assigned is a constrained choice.
+      if (variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return false;
+      const writes = writtenValues(variable);
+      return (
+        writes.length > 0 &&
+        writes.every((w) => w.operator === '=' && w.path.length === 0 && isConstrainedChoice(w.expr, sourceCode, depth + 1))
+      );
     }
     case AST_NODE_TYPES.CallExpression:
-      return isPlaceholderList(target, sourceCode);
+      return isPlaceholderList(target, sourceCode) || isAllowListPick(target, sourceCode);
     default:
       return false;
   }
+}
+
+/** `ALLOWED.find((c) => c === x)`: an element of a constant list, or undefined. */
+function isAllowListPick(node: TSESTree.CallExpression, sourceCode: SourceCode): boolean {
+  const callee = unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = memberName(callee);
+  return (method === 'find' || method === 'findLast') && isConstantCollection(callee.object, sourceCode);
 }
 
 /** `LIST.includes(x)` / `SET.has(x)` over constants (or their negation `!LIST.includes(x)`): returns `x`. */

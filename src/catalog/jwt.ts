@@ -148,6 +148,16 @@ export const JWT_ENTRIES: readonly JwtEntry[] = [
     args: { options: 0 },
     keyOptions: ['secret'],
   },
+  // koa-jwt: jwt({ secret }) (its `key` option names the `ctx.state` property, not the secret)
+  {
+    library: 'koa-jwt',
+    modules: ['koa-jwt'],
+    kind: 'call',
+    path: [],
+    operation: 'middleware',
+    args: { options: 0 },
+    keyOptions: ['secret'],
+  },
   // passport-jwt: new Strategy({ secretOrKey, algorithms, jwtFromRequest }, verify)
   {
     library: 'passport-jwt',

@@ -270,3 +270,43 @@ export const DRIZZLE_PROJECTION_KEYS: readonly string[] = ['columns'];
 
 /** Conventional names of record primary keys. */
 export const ID_KEYS: readonly string[] = ['id', '_id', 'uuid', 'pk', 'guid'];
+
+/** Nouns naming a person's or account's record: the head (last word) of a model, repository, table or variable name. */
+export const ACCOUNT_ENTITY_NOUNS: readonly string[] = [
+  'user',
+  'account',
+  'customer',
+  'member',
+  'admin',
+  'administrator',
+  'employee',
+  'person',
+  'people',
+  'patient',
+  'staff',
+  'owner',
+  'principal',
+  'subscriber',
+  'me',
+];
+
+/** Trailing words of data-access names that are not the entity: `userRepository`, `UserModel`, `usersService`. */
+export const DATA_ACCESS_SUFFIXES: readonly string[] = [
+  'model',
+  'models',
+  'repository',
+  'repo',
+  'service',
+  'entity',
+  'schema',
+  'doc',
+  'document',
+  'record',
+  'dao',
+  'collection',
+  'table',
+  'delegate',
+  'instance',
+  'data',
+  'store',
+];

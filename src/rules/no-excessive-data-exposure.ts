@@ -12,7 +12,7 @@ import {
 } from '../analysis/ast.js';
 import type { SourceCode } from '../analysis/cache.js';
 import { nameWords, isSensitiveFieldName } from '../analysis/names.js';
-import { ormCall, ormNew, type OrmCall } from '../analysis/orm.js';
+import { entityNames, includedAccount, isAccountName, ormCall, ormNew } from '../analysis/orm.js';
 import { holdsRequestUser, isRequestUser, lodashFunction } from '../analysis/request-objects.js';
 import {
   RESPONSE_SEND_METHODS,
@@ -29,44 +29,6 @@ type Node = TSESTree.Node;
 type Options = [{ sensitiveFields?: string[] }];
 type MessageIds = 'wholeRecord' | 'spreadRecord' | 'sensitiveField';
 
-/** Nouns naming a person's or account's record: the head (last word) of a model, repository or variable name. */
-const ACCOUNT_NOUNS = new Set([
-  'user',
-  'account',
-  'customer',
-  'member',
-  'admin',
-  'administrator',
-  'employee',
-  'person',
-  'people',
-  'patient',
-  'staff',
-  'owner',
-  'principal',
-  'subscriber',
-  'me',
-]);
-/** Trailing words of data-access names that are not the entity: `userRepository`, `UserModel`, `usersService`. */
-const ACCESS_SUFFIXES = new Set([
-  'model',
-  'models',
-  'repository',
-  'repo',
-  'service',
-  'entity',
-  'schema',
-  'doc',
-  'document',
-  'record',
-  'dao',
-  'collection',
-  'table',
-  'delegate',
-  'instance',
-  'data',
-  'store',
-]);
 /** ORM operations whose result is a stored record (or list of records). */
 const RECORD_OPERATIONS = new Set(['find', 'findMany', 'create', 'update', 'upsert', 'save']);
 /** Libraries whose results are plain objects: a NestJS class serializer cannot strip their fields. */
@@ -79,10 +41,14 @@ const COMPARISONS = new Set(['==', '!=', '===', '!==', '<', '>', '<=', '>=', 'in
 /** Functions whose result hides a value (`{ cardNumber: mask(card) }`). */
 const MASKING = /mask|redact|obfuscat|last4|lastFour|truncat|hide|censor/i;
 const MAX_DEPTH = 4;
+/** Calls that make a new secret or key: `generateSecret()`, `paymentIntents.create()`, `issueApiKey()`. */
+const ISSUING = /^(create|generate|issue|mint|rotate|regenerate|make|new)/i;
 /** Read methods whose result is a number, a flag or an aggregate, not records. */
 const COUNTING_METHOD = /^(count|exists|aggregate|groupBy|distinct|estimatedDocumentCount)/;
-/** Builder methods whose first argument names the table. */
-const TABLE_METHODS = new Set(['from', 'into', 'table', 'insert', 'update']);
+
+const HIDING_KEYS = '(?:select|hidden|toJSON|toObject|defaultScope)';
+const HIDING_KEY_SELECTOR = `Property[computed=false][key.name=/^${HIDING_KEYS}$/]`;
+const HIDING_QUOTED_KEY_SELECTOR = `Property[key.type="Literal"][key.value=/^${HIDING_KEYS}$/]`;
 
 interface RecordInfo {
   /** What the record is, for messages. */
@@ -90,6 +56,8 @@ interface RecordInfo {
   /** `orm`: an ORM result as loaded (a class instance for TypeORM/Sequelize/Mongoose/MikroORM). */
   kind: 'orm' | 'copy' | 'request-user' | 'found';
   library?: string;
+  /** For a record of another entity: the relation loaded whole with it (`include: { author: true }`). */
+  relation?: string;
 }
 
 export default createRule<Options, MessageIds>({
@@ -205,7 +173,11 @@ export default createRule<Options, MessageIds>({
         if (prop.type === AST_NODE_TYPES.SpreadElement) {
           if (removesSensitive) continue;
           const record = recordOf(prop.argument, sourceCode, isSensitiveKey, null, 0);
-          if (record && reportable({ ...record, kind: record.kind === 'orm' ? 'copy' : record.kind }, body)) {
+          // `{ ...post, author: { id: post.author.id, name: post.author.name } }` replaces the included record.
+          const replaced =
+            record?.relation !== undefined &&
+            object.properties.some((p) => p.type === AST_NODE_TYPES.Property && p.range[0] > prop.range[0] && propertyName(p) === record.relation);
+          if (record && !replaced && reportable({ ...record, kind: record.kind === 'orm' ? 'copy' : record.kind }, body)) {
             report(prop, 'spreadRecord', { what: record.description, via: body.via }, record);
           }
           continue;
@@ -213,6 +185,13 @@ export default createRule<Options, MessageIds>({
         const key = propertyName(prop);
         if (key !== null && isSensitiveKey(key)) {
           if (exposesValue(key, prop.value as Node)) report(prop, 'sensitiveField', { key, via: body.via });
+          continue;
+        }
+        // `{ token: user.verificationToken }`: a stored credential under a harmless key.
+        const value = unwrap(prop.value as Node);
+        const field = value.type === AST_NODE_TYPES.MemberExpression ? memberName(value) : null;
+        if (field !== null && isTellingField(field) && isSensitiveKey(field) && exposesValue(field, value)) {
+          report(prop, 'sensitiveField', { key: field, via: body.via });
           continue;
         }
         inspect(prop.value, body, depth + 1);
@@ -225,7 +204,7 @@ export default createRule<Options, MessageIds>({
       if (isNothing(value) || isFlagOrConstant(value)) return false;
       const words = nameWords(key);
       const issued = ISSUED_HEADS.has(words[words.length - 1] ?? '');
-      if (value.type === AST_NODE_TYPES.MemberExpression) return true;
+      if (value.type === AST_NODE_TYPES.MemberExpression) return !(issued && freshlyIssued(value));
       if (value.type === AST_NODE_TYPES.Identifier) {
         const variable = findVar(sourceCode, value);
         if (!variable || variable.defs.length === 0) return false;
@@ -244,6 +223,28 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
+    /**
+     * A field of an object the handler has just made by a call that issues it: `secret.base32` of
+     * `speakeasy.generateSecret()`, `paymentIntent.client_secret` of `stripe.paymentIntents.create()`,
+     * `apiKey.key` of `ApiKey.create(…)`. A key shown once on creation is the point of the endpoint.
+     */
+    function freshlyIssued(member: TSESTree.MemberExpression): boolean {
+      let root: Node = member;
+      while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+      if (root.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = findVar(sourceCode, root);
+      if (!variable || variable.defs.length === 0) return false;
+      const writes = writtenValues(variable);
+      return (
+        writes.length > 0 &&
+        writes.every((w) => {
+          const init = unwrap(w.expr);
+          const call = init.type === AST_NODE_TYPES.AwaitExpression ? unwrap(init.argument) : init;
+          return w.path.length === 0 && call.type === AST_NODE_TYPES.CallExpression && ISSUING.test(calleeName(call) ?? '');
+        })
+      );
+    }
+
     function isFlagOrConstant(node: Node): boolean {
       // `!!user.password`, `typeof x`, `user.passwordHash != null`: a flag, not the value.
       if (node.type === AST_NODE_TYPES.UnaryExpression || node.type === AST_NODE_TYPES.Literal) return true;
@@ -251,23 +252,28 @@ export default createRule<Options, MessageIds>({
       return staticValue(node, sourceCode) !== undefined;
     }
 
+    /** Field hiding declared in this file: Mongoose `select: false` / `toJSON` transforms, Sequelize `defaultScope`. */
+    function hidingProperty(node: TSESTree.Property): void {
+      if (hidesFields) return;
+      const key = propertyName(node);
+      const value = unwrap(node.value);
+      if (key === 'select' || key === 'hidden') {
+        // Mongoose/TypeORM `select: false`, MikroORM `hidden: true` on a field definition — not
+        // `data: { hidden: true }` written to a record.
+        hidesFields = value.type === AST_NODE_TYPES.Literal && value.value === (key === 'hidden') && isFieldDefinition(node.parent);
+      } else if (key === 'toJSON' || key === 'toObject') {
+        // `toJSON: { transform }` or a `toJSON()` method; not `toJSON: { virtuals: true }`.
+        hidesFields = value.type === AST_NODE_TYPES.ObjectExpression ? getProperty(value, 'transform') !== null : isFunction(value);
+      } else if (key === 'defaultScope') {
+        hidesFields = true;
+      }
+    }
+
     return {
-      // Field hiding declared in this file: Mongoose `select: false` / `toJSON` transforms, Sequelize
-      // `defaultScope`, class-transformer `@Exclude()`.
-      Property(node) {
-        if (hidesFields) return;
-        const key = propertyName(node);
-        const value = unwrap(node.value);
-        if (key === 'select' || key === 'hidden') {
-          // Mongoose/TypeORM `select: false`, MikroORM `hidden: true`.
-          hidesFields = value.type === AST_NODE_TYPES.Literal && value.value === (key === 'hidden');
-        } else if (key === 'toJSON' || key === 'toObject') {
-          // `toJSON: { transform }` or a `toJSON()` method; not `toJSON: { virtuals: true }`.
-          hidesFields = value.type === AST_NODE_TYPES.ObjectExpression ? getProperty(value, 'transform') !== null : isFunction(value);
-        } else if (key === 'defaultScope') {
-          hidesFields = true;
-        }
-      },
+      // Only properties whose key can be one of the hiding keys (written plainly, quoted or as a template).
+      [HIDING_KEY_SELECTOR]: hidingProperty,
+      [HIDING_QUOTED_KEY_SELECTOR]: hidingProperty,
+      'Property[key.type="TemplateLiteral"]': hidingProperty,
       'AssignmentExpression > MemberExpression.left[property.name="toJSON"]'() {
         hidesFields = true;
       },
@@ -281,7 +287,10 @@ export default createRule<Options, MessageIds>({
         for (const pending of pendingRecords) context.report(pending);
       },
       CallExpression(node) {
-        if (!hidesFields && calleeName(node) === 'set') {
+        const method = calleeName(node);
+        if (method === null) return;
+        if (method === 'set') {
+          if (hidesFields) return;
           // `schema.set('toJSON', { transform })`
           const first = node.arguments[0] && unwrap(node.arguments[0]);
           const second = node.arguments[1] && unwrap(node.arguments[1]);
@@ -293,9 +302,9 @@ export default createRule<Options, MessageIds>({
           ) {
             hidesFields = true;
           }
+          return;
         }
-        const method = calleeName(node);
-        if (method === null || !RESPONSE_SEND_METHODS.has(method)) return;
+        if (!RESPONSE_SEND_METHODS.has(method)) return;
         check(responseBodyOfCall(node, sourceCode));
       },
       NewExpression(node) {
@@ -303,12 +312,12 @@ export default createRule<Options, MessageIds>({
         if (callee.type !== AST_NODE_TYPES.Identifier || !/Response$/.test(callee.name)) return;
         check(responseBodyOfCall(node, sourceCode));
       },
-      AssignmentExpression(node) {
+      'AssignmentExpression[operator="="]'(node: TSESTree.AssignmentExpression) {
         const left = unwrap(node.left);
         if (left.type !== AST_NODE_TYPES.MemberExpression || memberName(left) !== 'body') return;
         check(responseBodyOfAssignment(node, sourceCode));
       },
-      ReturnStatement(node) {
+      'ReturnStatement[argument]'(node: TSESTree.ReturnStatement) {
         if (node.argument) check(responseBodyOfReturn(node, sourceCode));
       },
       'ArrowFunctionExpression[expression=true]'(node: TSESTree.ArrowFunctionExpression) {
@@ -317,6 +326,25 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/**
+ * Whether an object literal defines a model field: the options of a decorator (`@Column({ select: false })`,
+ * `@Property({ hidden: true })`) or a schema field with a `type` (`{ type: String, select: false }`).
+ */
+function isFieldDefinition(object: Node | undefined): boolean {
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  if (getProperty(object, 'type') !== null) return true;
+  const call = object.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.parent?.type === AST_NODE_TYPES.Decorator;
+}
+
+/**
+ * A field name that says what it holds on its own: `passwordHash`, `verificationToken`, `password`
+ * — not bare `hash`, `token` or `key`, which also name checksums and cache keys (`file.hash`).
+ */
+function isTellingField(name: string): boolean {
+  return nameWords(name).length > 1 || /^(password|passwd|salt|ssn|cvv)$/i.test(name);
+}
 
 /** `undefined`, `null`, `void 0`: a key set to nothing is dropped from (or empty in) the JSON. */
 function isNothing(raw: Node): boolean {
@@ -339,46 +367,6 @@ function reportable(record: RecordInfo, body: ResponseBody): boolean {
   if (body.framework !== 'nestjs') return true;
   if (record.kind === 'copy') return true;
   return record.kind === 'orm' && PLAIN_RESULT_LIBRARIES.has(record.library ?? '');
-}
-
-/** Whether a name (variable, model, repository, Prisma delegate) denotes an account-like entity. */
-function isAccountName(name: string | null | undefined): boolean {
-  if (!name) return false;
-  let words = nameWords(name);
-  while (words.length > 1 && ACCESS_SUFFIXES.has(words[words.length - 1]!)) words = words.slice(0, -1);
-  const head = words[words.length - 1];
-  if (!head) return false;
-  if (head === 'me') return words.length === 1;
-  const singular = head.endsWith('s') && head !== 'staff' ? head.slice(0, -1) : head;
-  return ACCOUNT_NOUNS.has(head) || ACCOUNT_NOUNS.has(singular);
-}
-
-/** Names along an ORM call's receiver chain and its entity argument: `prisma.user`, `this.userRepository`, `em.findOne(User, …)`, `knex('users')`. */
-function entityNames(call: OrmCall): string[] {
-  const names: string[] = [];
-  let current: Node = call.node;
-  for (let i = 0; i < 12; i++) {
-    const node = unwrap(current);
-    if (node.type === AST_NODE_TYPES.CallExpression) {
-      const first = node.arguments[0] && unwrap(node.arguments[0]);
-      if (first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string') names.push(first.value);
-      // An entity class (`em.findOne(User, id)`) or a Drizzle table (`db.select().from(users)`).
-      if (first?.type === AST_NODE_TYPES.Identifier && (/^[A-Z]/.test(first.name) || TABLE_METHODS.has(calleeName(node) ?? ''))) {
-        names.push(first.name);
-      }
-      current = node.callee;
-    } else if (node.type === AST_NODE_TYPES.MemberExpression) {
-      const name = memberName(node);
-      if (name && node !== unwrap(call.node.callee)) names.push(name);
-      current = node.object;
-    } else if (node.type === AST_NODE_TYPES.Identifier) {
-      names.push(node.name);
-      break;
-    } else {
-      break;
-    }
-  }
-  return names;
 }
 
 /**
@@ -408,6 +396,22 @@ function recordOf(
       if (memberName(node) === 'dataValues') {
         const inner = recordOf(node.object, sourceCode, isSensitiveKey, hint, depth + 1);
         return inner && { description: `\`${text}\``, kind: 'copy' };
+      }
+      // `comment.author` of `findUnique({ include: { author: true } })`.
+      if (!node.computed && node.object.type !== AST_NODE_TYPES.ThisExpression) {
+        const name = memberName(node);
+        const variable = unwrap(node.object);
+        if (name !== null && variable.type === AST_NODE_TYPES.Identifier) {
+          const inner = recordOf(variable, sourceCode, isSensitiveKey, hint, depth + 1);
+          if (inner?.relation === name) {
+            return { description: `\`${text}\` (a whole \`${name}\` record loaded with the query)`, kind: inner.kind, library: inner.library };
+          }
+        }
+      }
+      // `rows[0]` of a list of records (`const rows = await db.select().from(users)…`).
+      if (node.computed && node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'number') {
+        const inner = recordOf(node.object, sourceCode, isSensitiveKey, hint, depth + 1);
+        return inner && { ...inner, description: `\`${text}\` (${describeSource(inner)})` };
       }
       return null;
     }
@@ -466,7 +470,17 @@ function callRecord(
   if (orm) {
     if (!RECORD_OPERATIONS.has(orm.operation) || orm.projection === 'explicit') return null;
     if (COUNTING_METHOD.test(orm.method)) return null;
-    if (!isAccountName(hint) && !entityNames(orm).some(isAccountName)) return null;
+    if (!isAccountName(hint) && !entityNames(orm).some(isAccountName)) {
+      // `prisma.post.findMany({ include: { author: true } })`: every post carries its author's whole record.
+      const relation = includedAccount(orm, sourceCode);
+      if (!relation) return null;
+      return {
+        description: `\`${text}\` (a ${orm.library} \`${orm.method}()\` result that includes the whole \`${relation}\` record)`,
+        kind: 'orm',
+        library: orm.library,
+        relation,
+      };
+    }
     return { description: `\`${text}\` (a ${orm.library} \`${orm.method}()\` result)`, kind: 'orm', library: orm.library };
   }
   // A local data-access helper or service: `findUserById(id)`, `usersService.findOne(id)`.

@@ -18,6 +18,7 @@ import {
   isHmacAlgorithm,
   jwtCall,
   jwtOption,
+  mayUseJwt,
   namedSignAlgorithm,
   type JwtCall,
 } from '../analysis/jwt.js';
@@ -40,16 +41,15 @@ function lastNames(operation: string): Set<string> {
 const DECODE_NAMES = lastNames('decode');
 const VERIFY_NAMES = lastNames('verify');
 const MIDDLEWARE_NAMES = lastNames('middleware');
-/** Libraries whose default export is the decode function itself, so any local name can call it. */
-const DEFAULT_DECODERS = JWT_ENTRIES.filter((e) => e.operation === 'decode' && e.kind === 'call' && e.path.length === 0).flatMap(
-  (e) => e.modules,
-);
 /** Libraries that only run on a server: any use of their decode result in a check is an access decision. */
 const SERVER_LIBRARIES = new Set(['jsonwebtoken', '@nestjs/jwt', '@fastify/jwt', 'hono/jwt']);
+/** Middleware packages whose default export (any local name) verifies tokens before the handlers run. */
+const VERIFYING_MIDDLEWARE_MODULES = ['express-jwt', 'koa-jwt'];
 /** Modules whose presence marks a file as server code (for decoders that also run in browsers). */
 const SERVER_MODULES = [
   'express', 'fastify', 'koa', '@koa/router', 'koa-router', '@nestjs/common', '@nestjs/core', 'hono', 'next/server',
-  'http', 'node:http', 'https', 'node:https', 'h3', '@hapi/hapi', 'restify', 'polka', '@sveltejs/kit',
+  'http', 'node:http', 'https', 'node:https', 'h3', '@hapi/hapi', 'restify', 'polka', '@sveltejs/kit', 'next/headers',
+  'server-only',
 ];
 /** Parameter names that mark a function as a request handler or middleware. */
 const SERVER_PARAMETER_NAMES = new Set(['req', 'request', 'ctx']);
@@ -67,7 +67,10 @@ const AUTH_CLAIMS = new Set([
   'sub', 'id', '_id', 'uid', 'userId', 'user_id', 'role', 'roles', 'scope', 'scopes', 'scp', 'permissions', 'perms',
   'isAdmin', 'is_admin', 'admin', 'groups', 'tenant', 'tenantId', 'orgId', 'org_id', 'accountId', 'username', 'email', 'aud',
 ]);
+/** Registered claims about the token itself, not the caller: reading them checks freshness or format (logout, refresh scheduling). */
+const TOKEN_METADATA_CLAIMS = new Set(['exp', 'iat', 'nbf', 'jti', 'typ', 'header']);
 const COMPARISONS = new Set(['===', '!==', '==', '!=', '<', '>', '<=', '>=', 'in', 'instanceof']);
+const ARITHMETIC = new Set(['+', '-', '*', '/', '%']);
 const MAX_STEPS = 64;
 
 type Use = { kind: 'assigned'; target: string } | { kind: 'checked' } | { kind: 'returned'; fn: string };
@@ -214,6 +217,9 @@ interface Step {
  */
 function findUse(start: Node, sourceCode: SourceCode): { use: Use; node: Node } | null {
   const queue: Step[] = [{ node: start, claim: false, read: false }];
+  // In a middleware (`(req, res, next)`, `(c, next)`) even an expiry check decides whether the request goes on.
+  const enclosing = enclosingFunction(start);
+  const gate = !!enclosing && enclosing.params.some((p) => paramName(p) === 'next');
   const seen = new Set<Node>();
   let steps = 0;
   while (queue.length > 0 && steps++ < MAX_STEPS) {
@@ -230,7 +236,13 @@ function findUse(start: Node, sourceCode: SourceCode): { use: Use; node: Node } 
         if (parent.object !== value) break;
         const name = memberName(parent);
         // `decoded.header.kid` picks the verification key: not a claim.
-        if (name !== 'header') queue.push({ node: parent, claim: claim || (name !== null && AUTH_CLAIMS.has(name)), read: true });
+        if (name !== 'header') {
+          queue.push({
+            node: parent,
+            claim: claim || (name !== null && AUTH_CLAIMS.has(name)),
+            read: read || name === null || !TOKEN_METADATA_CLAIMS.has(name) || gate,
+          });
+        }
         break;
       }
       case AST_NODE_TYPES.CallExpression:
@@ -247,6 +259,11 @@ function findUse(start: Node, sourceCode: SourceCode): { use: Use; node: Node } 
         if (parent.operator === '!') queue.push({ node: parent, claim, read });
         break;
       case AST_NODE_TYPES.BinaryExpression:
+        // `exp * 1000 < Date.now()`: arithmetic carries the claim on to the comparison.
+        if (ARITHMETIC.has(parent.operator)) {
+          queue.push({ node: parent, claim, read });
+          break;
+        }
         if (!COMPARISONS.has(parent.operator)) break;
         if (claim && !isAssertion(parent)) return { use: { kind: 'checked' }, node: parent };
         queue.push({ node: parent, claim, read });
@@ -273,7 +290,8 @@ function findUse(start: Node, sourceCode: SourceCode): { use: Use; node: Node } 
         if (parent.init === value) {
           for (const { id, key } of boundIdentifiers(parent.id)) {
             const isClaim = claim || (key !== null && AUTH_CLAIMS.has(key));
-            for (const use of reads(id, sourceCode)) queue.push({ node: use, claim: isClaim, read: read || key !== null });
+            const isRead = read || (key !== null && (!TOKEN_METADATA_CLAIMS.has(key) || gate));
+            for (const use of reads(id, sourceCode)) queue.push({ node: use, claim: isClaim, read: isRead });
           }
         }
         break;
@@ -291,6 +309,11 @@ function findUse(start: Node, sourceCode: SourceCode): { use: Use; node: Node } 
         const fn = parent.type === AST_NODE_TYPES.ArrowFunctionExpression ? parent : enclosingFunction(parent);
         const name = fn ? functionName(fn) : null;
         if (name !== null && isAuthFunctionName(name)) return { use: { kind: 'returned', fn: name }, node: value };
+        // `function getUserId(req) { return decode(…).sub }`: the caller's identity handed to the request's handler.
+        // Only the claim itself: an object literal around it is more often a log or response shape.
+        if (name !== null && claim && fn && value.type !== AST_NODE_TYPES.ObjectExpression && hasRequestParameter(fn)) {
+          return { use: { kind: 'returned', fn: name }, node: value };
+        }
         break;
       }
       default:
@@ -298,6 +321,14 @@ function findUse(start: Node, sourceCode: SourceCode): { use: Use; node: Node } 
     }
   }
   return null;
+}
+
+/** A `req`/`request`/`ctx` parameter: the function works on an incoming request. */
+function hasRequestParameter(fn: FunctionNode): boolean {
+  return fn.params.some((p) => {
+    const name = paramName(p);
+    return name !== null && SERVER_PARAMETER_NAMES.has(name);
+  });
 }
 
 /** The places a variable is read (not written). */
@@ -359,6 +390,8 @@ export default createRule<[], MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
+    // No JWT library can be loaded here: nothing in the file is a JWT call.
+    if (!mayUseJwt(sourceCode)) return {};
     const decodes: JwtCall[] = [];
     const verifies: JwtCall[] = [];
     const signs: JwtCall[] = [];
@@ -424,7 +457,8 @@ export default createRule<[], MessageIds>({
           VERIFY_NAMES.has(name) ||
           MIDDLEWARE_NAMES.has(name) ||
           name === 'sign' ||
-          (callee.type === AST_NODE_TYPES.Identifier && fileLoadsModule(sourceCode, DEFAULT_DECODERS));
+          // imported or destructured under another name (`const { decode: peek } = require('jsonwebtoken')`)
+          callee.type === AST_NODE_TYPES.Identifier;
         if (!candidate) return;
         const call = jwtCall(node, sourceCode);
         if (!call) return;
@@ -435,7 +469,7 @@ export default createRule<[], MessageIds>({
       },
       'Program:exit'() {
         // Handlers behind a verifying middleware (express-jwt, hono `jwt()`) decode tokens that were already checked.
-        if (verifyingMiddleware || fileLoadsModule(sourceCode, ['express-jwt'])) return;
+        if (decodes.length === 0 || verifyingMiddleware || fileLoadsModule(sourceCode, VERIFYING_MIDDLEWARE_MODULES)) return;
         for (const decode of decodes) {
           const fn = enclosingFunction(decode.node);
           const verified = verifies.some(

@@ -14,6 +14,7 @@ import {
 import type { SourceCode } from '../analysis/cache.js';
 import { fromModule, resolveModule, type ModuleRef } from '../analysis/modules.js';
 import { isTokenName, nameWords } from '../analysis/names.js';
+import { includesAny, mayMention, quotesAny } from '../analysis/source-text.js';
 import { staticString } from '../analysis/static-value.js';
 import { GLOBAL_OBJECTS, STORAGE_MEMBERS, STORAGE_WRITERS, WEB_STORAGE_GLOBALS, type StorageWriter } from '../catalog/browser-storage.js';
 import { createRule } from '../util/create-rule.js';
@@ -27,8 +28,17 @@ const WRITER_NAMES = new Set<string>([
   ...STORAGE_WRITERS.filter((w) => !w.methods).map((w) => w.path[w.path.length - 1] ?? ''),
 ]);
 const STORAGE_GLOBALS = new Set(WEB_STORAGE_GLOBALS);
+/**
+ * Text a file must hold for any write here to be found: a Web Storage global's name, or a storage
+ * library's module specifier as a string literal (the only form a module is resolved from).
+ */
+const hasStorageGlobal = includesAny(WEB_STORAGE_GLOBALS);
+const hasStorageModule = quotesAny([...new Set(STORAGE_WRITERS.flatMap((w) => w.modules))]);
+const STORAGE_TEXT = (text: string): boolean => hasStorageGlobal(text) || hasStorageModule(text);
 const STORAGE_MEMBER_SET = new Set(STORAGE_MEMBERS);
 const MAX_DEPTH = 6;
+/** Words that make a key about tokens of some kind. */
+const TOKEN_WORDS = new Set(['token', 'tokens', 'jwt', 'jwts', 'bearer']);
 
 /** Anti-forgery tokens are meant to be readable by the page's own scripts. */
 function isAntiForgery(name: string): boolean {
@@ -157,6 +167,14 @@ function keyInfo(node: Node, sourceCode: SourceCode): KeyInfo | null {
         ? memberName(target)
         : null;
   if (name !== null && isTokenKeyConstantName(name)) return { text: sourceCode.getText(target), token: true };
+  // `${APP}_token`, `prefix + ':accessToken'`: a namespaced key whose own name is a token's.
+  const suffix =
+    target.type === AST_NODE_TYPES.TemplateLiteral && target.expressions.length > 0
+      ? target.quasis[target.quasis.length - 1]!.value.cooked
+      : target.type === AST_NODE_TYPES.BinaryExpression && target.operator === '+'
+        ? staticString(target.right, sourceCode)
+        : null;
+  if (suffix && /^[^A-Za-z0-9]/.test(suffix) && isCredentialName(suffix)) return { text: sourceCode.getText(target), token: true };
   return null;
 }
 
@@ -172,9 +190,13 @@ interface Finding {
 }
 
 /** Decides whether a write of `value` under `key` stores a token; the description for the message, or null. */
-function describeTokenWrite(key: Node | null, value: Node | null, sourceCode: SourceCode): string | null {
+function describeTokenWrite(key: Node | null, value: Node | null, sourceCode: SourceCode, keyName: string | null = null): string | null {
   const info = key ? keyInfo(key, sourceCode) : null;
   if (info?.token) return `a token (key ${info.text})`;
+  // A key that names some other kind of token (`designTokens`, `csrfToken`, `tokenExpiry`) says what
+  // the value is, whatever the variable holding it is called.
+  const name = keyName ?? (key ? staticString(key, sourceCode) : null);
+  if (name !== null && nameWords(name).some((w) => TOKEN_WORDS.has(w))) return null;
   const valueName = value ? tokenValueName(value, sourceCode) : null;
   if (valueName) return `a token (\`${valueName}\`)`;
   return null;
@@ -276,6 +298,8 @@ export default createRule<[], MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
+    // Neither Web Storage nor a storage library can be reached from this file.
+    if (!mayMention(sourceCode, STORAGE_TEXT)) return {};
     const reported = new Set<Node>();
 
     function report(finding: Finding): void {
@@ -344,7 +368,7 @@ export default createRule<[], MessageIds>({
           !left.computed && staticName !== null
             ? isCredentialName(staticName)
               ? `a token (key '${staticName}')`
-              : describeTokenWrite(null, node.right, sourceCode)
+              : describeTokenWrite(null, node.right, sourceCode, staticName)
             : describeTokenWrite(keyNode, node.right, sourceCode);
         if (what) report({ node, storage: `\`${storage}\``, what });
         else if (keyNode) checkWrapper(keyNode, node.right, `\`${storage}\``, node);

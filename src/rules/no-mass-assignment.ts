@@ -66,7 +66,10 @@ export default createRule<[], MessageIds>({
       CallExpression(node) {
         const callee = unwrap(node.callee);
         const method = calleeName(node);
-        if (node.arguments.length === 0) return;
+        // A call without arguments can still end a builder chain that writes: `db.insert(t).values(body).returning()`.
+        if (node.arguments.length === 0 && !(callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.CallExpression)) {
+          return;
+        }
         // Object.assign(record, req.body)
         if (
           method === 'assign' &&
@@ -77,8 +80,8 @@ export default createRule<[], MessageIds>({
           checkMerge(node, 'Object.assign()');
           return;
         }
-        // lodash merge/assign/extend/defaults(record, req.body)
-        const lodash = lodashFunction(callee, sourceCode);
+        // lodash merge/assign/extend/defaults(record, req.body); a method call must be named like one.
+        const lodash = mayBeLodashMerge(callee) ? lodashFunction(callee, sourceCode) : null;
         if (lodash && LODASH_MERGES.has(lodash.toLowerCase())) {
           checkMerge(node, `${shortText(sourceCode, callee, 30)}()`);
           return;
@@ -97,6 +100,17 @@ export default createRule<[], MessageIds>({
     };
   },
 });
+
+/**
+ * Cheap test before resolving a callee as a lodash function: a method call (`_.merge`) is named
+ * like one of the merges (or `default`, which resolution strips); other callees (`merge`,
+ * `require('lodash/merge')`) can only be told by resolving them.
+ */
+function mayBeLodashMerge(callee: Node): boolean {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return true;
+  const name = memberName(callee);
+  return name !== null && (name === 'default' || LODASH_MERGES.has(name.toLowerCase()));
+}
 
 /**
  * The request object written by a data argument: the argument itself (`create(req.body)`), a spread

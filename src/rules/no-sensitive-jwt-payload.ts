@@ -1,15 +1,16 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, findVar, getProperty, memberName, propertyName, singleValue, staticKeyName, unwrap } from '../analysis/ast.js';
 import type { SourceCode } from '../analysis/cache.js';
-import { jwtCall } from '../analysis/jwt.js';
+import { jwtCall, mayUseJwt } from '../analysis/jwt.js';
 import { isEntityName, isSensitiveFieldName } from '../analysis/names.js';
 import { ormCall, recordOrigin } from '../analysis/orm.js';
+import { requestSource } from '../analysis/request-sources.js';
 import { staticValue } from '../analysis/static-value.js';
 import { JWT_ENTRIES } from '../catalog/jwt.js';
 import { createRule } from '../util/create-rule.js';
 
 type Node = TSESTree.Node;
-type MessageIds = 'sensitiveField' | 'wholeRecord';
+type MessageIds = 'sensitiveField' | 'wholeRecord' | 'requestBody';
 
 /** Callee names of every catalogued sign entry point: the cheap first test. */
 const SIGN_NAMES = new Set<string>(
@@ -24,7 +25,7 @@ const COPIERS = new Set(['structuredClone', 'cloneDeep', 'clone', 'toPlainObject
 const MAX_DEPTH = 8;
 
 interface Finding {
-  kind: 'field' | 'record';
+  kind: 'field' | 'record' | 'body';
   node: Node;
   /** The field name, or a description of the record. */
   text: string;
@@ -67,15 +68,12 @@ function inspect(node: Node, sourceCode: SourceCode, findings: Finding[], depth:
           return;
         }
       }
-      const declared = declaredShape(variable);
+      const declared = declaredShape(variable, sourceCode);
       if (declared) {
-        // `(user: { id: string; role: string })`, `Pick<User, 'id' | 'role'>`: the type says what it holds.
-        if (declared.type === AST_NODE_TYPES.TSTypeLiteral) {
-          for (const member of declared.members) {
-            if (member.type !== AST_NODE_TYPES.TSPropertySignature) continue;
-            const key = staticKeyName(member.key, member.computed);
-            if (key !== null && isSensitiveFieldName(key)) findings.push({ kind: 'field', node, text: key });
-          }
+        // `(user: { id: string; role: string })`, `Pick<User, 'id' | 'role'>`, a local `interface
+        // SessionUser { id; role }`: the type says what it holds.
+        for (const key of declared) {
+          if (isSensitiveFieldName(key)) findings.push({ kind: 'field', node, text: key });
         }
         return;
       }
@@ -89,6 +87,11 @@ function inspect(node: Node, sourceCode: SourceCode, findings: Finding[], depth:
     case AST_NODE_TYPES.MemberExpression: {
       const name = memberName(target);
       if (name === null) return;
+      if (name === 'body' && requestSource(target, sourceCode)) {
+        // `jwt.sign(req.body)`, `{ user: req.body }`: whatever the client sent, a sign-up form's password included.
+        findings.push({ kind: 'body', node, text: sourceCode.getText(target) });
+        return;
+      }
       if (RAW_RECORD_PROPERTIES.has(name)) findings.push({ kind: 'record', node, text: `\`${sourceCode.getText(target)}\`, a whole record` });
       else if (isSensitiveFieldName(name)) findings.push({ kind: 'field', node, text: name });
       else if (isEntityName(name)) findings.push({ kind: 'record', node, text: `the whole \`${sourceCode.getText(target)}\` record` });
@@ -110,7 +113,7 @@ function inspect(node: Node, sourceCode: SourceCode, findings: Finding[], depth:
         if (prop.type === AST_NODE_TYPES.SpreadElement) {
           const inner: Finding[] = [];
           inspect(prop.argument, sourceCode, inner, depth + 1);
-          for (const f of inner) findings.push(f.kind === 'record' ? { ...f, node: prop } : f);
+          for (const f of inner) findings.push(f.kind === 'field' ? f : { ...f, node: prop });
           continue;
         }
         const key = propertyName(prop);
@@ -124,6 +127,11 @@ function inspect(node: Node, sourceCode: SourceCode, findings: Finding[], depth:
     case AST_NODE_TYPES.CallExpression: {
       const name = calleeName(target);
       const callee = unwrap(target.callee);
+      if ((name === 'json' || name === 'formData') && requestSource(target, sourceCode)) {
+        // Next.js / Web `await request.json()`
+        findings.push({ kind: 'body', node, text: sourceCode.getText(target) });
+        return;
+      }
       const first = target.arguments[0];
       const firstArg = first && first.type !== AST_NODE_TYPES.SpreadElement ? first : null;
       if (callee.type === AST_NODE_TYPES.MemberExpression && name !== null && SERIALIZERS.has(name)) {
@@ -164,22 +172,58 @@ function inspect(node: Node, sourceCode: SourceCode, findings: Finding[], depth:
   }
 }
 
-/** The type a parameter or variable is declared with when it spells out the fields: a type literal or `Pick<…>`. */
-function declaredShape(variable: TSESLint.Scope.Variable | null): TSESTree.TSTypeLiteral | TSESTree.TSTypeReference | null {
+/**
+ * The field names a parameter or variable is declared with, when its type spells them out: a type
+ * literal, `Pick<T, 'a' | 'b'>`, or a type alias / interface declared in this file that is one
+ * (interfaces that extend others are not followed). Null when the type does not say.
+ */
+function declaredShape(variable: TSESLint.Scope.Variable | null, sourceCode: SourceCode): string[] | null {
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!def || (def.type !== 'Parameter' && def.type !== 'Variable')) return null;
   const name = def.name;
   if (name.type !== AST_NODE_TYPES.Identifier || !name.typeAnnotation) return null;
-  const type = name.typeAnnotation.typeAnnotation;
-  if (type.type === AST_NODE_TYPES.TSTypeLiteral) return type;
-  if (
-    type.type === AST_NODE_TYPES.TSTypeReference &&
-    type.typeName.type === AST_NODE_TYPES.Identifier &&
-    type.typeName.name === 'Pick'
-  ) {
-    return type;
+  return typeFields(name.typeAnnotation.typeAnnotation, sourceCode, 0);
+}
+
+function typeFields(type: TSESTree.TypeNode, sourceCode: SourceCode, depth: number): string[] | null {
+  if (depth > MAX_DEPTH) return null;
+  if (type.type === AST_NODE_TYPES.TSTypeLiteral) return memberNames(type.members);
+  if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return null;
+  if (type.typeName.name === 'Pick') {
+    const picked = type.typeArguments?.params[1];
+    return picked ? pickedKeys(picked) ?? [] : [];
+  }
+  const variable = findVar(sourceCode, type.typeName);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Type') return null;
+  const declaration = def.node;
+  if (declaration.type === AST_NODE_TYPES.TSTypeAliasDeclaration) return typeFields(declaration.typeAnnotation, sourceCode, depth + 1);
+  if (declaration.type === AST_NODE_TYPES.TSInterfaceDeclaration && declaration.extends.length === 0) {
+    return memberNames(declaration.body.body);
   }
   return null;
+}
+
+function memberNames(members: readonly TSESTree.TypeElement[]): string[] {
+  const names: string[] = [];
+  for (const member of members) {
+    if (member.type !== AST_NODE_TYPES.TSPropertySignature) continue;
+    const key = staticKeyName(member.key, member.computed);
+    if (key !== null) names.push(key);
+  }
+  return names;
+}
+
+/** `'id' | 'role'` → `['id', 'role']`; null when a member is not a string literal type. */
+function pickedKeys(type: TSESTree.TypeNode): string[] | null {
+  const parts = type.type === AST_NODE_TYPES.TSUnionType ? type.types : [type];
+  const keys: string[] = [];
+  for (const part of parts) {
+    if (part.type !== AST_NODE_TYPES.TSLiteralType || part.literal.type !== AST_NODE_TYPES.Literal) return null;
+    if (typeof part.literal.value !== 'string') return null;
+    keys.push(part.literal.value);
+  }
+  return keys;
 }
 
 /** `await prisma.user.findUnique({ where, select: { id: true } })`: a query that returns only the fields it names. */
@@ -207,6 +251,8 @@ export default createRule<[], MessageIds>({
     messages: {
       sensitiveField:
         'The {{library}} token payload contains `{{field}}`. A JWT payload is only base64-encoded, so anyone holding the token can read it: sign only the claims the API needs (`sub`, `role`).',
+      requestBody:
+        'The {{library}} token payload is the whole request body `{{text}}`, so whatever the client sent (a login or sign-up password included) goes into a token anyone holding it can read. Sign explicit claims instead, e.g. `{ sub: user.id, role: user.role }`.',
       wholeRecord:
         'The {{library}} token payload is {{what}}, which puts every field (password hash included) into a token anyone holding it can read. Sign explicit claims instead, e.g. `{ sub: user.id, role: user.role }`.',
     },
@@ -214,12 +260,15 @@ export default createRule<[], MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
+    // No JWT library can be loaded here: nothing in the file is a JWT call.
+    if (!mayUseJwt(sourceCode)) return {};
     // A payload object reached from several sign calls is reported once.
     const seen = new Set<Node>();
     return {
       CallExpression(node) {
         const name = calleeName(node);
-        if (name === null || !SIGN_NAMES.has(name)) return;
+        // A sign function can be imported or destructured under any name (`const { sign: issue } = require('jsonwebtoken')`).
+        if (name === null || (!SIGN_NAMES.has(name) && unwrap(node.callee).type !== AST_NODE_TYPES.Identifier)) return;
         const call = jwtCall(node, sourceCode);
         if (!call || call.operation !== 'sign' || !call.payload) return;
         const findings: Finding[] = [];
@@ -229,6 +278,8 @@ export default createRule<[], MessageIds>({
           seen.add(finding.node);
           if (finding.kind === 'field') {
             context.report({ node: finding.node, messageId: 'sensitiveField', data: { library: call.library, field: finding.text } });
+          } else if (finding.kind === 'body') {
+            context.report({ node: finding.node, messageId: 'requestBody', data: { library: call.library, text: finding.text } });
           } else {
             context.report({ node: finding.node, messageId: 'wholeRecord', data: { library: call.library, what: finding.text } });
           }

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, getProperty, hasSpread, isFunction, memberName, shortText, unwrap } from '../analysis/ast.js';
+import { calleeName, findVar, getProperty, hasSpread, isFunction, memberName, shortText, singleValue, unwrap } from '../analysis/ast.js';
 import type { SourceCode } from '../analysis/cache.js';
 import { fromModule, isModulePath, resolveModule } from '../analysis/modules.js';
 import { classifySlots, hasPlaceholders, isSqlEscaped, looksLikeSql, SLOT, type SlotKind } from '../analysis/sql.js';
@@ -7,6 +7,7 @@ import {
   isCertainlyString,
   isConstrainedChoice,
   isNumericExpression,
+  staticString,
   stringComposition,
   type DynamicPart,
   type StringComposition,
@@ -28,6 +29,18 @@ const CANDIDATE_METHODS = new Set<string>([
   ...SQL_SINKS.flatMap((s) => s.methods ?? []),
   ...SQL_SINKS.flatMap((s) => (s.functions ?? []).map((f) => f[f.length - 1]!)),
   ...UNRESOLVED_QUERY_METHODS,
+]);
+
+/** Argument shapes whose value may be text built from parts (everything else is constant or not text). */
+const MAYBE_DYNAMIC_TEXT = new Set<string>([
+  AST_NODE_TYPES.TemplateLiteral,
+  AST_NODE_TYPES.BinaryExpression,
+  AST_NODE_TYPES.Identifier,
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.MemberExpression,
+  AST_NODE_TYPES.ConditionalExpression,
+  AST_NODE_TYPES.LogicalExpression,
+  AST_NODE_TYPES.AwaitExpression,
 ]);
 
 interface SinkMatch {
@@ -97,18 +110,42 @@ export default createRule<Options, MessageIds>({
 
     return {
       CallExpression(node) {
+        // Cheapest tests first: the method name, then the shape of the text argument; module
+        // resolution only for calls that really insert values into text.
         const method = calleeName(node);
         if (method === null || !CANDIDATE_METHODS.has(method)) return;
-        const match = matchSink(node, method, sourceCode);
-        if (!match || (!match.sink && !checkUnresolved)) return;
         const rawArg = node.arguments[0];
         if (!rawArg || rawArg.type === AST_NODE_TYPES.SpreadElement) return;
         const { text: textNode, inConfig } = sqlTextNode(rawArg);
         if (!textNode) return;
         const arg = unwrap(textNode);
-        if (arg.type === AST_NODE_TYPES.TaggedTemplateExpression || isFunction(arg)) return;
+        if (!MAYBE_DYNAMIC_TEXT.has(arg.type)) return;
+        if (arg.type === AST_NODE_TYPES.TemplateLiteral && arg.expressions.length === 0) return;
+        // A lone value (`pool.query(sql)` in a wrapper, `map.get(key)`) is reported only when it is
+        // request data at a resolved sink: settle that before composing any text.
+        if (isLoneValue(arg, sourceCode)) {
+          const match = matchSink(node, method, sourceCode);
+          if (!match?.sink) return;
+          const source = taintOf(arg, sourceCode);
+          if (!source) return;
+          context.report({
+            node: textNode,
+            messageId: 'dynamicSql',
+            data: {
+              sink: `${match.sink.library} \`${match.method}()\``,
+              values: describeValues([{ kind: 'dynamic', node: arg as TSESTree.Expression }], sourceCode),
+              request: ` (\`${source.source.text}\` comes from the request)`,
+              hint: hint(match.sink),
+            },
+          });
+          return;
+        }
 
         const composition = stringComposition(arg, sourceCode);
+        if (!composition.parts.some((p) => p.kind === 'dynamic')) return;
+        const match = matchSink(node, method, sourceCode);
+        if (!match || (!match.sink && !checkUnresolved)) return;
+        if (!match.sink && !looksLikeSql(textOf(composition))) return;
         const dynamic = composition.parts.filter((p): p is DynamicPart => p.kind === 'dynamic');
         const unsafe = dynamic.filter((p) => !isSafePart(p));
         if (unsafe.length === 0) return;
@@ -116,7 +153,6 @@ export default createRule<Options, MessageIds>({
         const taint = unsafe.map((p) => taintOf(p.node, sourceCode)).find((t) => t !== null) ?? null;
         // A lone value (`pool.query(sql)` inside a wrapper) is someone else's text, unless it is request data.
         if (!hasText && !taint) return;
-        if (!match.sink && !looksLikeSql(textOf(composition))) return;
 
         const values = describeValues(unsafe, sourceCode);
         const request = taint ? ` (\`${taint.source.text}\` comes from the request)` : '';
@@ -170,6 +206,35 @@ function matchSink(node: TSESTree.CallExpression, method: string, sourceCode: So
   }
   // A receiver from a local module (`import { db } from './db'`) or none the file explains.
   return UNRESOLVED_QUERY_METHODS.includes(method) ? { sink: null, method, resolved: false } : null;
+}
+
+const STRING_BUILDERS = new Set(['concat', 'join', 'format']);
+
+/**
+ * True when the argument is a single value rather than text assembled at or before the call:
+ * a member read, a call that is not a string builder, or a variable bound to one (or a parameter).
+ * Constants are not lone values (they are settled as constant text).
+ */
+function isLoneValue(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.MemberExpression:
+    case AST_NODE_TYPES.AwaitExpression:
+      return staticString(node, sourceCode) === null;
+    case AST_NODE_TYPES.CallExpression:
+      return !STRING_BUILDERS.has(calleeName(node) ?? '') && staticString(node, sourceCode) === null;
+    case AST_NODE_TYPES.Identifier: {
+      if (depth > 8) return false;
+      const variable = findVar(sourceCode, node);
+      if (!variable || variable.defs.length === 0) return true;
+      if (variable.defs[0]!.type === 'Parameter') return true;
+      const single = singleValue(variable);
+      if (!single) return false; // built with += or reassigned: compose it
+      if (single.path.length > 0) return staticString(node, sourceCode) === null;
+      return isLoneValue(unwrap(single.init), sourceCode, depth + 1);
+    }
+    default:
+      return false;
+  }
 }
 
 function chainIncludes(node: TSESTree.Node, method: string): boolean {

@@ -10,6 +10,7 @@ import {
   jwtCall,
   jwtOption,
   looksLikeAsymmetricKey,
+  mayUseJwt,
   namedSignAlgorithm,
   type JwtCall,
   type JwtKeyInfo,
@@ -95,6 +96,8 @@ export default createRule<[], MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
+    // No JWT library can be loaded here: nothing in the file is a JWT call.
+    if (!mayUseJwt(sourceCode)) return {};
     const reported = new Set<TSESTree.Node>();
 
     function suggestion(info: JwtKeyInfo): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
@@ -123,6 +126,8 @@ export default createRule<[], MessageIds>({
       if (!call?.key || !CHECKED_OPERATIONS.has(call.operation)) return;
       const info = classifyJwtKey(call.key, sourceCode);
       if (info.kind !== 'literal' && info.kind !== 'fallback') return;
+      // An empty key is refused by every library at run time (`?? ''` only quiets the type checker).
+      if ((info.value ?? '').trim() === '') return;
       if (looksLikeAsymmetricKey(info.value ?? '')) return;
       if (!usesHmac(call, sourceCode)) return;
       const target = info.kind === 'fallback' ? info.expression : info.literal;

@@ -10,6 +10,7 @@ import {
   jwtCall,
   jwtOption,
   looksLikeAsymmetricKey,
+  mayUseJwt,
   namedSignAlgorithm,
   type JwtCall,
 } from '../analysis/jwt.js';
@@ -77,6 +78,8 @@ export default createRule<[], MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
+    // No JWT library can be loaded here: nothing in the file is a JWT call.
+    if (!mayUseJwt(sourceCode)) return {};
     const missing: JwtCall[] = [];
     const signAlgorithms: string[] = [];
     let hmacByStringKey = false;

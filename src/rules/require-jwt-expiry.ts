@@ -6,10 +6,13 @@ import {
   durationSeconds,
   enclosingFunctionNames,
   expClaimLifetime,
+  hasMember,
   insertProperty,
+  isObjectOpen,
   isOptionAbsent,
   jwtCall,
   jwtOption,
+  mayUseJwt,
   payloadHasExp,
   resolveObject,
   type JwtCall,
@@ -100,6 +103,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    // No JWT library can be loaded here: nothing in the file is a JWT call.
+    if (!mayUseJwt(sourceCode)) return {};
     const maxSeconds =
       options.maxAccessTokenLifetime === undefined ? null : durationSeconds(options.maxAccessTokenLifetime, 's');
     const exempt = (options.allowLongLived ?? []).map(toPattern);
@@ -178,7 +183,12 @@ export default createRule<Options, MessageIds>({
         }
         return;
       }
-      const payload = call.chainRoot ? (call.payload ? payloadHasExp(call.payload, sourceCode) : 'no') : 'unknown';
+      const root = call.chainRoot;
+      const payload = !root || root.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)
+        ? 'unknown'
+        : call.payload
+          ? payloadHasExp(call.payload, sourceCode)
+          : 'no';
       if (payload === 'yes') {
         checkExpClaim(call, call.payload);
         return;
@@ -215,13 +225,20 @@ export default createRule<Options, MessageIds>({
       pendingConfigs.push({ call, advice, text, fix: addOptionFix(call, path, DEFAULT_LIFETIME, sourceCode) });
     }
 
+    function configHoldsNoKey(call: JwtCall): boolean {
+      const options = call.options;
+      if (options?.type !== AST_NODE_TYPES.ObjectExpression || isObjectOpen(options, sourceCode)) return false;
+      return !(call.entry.keyOptions ?? []).some((name) => hasMember(options, name, sourceCode));
+    }
+
     function visit(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       const call = jwtCall(node, sourceCode);
       if (!call || call.entry.unsecured) return;
       if (call.operation !== 'sign' && call.operation !== 'module-config' && call.operation !== 'plugin-register') return;
       if (isExempt(node)) return;
       if (call.operation === 'module-config') {
-        if (call.library === '@nestjs/jwt') {
+        // `JwtModule.register({})` with no key: every `JwtService.sign()` passes its own secret and options.
+        if (call.library === '@nestjs/jwt' && !configHoldsNoKey(call)) {
           checkConfig(call, ['signOptions', 'expiresIn'], `Set \`signOptions: { expiresIn: ${DEFAULT_LIFETIME} }\` so every \`JwtService.sign()\` gets one.`);
         }
         return;

@@ -2,9 +2,10 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, enclosingFunction, findVar, isFunction, memberName, propertyName, unwrap, type FunctionNode } from '../analysis/ast.js';
 import type { SourceCode } from '../analysis/cache.js';
 import { DEFAULT_CURRENT_USER_DECORATORS, isCallerIdentity, mentionsCaller, type IdentityOptions } from '../analysis/identity.js';
-import { objectLiteralOf, ormCall, sqlConditions, type OrmCall } from '../analysis/orm.js';
+import { isAccountEntity, objectLiteralOf, ormCall, sqlConditions, type OrmCall } from '../analysis/orm.js';
 import { isAuthenticationName, isAuthorizationName, routesOfHandler, type Route } from '../analysis/routes.js';
 import { staticString } from '../analysis/static-value.js';
+import { isRequestContextValue } from '../analysis/request-objects.js';
 import { taintOf, type Taint } from '../analysis/taint.js';
 import { ID_KEYS } from '../catalog/orm.js';
 import { createRule } from '../util/create-rule.js';
@@ -32,13 +33,30 @@ const DEFAULT_OWNER_FIELDS = [
   'organizationId',
   'user',
   'owner',
+  'author',
+  'creator',
+  'createdById',
+  'customer',
+  'customerId',
+  'tenant',
+  'organization',
+  'team',
+  'teamId',
+  'workspace',
+  'workspaceId',
+  'members',
 ];
+
+const DEFAULT_OWNER_FIELD_NAMES: ReadonlySet<string> = new Set(DEFAULT_OWNER_FIELDS);
+const DEFAULT_OWNER_FIELD_KEYS: ReadonlySet<string> = new Set(DEFAULT_OWNER_FIELDS.map(normalizeField));
 
 /** Raw SQL methods of pg, mysql/mysql2, sqlite, better-sqlite3 statements, pg-promise, Sequelize, Knex, TypeORM. */
 const SQL_METHODS = new Set(['query', 'execute', 'run', 'get', 'all', 'one', 'oneOrNone', 'many', 'manyOrNone', 'any', 'none', 'raw']);
 /** Methods that compare a stored owner with the caller: `doc.userId.equals(req.user._id)`, `members.includes(me)`. */
 const COMPARE_METHODS = new Set(['equals', 'includes', 'some', 'has', 'isEqual', 'compare', 'every', 'find', 'indexOf', 'eq', 'contains']);
 const CHECKED_OPERATIONS = new Set(['find', 'update', 'upsert', 'delete']);
+/** Instance methods that write a loaded record back (Mongoose, Sequelize, TypeORM active records, MikroORM). */
+const PERSIST_METHODS = new Set(['save', 'update', 'destroy', 'remove', 'deleteOne', 'softRemove', 'increment', 'decrement', 'restore']);
 /** Names in a handler that show a refusal path exists: `ForbiddenException`, `ForbiddenError`, `forbidden()`. */
 const FORBIDDEN = /forbidden/i;
 /** Member names worth testing as caller identities (cheap pre-filter). */
@@ -56,6 +74,9 @@ const IDENTITY_PROPERTIES = new Set([
   'var',
 ]);
 
+/** `req.user`, `ctx.state`…: a plain member read whose name may hold the caller. */
+const IDENTITY_MEMBER_SELECTOR = `MemberExpression[computed=false][property.name=/^(?:${[...IDENTITY_PROPERTIES].join('|')})$/]`;
+
 interface Candidate {
   node: Node;
   handler: FunctionNode;
@@ -69,10 +90,12 @@ interface Candidate {
 }
 
 interface HandlerFacts {
-  /** A comparison, check call or refusal that involves the caller. */
-  checks: boolean;
+  /** Comparisons, check calls and refusals that involve the caller. */
+  checks: Node[];
   /** The handler reads the caller. */
   usesCaller: boolean;
+  /** The handler asks whether there is a caller and serves both cases (`req.user ? … : …`). */
+  optionalCaller: boolean;
 }
 
 export default createRule<Options, MessageIds>({
@@ -131,7 +154,9 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const ownerFields = new Set([...DEFAULT_OWNER_FIELDS, ...(options.ownerFields ?? [])].map(normalizeField));
+    const extraOwnerFields = (options.ownerFields ?? []).filter((field) => !DEFAULT_OWNER_FIELD_NAMES.has(field));
+    const ownerFields: ReadonlySet<string> =
+      extraOwnerFields.length > 0 ? new Set([...DEFAULT_OWNER_FIELD_KEYS, ...extraOwnerFields.map(normalizeField)]) : DEFAULT_OWNER_FIELD_KEYS;
     const identity: IdentityOptions = {
       callerExpressions: options.callerExpressions ?? [],
       currentUserDecorators: [...DEFAULT_CURRENT_USER_DECORATORS, ...(options.currentUserDecorators ?? [])],
@@ -139,10 +164,33 @@ export default createRule<Options, MessageIds>({
     const extraAuthorization = (options.authorizationMiddleware ?? []).map((source) => new RegExp(source, 'i'));
 
     const candidates: Candidate[] = [];
+    /** Caller-scoped queries keyed by client data, per handler: an access check of their own. */
+    const scopedQueries = new Map<FunctionNode, Node[]>();
     /** Nodes that may show a check (comparisons, check calls, refusals), tested only inside candidate handlers. */
     const checkNodes: Node[] = [];
     /** Nodes that may read the caller (member expressions with identity-like names, session calls). */
     const callerNodes: Node[] = [];
+    /** Calls (not ORM calls) whose callee name may read as an authorization step; the name is tested only inside candidate handlers. */
+    const namedCalls: TSESTree.CallExpression[] = [];
+    /** Name classifications for this file: the same helper and middleware names recur. */
+    const authorizationNames = new Map<string, boolean>();
+    const authenticationNames = new Map<string, boolean>();
+    const isAuthorization = (name: string): boolean => {
+      let known = authorizationNames.get(name);
+      if (known === undefined) {
+        known = isAuthorizationName(name, extraAuthorization);
+        authorizationNames.set(name, known);
+      }
+      return known;
+    };
+    const isAuthentication = (name: string): boolean => {
+      let known = authenticationNames.get(name);
+      if (known === undefined) {
+        known = isAuthenticationName(name);
+        authenticationNames.set(name, known);
+      }
+      return known;
+    };
 
     const isOwnerField = (name: string): boolean => ownerFields.has(normalizeField(name));
     const isIdField = (name: string): boolean => {
@@ -181,7 +229,12 @@ export default createRule<Options, MessageIds>({
             if (t) {
               state.source = t;
               state.value = prop.value;
+              continue;
             }
+          }
+          // `project: req.project._id` set by a `router.param()` loader that checked membership.
+          if (isRequestContextValue(prop.value, sourceCode) && !clientValue(prop.value) && !mentionsCaller(prop.value, sourceCode, identity)) {
+            state.scoped = true;
           }
         }
         return;
@@ -223,6 +276,8 @@ export default createRule<Options, MessageIds>({
         }
       }
       if (call.filterArg) readFilter(call.filterArg, state);
+      // Sequelize `include: [{ model: Project, where: { ownerId: req.user.id } }]`: an include with a `where` is an inner join that scopes the row.
+      if (call.library === 'sequelize' && scopedByInclude(call)) state.scoped = true;
       // Builder chains: `.where('id', id)`, `.where({ id })`, `.andWhere('p.userId = :uid', { uid })`.
       for (let i = 0; i < call.conditions.length; i++) {
         const c = unwrap(call.conditions[i]!);
@@ -244,18 +299,70 @@ export default createRule<Options, MessageIds>({
         }
         readFilter(c, state);
       }
-      if (!state.source || state.scoped) return;
+      if (state.scoped) {
+        // A membership or ownership query keyed by the same client value (`Membership.findOne({ project: id, user: me })`) is the check.
+        const t = call.conditions.map((c) => clientValue(c)).find((x) => x !== null);
+        const handler = t && requestHandlerOf(node, t);
+        // A scoped write whose result is thrown away (`await Bookmark.deleteMany({ folder: id, owner: me })`) checks nothing.
+        if (handler && (call.operation === 'find' || resultUsed(node))) scopedQueries.set(handler, [...(scopedQueries.get(handler) ?? []), node]);
+        return;
+      }
+      if (!state.source) return;
+      // `const order = await Order.findByPk(id); order.status = 'paid'; await order.save()` changes the record.
+      const operation = call.operation === 'find' && isPersistedLater(node) ? 'update' : call.operation;
+      // A user's public profile read with a chosen field list (`User.findById(id).select('name avatar')`) is a directory lookup.
+      if (operation === 'find' && call.projection === 'explicit' && isAccountEntity(call)) return;
       const handler = requestHandlerOf(node, state.source);
       if (!handler) return;
       candidates.push({
         node,
         handler,
-        operation: call.operation,
+        operation,
         query: `${libraryLabel(call.library)} \`${call.method}()\``,
         source: state.source.source.text,
         taint: state.source,
         idName: valueName(state.value),
         sql: false,
+      });
+    }
+
+    function scopedByInclude(call: OrmCall): boolean {
+      return call.node.arguments.some((arg) => {
+        const options = arg.type === AST_NODE_TYPES.SpreadElement ? null : objectLiteralOf(arg, sourceCode);
+        const include = options?.properties.find((p) => p.type === AST_NODE_TYPES.Property && propertyName(p) === 'include');
+        if (include?.type !== AST_NODE_TYPES.Property) return false;
+        const includes = unwrap(include.value);
+        const list = includes.type === AST_NODE_TYPES.ArrayExpression ? includes.elements : [includes];
+        return list.some((element) => {
+          const object = element && element.type !== AST_NODE_TYPES.SpreadElement ? objectLiteralOf(element, sourceCode) : null;
+          const where = object?.properties.find((p) => p.type === AST_NODE_TYPES.Property && propertyName(p) === 'where');
+          if (where?.type !== AST_NODE_TYPES.Property) return false;
+          const state: FilterState = { source: null, value: null, scoped: false };
+          readFilter(where.value, state);
+          return state.scoped;
+        });
+      });
+    }
+
+    /** Whether the record a find call loads is saved, updated or removed afterwards through its variable. */
+    function isPersistedLater(node: TSESTree.CallExpression): boolean {
+      let expr: Node = node;
+      while (expr.parent && (expr.parent.type === AST_NODE_TYPES.AwaitExpression || expr.parent.type === AST_NODE_TYPES.TSNonNullExpression)) expr = expr.parent;
+      const declarator = expr.parent;
+      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== expr || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = findVar(sourceCode, declarator.id);
+      if (!variable) return false;
+      return variable.references.some((ref) => {
+        const parent = ref.identifier.parent;
+        if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === ref.identifier) {
+          const call = parent.parent;
+          return call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent && PERSIST_METHODS.has(memberName(parent) ?? '');
+        }
+        if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(ref.identifier as TSESTree.Expression)) {
+          const orm = ormCall(parent, sourceCode);
+          return !!orm && ['save', 'update', 'delete', 'assign'].includes(orm.operation);
+        }
+        return false;
       });
     }
 
@@ -356,17 +463,12 @@ export default createRule<Options, MessageIds>({
       const known = cache.get(handler);
       if (known) return known;
       const inside = (n: Node) => n.range[0] >= handler.range[0] && n.range[1] <= handler.range[1];
-      let checks = false;
-      for (const n of checkNodes) {
-        if (!inside(n)) continue;
-        if (isCheck(n)) {
-          checks = true;
-          break;
-        }
-      }
-      let usesCaller = handler.params.some((p) => hasCurrentUserParam(p, identity));
-      if (!usesCaller) usesCaller = callerNodes.some((n) => inside(n) && isCallerIdentity(n, sourceCode, identity));
-      const facts = { checks, usesCaller };
+      const checks = checkNodes.filter((n) => inside(n) && isCheck(n));
+      for (const n of namedCalls) if (inside(n) && isAuthorization(calleeText(n)) && isCheck(n)) checks.push(n);
+      const callers = callerNodes.filter((n) => inside(n) && isCallerIdentity(n, sourceCode, identity));
+      const usesCaller = handler.params.some((p) => hasCurrentUserParam(p, identity)) || callers.length > 0;
+      const optionalCaller = callers.some(isPresenceChoice);
+      const facts = { checks, usesCaller, optionalCaller };
       cache.set(handler, facts);
       return facts;
     }
@@ -375,7 +477,13 @@ export default createRule<Options, MessageIds>({
       if (n.type === AST_NODE_TYPES.BinaryExpression) {
         // `req.user == null` asks whether someone is signed in, not who owns the record.
         if (isNothing(n.left) || isNothing(n.right)) return false;
-        return isCallerIdentity(n.left, sourceCode, identity) || isCallerIdentity(n.right, sourceCode, identity) || mentionsCallerShallow(n);
+        return (
+          isCallerIdentity(n.left, sourceCode, identity) ||
+          isCallerIdentity(n.right, sourceCode, identity) ||
+          mentionsCallerShallow(n) ||
+          comparesOwner(n.left, n.right) ||
+          comparesOwner(n.right, n.left)
+        );
       }
       if (n.type === AST_NODE_TYPES.Literal) return true; // a 403 status
       if (n.type === AST_NODE_TYPES.Identifier) return true; // ForbiddenException / ForbiddenError
@@ -390,9 +498,30 @@ export default createRule<Options, MessageIds>({
             n.arguments.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && mentionsCaller(a, sourceCode, identity))
           );
         }
-        return isAuthorizationName(calleeText(n), extraAuthorization);
+        return isAuthorization(calleeText(n));
       }
       return false;
+    }
+
+    /**
+     * `note.ownerId !== userId`, `String(doc.createdBy) === me`: the record's owner field compared with
+     * a value the server holds (a caller id from a helper the rule does not know), not a constant and
+     * not client data.
+     */
+    function comparesOwner(ownerSide: Node, other: Node): boolean {
+      let owner = unwrap(ownerSide);
+      if (owner.type === AST_NODE_TYPES.CallExpression) {
+        const callee = unwrap(owner.callee);
+        const arg = owner.arguments[0];
+        if (callee.type === AST_NODE_TYPES.MemberExpression && owner.arguments.length === 0) owner = unwrap(callee.object); // `.toString()`
+        else if (callee.type === AST_NODE_TYPES.Identifier && arg && arg.type !== AST_NODE_TYPES.SpreadElement) owner = unwrap(arg); // `String(x)`
+      }
+      if (owner.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const field = memberName(owner);
+      if (field === null || !isOwnerField(field) || clientValue(owner)) return false;
+      const value = unwrap(other);
+      if (value.type === AST_NODE_TYPES.Literal || value.type === AST_NODE_TYPES.TemplateLiteral) return false;
+      return !clientValue(value);
     }
 
     function mentionsCallerShallow(n: TSESTree.BinaryExpression): boolean {
@@ -427,16 +556,16 @@ export default createRule<Options, MessageIds>({
     function routeAuthorizes(routes: readonly Route[]): boolean {
       return routes.some(
         (route) =>
-          route.middlewareNames.some((name) => isAuthorizationName(name, extraAuthorization)) ||
-          route.guards.some((name) => isAuthorizationName(name, extraAuthorization) || (route.framework === 'fastify' && name === '<inline>')) ||
+          route.middlewareNames.some(isAuthorization) ||
+          route.guards.some((name) => isAuthorization(name) || (route.framework === 'fastify' && name === '<inline>')) ||
           (route.framework === 'nestjs' &&
-            route.decorators.some((name) => name !== 'UseGuards' && isAuthorizationName(name, extraAuthorization))),
+            route.decorators.some((name) => name !== 'UseGuards' && isAuthorization(name))),
       );
     }
 
     function routeAuthenticates(routes: readonly Route[]): boolean {
       return routes.some(
-        (route) => route.middlewareNames.some(isAuthenticationName) || route.guards.some((g) => isAuthenticationName(g)),
+        (route) => route.middlewareNames.some(isAuthentication) || route.guards.some(isAuthentication),
       );
     }
 
@@ -457,23 +586,29 @@ export default createRule<Options, MessageIds>({
             return;
           }
           if (SQL_METHODS.has(name)) recordSql(node);
-          if (isAuthorizationName(calleeText(node), extraAuthorization)) checkNodes.push(node);
+          namedCalls.push(node);
           return;
         }
         if (callee.type === AST_NODE_TYPES.Identifier) {
           callerNodes.push(node);
           if (FORBIDDEN.test(callee.name)) checkNodes.push(callee);
-          if (isAuthorizationName(callee.name, extraAuthorization)) checkNodes.push(node);
+          namedCalls.push(node);
         }
       },
-      BinaryExpression(node) {
+      // Narrow selectors keep these listeners off the many nodes that cannot matter.
+      'BinaryExpression[operator=/^[!=]==?$/]'(node: TSESTree.BinaryExpression) {
         if (node.operator === '===' || node.operator === '!==' || node.operator === '==' || node.operator === '!=') checkNodes.push(node);
       },
-      MemberExpression(node) {
+      [IDENTITY_MEMBER_SELECTOR](node: TSESTree.MemberExpression) {
         const name = memberName(node);
         if (name !== null && IDENTITY_PROPERTIES.has(name)) callerNodes.push(node);
       },
-      Literal(node) {
+      // A member read with a computed key that may still be static (`req['user']`, `` req[`auth`] ``).
+      'MemberExpression[computed=true][property.type!="Identifier"]'(node: TSESTree.MemberExpression) {
+        const name = memberName(node);
+        if (name !== null && IDENTITY_PROPERTIES.has(name)) callerNodes.push(node);
+      },
+      'Literal[value=403]'(node: TSESTree.Literal) {
         if (node.value === 403) checkNodes.push(node);
       },
       NewExpression(node) {
@@ -485,11 +620,14 @@ export default createRule<Options, MessageIds>({
         const reported = new Set<FunctionNode>();
         for (const candidate of candidates) {
           if (reported.has(candidate.handler)) continue;
+          // A check made in a branch that has already returned (another HTTP method of a Pages API handler) does not cover this query.
+          const covers = (n: Node) => !exitsBefore(n, candidate.node, candidate.handler, isRefusal(n));
+          if ((scopedQueries.get(candidate.handler) ?? []).some(covers)) continue;
           const routes = routesOfHandler(candidate.handler, sourceCode);
           if (routeAuthorizes(routes)) continue;
           const f = factsOf(candidate.handler, facts);
-          if (f.checks) continue;
-          const authenticated = f.usesCaller || routeAuthenticates(routes);
+          if (f.checks.some(covers)) continue;
+          const authenticated = (f.usesCaller && !f.optionalCaller) || routeAuthenticates(routes);
           const write = candidate.operation !== 'find';
           if (!authenticated && !(write && routes.length > 0)) continue;
           // Reads: only the record the URL addresses, not a parent (`/posts/:postId/comments`) or a reference sent in the body.
@@ -510,6 +648,69 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/**
+ * Whether `node` sits in an `if` branch or `switch` case that ends by leaving the function (or the
+ * `switch`) and does not contain `target`, so `target` never runs after it: the `GET` branch of a
+ * handler that also serves `DELETE`.
+ */
+function exitsBefore(node: Node, target: Node, handler: FunctionNode, refusal = false): boolean {
+  const contains = (outer: Node, inner: Node) => inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
+  // A refusal (`if (!member) return c.json(…, 403)`) exits by design: its own branch is the check.
+  let ownBranch = refusal;
+  let child: Node = node;
+  for (let parent = node.parent; parent && parent !== handler; child = parent, parent = parent.parent) {
+    if (contains(parent, target)) {
+      // The two sit in different arms of the same `if`/`?:`.
+      if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && child !== parent.test) {
+        return !contains(child, target);
+      }
+      return false;
+    }
+    if (parent.type === AST_NODE_TYPES.IfStatement && child !== parent.test) {
+      if (ownBranch) ownBranch = false;
+      else if (endsWithExit(child)) return true;
+    }
+    if (parent.type === AST_NODE_TYPES.SwitchCase && endsWithExit(parent)) return true;
+  }
+  return false;
+}
+
+/**
+ * `req.user ? favorite(req.user.id) : null`, `req.user && track(req.user.id)`, `if (req.user) { … }`
+ * without leaving: the handler serves anonymous callers too.
+ */
+function isPresenceChoice(node: Node): boolean {
+  let n: Node = node;
+  while (n.parent && (n.parent.type === AST_NODE_TYPES.ChainExpression || n.parent.type === AST_NODE_TYPES.TSNonNullExpression)) n = n.parent;
+  const parent = n.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.ConditionalExpression) return parent.test === n;
+  if (parent.type === AST_NODE_TYPES.LogicalExpression) return parent.operator === '&&' && parent.left === n && parent.parent?.type !== AST_NODE_TYPES.IfStatement;
+  if (parent.type === AST_NODE_TYPES.IfStatement) return parent.test === n && !parent.alternate && !endsWithExit(parent.consequent);
+  return false;
+}
+
+/** Whether a call's result is used (assigned, tested, returned), not discarded as a statement. */
+function resultUsed(node: Node): boolean {
+  let n: Node = node;
+  while (n.parent && (n.parent.type === AST_NODE_TYPES.AwaitExpression || n.parent.type === AST_NODE_TYPES.TSNonNullExpression)) n = n.parent;
+  return n.parent?.type !== AST_NODE_TYPES.ExpressionStatement;
+}
+
+/** A 403 status or a `Forbidden…` error: the refusal path of a check. */
+function isRefusal(node: Node): boolean {
+  return node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.Identifier;
+}
+
+/** A branch whose last statement returns, throws or breaks out. */
+function endsWithExit(branch: Node): boolean {
+  const statements = branch.type === AST_NODE_TYPES.BlockStatement ? branch.body : branch.type === AST_NODE_TYPES.SwitchCase ? branch.consequent : [branch];
+  const last = statements[statements.length - 1];
+  if (!last) return false;
+  if (last.type === AST_NODE_TYPES.BlockStatement) return endsWithExit(last);
+  return last.type === AST_NODE_TYPES.ReturnStatement || last.type === AST_NODE_TYPES.ThrowStatement || last.type === AST_NODE_TYPES.BreakStatement;
+}
 
 interface FilterState {
   source: Taint | null;

@@ -7,6 +7,7 @@ import {
   inferEnvName,
   payloadHasExp,
   classifyJwtKey,
+  isOptionAbsent,
   jwtCall,
   jwtOption,
   namedSignAlgorithm,
@@ -137,6 +138,11 @@ describe('jwtCall: middleware and strategies', () => {
     ]);
     expect(calls("const jwt = require('express-jwt'); app.use(jwt({ secret: 'x' }));", 'cjs')).toEqual([
       { library: 'express-jwt', operation: 'middleware', key: "'x'", options: "{ secret: 'x' }" },
+    ]);
+  });
+  it('koa-jwt: the secret is `secret`, not `key`', () => {
+    expect(calls("const jwt = require('koa-jwt'); app.use(jwt({ secret: s, key: 'user' }).unless({ path: [/^\\/public/] }));", 'cjs')).toEqual([
+      { library: 'koa-jwt', operation: 'middleware', key: 's', options: "{ secret: s, key: 'user' }" },
     ]);
   });
   it('passport-jwt', () => {
@@ -332,6 +338,86 @@ describe('jwtCall: passport-jwt through NestJS PassportStrategy', () => {
       },
       { library: 'passport-jwt', operation: 'strategy', options: 'opts' },
     ]);
+  });
+});
+
+describe('jwtCall: promisify, callbacks declared apart, options built by assignment', () => {
+  it('sees through util.promisify (bound to a name or called in place)', () => {
+    expect(
+      calls("const { promisify } = require('util'); const jwt = require('jsonwebtoken'); const verifyAsync = promisify(jwt.verify); verifyAsync(t, k, o);", 'cjs'),
+    ).toEqual([{ library: 'jsonwebtoken', operation: 'verify', token: 't', key: 'k', options: 'o' }]);
+    expect(calls("import util from 'node:util'; import jwt from 'jsonwebtoken'; util.promisify(jwt.sign)(p, k);")).toEqual([
+      { library: 'jsonwebtoken', operation: 'sign', payload: 'p', key: 'k' },
+    ]);
+    // promisify of something else, or of decode (no callback form), is not a JWT call
+    expect(calls("import { promisify } from 'util'; import jwt from 'jsonwebtoken'; const d = promisify(jwt.decode); const r = promisify(readFile); d(t); r(f);")).toEqual([]);
+  });
+  it('takes a name bound to a function in the options position as the callback', () => {
+    expect(calls("import jwt from 'jsonwebtoken'; function done(err, t) {} jwt.sign(p, k, done);")).toEqual([
+      { library: 'jsonwebtoken', operation: 'sign', payload: 'p', key: 'k', callback: 'done' },
+    ]);
+    expect(calls("import jwt from 'jsonwebtoken'; const done = (err, t) => {}; jwt.verify(t, k, done);")).toEqual([
+      { library: 'jsonwebtoken', operation: 'verify', token: 't', key: 'k', callback: 'done' },
+    ]);
+    // a parameter may be either: left as the options
+    expect(calls("import jwt from 'jsonwebtoken'; export const v = (t, k, cb) => jwt.verify(t, k, cb);")).toEqual([
+      { library: 'jsonwebtoken', operation: 'verify', token: 't', key: 'k', options: 'cb' },
+    ]);
+  });
+  it('reads keys and options assigned to the options object after it was made', () => {
+    const code = `import { Strategy } from 'passport-jwt';
+      const opts = {};
+      opts.secretOrKey = 'secret';
+      opts.algorithms = ['HS256'];
+      new Strategy(opts, verify);`;
+    expect(calls(code)).toEqual([{ library: 'passport-jwt', operation: 'strategy', key: "'secret'", options: '{}' }]);
+    const algorithms = probe(code, (n, sc) => {
+      const call = jwtCall(n as TSESTree.NewExpression, sc);
+      if (!call) return undefined;
+      const prop = jwtOption(call, ['algorithms'], sc);
+      return { list: prop ? algorithmList(prop.value, sc)?.names : null, absent: isOptionAbsent(call, ['algorithms'], sc) };
+    }, { select }).find((r) => r !== undefined);
+    expect(algorithms).toEqual({ list: ['HS256'], absent: false });
+  });
+  it('treats writes by unknown key, Object.assign and repeated writes as unknown', () => {
+    const absent = (code: string) =>
+      probe(code, (n, sc) => {
+        const call = jwtCall(n as TSESTree.CallExpression, sc);
+        return call ? isOptionAbsent(call, ['algorithms'], sc) : undefined;
+      }, { select }).find((r) => r !== undefined);
+    expect(absent("import jwt from 'jsonwebtoken'; const o = {}; jwt.verify(t, k, o);")).toBe(true);
+    expect(absent("import jwt from 'jsonwebtoken'; const o = {}; o[name] = v; jwt.verify(t, k, o);")).toBe(false);
+    expect(absent("import jwt from 'jsonwebtoken'; const o = {}; Object.assign(o, more); jwt.verify(t, k, o);")).toBe(false);
+    expect(absent("import jwt from 'jsonwebtoken'; jwt.verify(t, ...rest);")).toBe(false);
+    expect(
+      calls("import { Strategy } from 'passport-jwt'; const o = {}; o.secretOrKey = 'a'; o.secretOrKey = process.env.S; new Strategy(o, v);"),
+    ).toEqual([{ library: 'passport-jwt', operation: 'strategy', options: '{}' }]);
+  });
+  it('does not read a NestJS factory with several returns', () => {
+    expect(
+      calls("import { JwtModule } from '@nestjs/jwt'; JwtModule.registerAsync({ useFactory: () => { if (a) return { secret: 'x' }; return { secret: s }; } });"),
+    ).toEqual([{ library: '@nestjs/jwt', operation: 'module-config' }]);
+  });
+  it('classifies a default parameter that itself falls back to a literal', () => {
+    const info = probe(
+      "import jwt from 'jsonwebtoken'; function f(p, secret = process.env.S ?? 'dev') { return jwt.sign(p, secret); }",
+      (n, sc) => {
+        const call = jwtCall(n as TSESTree.CallExpression, sc);
+        return call?.key ? classifyJwtKey(call.key, sc) : undefined;
+      },
+      { select },
+    ).find((r) => r !== undefined);
+    expect(info).toMatchObject({ kind: 'fallback', value: 'dev', envName: 'S' });
+  });
+  it('classifies a readonly class field read through `this`, and leaves writable fields unknown', () => {
+    const kind = (code: string) =>
+      probe(code, (n, sc) => {
+        const call = jwtCall(n as TSESTree.CallExpression, sc);
+        return call?.key ? classifyJwtKey(call.key, sc).kind : undefined;
+      }, { language: 'ts', select }).find((r) => r !== undefined);
+    expect(kind("import jwt from 'jsonwebtoken'; class T { private readonly s = 'dev'; m() { return jwt.sign(p, this.s); } }")).toBe('literal');
+    expect(kind("import jwt from 'jsonwebtoken'; class T { private s = 'dev'; m() { return jwt.sign(p, this.s); } }")).toBe('unknown');
+    expect(kind("import jwt from 'jsonwebtoken'; class T { private readonly s: string; m() { return jwt.sign(p, this.s); } }")).toBe('unknown');
   });
 });
 

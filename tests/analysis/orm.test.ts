@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { ormCall, ormNew } from '../../src/analysis/orm.js';
+import { includedAccount, isAccountEntity, isAccountName, ormCall, ormNew } from '../../src/analysis/orm.js';
 import { probe, type Language } from './harness.js';
 
 interface Summary {
@@ -244,6 +244,83 @@ describe('injected class members', () => {
       ['typeorm', 'findOneBy'],
       ['mongoose', 'findOne'],
       ['typeorm', 'delete'],
+    ]);
+  });
+});
+
+describe('account entities', () => {
+  it('recognises account-like names', () => {
+    expect(['user', 'User', 'usersRepository', 'UserModel', 'customers', 'currentUser', 'me', 'staff'].map(isAccountName)).toEqual(
+      Array(8).fill(true),
+    );
+    expect(['post', 'orders', 'userSettings', 'product', 'meta', null].map(isAccountName)).toEqual(Array(6).fill(false));
+  });
+  it('reads the entity along the call', () => {
+    const accounts = (code: string, language: Language = 'esm') =>
+      probe(
+        code,
+        (node, sc) => {
+          const call = ormCall(node as TSESTree.CallExpression, sc);
+          return call ? isAccountEntity(call) : null;
+        },
+        { language, select: { selector: 'CallExpression', pick: (n) => n } },
+      ).filter((x) => x !== null);
+    expect(accounts("prisma.user.findUnique({ where: { id } }); prisma.post.findUnique({ where: { id } });")).toEqual([true, false]);
+    expect(accounts("import knex from 'knex'; const db = knex({}); db('users').where({ id }).first(); db('orders').where({ id }).first();")).toEqual([
+      true,
+      false,
+    ]);
+    expect(
+      accounts('class S { constructor(private readonly usersRepository: Repository<User>) {} f(id) { return this.usersRepository.findOneBy({ id }); } }', 'ts'),
+    ).toEqual([true]);
+  });
+});
+
+describe('MikroORM wrap()', () => {
+  it('recognises wrap(entity).assign(data)', () => {
+    expect(one("import { wrap } from '@mikro-orm/core'; wrap(book).assign(data);")).toEqual({
+      library: 'mikro-orm',
+      operation: 'assign',
+      method: 'assign',
+      data: 'data',
+    });
+    expect(calls("const wrap = (x) => x; wrap(book).assign(data); Object.assign(wrap(a), b);")).toEqual([]);
+  });
+});
+
+describe('projections declared outside the call', () => {
+  it('Sequelize named scopes and Prisma client-level omit', () => {
+    expect(one("import { User } from './models'; User.scope('public').findAll({ where: { orgId } });").projection).toBe('explicit');
+    expect(one("import { User } from './models'; User.unscoped().findAll({ where: { orgId } });").projection).toBe('none');
+    expect(
+      one("import { PrismaClient } from '@prisma/client'; const prisma = new PrismaClient({ omit: { user: { password: true } } }); prisma.user.findUnique({ where: { id } });")
+        .projection,
+    ).toBe('explicit');
+    expect(
+      one("import { PrismaClient } from '@prisma/client'; const prisma = new PrismaClient({ omit: { user: { password: true } } }); prisma.post.findUnique({ where: { id } });")
+        .projection,
+    ).toBe('none');
+  });
+});
+
+describe('includedAccount', () => {
+  const included = (code: string) =>
+    probe(
+      code,
+      (node, sc) => {
+        const call = ormCall(node as TSESTree.CallExpression, sc);
+        return call ? includedAccount(call, sc) : undefined;
+      },
+      { language: 'ts', select: { selector: 'CallExpression', pick: (n) => n } },
+    ).filter((x) => x !== undefined);
+  it('relations to people loaded whole', () => {
+    expect(included('prisma.post.findMany({ include: { author: true, tags: true } });')).toEqual(['author']);
+    expect(included('prisma.post.findMany({ include: { author: { select: { name: true } } } });')).toEqual([null]);
+    expect(included("import mongoose from 'mongoose'; const Post = mongoose.model('Post'); Post.findById(id).populate('owner').lean();")).toEqual([
+      'owner',
+    ]);
+    expect(included("import mongoose from 'mongoose'; const Post = mongoose.model('Post'); Post.findById(id).populate('owner', 'name');")).toEqual([
+      null,
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isRequestUser, lodashFunction, wholeRequestObject } from '../../src/analysis/request-objects.js';
+import { isRequestContextValue, isRequestUser, lodashFunction, wholeRequestObject } from '../../src/analysis/request-objects.js';
 import { probe, type Language } from './harness.js';
 
 /** The request text `wholeRequestObject` finds for each `probe(x)`, or null. */
@@ -63,6 +63,15 @@ describe('wholeRequestObject', () => {
     expect(whole(express('schema.parse(req.body); probe(req.body)'))).toEqual(['req.body']);
     expect(whole(`function v(req) { validate(req.body) } ${express('probe(req.body)')}`)).toEqual(['req.body']);
   });
+  it('validation middleware in the route chain', () => {
+    expect(whole("router.post('/u', validate(CreateUser), async (req, res) => { probe(req.body); probe(req.query) })")).toEqual([null, 'req.query']);
+    expect(whole("router.post('/u', celebrate({ body: S }), (req, res) => { probe(req.body) })")).toEqual([null]);
+    expect(whole("router.post('/u', validate, (req, res) => { probe(req.body) })")).toEqual(['req.body']);
+    expect(whole("router.put('/u/:id', validateObjectId('id'), validateParams(P), (req, res) => { probe(req.body) })")).toEqual(['req.body']);
+    expect(whole("import { body } from 'express-validator'; router.post('/u', body('email').isEmail(), (req, res) => { probe(req.body) })")).toEqual([
+      'req.body',
+    ]);
+  });
   it('Fastify body schemas', () => {
     expect(whole("fastify.post('/u', { schema: { body: S } }, async (request, reply) => { probe(request.body) })")).toEqual([null]);
     expect(whole("fastify.post('/u', { schema: { querystring: Q } }, async (request, reply) => { probe(request.body) })")).toEqual(['request.body']);
@@ -113,5 +122,19 @@ describe('isRequestUser', () => {
     expect(users("router.get('/', async (ctx) => { probe(ctx.state.user); probe(ctx.user) })")).toEqual([true, false]);
     expect(users("import { Controller, Get, Req } from '@nestjs/common'; @Controller() class C { @Get() m(@Req() r) { probe(r.user) } }", 'ts')).toEqual([true]);
     expect(users('function f(a) { probe(a.user) } probe(req.user)')).toEqual([false, false]);
+  });
+});
+
+describe('isRequestContextValue', () => {
+  const context = (code: string) => probe(code, (n, sc) => isRequestContextValue(n, sc));
+  it('state middleware attached to the request', () => {
+    expect(context("app.get('/x', (req, res) => { probe(req.project._id); probe(req.tenant) }); fastify.get('/y', (request) => probe(request.org.id))")).toEqual([true, true, true]);
+    expect(context("router.get('/x', (ctx) => { probe(ctx.state.project.id); probe(ctx.state) })")).toEqual([true, false]);
+  });
+  it('not client data, not other objects', () => {
+    expect(
+      context("app.get('/x', (req, res) => { probe(req.params.id); probe(req.body.project); probe(req.headers.host); probe(req); probe(project.id) })"),
+    ).toEqual([false, false, false, false, false]);
+    expect(context('function f(options) { probe(options.project.id) }')).toEqual([false]);
   });
 });

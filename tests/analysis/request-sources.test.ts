@@ -131,6 +131,27 @@ describe('requestSource: NestJS', () => {
   });
 });
 
+describe('requestSource: aliases of the request object', () => {
+  const texts = (code: string) => probe(code, (n, sc) => requestSource(n, sc)?.text ?? null);
+  it('follows a constant alias and names the read from the request', () => {
+    expect(texts(`app.get('/', (req, res) => { const r = req; probe(r.body.name); probe(r.user) })`)).toEqual(['req.body.name', null]);
+    expect(texts(`router.get('/', async (ctx) => { const { request } = ctx; probe(request.body); probe(request.get('x')) })`)).toEqual([
+      'ctx.request.body',
+      'ctx.request.get()',
+    ]);
+    expect(texts(`app.get('/', async (c) => { const { req } = c; probe(req.param('id')); probe(req.valid('json')) })`)).toEqual([
+      'c.req.param()',
+      null,
+    ]);
+  });
+  it('does not follow reassigned or computed aliases', () => {
+    expect(texts(`app.get('/', (req, res) => { let r = req; r = other; probe(r.body) })`)).toEqual([null]);
+    expect(texts(`app.get('/', (req, res) => { const r = pick(req); probe(r.body) })`)).toEqual([null]);
+    expect(texts(`app.get('/', (req, res) => { const { [k]: r } = req; probe(r.body) })`)).toEqual([null]);
+    expect(texts(`const a = b; const b = a; probe(a.body)`)).toEqual([null]);
+  });
+});
+
 describe('requestSourceAtPath', () => {
   it('adds the destructured path', () => {
     const result = probe(`app.get('/', (req, res) => { probe(req) })`, (n, sc) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { routeOfHandler, routesInFile } from '../../src/analysis/routes.js';
+import { isAuthenticationName, isAuthorizationName, routeOfHandler, routesInFile } from '../../src/analysis/routes.js';
 import { probe, type Language } from './harness.js';
 import type { FunctionNode } from '../../src/analysis/ast.js';
 
@@ -97,6 +97,20 @@ describe('Fastify', () => {
   });
 });
 
+describe('@fastify/auth', () => {
+  it('names the functions fastify.auth() combines', () => {
+    const found = routes(`
+      import Fastify from 'fastify';
+      const fastify = Fastify();
+      fastify.addHook('preHandler', fastify.auth([fastify.verifyJWT]));
+      fastify.put('/p/:id', { preHandler: fastify.auth([fastify.verifyJWT, fastify.isSelfOrAdmin], { relation: 'and' }) }, async (request) => {});
+    `);
+    expect(found.map((r) => r.guards)).toEqual([
+      ['fastify.auth', 'fastify.verifyJWT', 'fastify.isSelfOrAdmin', 'fastify.auth', 'fastify.verifyJWT'],
+    ]);
+  });
+});
+
 describe('Koa and Hono', () => {
   it('recognises @koa/router and Hono apps', () => {
     const found = routes(`
@@ -176,5 +190,21 @@ describe('routeOfHandler', () => {
     expect(() =>
       routes(`app[m]('/x', h); app.get(...args); app.get(); router.route().get(); app.use(); @Controller() class A { @Get() [k]() {} }`, 'ts'),
     ).not.toThrow();
+  });
+});
+
+describe('middleware vocabularies', () => {
+  it('policy checks by name', () => {
+    expect(['cerbos.isAllowed', 'checkEntitlement', 'requireRole', 'canEditPost'].map((n) => isAuthorizationName(n))).toEqual([true, true, true, true]);
+    expect(['allowCors', 'authenticate', 'JwtAuthGuard'].map((n) => isAuthorizationName(n))).toEqual([false, false, false]);
+  });
+  it('optional authentication does not authenticate', () => {
+    expect(['authenticate', 'requireAuth', 'passport.authenticate', 'JwtAuthGuard'].map((n) => isAuthenticationName(n))).toEqual([true, true, true, true]);
+    expect(['optionalAuth', 'authenticateOptional', 'maybeAuthenticate', 'anonymousOrJwt'].map((n) => isAuthenticationName(n))).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -152,9 +152,44 @@ describe('isNumericExpression', () => {
   it('not numbers', () => {
     expect(
       numeric(
-        "probe(x); probe('1'); probe(a + 1); probe(String(n)); probe(x.toFixed(2)); probe(!x); probe(typeof x); let n = 0; n++; probe(n)",
+        "probe(x); probe('1'); probe(a + 1); probe(String(n)); probe(x.toFixed(2)); probe(!x); probe(typeof x); probe(x || 10); probe(c ? 1 : x)",
       ),
-    ).toEqual(Array(8).fill(false));
+    ).toEqual(Array(9).fill(false));
+  });
+  it('defaults, clamps and counters', () => {
+    expect(
+      numeric(`app.get('/', (req, res) => {
+        const limit = Number(req.query.limit) || 20; probe(limit);
+        let size = parseInt(req.query.size, 10) || 10; if (size > 100) size = 100; probe(size);
+        let n = 0; n++; n += 1; n *= 2; probe(n);
+        let k = 0; k = k + 1; probe(k);
+        probe(big ? 100 : 10); probe(i++); probe(Number(x) ?? 0);
+      })`),
+    ).toEqual(Array(7).fill(true));
+    expect(
+      numeric(`app.get('/', (req, res) => {
+        let size = Number(req.query.size); if (!size) size = req.query.size; probe(size);
+        let s = 0; s += req.query.x; probe(s);
+        let t; t = t + 'a'; probe(t);
+        let u; probe(u);
+        let w = 0; ({ w } = req.query); probe(w);
+      })`),
+    ).toEqual(Array(5).fill(false));
+  });
+  it('NestJS parameters converted by ParseIntPipe / ParseFloatPipe', () => {
+    expect(
+      numeric(
+        `import { Controller, Get, Param, Query, ParseIntPipe, ParseFloatPipe, ParseUUIDPipe } from '@nestjs/common';
+        import { ParseIntPipe as Other } from './pipes';
+        @Controller() class C {
+          @Get(':id') a(@Param('id', ParseIntPipe) id: number, @Query('p', new ParseFloatPipe({ optional: true })) p: number) { probe(id); probe(p) }
+          @Get() b(@Param('id', ParseUUIDPipe) id: string, @Param('n', Other) n: number, @Param('m') m: number, @Query('q', ParseIntPipe) q = 1) {
+            probe(id); probe(n); probe(m); probe(q);
+          }
+        }`,
+        'ts',
+      ),
+    ).toEqual([true, true, false, false, false, true]);
   });
   it('a shadowed Number / Math is not the built-in', () => {
     expect(numeric('function f(Number, Math) { probe(Number(x)); probe(Math.floor(x)) }')).toEqual([false, false]);
@@ -211,6 +246,23 @@ describe('isConstrainedChoice', () => {
         probe(ids.fill(x).join(','));
         probe(ids.join(','));`),
     ).toEqual([false, false, false, false, false]);
+  });
+  it('variables assigned only constrained values, and picks from allow-lists', () => {
+    expect(
+      choice(`const ALLOWED = ['name', 'email'];
+        let dir = 'ASC'; if (desc) dir = 'DESC'; probe(dir);
+        let col; switch (sort) { case 'n': col = 'name'; break; default: col = 'id' } probe(col);
+        probe(ALLOWED.find((c) => c === req.query.sort) ?? 'id');
+        let d2 = 'ASC'; d2 = ALLOWED.includes(x) ? x : 'id'; probe(d2);`),
+    ).toEqual([true, true, true, true]);
+    expect(
+      choice(`let dir = 'ASC'; if (x) dir = req.query.dir; probe(dir);
+        let c2 = 'a'; c2 += x; probe(c2);
+        let c3; ({ c3 } = obj); probe(c3);
+        let c4; for (c4 in obj) probe(c4);
+        probe(list.find((c) => c === x));
+        function f(p = 'a') { probe(p) }`),
+    ).toEqual([false, false, false, false, false, false]);
   });
   it('unconstrained values', () => {
     expect(choice('probe(x); probe(x.y); probe(f(x)); let c = "a"; c = x; probe(c)')).toEqual([false, false, false, false]);

@@ -35,12 +35,12 @@ describe('taintOf: propagation', () => {
         let params; ({ params } = req);
         probe(body.name); probe(q); probe(user); probe(method); probe(params.id);`),
       ),
-    ).toEqual(['req.body', 'req.query.q', null, null, 'req.params']);
+    ).toEqual(['req.body.name', 'req.query.q', null, null, 'req.params']);
     expect(taints(`router.get('/', async (ctx) => { const { query } = ctx; const { body } = ctx.request; probe(query.q); probe(body) })`)).toEqual([
-      'ctx.query',
+      'ctx.query.q',
       'ctx.request.body',
     ]);
-    expect(taints(`export async function GET(request, context) { const { params } = context; probe(params.id) }`)).toEqual(['context.params']);
+    expect(taints(`export async function GET(request, context) { const { params } = context; probe(params.id) }`)).toEqual(['context.params.id']);
   });
   it('through templates, concatenation, string methods, await, spreads, literals', () => {
     expect(

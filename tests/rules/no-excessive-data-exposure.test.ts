@@ -316,8 +316,160 @@ app.get('/users', async (c) => {
     // JSON.stringify of picks; error handler.
     `app.get('/u', async (req, res) => { const user = await prisma.user.findFirst(); res.send(JSON.stringify({ id: user.id })); });
 app.use((err, req, res, next) => res.status(500).json({ error: 'Internal error' }));`,
+    // A secret issued by this request: a TOTP enrollment and a Stripe PaymentIntent's client secret.
+    {
+      code: `import speakeasy from 'speakeasy';
+import Stripe from 'stripe';
+const stripe = new Stripe(process.env.STRIPE_SECRET_KEY);
+app.post('/security/totp', requireAuth, async (req, res) => {
+  const secret = speakeasy.generateSecret({ name: 'Acme' });
+  await savePendingSecret(req.user.id, secret.base32);
+  res.json({ otpauthUrl: secret.otpauth_url, secret: secret.base32 });
+});
+app.post('/checkout', requireAuth, async (req, res) => {
+  const paymentIntent = await stripe.paymentIntents.create({ amount: 1000, currency: 'eur' });
+  res.send({ clientSecret: paymentIntent.client_secret });
+});`,
+      languageOptions: esm,
+    },
+    // Field hiding declared where the query runs: a Sequelize named scope, a Prisma client-level omit.
+    {
+      code: `import Router from '@koa/router';
+import { PrismaClient } from '@prisma/client';
+import { Member } from '../models';
+const prisma = new PrismaClient({ omit: { user: { passwordHash: true } } });
+const router = new Router();
+router.get('/members', async (ctx) => {
+  ctx.body = { members: await Member.scope('public').findAll({ where: { orgId: ctx.state.user.orgId } }) };
+});
+router.get('/users/me', async (ctx) => {
+  ctx.body = await prisma.user.findUnique({ where: { id: ctx.state.user.sub } });
+});`,
+      languageOptions: ts,
+    },
+    // A response DTO class built from the record.
+    {
+      code: `${mongooseUser}import { UserResponse } from './responses.js';
+app.get('/people/:id', async (req, res) => {
+  const user = await User.findById(req.params.id);
+  res.json(new UserResponse(user));
+});`,
+      languageOptions: esm,
+    },
+    // Relations loaded with a field list, or relations that are not people.
+    {
+      code: `import { prisma } from '../db';
+app.get('/feed', async (req, res) => {
+  const feed = await prisma.post.findMany({ include: { author: { select: { id: true, name: true } }, tags: true } });
+  res.json(feed);
+});`,
+      languageOptions: ts,
+    },
+    {
+      code: `import mongoose from 'mongoose';
+const Post = mongoose.model('Post', postSchema);
+app.get('/posts/:id', async (req, res) => {
+  const post = await Post.findById(req.params.id).populate('author', 'displayName avatarUrl').populate('category');
+  res.json({ post, author: post.author });
+});
+app.get('/posts/:id/author', async (req, res) => {
+  const post = await Post.findById(req.params.id).populate({ path: 'author', select: 'displayName' });
+  res.json(post);
+});`,
+      languageOptions: esm,
+    },
+    {
+      code: `import { prisma } from '../db';
+app.get('/orders/:id', async (req, res) => {
+  const order = await prisma.order.findFirst({ where: { id: req.params.id, userId: req.user.id }, include: { items: true } });
+  res.json({ order, items: order.items });
+});`,
+      languageOptions: ts,
+    },
+    // The included person replaced by a pick after the spread.
+    {
+      code: `import { prisma } from '../db';
+app.get('/posts/:id', async (req, res) => {
+  const post = await prisma.post.findUnique({ where: { id: req.params.id }, include: { author: true } });
+  res.json({ ...post, author: { id: post.author.id, name: post.author.name } });
+});`,
+      languageOptions: ts,
+    },
+    // A checksum under a bare `hash` member is not a password hash.
+    {
+      code: `app.get('/files/:id', async (req, res) => {
+  const file = await loadFile(req.params.id);
+  res.json({ id: file.id, etag: file.hash, digest: file.contentHash });
+});`,
+      languageOptions: esm,
+    },
   ],
   invalid: [
+    // The first row of a Drizzle select of users.
+    {
+      code: `import { Hono } from 'hono';
+import { drizzle } from 'drizzle-orm/node-postgres';
+const db = drizzle(pool);
+const app = new Hono();
+app.get('/people/:id', async (c) => {
+  const person = await db.select().from(users).where(eq(users.id, c.req.param('id')));
+  return c.json(person[0] ?? null);
+});`,
+      languageOptions: ts,
+      errors: [{ messageId: 'wholeRecord', line: 7, column: 17 }],
+    },
+    // A record of another entity that carries its author's whole record.
+    {
+      code: `import { prisma } from '../db';
+app.get('/feed', async (req, res) => {
+  const feed = await prisma.post.findMany({ where: { published: true }, include: { author: true } });
+  res.json(feed);
+});`,
+      languageOptions: ts,
+      errors: [{ messageId: 'wholeRecord', line: 4, column: 12 }],
+    },
+    {
+      code: `import mongoose from 'mongoose';
+const Comment = mongoose.model('Comment', commentSchema);
+app.get('/comments/:id', async (req, res) => {
+  const comment = await Comment.findById(req.params.id).populate('author').lean();
+  res.json({ body: comment.body, author: comment.author });
+});`,
+      languageOptions: esm,
+      errors: [{ messageId: 'wholeRecord', line: 5, column: 42 }],
+    },
+    // A stored single-use token under a harmless key.
+    {
+      code: `${mongooseUser}app.get('/auth/debug', async (req, res) => {
+  const user = await User.findOne({ email: String(req.query.email) });
+  res.json({ id: user?.id, token: user?.verificationToken });
+});`,
+      languageOptions: esm,
+      errors: [{ messageId: 'sensitiveField', line: 5, column: 28 }],
+    },
+    // `hidden: true` written to a record is data, not MikroORM field hiding.
+    {
+      code: `import { prisma } from '../db';
+app.post('/comments/:id/hide', async (req, res) => {
+  await prisma.comment.update({ where: { id: req.params.id }, data: { hidden: true } });
+  res.sendStatus(204);
+});
+app.get('/users/:id', async (req, res) => {
+  const user = await prisma.user.findUnique({ where: { id: req.params.id } });
+  res.json(user);
+});`,
+      languageOptions: ts,
+      errors: [{ messageId: 'wholeRecord', line: 8, column: 12 }],
+    },
+    // A stored key read back from the account is not freshly issued.
+    {
+      code: `app.get('/account/key', async (req, res) => {
+  const account = await Account.findById(req.user.id);
+  res.json({ apiKey: account.apiKey });
+});`,
+      languageOptions: esm,
+      errors: [{ messageId: 'sensitiveField', line: 3, column: 14 }],
+    },
     // Express + Mongoose: the loaded record as-is.
     {
       code: `${mongooseUser}app.get('/users/:id', async (req, res) => {

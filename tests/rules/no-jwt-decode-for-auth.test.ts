@@ -61,6 +61,271 @@ ruleTester.run('no-jwt-decode-for-auth', rule, {
     `${JWT}jwt['decode'](token);`,
     `${JWT}jwt?.decode?.(token);`,
     { code: `const jwt = require('jsonwebtoken'); module.exports = (token) => jwt.decode(token);`, languageOptions: cjs },
+    // Whole modules as projects write them: logout and refresh hints that read only `exp`/`jti`, client guards, verify-then-decode
+    { code: `import { SignJWT, jwtVerify, createRemoteJWKSet, importPKCS8, decodeJwt, type JWTPayload } from 'jose';
+
+const JWKS = createRemoteJWKSet(new URL(\`\${process.env.AUTH_ISSUER}/.well-known/jwks.json\`));
+const secret = new TextEncoder().encode(process.env.SESSION_SECRET);
+const alg = 'HS256';
+
+export async function createSession(userId: string, role: string): Promise<string> {
+  return new SignJWT({ role })
+    .setProtectedHeader({ alg })
+    .setSubject(userId)
+    .setIssuedAt()
+    .setExpirationTime('2h')
+    .sign(secret);
+}
+
+export async function verifySession(token: string): Promise<JWTPayload> {
+  const { payload } = await jwtVerify(token, secret, { algorithms: [alg] });
+  return payload;
+}
+
+export async function verifyIdToken(idToken: string) {
+  const { payload } = await jwtVerify(idToken, JWKS, { issuer: process.env.AUTH_ISSUER, audience: 'my-client' });
+  return payload;
+}
+
+export async function signServiceToken(pkcs8: string) {
+  const key = await importPKCS8(pkcs8, 'ES256');
+  const builder = new SignJWT({ svc: 'billing' }).setProtectedHeader({ alg: 'ES256' });
+  builder.setExpirationTime('5m');
+  return builder.sign(key);
+}
+
+// Only reads the issuer to pick which JWKS to use; verification follows
+export function issuerOf(token: string): string | undefined {
+  return decodeJwt(token).iss;
+}`, languageOptions: ts },
+    { code: `import jwt from 'jsonwebtoken';
+import request from 'supertest';
+import { app } from '../src/app';
+
+const TEST_SECRET = process.env.JWT_SECRET ?? 'test-secret-for-unit-tests-only-0123456789';
+
+describe('GET /me', () => {
+  it('rejects an expired token', async () => {
+    const token = jwt.sign({ sub: '1', exp: Math.floor(Date.now() / 1000) - 10 }, TEST_SECRET);
+    await request(app).get('/me').set('Authorization', \`Bearer \${token}\`).expect(401);
+  });
+  it('returns the user', async () => {
+    const token = jwt.sign({ sub: '1', role: 'user' }, TEST_SECRET, { expiresIn: '1m' });
+    const res = await request(app).get('/me').set('Authorization', \`Bearer \${token}\`).expect(200);
+    expect(jwt.decode(token)).toMatchObject({ sub: '1' });
+  });
+});`, languageOptions: ts },
+    { code: `import { jwtDecode } from 'jwt-decode';
+import axios from 'axios';
+
+interface Claims { exp: number; sub: string; role: string }
+
+let accessToken: string | null = null;
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+export function setAccessToken(token: string) {
+  accessToken = token;
+  const { exp } = jwtDecode<Claims>(token);
+  const msUntilRefresh = exp * 1000 - Date.now() - 60_000;
+  clearTimeout(refreshTimer);
+  if (msUntilRefresh > 0) {
+    refreshTimer = setTimeout(refresh, msUntilRefresh);
+  }
+}
+
+export function isExpired(token: string): boolean {
+  const claims = jwtDecode<Claims>(token);
+  return claims.exp * 1000 < Date.now();
+}
+
+export function currentRole(): string | null {
+  if (!accessToken) return null;
+  const claims = jwtDecode<Claims>(accessToken);
+  return claims.role === 'admin' ? 'admin' : 'user';
+}
+
+async function refresh() {
+  const { data } = await axios.post('/auth/refresh', null, { withCredentials: true });
+  setAccessToken(data.accessToken);
+}`, languageOptions: ts },
+    { code: `import jwt from 'jsonwebtoken';
+import jwksClient from 'jwks-rsa';
+
+const client = jwksClient({ jwksUri: process.env.JWKS_URI });
+
+export async function verifyToken(token) {
+  const decoded = jwt.decode(token, { complete: true });
+  if (!decoded || !decoded.header.kid) {
+    throw new Error('malformed token');
+  }
+  const key = await client.getSigningKey(decoded.header.kid);
+  return jwt.verify(token, key.getPublicKey(), { algorithms: ['RS256'] });
+}
+
+export function logTokenInfo(token, logger) {
+  const payload = jwt.decode(token);
+  logger.info({ sub: payload?.sub, exp: payload?.exp }, 'token received');
+}
+
+export function tokenExpiresSoon(token) {
+  const { exp } = jwt.decode(token);
+  return exp * 1000 - Date.now() < 60_000;
+}`, languageOptions: esm },
+    { code: `import jwt from 'jsonwebtoken';
+import type { Request, Response, NextFunction } from 'express';
+
+export function auth(req: Request, res: Response, next: NextFunction) {
+  const token = req.header('authorization')?.split(' ')[1];
+  if (!token) return res.sendStatus(401);
+  try {
+    jwt.verify(token, process.env.JWT_SECRET!, { algorithms: ['HS256'] });
+  } catch {
+    return res.sendStatus(401);
+  }
+  const claims = jwt.decode(token) as { sub: string; role: string };
+  (req as any).user = { id: claims.sub, role: claims.role };
+  if (claims.role !== 'admin') return res.sendStatus(403);
+  next();
+}`, languageOptions: ts },
+    { code: `import { Injectable, CanActivate, ExecutionContext, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { Request } from 'express';
+
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(private jwtService: JwtService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<Request>();
+    const token = this.extractTokenFromHeader(request);
+    if (!token) throw new UnauthorizedException();
+    try {
+      const payload = await this.jwtService.verifyAsync(token, { secret: process.env.JWT_SECRET });
+      request['user'] = payload;
+    } catch {
+      throw new UnauthorizedException();
+    }
+    return true;
+  }
+
+  private extractTokenFromHeader(request: Request): string | undefined {
+    const [type, token] = request.headers.authorization?.split(' ') ?? [];
+    return type === 'Bearer' ? token : undefined;
+  }
+}`, languageOptions: ts },
+    { code: `import express from 'express';
+import jwt from 'jsonwebtoken';
+import { redis } from './redis.js';
+
+const router = express.Router();
+
+// Logout: blacklist the token until it would have expired anyway. The token is verified by the
+// auth middleware mounted on this router; decode only reads \`exp\` and \`jti\`.
+router.post('/logout', async (req, res) => {
+  const token = req.headers.authorization?.slice(7);
+  const { exp, jti } = jwt.decode(token) ?? {};
+  if (!exp || !jti) return res.status(400).json({ error: 'bad token' });
+  const ttl = exp - Math.floor(Date.now() / 1000);
+  if (ttl > 0) await redis.set(\`revoked:\${jti}\`, '1', 'EX', ttl);
+  res.status(204).end();
+});
+
+router.get('/debug/token', (req, res) => {
+  const decoded = jwt.decode(req.query.token, { complete: true });
+  res.json({ header: decoded?.header, payload: decoded?.payload });
+});
+export default router;`, languageOptions: esm },
+    { code: `import { jwtDecode } from 'jwt-decode';
+import { Navigate, Outlet } from 'react-router-dom';
+import { useAuth } from './auth';
+
+export function RequireAdmin() {
+  const { accessToken } = useAuth();
+  if (!accessToken) return <Navigate to="/login" replace />;
+  const { role } = jwtDecode<{ role: string }>(accessToken);
+  if (role !== 'admin') return <Navigate to="/" replace />;
+  return <Outlet />;
+}`, languageOptions: tsx },
+    { code: `import { createRouter, createWebHistory } from 'vue-router';
+import jwtDecode from 'jwt-decode';
+import { store } from './store';
+
+const router = createRouter({ history: createWebHistory(), routes: [] });
+router.beforeEach((to) => {
+  const token = store.state.accessToken;
+  if (to.meta.requiresAuth) {
+    if (!token) return '/login';
+    const claims = jwtDecode(token);
+    if (claims.exp * 1000 < Date.now()) return '/login';
+    if (to.meta.admin && !claims.roles.includes('admin')) return '/';
+  }
+});
+export default router;`, languageOptions: esm },
+    { code: `import { jwtVerify, decodeJwt, decodeProtectedHeader, createRemoteJWKSet } from 'jose';
+const jwks = createRemoteJWKSet(new URL(process.env.JWKS_URL!));
+export async function authenticate(token: string) {
+  const header = decodeProtectedHeader(token);
+  if (header.alg !== 'RS256') throw new Error('unexpected alg');
+  const { payload } = await jwtVerify(token, jwks, { algorithms: ['RS256'] });
+  return payload;
+}
+export function tokenIssuer(token: string) {
+  const { iss } = decodeJwt(token);
+  if (!iss || !TRUSTED_ISSUERS.includes(iss)) throw new Error('untrusted issuer');
+  return iss;
+}`, languageOptions: ts },
+    { code: `import jwt_decode from 'jwt-decode';
+export function scheduleRefresh(token, refresh) {
+  const { exp } = jwt_decode(token);
+  const delay = exp * 1000 - Date.now() - 30000;
+  if (delay <= 0) return refresh();
+  return setTimeout(refresh, delay);
+}
+export function getUserFromToken(token) {
+  if (!token) return null;
+  const { sub, name, picture } = jwt_decode(token);
+  return { id: sub, name, picture };
+}`, languageOptions: esm },
+    { code: `import jwt from 'jsonwebtoken';
+// the refresh endpoint tells the client when to come back; the token was verified by the router's middleware
+export function refreshHint(req, res) {
+  const { exp } = jwt.decode(req.cookies.refresh_token) ?? {};
+  if (!exp) return res.status(400).json({ error: 'no refresh token' });
+  res.json({ retryAfter: exp - Math.floor(Date.now() / 1000) });
+}`, languageOptions: esm },
+    { code: `import jwt from 'jsonwebtoken';
+export function tokenExpiry(req) {
+  return jwt.decode(req.headers.authorization?.slice(7) ?? '')?.exp ?? null;
+}`, languageOptions: esm },
+    // An identity claim returned from a function that takes the request; log shapes and plain helpers are not
+    { code: `import jwt from 'jsonwebtoken';
+// log context only; the auth middleware verifies
+export function logContext(req) {
+  const claims = jwt.decode(req.headers.authorization?.slice(7) ?? '');
+  return { sub: claims?.sub, path: req.path, method: req.method };
+}`, languageOptions: esm },
+    { code: `import jwt from 'jsonwebtoken';
+export function describeToken(token) {
+  const claims = jwt.decode(token);
+  return claims?.sub;
+}`, languageOptions: esm },
+    // koa-jwt verifies tokens before the handlers run
+    { code: `const Koa = require('koa');
+const koaJwt = require('koa-jwt');
+const jwt = require('jsonwebtoken');
+const app = new Koa();
+app.use(koaJwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'] }));
+app.use(async (ctx) => {
+  // koa-jwt verified the token above; decode only reads its claims
+  const { role } = jwt.decode(ctx.get('Authorization').slice(7));
+  if (role !== 'admin') ctx.throw(403);
+  ctx.body = 'ok';
+});`, languageOptions: cjs },
+    // A decode function destructured under another name
+    { code: `const { decode: peek } = require('jsonwebtoken');
+module.exports = function logToken(token, logger) {
+  logger.debug({ claims: peek(token) }, 'incoming token');
+};`, languageOptions: cjs },
   ],
   invalid: [
     ...acrossParsers([
@@ -201,5 +466,57 @@ ruleTester.run('no-jwt-decode-for-auth', rule, {
       languageOptions: esm,
       errors: [{ messageId: 'decodeForAuth', line: 3, column: 24 }],
     },
+    // Whole modules as projects write them: logout and refresh hints that read only `exp`/`jti`, client guards, verify-then-decode
+    { code: `import { Request, Response, NextFunction } from 'express';
+import { decode } from 'jsonwebtoken';
+export function requireAdmin(req: Request, res: Response, next: NextFunction) {
+  const token = req.cookies.token;
+  const payload = decode(token) as { isAdmin?: boolean } | null;
+  if (!payload?.isAdmin) return res.status(403).send('forbidden');
+  next();
+}
+export function getUserId(req: Request): string {
+  const payload = decode(req.headers.authorization!.replace('Bearer ', '')) as { sub: string };
+  return payload.sub;
+}
+export async function getOrders(req: Request, res: Response) {
+  const userId = getUserId(req);
+  res.json(await db.orders.findMany({ where: { userId } }));
+}`, languageOptions: ts, errors: [{ messageId: 'decodeForAuth', line: 5, column: 19 }, { messageId: 'decodeForAuth', line: 10, column: 19 }] },
+    { code: `const jwt = require('jsonwebtoken');
+module.exports = async (ctx, next) => {
+  const token = ctx.get('Authorization').replace(/^Bearer /, '');
+  const decoded = jwt.decode(token);
+  ctx.state.user = { id: decoded.id, role: decoded.role };
+  await next();
+};`, languageOptions: cjs, errors: [{ messageId: 'decodeForAuth', line: 4, column: 19 }] },
+    { code: `import { cookies } from 'next/headers';
+import { jwtDecode } from 'jwt-decode';
+export async function getCurrentUser() {
+  const token = (await cookies()).get('session')?.value;
+  if (!token) return null;
+  const claims = jwtDecode<{ sub: string; role: string }>(token);
+  return { id: claims.sub, role: claims.role };
+}`, languageOptions: ts, errors: [{ messageId: 'decodeForAuth', line: 6, column: 18 }] },
+    { code: `import jwt from 'jsonwebtoken';
+export function requireFreshToken(req, res, next) {
+  const { exp } = jwt.decode(req.headers.authorization.slice(7));
+  if (exp * 1000 < Date.now()) return res.status(401).end();
+  next();
+}`, languageOptions: esm, errors: [{ messageId: 'decodeForAuth', line: 3, column: 19 }] },
+    // An identity claim returned from a function that takes the request; log shapes and plain helpers are not
+    { code: `const jwt = require('jsonwebtoken');
+function ownerIdOf(req) {
+  return jwt.decode(req.cookies.session)?.userId;
+}
+module.exports = async function listOrders(req, res) {
+  res.json(await Order.find({ owner: ownerIdOf(req) }));
+};`, languageOptions: cjs, errors: [{ messageId: 'decodeForAuth', line: 3, column: 10 }] },
+    // A decode function destructured under another name
+    { code: `const { decode: peek } = require('jsonwebtoken');
+module.exports = function attachUser(req, res, next) {
+  req.user = peek(req.headers.authorization.slice(7));
+  next();
+};`, languageOptions: cjs, errors: [{ messageId: 'decodeForAuth', line: 3, column: 14 }] },
   ],
 });

@@ -100,6 +100,240 @@ ruleTester.run('no-jwt-in-browser-storage', rule, {
       code: `const Settings = (): JSX.Element => { useEffect(() => { sessionStorage.setItem('tab', String(tab)); }, [tab]); return <div />; };`,
       languageOptions: tsx,
     },
+    // Whole front-end modules (React, Vue, Angular, CSRF tokens, design tokens, analytics ids)
+    { code: `const APP = 'shop';
+export function remember(cart, count) {
+  localStorage.setItem(\`\${APP}_cart\`, JSON.stringify(cart));
+  localStorage.setItem(\`\${APP}_tokenCount\`, String(count));
+  localStorage.setItem(APP + ':token_expiry', String(Date.now()));
+}`, languageOptions: esm },
+    { code: `import { jwtDecode } from 'jwt-decode';
+import axios from 'axios';
+
+interface Claims { exp: number; sub: string; role: string }
+
+let accessToken: string | null = null;
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+export function setAccessToken(token: string) {
+  accessToken = token;
+  const { exp } = jwtDecode<Claims>(token);
+  const msUntilRefresh = exp * 1000 - Date.now() - 60_000;
+  clearTimeout(refreshTimer);
+  if (msUntilRefresh > 0) {
+    refreshTimer = setTimeout(refresh, msUntilRefresh);
+  }
+}
+
+export function isExpired(token: string): boolean {
+  const claims = jwtDecode<Claims>(token);
+  return claims.exp * 1000 < Date.now();
+}
+
+export function currentRole(): string | null {
+  if (!accessToken) return null;
+  const claims = jwtDecode<Claims>(accessToken);
+  return claims.role === 'admin' ? 'admin' : 'user';
+}
+
+async function refresh() {
+  const { data } = await axios.post('/auth/refresh', null, { withCredentials: true });
+  setAccessToken(data.accessToken);
+}`, languageOptions: ts },
+    { code: `import { useEffect, useState } from 'react';
+
+const THEME_KEY = 'app.theme';
+const LAST_ROUTE_KEY = 'lastRoute';
+
+export function ThemeToggle() {
+  const [theme, setTheme] = useState(() => localStorage.getItem(THEME_KEY) ?? 'light');
+  useEffect(() => {
+    localStorage.setItem(THEME_KEY, theme);
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  return <button onClick={() => setTheme(theme === 'light' ? 'dark' : 'light')}>{theme}</button>;
+}
+
+export function rememberRoute(path: string) {
+  sessionStorage.setItem(LAST_ROUTE_KEY, path);
+  localStorage.setItem('locale', navigator.language);
+  localStorage.setItem('sidebarCollapsed', JSON.stringify(true));
+  localStorage.setItem('tokenCount', String(42));
+  localStorage.setItem('nextPageToken', 'abc');
+  window.localStorage.setItem('onboarding:done', '1');
+}
+
+export function logout() {
+  localStorage.removeItem('token');
+  sessionStorage.clear();
+  const t = localStorage.getItem('accessToken');
+  return t;
+}
+
+export function Csrf({ csrfToken }: { csrfToken: string }) {
+  sessionStorage.setItem('csrfToken', csrfToken);
+  localStorage.setItem('XSRF-TOKEN', csrfToken);
+  return <input type="hidden" name="_csrf" value={csrfToken} />;
+}`, languageOptions: tsx },
+    { code: `import { defineStore } from 'pinia';
+import { useLocalStorage, useStorage } from '@vueuse/core';
+
+export const usePrefs = defineStore('prefs', () => {
+  const theme = useLocalStorage('theme', 'dark');
+  const lang = useStorage('lang', 'en');
+  const tokenizerModel = useLocalStorage('tokenizerModel', 'cl100k');
+  return { theme, lang, tokenizerModel };
+});
+
+export const useAuth = defineStore('auth', {
+  state: () => ({ user: null as null | { id: string }, isAuthenticated: false }),
+  actions: {
+    async login(email: string, password: string) {
+      const res = await fetch('/api/login', { method: 'POST', credentials: 'include', body: JSON.stringify({ email, password }) });
+      const { user } = await res.json();
+      this.user = user;
+      this.isAuthenticated = true;
+      localStorage.setItem('user', JSON.stringify({ id: user.id, name: user.name }));
+      localStorage.setItem('isLoggedIn', 'true');
+      localStorage.setItem('tokenExpiresAt', String(Date.now() + 900_000));
+    },
+  },
+});`, languageOptions: ts },
+    { code: `import { Injectable } from '@angular/core';
+import { HttpClient } from '@angular/common/http';
+
+@Injectable({ providedIn: 'root' })
+export class PreferencesService {
+  private readonly storageKey = 'prefs';
+  constructor(private http: HttpClient) {}
+
+  save(prefs: { theme: string; density: string }) {
+    localStorage.setItem(this.storageKey, JSON.stringify(prefs));
+  }
+
+  saveDeviceToken(deviceToken: string) {
+    localStorage.setItem('fcmDeviceToken', deviceToken);
+  }
+
+  rememberCaptcha(captchaToken: string) {
+    sessionStorage.setItem('captcha', captchaToken);
+  }
+
+  sessionStart() {
+    sessionStorage.setItem('sessionStartedAt', new Date().toISOString());
+    sessionStorage.setItem('sessionTimeout', '900');
+  }
+}`, languageOptions: ts },
+    { code: `import React from 'react';
+
+export function LoginForm({ onDone }: { onDone: () => void }) {
+  async function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const res = await fetch('/api/login', { method: 'POST', body: form, credentials: 'include' });
+    if (!res.ok) return;
+    const { user, expiresAt } = await res.json();
+    sessionStorage.setItem('profile', JSON.stringify({ name: user.name, avatar: user.avatarUrl }));
+    localStorage.setItem('sessionExpiresAt', expiresAt);
+    onDone();
+  }
+  return <form onSubmit={submit}><input name="email" /><input name="password" type="password" /></form>;
+}`, languageOptions: tsx },
+    { code: `const storage = {
+  get(key) { return JSON.parse(localStorage.getItem(key) || 'null'); },
+  set(key, value) { localStorage.setItem(key, JSON.stringify(value)); },
+};
+
+export function savePrefs(prefs) {
+  storage.set('prefs', prefs);
+  storage.set('recentSearches', prefs.recent);
+  storage.set('cartId', prefs.cartId);
+}
+
+export function persist(key, value) {
+  window.sessionStorage.setItem(key, value);
+}
+persist('filters', '{}');`, languageOptions: esm },
+    { code: `// analytics: a random per-tab id, not an auth session
+const ANALYTICS_SESSION_KEY = 'analytics_session';
+export function analyticsSessionId() {
+  let id = sessionStorage.getItem(ANALYTICS_SESSION_KEY);
+  if (!id) {
+    id = crypto.randomUUID();
+    sessionStorage.setItem(ANALYTICS_SESSION_KEY, id);
+  }
+  return id;
+}`, languageOptions: esm },
+    { code: `// Things real front-ends keep in Web Storage that are not credentials
+export function persistUi() {
+  localStorage.setItem('cookieConsent', 'accepted');
+  localStorage.setItem('session_count', String(3));
+  localStorage.setItem('sessionTimeoutWarningDismissed', '1');
+  localStorage.setItem('tokenExpiry', String(Date.now() + 3600e3));
+  localStorage.setItem('token_type', 'Bearer');
+  localStorage.setItem('authProvider', 'google');
+  localStorage.setItem('auth_redirect', location.pathname);
+  localStorage.setItem('loginHint', 'me@example.com');
+  localStorage.setItem('hasSession', 'true');
+  localStorage.setItem('isTokenValid', 'false');
+  localStorage.setItem('gpt.maxTokens', '2048');
+  localStorage.setItem('promptTokens', '120');
+  localStorage.setItem('pushToken', pushSubscriptionToken);
+  localStorage.setItem('cursor', pageCursor);
+  sessionStorage.setItem('oauth_state', state);
+  sessionStorage.setItem('pkce_code_verifier', verifier);
+  sessionStorage.setItem('returnTo', '/dashboard');
+  sessionStorage.setItem('nonce', nonce);
+}
+export function saveDraft(post: { title: string; body: string }) {
+  localStorage.setItem(\`draft:\${post.title}\`, JSON.stringify(post));
+}
+export function designTokens(tokens: Record<string, string>) {
+  localStorage.setItem('designTokens', JSON.stringify(tokens));
+  localStorage.setItem('colorTokens', JSON.stringify(tokens));
+}
+export function rememberEmail(email: string) {
+  localStorage.setItem('rememberedEmail', email);
+}
+export function cacheUser(user: { id: string; name: string }) {
+  localStorage.setItem('currentUser', JSON.stringify({ id: user.id, name: user.name }));
+}
+export function csrf(res: { csrfToken: string; xsrf_token: string }) {
+  sessionStorage.setItem('csrf', res.csrfToken);
+  localStorage.setItem('x-xsrf', res.xsrf_token);
+}`, languageOptions: ts },
+    { code: `import { useLocalStorage } from 'usehooks-ts';
+import localforage from 'localforage';
+export function useTheme() {
+  const [theme, setTheme] = useLocalStorage('theme', 'system');
+  return [theme, setTheme];
+}
+export async function cacheCatalog(items) {
+  await localforage.setItem('catalog', items);
+  await localforage.setItem('catalogEtag', items.etag);
+}
+// tokens kept in memory only; the refresh token is an httpOnly cookie
+let accessToken = null;
+export function setAccessToken(token) { accessToken = token; }
+export function getAccessToken() { return accessToken; }
+export function saveTokenCount(tokenCount) { localStorage.setItem('count', tokenCount); }
+export function saveTokenizer(tokenizer) { localStorage.setItem('tokenizer', JSON.stringify(tokenizer)); }
+export function cacheSessionInfo(sessionInfo) {
+  sessionStorage.setItem('sessionInfo', JSON.stringify({ startedAt: sessionInfo.startedAt }));
+}`, languageOptions: jsx },
+    { code: `// the server sends the CSRF token in the body; the page echoes it in a header
+export async function bootstrap() {
+  const { token } = await (await fetch('/api/csrf', { credentials: 'include' })).json();
+  sessionStorage.setItem('csrfToken', token);
+}`, languageOptions: esm },
+    { code: `export function saveTheme(tokens) {
+  localStorage.designTokens = JSON.stringify(tokens);
+}`, languageOptions: esm },
+    { code: `import { useLocalStorage } from '@vueuse/core';
+export function useTokenizer(token: string) {
+  // counts LLM tokens of a prompt
+  return useLocalStorage('tokenizerCache', { [token]: token.length });
+}`, languageOptions: ts },
   ],
   invalid: [
     ...acrossParsers([
@@ -256,5 +490,43 @@ ruleTester.run('no-jwt-in-browser-storage', rule, {
       languageOptions: esm,
       errors: [{ messageId: 'tokenInStorage', line: 1, column: 104 }],
     },
+    // Whole front-end modules (React, Vue, Angular, CSRF tokens, design tokens, analytics ids)
+    { code: `const APP = import.meta.env.VITE_APP_NAME;
+export function onLogin({ data }) {
+  localStorage.setItem(\`\${APP}_token\`, data.t);
+  sessionStorage.setItem(APP + ':refreshToken', data.refresh);
+}`, languageOptions: esm, errors: [{ messageId: 'tokenInStorage', line: 3, column: 3 }, { messageId: 'tokenInStorage', line: 4, column: 3 }] },
+    { code: `import axios from 'axios';
+import store from 'store2';
+import localforage from 'localforage';
+export async function login(creds) {
+  const response = await axios.post('/api/login', creds);
+  const { token } = response.data;
+  localStorage.setItem('authData', token);
+  localforage.setItem('session', response.data.session);
+  store.set('user_jwt', response.data.jwt);
+  return token;
+}
+export function saveAuth(auth) {
+  localStorage.setItem('auth', JSON.stringify({ accessToken: auth.accessToken, user: auth.user }));
+}
+export function saveAuth2(data) {
+  const jwtToken = data.jwt;
+  sessionStorage.setItem('k', jwtToken);
+}
+const AUTH_TOKEN_KEY = 'x';
+export const keep = (t) => window.localStorage.setItem(AUTH_TOKEN_KEY, t);
+export function keep2(res) {
+  localStorage.setItem('Authorization', \`Bearer \${res.data.access_token}\`);
+}`, languageOptions: esm, errors: [{ messageId: 'tokenInStorage', line: 7, column: 3 }, { messageId: 'tokenInStorage', line: 8, column: 3 }, { messageId: 'tokenInStorage', line: 9, column: 3 }, { messageId: 'tokenInStorage', line: 13, column: 3 }, { messageId: 'tokenInStorage', line: 17, column: 3 }, { messageId: 'tokenInStorage', line: 22, column: 3 }] },
+    { code: `export const storage = {
+  set(key: string, value: unknown) {
+    localStorage.setItem(key, JSON.stringify(value));
+  },
+};
+export function afterLogin(res: { accessToken: string }) {
+  storage.set('accessToken', res.accessToken);
+  storage.set('lang', 'en');
+}`, languageOptions: ts, errors: [{ messageId: 'tokenInStorage', line: 7, column: 3 }] },
   ],
 });

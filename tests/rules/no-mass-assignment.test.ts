@@ -292,8 +292,79 @@ export function createUser(body) { return User.create(body); }`,
 });`,
       languageOptions: ts,
     },
+    // A validation middleware given a schema in the route chain: joi-style schemas reject undeclared keys.
+    {
+      code: `${mongooseUser}import { validate } from '../middleware/validate.js';
+router.post('/subscriptions', requireAuth, validate(CreateSubscription), async (req, res) => {
+  const subscription = await User.create({ ...req.body, owner: req.user._id });
+  res.status(201).json({ id: subscription.id });
+});`,
+      languageOptions: esm,
+    },
+    {
+      code: `const { celebrate, Joi, Segments } = require('celebrate');
+const User = require('../models/user');
+router.put(
+  '/me',
+  celebrate({ [Segments.BODY]: Joi.object({ name: Joi.string().max(80) }) }),
+  async (req, res) => {
+    await User.updateOne({ _id: req.user.id }, { $set: req.body });
+    res.sendStatus(204);
+  },
+);`,
+      languageOptions: cjs,
+    },
+    // wrap(entity).assign() with picked fields; a local `wrap` that is not MikroORM's.
+    {
+      code: `import { wrap } from '@mikro-orm/core';
+app.patch('/bookings/:id', async (req, res) => {
+  const booking = await em.findOneOrFail(Booking, { id: req.params.id, guest: req.user.id });
+  wrap(booking).assign({ note: String(req.body.note) });
+  await em.flush();
+  res.json({ id: booking.id });
+});
+const local = { wrap: (x) => x };
+app.post('/x', (req, res) => res.json(local.wrap(req.body).assign(req.body)));`,
+      languageOptions: esm,
+    },
   ],
   invalid: [
+    // MikroORM wrap(entity).assign(data).
+    {
+      code: `import { wrap } from '@mikro-orm/core';
+app.patch('/bookings/:id', async (req, res) => {
+  const booking = await em.findOneOrFail(Booking, { id: req.params.id, guest: req.user.id });
+  wrap(booking).assign(req.body);
+  await em.flush();
+  res.json({ id: booking.id });
+});`,
+      languageOptions: esm,
+      errors: [{ messageId: 'massAssignment', line: 4, column: 24 }],
+    },
+    // A Drizzle write chain that ends with an argument-less call.
+    {
+      code: `import { Hono } from 'hono';
+import { drizzle } from 'drizzle-orm/node-postgres';
+const db = drizzle(pool);
+const app = new Hono();
+app.post('/notes', async (c) => {
+  const body = await c.req.json();
+  const [note] = await db.insert(notes).values({ ...body, ownerId: c.get('jwtPayload').sub }).returning();
+  return c.json(note, 201);
+});`,
+      languageOptions: ts,
+      errors: [{ messageId: 'massAssignment', line: 7, column: 48 }],
+    },
+    // express-validator chains check single fields; they neither strip nor reject other keys.
+    {
+      code: `${mongooseUser}import { body } from 'express-validator';
+router.post('/users', body('email').isEmail(), async (req, res) => {
+  const user = await User.create(req.body);
+  res.status(201).json({ id: user.id });
+});`,
+      languageOptions: esm,
+      errors: [{ messageId: 'massAssignment', line: 5, column: 34 }],
+    },
     // Mongoose create with the body.
     {
       code: `${mongooseUser}app.post('/users', async (req, res) => {

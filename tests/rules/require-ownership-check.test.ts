@@ -225,6 +225,23 @@ app.use('/admin', authenticate, authorize('admin'), admin);`,
 });`,
     languageOptions: esm,
   },
+  {
+    name: 'membership lookup keyed by the same id is the access check',
+    code: `${EXPRESS}router.get('/projects/:id', authenticate, async (req, res) => {
+  const membership = await User.findOne({ project: req.params.id, user: req.user.id });
+  if (!membership) return res.sendStatus(404);
+  res.json(await Post.findById(req.params.id));
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'organization scoping by a server-side value',
+    code: `${EXPRESS}router.delete('/projects/:id', authenticate, async (req, res) => {
+  await Post.deleteOne({ _id: req.params.id, organization: req.org._id });
+  res.sendStatus(204);
+});`,
+    languageOptions: esm,
+  },
   // --- Prisma
   {
     name: 'Prisma where with the caller',
@@ -508,6 +525,137 @@ export const DELETE = async (req, { params }) => {
     code: `const post = await Post.findById(id); export default post;`,
     languageOptions: esm,
   },
+  {
+    name: 'Hono + Drizzle membership lookup, then a refusal, then the read',
+    code: `import { Hono } from 'hono';
+import { and, eq } from 'drizzle-orm';
+import { db } from './db';
+const app = new Hono();
+app.get('/teams/:teamId', async (c) => {
+  const user = c.get('user');
+  if (!user) return c.json({ error: 'Unauthorized' }, 401);
+  const membership = await db.query.teamMembers.findFirst({ where: and(eq(teamMembers.teamId, c.req.param('teamId')), eq(teamMembers.userId, user.id)) });
+  if (!membership) return c.json({ error: 'Forbidden' }, 403);
+  return c.json(await db.query.teams.findFirst({ where: eq(teams.id, c.req.param('teamId')) }));
+});`,
+    languageOptions: ts,
+  },
+  {
+    name: 'Fastify @fastify/auth combining authentication with an ownership check',
+    code: `import Fastify from 'fastify';
+import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+const fastify = Fastify();
+fastify.put('/profiles/:id', { onRequest: [fastify.authenticate], preHandler: fastify.auth([fastify.isSelfOrAdmin]) }, async (request) => {
+  await prisma.user.update({ where: { id: request.params.id }, data: { displayName: String(request.body.displayName) } });
+  return { ok: true };
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'queries scoped by a project a router.param() loader checked',
+    code: `${EXPRESS}router.param('projectId', async (req, res, next, projectId) => {
+  req.project = await Project.findOne({ _id: projectId, members: req.user._id });
+  if (!req.project) return res.sendStatus(404);
+  next();
+});
+router.delete('/projects/:projectId/tasks/:taskId', requireAuth, async (req, res) => {
+  await Task.deleteOne({ _id: req.params.taskId, project: req.project._id });
+  res.sendStatus(204);
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'the owner field compared with a caller id from a local helper',
+    code: `import { requireUserId } from '@/lib/session';
+import { db } from '@/lib/db';
+export async function DELETE(request: Request, { params }: { params: { id: string } }) {
+  const userId = await requireUserId(request);
+  const note = await db.note.findUnique({ where: { id: params.id }, select: { ownerId: true } });
+  if (note?.ownerId !== userId) return new Response(null, { status: 404 });
+  await db.note.delete({ where: { id: params.id } });
+  return new Response(null, { status: 204 });
+}`,
+    languageOptions: ts,
+  },
+  {
+    name: 'a scoped write whose count gates the next query',
+    code: `${PRISMA}router.post('/posts/:id/publish', requireAuth, async (req, res) => {
+  const { count } = await prisma.post.updateMany({ where: { id: req.params.id, authorId: req.user.id }, data: { published: true } });
+  if (!count) return res.sendStatus(404);
+  await prisma.post.update({ where: { id: req.params.id }, data: { publishedAt: new Date() } });
+  res.sendStatus(204);
+});`,
+    languageOptions: ts,
+  },
+  {
+    name: 'a parent loaded by a path id only to attach a child to it',
+    code: `${EXPRESS}router.post('/posts/:postId/comments', requireAuth, async (req, res) => {
+  const post = await Post.findById(req.params.postId);
+  if (!post) return res.sendStatus(404);
+  const comment = await Comment.create({ post: post._id, author: req.user._id, body: String(req.body.body) });
+  res.status(201).json({ id: comment.id });
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'Sequelize include with a where on the owner scopes the row',
+    code: `${SEQUELIZE}router.get('/tasks/:id', ensureLoggedIn, async (req, res) => {
+  const task = await Post.findOne({
+    where: { id: req.params.id },
+    include: [{ model: Project, where: { ownerId: req.user.id }, required: true }],
+  });
+  res.json(task);
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'a user profile read by id with a chosen field list is a directory lookup',
+    code: `${EXPRESS}router.get('/users/:id', requireAuth, async (req, res) => {
+  const user = await User.findById(req.params.id).select('displayName bio avatarUrl');
+  if (!user) return res.sendStatus(404);
+  res.json(user);
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'Prisma user profile with select in a signed-in Pages API handler',
+    code: `import { getSession } from 'next-auth/react';
+import prisma from '../../../lib/prisma';
+export default async function handler(req, res) {
+  const session = await getSession({ req });
+  if (!session) return res.status(401).end();
+  const user = await prisma.user.findUnique({ where: { id: String(req.query.id) }, select: { id: true, name: true, image: true } });
+  res.json(user);
+}`,
+    languageOptions: ts,
+  },
+  {
+    name: 'optional authentication: the route also serves anonymous visitors',
+    code: `${EXPRESS}router.get('/products/:id', optionalAuth, async (req, res) => {
+  const product = await Post.findById(req.params.id).lean();
+  const favorite = req.user ? await Favorite.exists({ user: req.user._id, product: product._id }) : false;
+  res.json({ ...product, favorite });
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'an ownership comparison in the same branch as the delete',
+    code: `import prisma from '../../../lib/prisma';
+export default async function handler(req, res) {
+  const session = await getServerSession(req, res, authOptions);
+  if (!session) return res.status(401).end();
+  if (req.method === 'DELETE') {
+    const post = await prisma.post.findUnique({ where: { id: String(req.query.id) } });
+    if (post?.authorId !== session.user.id) return res.status(403).end();
+    await prisma.post.delete({ where: { id: String(req.query.id) } });
+    return res.status(204).end();
+  }
+  return res.status(405).end();
+}
+import { getServerSession } from 'next-auth/next';`,
+    languageOptions: ts,
+  },
 ];
 
 const invalidCases: InvalidTestCase<MessageIds, Options>[] = [
@@ -703,6 +851,80 @@ exports.updatePost = async (req, res) => {
 import { getServerSession } from 'next-auth/next';`,
     'prisma.order.findUnique',
     { languageOptions: ts },
+  ),
+  invalid(
+    `import prisma from '../../../lib/prisma';
+export default async function handler(req, res) {
+  const id = String(req.query.id);
+  const session = await getServerSession(req, res, authOptions);
+  if (!session) return res.status(401).end();
+  if (req.method === 'GET') {
+    const post = await prisma.post.findFirst({ where: { id, authorId: session.user.id } });
+    return res.json(post);
+  }
+  switch (req.method) {
+    case 'DELETE':
+      await prisma.post.delete({ where: { id } });
+      return res.status(204).end();
+  }
+}
+import { getServerSession } from 'next-auth/next';`,
+    'prisma.post.delete',
+    { languageOptions: ts },
+  ),
+  invalid(
+    `import { Router } from 'express';
+import { AppDataSource } from './data-source';
+import { Order } from './entity/Order';
+const router = Router();
+const orders = AppDataSource.getRepository(Order);
+router.post('/orders/:id/coupon', requireSession, async (req, res) => {
+  const order = await orders.findOneBy({ id: Number(req.params.id) });
+  order.couponCode = String(req.body.code);
+  await orders.save(order);
+  res.json({ id: order.id });
+});`,
+    'orders.findOneBy',
+    { languageOptions: ts },
+  ),
+  invalid(
+    `import { Bookmark, Folder } from '../models/mongoose.js';
+export default async function routes(fastify) {
+  fastify.addHook('preHandler', fastify.authenticate);
+  fastify.delete('/folders/:id', async (request, reply) => {
+    await Bookmark.deleteMany({ folder: request.params.id, owner: request.user.id });
+    await Folder.findByIdAndDelete(request.params.id);
+    return reply.code(204).send();
+  });
+}`,
+    'Folder.findByIdAndDelete',
+    { languageOptions: esm },
+  ),
+  invalid(
+    `${EXPRESS}router.delete('/notes/:id', async (req, res) => {
+  const note = await Post.findById(req.params.id);
+  if (note.ownerId !== req.query.ownerId) return res.sendStatus(404);
+  await note.deleteOne();
+  res.sendStatus(204);
+});`,
+    'Post.findById',
+    { languageOptions: esm },
+  ),
+  invalid(
+    `${SEQUELIZE}router.get('/tasks/:id', ensureLoggedIn, async (req, res) => {
+  const task = await Post.findOne({ where: { id: req.params.id }, include: [{ model: Project, where: { archived: false } }] });
+  res.json({ task, me: req.user.id });
+});`,
+    'Post.findOne',
+    { languageOptions: esm },
+  ),
+  invalid(
+    `${EXPRESS}router.put('/users/:id', requireAuth, async (req, res) => {
+  const user = await User.findByIdAndUpdate(req.params.id, { bio: String(req.body.bio) }).select('bio');
+  res.json(user);
+});`,
+    'User.findByIdAndUpdate',
+    { languageOptions: esm },
   ),
 ];
 

@@ -1,0 +1,100 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { jwtCall, mayUseJwt } from '../../src/analysis/jwt.js';
+import { includesAny, mayMention, quotesAny, unescapeSource } from '../../src/analysis/source-text.js';
+import { probe, probeOne, type Language } from './harness.js';
+
+const hasStorage = includesAny(['localStorage', 'sessionStorage']);
+const quotesStore = quotesAny(['store', '@vueuse/core']);
+
+function mentions(code: string, test: (text: string) => boolean, language: Language = 'esm'): boolean {
+  return probeOne(`${code}\nprobe(0);`, (_n, sc) => mayMention(sc, test), { language });
+}
+
+function usesJwt(code: string, language: Language = 'esm'): boolean {
+  return probeOne(`${code}\nprobe(0);`, (_n, sc) => mayUseJwt(sc), { language });
+}
+
+describe('unescapeSource', () => {
+  it('reads the escape sequences of strings, templates and identifiers', () => {
+    expect(unescapeSource('json\\u0077ebtoken')).toBe('jsonwebtoken');
+    expect(unescapeSource('local\\u{53}torage')).toBe('localStorage');
+    expect(unescapeSource('\\x6a\\x77t')).toBe('jwt');
+    expect(unescapeSource('\\152wt')).toBe('jwt');
+    expect(unescapeSource('jw\\\nt')).toBe('jwt');
+    expect(unescapeSource('jw\\\r\nt')).toBe('jwt');
+    expect(unescapeSource('a\\nb\\tc\\\\d\\q')).toBe('a\nb\tc\\dq');
+    expect(unescapeSource('no escapes')).toBe('no escapes');
+    expect(unescapeSource('trailing\\')).toBe('trailing\\');
+    expect(unescapeSource('\\u00zz')).toBe('u00zz');
+  });
+});
+
+describe('includesAny and quotesAny', () => {
+  it('find plain text and whole quoted values', () => {
+    expect(hasStorage('window.localStorage.setItem(k, v)')).toBe(true);
+    expect(hasStorage('const storage = new Map()')).toBe(false);
+    expect(quotesStore("import store from 'store';")).toBe(true);
+    expect(quotesStore('const { useStorage } = require("@vueuse/core")')).toBe(true);
+    expect(quotesStore("import store from 'store2'; const s = 'restore';")).toBe(false);
+    expect(quotesStore('session.store = new RedisStore()')).toBe(false);
+  });
+});
+
+describe('mayMention', () => {
+  it('is true when the text holds what the test looks for', () => {
+    expect(mentions('localStorage.setItem("token", t);', hasStorage)).toBe(true);
+    expect(mentions("import store from 'store';", quotesStore)).toBe(true);
+  });
+
+  it('is false when nothing in the file can spell it', () => {
+    expect(mentions('const cache = new Map(); cache.set("token", t);', hasStorage)).toBe(false);
+    expect(mentions('const re = /\\d+\\.\\d+/; // a \\u0053 in a comment spells nothing\nre.test(x);', hasStorage)).toBe(false);
+    expect(mentions("import store from 'store2';", quotesStore)).toBe(false);
+  });
+
+  it('sees through escape sequences in strings, templates and identifiers', () => {
+    expect(mentions("import s from 'st\\u006fre';", quotesStore)).toBe(true);
+    expect(mentions('const s = require("\\x73tore");', quotesStore, 'cjs')).toBe(true);
+    expect(mentions('window["local\\u0053torage"].setItem(k, v);', hasStorage)).toBe(true);
+    expect(mentions('window[`session\\u0053torage`].setItem(k, v);', hasStorage)).toBe(true);
+    expect(mentions('local\\u0053torage.setItem(k, v);', hasStorage)).toBe(true);
+    // A template is not a module specifier: seen in backquotes, it is no quoted value.
+    expect(mentions('const s = `st\\u006fre`;', quotesStore)).toBe(false);
+  });
+
+  it('keeps one answer per file and test', () => {
+    const answers = probe(
+      "import store from 'store';\nprobe(1); probe(2);",
+      (_n, sc) => [mayMention(sc, quotesStore), mayMention(sc, hasStorage)],
+    );
+    expect(answers).toEqual([
+      [true, false],
+      [true, false],
+    ]);
+  });
+});
+
+describe('mayUseJwt', () => {
+  it('is true for files that can load a JWT library', () => {
+    expect(usesJwt("import jwt from 'jsonwebtoken';")).toBe(true);
+    expect(usesJwt("import { jwtVerify } from 'jose';")).toBe(true);
+    expect(usesJwt("const { expressjwt } = require('express-jwt');", 'cjs')).toBe(true);
+    expect(usesJwt("import { JwtService } from '@nestjs/jwt';", 'ts')).toBe(true);
+    expect(usesJwt("const jwt = require('json\\u0077ebtoken');", 'cjs')).toBe(true);
+    expect(usesJwt("const jwt = await import('\\x6aose');")).toBe(true);
+  });
+
+  it('is false for files that cannot', () => {
+    expect(usesJwt("import express from 'express'; const app = express(); app.get('/', (req, res) => res.send('ok'));")).toBe(false);
+    expect(usesJwt("const crypto = require('crypto'); const s = 'a\\nb'; crypto.sign(null, data, key);", 'cjs')).toBe(false);
+  });
+
+  it('makes jwtCall answer null at once in such files, and still find escaped imports', () => {
+    const select = { selector: 'CallExpression', pick: (n: TSESTree.Node) => n };
+    const found = (code: string) =>
+      probe(code, (n, sc) => jwtCall(n as TSESTree.CallExpression, sc)?.operation ?? null, { select, language: 'cjs' });
+    expect(found("const signer = require('signer'); signer.sign(p, k);")).toEqual([null, null]);
+    expect(found("const jwt = require('json\\u0077ebtoken'); jwt.sign(p, k);")).toEqual([null, 'sign']);
+  });
+});
