@@ -1,6 +1,6 @@
 import { findVariable } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { perFileCache, type SourceCode } from './cache.js';
+import type { SourceCode } from './cache.js';
 
 type Node = TSESTree.Node;
 type Expression = TSESTree.Expression;
@@ -82,29 +82,8 @@ export function calleeObject(node: TSESTree.CallExpression | TSESTree.NewExpress
   return callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : null;
 }
 
-/**
- * Every identifier that is a reference, mapped to the variable it resolves to (null for globals the
- * file does not declare). Built once per file from the scope manager, so a lookup is a map hit
- * instead of a walk up the tree and the scope chain.
- */
-const referenceIndex = perFileCache((sourceCode) => {
-  const index = new Map<TSESTree.Node, TSESLint.Scope.Variable | null>();
-  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
-    for (const ref of scope.references) index.set(ref.identifier, ref.resolved);
-  }
-  return index;
-});
-
 export function findVar(sourceCode: SourceCode, node: TSESTree.Identifier): TSESLint.Scope.Variable | null {
-  const hit = referenceIndex(sourceCode).get(node);
-  if (hit !== undefined) return hit ?? globalVariable(sourceCode, node.name);
   return findVariable(sourceCode.getScope(node) as never, node) as TSESLint.Scope.Variable | null;
-}
-
-/** A global-scope variable by name (configured globals such as `require` under CommonJS). */
-function globalVariable(sourceCode: SourceCode, name: string): TSESLint.Scope.Variable | null {
-  const globalScope = sourceCode.scopeManager?.globalScope;
-  return (globalScope?.set.get(name) as TSESLint.Scope.Variable | undefined) ?? null;
 }
 
 /** True when `name` at `node` refers to no variable the file declares (an implicit or configured global). */

@@ -14,7 +14,7 @@ import {
 } from './ast.js';
 import { perFileCache, type SourceCode } from './cache.js';
 import { CALL, NEW, fromModule, isModulePath, resolveModule, type ModuleRef } from './modules.js';
-import { includesAny, mayMention } from './source-text.js';
+import { includesAny, textGate } from './source-text.js';
 import { staticString, staticValue } from './static-value.js';
 import {
   ASYMMETRIC_ALGORITHMS,
@@ -72,12 +72,12 @@ const JWT_MODULES = new Set(JWT_ENTRIES.flatMap((e) => e.modules));
  * Text that every JWT module specifier contains (`jwt`, or the whole name for `jose` and
  * `jsonwebtoken`): a file whose text holds none of them loads no JWT library.
  */
-const JWT_MODULE_TEXT = includesAny([...new Set([...JWT_MODULES].map((m) => (m.includes('jwt') ? 'jwt' : m)))]);
+const mayLoadJwtModule = textGate(includesAny([...new Set([...JWT_MODULES].map((m) => (m.includes('jwt') ? 'jwt' : m)))]));
 
 const cache = perFileCache(() => new Map<Node, JwtCall | null>());
 
 /** `util.promisify` / bluebird `promisify` can only be reached in a file that spells the name. */
-const PROMISIFY_TEXT = includesAny(['promisify']);
+const mayPromisify = textGate(includesAny(['promisify']));
 
 /**
  * False when the file cannot load any JWT library (no module specifier of one can be spelled in
@@ -85,7 +85,7 @@ const PROMISIFY_TEXT = includesAny(['promisify']);
  * an expression resolved to a catalogued module or on `fileLoadsModule`, both needing the name.
  */
 export function mayUseJwt(sourceCode: SourceCode): boolean {
-  return mayMention(sourceCode, JWT_MODULE_TEXT);
+  return mayLoadJwtModule(sourceCode);
 }
 
 /**
@@ -94,9 +94,18 @@ export function mayUseJwt(sourceCode: SourceCode): boolean {
  * token are. Returns null for anything else.
  */
 export function jwtCall(node: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: SourceCode): JwtCall | null {
+  // Cheapest first: a method call is only a candidate under a catalogued method name.
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrap(node.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const name = memberName(callee);
+      if (name === null || !MEMBER_NAMES.has(name)) return null;
+    }
+  }
   if (!mayUseJwt(sourceCode)) return null;
   const map = cache(sourceCode);
-  if (map.has(node)) return map.get(node) ?? null;
+  const known = map.get(node);
+  if (known !== undefined) return known;
   let result: JwtCall | null = null;
   try {
     result = match(node, sourceCode);
@@ -111,7 +120,7 @@ function match(node: TSESTree.CallExpression | TSESTree.NewExpression, sourceCod
   const callee = unwrap(node.callee);
   if (node.type === AST_NODE_TYPES.NewExpression) {
     const ref = resolveModule(callee, sourceCode);
-    if (!ref) return null;
+    if (!ref || !JWT_MODULES.has(ref.module)) return null;
     for (const entry of JWT_ENTRIES) {
       if (entry.kind === 'new' && isModulePath(ref, entry.modules, entry.path)) return build(entry, node, sourceCode);
     }
@@ -138,7 +147,7 @@ function match(node: TSESTree.CallExpression | TSESTree.NewExpression, sourceCod
   }
   const name = calleeName(node);
   const ref = resolveModule(callee, sourceCode);
-  if (ref) {
+  if (ref && JWT_MODULES.has(ref.module)) {
     for (const entry of JWT_ENTRIES) {
       if (!fromModule(ref, entry.modules)) continue;
       if (entry.kind === 'call' && isModulePath(ref, entry.modules, entry.path)) return build(entry, node, sourceCode);
@@ -156,7 +165,7 @@ function match(node: TSESTree.CallExpression | TSESTree.NewExpression, sourceCod
         return build(entry, node, sourceCode);
       }
     }
-    if (JWT_MODULES.has(ref.module)) return null;
+    return null;
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression || name === null) return null;
   if (name === 'register') return matchPlugin(node, sourceCode);
@@ -259,7 +268,7 @@ function isCallbackValue(node: Node, sourceCode: SourceCode): boolean {
  * `const verifyAsync = promisify(jwt.verify); verifyAsync(…)` → `jwt.verify`. Null otherwise.
  */
 function promisifiedFunction(callee: Node, sourceCode: SourceCode): Node | null {
-  if (!mayMention(sourceCode, PROMISIFY_TEXT)) return null;
+  if (!mayPromisify(sourceCode)) return null;
   let target = unwrap(callee);
   if (target.type === AST_NODE_TYPES.Identifier) {
     const variable = findVar(sourceCode, target);

@@ -116,6 +116,7 @@ const getCache = perFileCache(() => ({
   imports: null as Set<OrmLibrary> | null,
   /** Whether the file's text names any ORM package (computed on first use). */
   mentionsOrm: null as boolean | null,
+  mentionsMongoose: null as boolean | null,
   /** Class members' declared type names, per class body (`private repo: Repository<User>`). */
   memberTypes: new Map<TSESTree.ClassBody, Map<string, string | null>>(),
 }));
@@ -193,7 +194,7 @@ export function ormCall(node: TSESTree.CallExpression, sourceCode: SourceCode): 
   const known = cache.get(node);
   if (known !== undefined) return known;
   cache.set(node, null);
-  const result = compute(node, sourceCode);
+  const result = compute(node, method, unwrap(callee.object), sourceCode);
   cache.set(node, result);
   return result;
 }
@@ -201,8 +202,8 @@ export function ormCall(node: TSESTree.CallExpression, sourceCode: SourceCode): 
 /** `new User(req.body)` where `User` is a Mongoose model (by import, or a local model whose instance is saved). */
 export function ormNew(node: TSESTree.NewExpression, sourceCode: SourceCode): OrmConstruction | null {
   const callee = unwrap(node.callee);
-  // Only a file that names an ORM package can import a Mongoose model constructor.
-  const ref = mentionsOrm(sourceCode) ? resolveModule(callee, sourceCode) : null;
+  // Only a file that names `mongoose` can import a Mongoose model constructor.
+  const ref = mentionsMongoose(sourceCode) ? resolveModule(callee, sourceCode) : null;
   let library: string | null = null;
   if (ref && ORM_MODULES.mongoose.includes(ref.module) && ref.path.includes('model')) library = 'mongoose';
   else if (ref && ORM_MODULES.mongoose.includes(ref.module)) return null;
@@ -229,6 +230,13 @@ function importedLibraries(sourceCode: SourceCode): Set<OrmLibrary> {
 }
 
 /** The ORM library an expression resolves to by import; skips resolution in files that name no ORM package. */
+/** Whether the file's text names `mongoose` (which every Mongoose module specifier contains). */
+function mentionsMongoose(sourceCode: SourceCode): boolean {
+  const cache = getCache(sourceCode);
+  if (cache.mentionsMongoose === null) cache.mentionsMongoose = sourceCode.text.includes('mongoose');
+  return cache.mentionsMongoose;
+}
+
 function libraryOfNode(node: Node, sourceCode: SourceCode): OrmLibrary | null {
   if (!mentionsOrm(sourceCode)) return null;
   return libraryOf(resolveModule(node, sourceCode));
@@ -411,12 +419,7 @@ function isEntityArgument(node: Node | undefined): boolean {
   return isCapitalized(nameText(n));
 }
 
-function compute(node: TSESTree.CallExpression, sourceCode: SourceCode): OrmCall | null {
-  const callee = unwrap(node.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
-  const method = memberName(callee);
-  if (method === null) return null;
-  const receiver = unwrap(callee.object);
+function compute(node: TSESTree.CallExpression, method: string, receiver: Node, sourceCode: SourceCode): OrmCall | null {
   return (
     prismaCall(node, method, receiver, sourceCode) ??
     managerCall(node, method, receiver, sourceCode) ??
@@ -467,12 +470,12 @@ function prismaCall(node: TSESTree.CallExpression, method: string, receiver: Nod
   const model = memberName(receiver);
   if (!model || !/^[a-z]/.test(model)) return null;
   const client = unwrap(receiver.object);
-  const a = args(node);
   if (node.arguments.length > 1) return null;
-  const argObject = objectLiteralOf(a[0], sourceCode);
+  const a = args(node);
 
   // Drizzle relational queries: `db.query.users.findFirst({ where, columns })`.
   if (client.type === AST_NODE_TYPES.MemberExpression && memberName(client) === 'query' && hasOwn.call(DRIZZLE_QUERY_METHODS, method)) {
+    const argObject = objectLiteralOf(a[0], sourceCode);
     const call = base('drizzle', DRIZZLE_QUERY_METHODS[method]!, node, method);
     call.filterArg = propValue(argObject, 'where');
     call.projection = hasAnyKey(argObject, DRIZZLE_PROJECTION_KEYS) ? 'explicit' : 'none';
@@ -480,6 +483,7 @@ function prismaCall(node: TSESTree.CallExpression, method: string, receiver: Nod
   }
   const operation = own(PRISMA_METHODS, method);
   if (!operation) return null;
+  const argObject = objectLiteralOf(a[0], sourceCode);
   const lib = libraryOfNode(client, sourceCode);
   if (lib && lib !== 'prisma') return null;
   const clientName = nameText(client) ?? '';
@@ -689,7 +693,8 @@ function isSaved(node: TSESTree.NewExpression, sourceCode: SourceCode): boolean 
         ? parent.left
         : null;
   if (target?.type === AST_NODE_TYPES.Identifier) {
-    const variable = findVar(sourceCode, target);
+    // A declarator's own variable comes straight from the scope manager.
+    const variable = parent?.type === AST_NODE_TYPES.VariableDeclarator ? sourceCode.getDeclaredVariables(parent)[0] : findVar(sourceCode, target);
     return !!variable?.references.some((ref) => {
       const p = ref.identifier.parent;
       return p?.type === AST_NODE_TYPES.MemberExpression && p.object === ref.identifier && memberName(p) === 'save';

@@ -230,6 +230,13 @@ function copiedSource(
 export function lodashFunction(callee: Node, sourceCode: SourceCode): string | null {
   // Every lodash/underscore module specifier contains one of these words: a file without them imports none.
   if (!mentionsLodash(sourceCode)) return null;
+  const target = unwrap(callee);
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    // Only a name bound once, by an import or a variable, can hold a module's export (not a parameter or a local function).
+    const variable = findVar(sourceCode, target);
+    const def = variable?.defs[0];
+    if (!def || variable.defs.length !== 1 || (def.type !== 'ImportBinding' && def.type !== 'Variable')) return null;
+  }
   const ref = resolveModule(callee, sourceCode);
   if (!ref) return null;
   if (fromModule(ref, LODASH_MODULES) && ref.path.length === 1) return ref.path[0]!;

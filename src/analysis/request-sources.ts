@@ -1,6 +1,17 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { bindingPath, findVar, isFunction, memberName, paramName, shortText, singleValue, unwrap, type FunctionNode } from './ast.js';
-import type { SourceCode } from './cache.js';
+import {
+  bindingPath,
+  enclosingFunction,
+  findVar,
+  isFunction,
+  memberName,
+  paramName,
+  shortText,
+  singleValue,
+  unwrap,
+  type FunctionNode,
+} from './ast.js';
+import { perFileCache, type SourceCode } from './cache.js';
 import { fromModule, resolveModule } from './modules.js';
 
 type Node = TSESTree.Node;
@@ -260,4 +271,31 @@ function nestDecoratorRole(param: TSESTree.Parameter, sourceCode: SourceCode): R
     if (NEST_REQUEST_DECORATORS.has(name)) return 'node';
   }
   return null;
+}
+
+const requestFunctions = perFileCache(() => new Map<FunctionNode, boolean>());
+
+function hasRequestParameter(fn: FunctionNode, sourceCode: SourceCode): boolean {
+  const cache = requestFunctions(sourceCode);
+  let known = cache.get(fn);
+  if (known === undefined) {
+    known = fn.params.some((param, index) => {
+      const name = paramName(param);
+      return roleOfParameter(fn, index, name, param, sourceCode) !== null;
+    });
+    cache.set(fn, known);
+  }
+  return known;
+}
+
+/**
+ * A cheap, sound pre-check for rules about request data: false when no function around `node`
+ * has a parameter that can carry a request (by name, position, decorator or Next.js export), so
+ * no `requestSource` can be found from here. Cached per function.
+ */
+export function mayReadRequest(node: Node, sourceCode: SourceCode): boolean {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    if (hasRequestParameter(fn, sourceCode)) return true;
+  }
+  return false;
 }

@@ -213,6 +213,14 @@ type ReturnKind = 'nestjs' | 'fastify' | 'fastify-filtered' | null;
 const returnKinds = perFileCache(() => new Map<FunctionNode, ReturnKind>());
 
 function returnKind(fn: FunctionNode, sourceCode: SourceCode): ReturnKind {
+  // Cheapest first: a NestJS route is a decorated class method; a Fastify handler is a call
+  // argument (`fastify.get(path, fn)`) or a `handler:` property. Anything else sends nothing.
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition) {
+    if (!parent.decorators?.length) return null;
+  } else if (parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.Property) {
+    return null;
+  }
   const cache = returnKinds(sourceCode);
   let kind = cache.get(fn);
   if (kind === undefined) {

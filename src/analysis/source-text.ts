@@ -63,19 +63,28 @@ export function unescapeSource(raw: string): string {
 }
 
 /**
- * What the tokens holding a backslash (other than regular expressions) stand for, one per line:
- * strings in quotes (`'jsonwebtoken'`), templates in backquotes, identifiers bare. An escape
- * sequence (`'json\u0077ebtoken'`, `local\u0053torage`) can spell a name the plain text does not
- * show. Empty when there are none (backslashes in comments and regular expressions spell nothing).
+ * Escapes that stand for a control character, a quote or a backslash (`\n`, `\t`, `\'`, `\\`):
+ * no name is spelled with them, so a token holding only these shows its names in the plain text.
  */
-const escapedText = perFileCache((sourceCode): string => {
+const SPELLS_NO_NAME = new Set([...'ntrbfv\'"`\\'].map((c) => c.charCodeAt(0)));
+
+/**
+ * What the tokens holding an escape sequence that may spell a name stand for, one per line:
+ * strings in quotes (`'jsonwebtoken'`), templates in backquotes, identifiers bare. An escape
+ * (`'json\u0077ebtoken'`, `local\u0053torage`) can spell a name the plain text does not show.
+ * Empty when there are none (backslashes in comments and regular expressions spell nothing).
+ */
+const escapedTokens = perFileCache((sourceCode): string => {
   const text = sourceCode.text;
   let index = text.indexOf('\\');
-  if (index < 0) return '';
   const tokens = sourceCode.ast.tokens as readonly TSESTree.Token[] | undefined;
   if (!tokens) return unescapeSource(text);
   const pieces: string[] = [];
   while (index >= 0) {
+    if (SPELLS_NO_NAME.has(text.charCodeAt(index + 1))) {
+      index = text.indexOf('\\', index + 2);
+      continue;
+    }
     const token = tokenAt(tokens, index);
     if (token && token.type !== 'RegularExpression') {
       const raw = token.value;
@@ -88,29 +97,26 @@ const escapedText = perFileCache((sourceCode): string => {
   return pieces.join('\n');
 });
 
-/** A test of a file's source text, kept per file by `mayMention`. */
+function escapedText(sourceCode: SourceCode): string {
+  // Most files hold no backslash at all: nothing to keep for them.
+  return sourceCode.text.includes('\\') ? escapedTokens(sourceCode) : '';
+}
+
+/** A test of a file's source text. */
 export type TextTest = (text: string) => boolean;
 
-const mentionCache = perFileCache(() => new Map<TextTest, boolean>());
-
 /**
- * False only when nothing in the file can spell what `test` looks for: it fails on the source
- * text and on what the file's escape sequences stand for (strings are seen in single quotes). A
- * cheap per-file gate to run before looking for uses of a module or a global name. Pass the same
- * (module-level) function every time: the answer is kept per file and per function.
+ * A per-file gate from a text test: false only when nothing in the file can spell what `test`
+ * looks for, neither the source text nor what its escape sequences stand for (strings are seen in
+ * single quotes). Run it before looking for uses of a module or a global name; make it once, at
+ * module level: the answer is kept per file.
  */
-export function mayMention(sourceCode: SourceCode, test: TextTest): boolean {
-  const cache = mentionCache(sourceCode);
-  let answer = cache.get(test);
-  if (answer === undefined) {
-    answer = test(sourceCode.text);
-    if (!answer) {
-      const escaped = escapedText(sourceCode);
-      answer = escaped !== '' && test(escaped);
-    }
-    cache.set(test, answer);
-  }
-  return answer;
+export function textGate(test: TextTest): (sourceCode: SourceCode) => boolean {
+  return perFileCache((sourceCode) => {
+    if (test(sourceCode.text)) return true;
+    const escaped = escapedText(sourceCode);
+    return escaped !== '' && test(escaped);
+  });
 }
 
 /** A test for any of `texts` occurring in the source. */
@@ -124,21 +130,9 @@ export function includesAny(texts: readonly string[]): TextTest {
 
 /**
  * A test for a string literal in the source whose whole value is one of `values`
- * (`'store'`, `"@vueuse/core"`): each quote is checked for one of them followed by the same quote.
+ * (`'store'`, `"@vueuse/core"`). One regular expression: it runs as native code from the first file.
  */
 export function quotesAny(values: readonly string[]): TextTest {
-  const list = [...values];
-  const firstChars = new Set(list.map((v) => v.charCodeAt(0)));
-  return (text) => {
-    for (const quote of ["'", '"']) {
-      const closing = quote.charCodeAt(0);
-      for (let i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1)) {
-        if (!firstChars.has(text.charCodeAt(i + 1))) continue;
-        for (const value of list) {
-          if (text.charCodeAt(i + 1 + value.length) === closing && text.startsWith(value, i + 1)) return true;
-        }
-      }
-    }
-    return false;
-  };
+  const pattern = new RegExp(`['"](?:${values.map((v) => v.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})['"]`);
+  return (text) => pattern.test(text);
 }

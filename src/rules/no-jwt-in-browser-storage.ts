@@ -14,7 +14,7 @@ import {
 import type { SourceCode } from '../analysis/cache.js';
 import { fromModule, resolveModule, type ModuleRef } from '../analysis/modules.js';
 import { isTokenName, nameWords } from '../analysis/names.js';
-import { includesAny, mayMention, quotesAny } from '../analysis/source-text.js';
+import { includesAny, quotesAny, textGate } from '../analysis/source-text.js';
 import { staticString } from '../analysis/static-value.js';
 import { GLOBAL_OBJECTS, STORAGE_MEMBERS, STORAGE_WRITERS, WEB_STORAGE_GLOBALS, type StorageWriter } from '../catalog/browser-storage.js';
 import { createRule } from '../util/create-rule.js';
@@ -28,13 +28,13 @@ const WRITER_NAMES = new Set<string>([
   ...STORAGE_WRITERS.filter((w) => !w.methods).map((w) => w.path[w.path.length - 1] ?? ''),
 ]);
 const STORAGE_GLOBALS = new Set(WEB_STORAGE_GLOBALS);
-/**
- * Text a file must hold for any write here to be found: a Web Storage global's name, or a storage
- * library's module specifier as a string literal (the only form a module is resolved from).
- */
-const hasStorageGlobal = includesAny(WEB_STORAGE_GLOBALS);
+// Text a file must hold for any write here to be found: a Web Storage global's name (one search for
+// the part they all share, `Storage`), or a storage library's module specifier as a string literal
+// (the only form a module is resolved from).
+const hasStorageGlobal = includesAny(WEB_STORAGE_GLOBALS.every((g) => g.includes('Storage')) ? ['Storage'] : WEB_STORAGE_GLOBALS);
 const hasStorageModule = quotesAny([...new Set(STORAGE_WRITERS.flatMap((w) => w.modules))]);
-const STORAGE_TEXT = (text: string): boolean => hasStorageGlobal(text) || hasStorageModule(text);
+const mayNameStorageGlobal = textGate(hasStorageGlobal);
+const mayLoadStorageModule = textGate(hasStorageModule);
 const STORAGE_MEMBER_SET = new Set(STORAGE_MEMBERS);
 const MAX_DEPTH = 6;
 /** Words that make a key about tokens of some kind. */
@@ -299,7 +299,8 @@ export default createRule<[], MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
     // Neither Web Storage nor a storage library can be reached from this file.
-    if (!mayMention(sourceCode, STORAGE_TEXT)) return {};
+    const storageGlobals = mayNameStorageGlobal(sourceCode);
+    if (!storageGlobals && !mayLoadStorageModule(sourceCode)) return {};
     const reported = new Set<Node>();
 
     function report(finding: Finding): void {
@@ -329,7 +330,7 @@ export default createRule<[], MessageIds>({
         // Writers called as the module itself (`store(key, value)`) can have any local name: check the key first.
         if (!WRITER_NAMES.has(name) && !(callee.type === AST_NODE_TYPES.Identifier && hasTokenLiteralKey(node))) return;
         const object = callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : null;
-        if (name === 'setItem' && object) {
+        if (name === 'setItem' && object && storageGlobals) {
           const storage = webStorageName(object, sourceCode);
           if (storage) {
             const key = argument(node, 0);
@@ -341,6 +342,8 @@ export default createRule<[], MessageIds>({
             return;
           }
         }
+        // Writers of storage libraries: only in a file that names one of them.
+        if (!mayLoadStorageModule(sourceCode)) return;
         const ref = object ? resolveModule(object, sourceCode) : null;
         const calleeRef = object ? null : resolveModule(callee, sourceCode);
         if (!ref && !calleeRef) return;
@@ -357,6 +360,8 @@ export default createRule<[], MessageIds>({
         if (what) report({ node, storage: writer.library, what });
       },
       AssignmentExpression(node) {
+        // Only Web Storage is written by assignment, and nothing in this file names a Web Storage global.
+        if (!storageGlobals) return;
         const left = unwrap(node.left);
         if (left.type !== AST_NODE_TYPES.MemberExpression) return;
         const storage = webStorageName(left.object, sourceCode);

@@ -3,7 +3,7 @@ import { calleeName, findVar, memberName, shortText, unwrap } from '../analysis/
 import type { SourceCode } from '../analysis/cache.js';
 import { ormCall, ormNew, recordOrigin } from '../analysis/orm.js';
 import { isRequestUser, lodashFunction, wholeRequestObject } from '../analysis/request-objects.js';
-import type { RequestSource } from '../analysis/request-sources.js';
+import { mayReadRequest, type RequestSource } from '../analysis/request-sources.js';
 import { createRule } from '../util/create-rule.js';
 
 type Node = TSESTree.Node;
@@ -64,6 +64,7 @@ export default createRule<[], MessageIds>({
 
     return {
       CallExpression(node) {
+        if (!mayReadRequest(node, sourceCode)) return;
         const callee = unwrap(node.callee);
         const method = calleeName(node);
         // A call without arguments can still end a builder chain that writes: `db.insert(t).values(body).returning()`.
@@ -93,7 +94,7 @@ export default createRule<[], MessageIds>({
         checkData(orm.dataArgs, `${shortText(sourceCode, callee, 40)}()`);
       },
       NewExpression(node) {
-        if (node.arguments.length === 0) return;
+        if (node.arguments.length === 0 || !mayReadRequest(node, sourceCode)) return;
         const made = ormNew(node, sourceCode);
         if (made) checkData(made.dataArgs, `new ${shortText(sourceCode, node.callee, 30)}()`);
       },
@@ -102,8 +103,8 @@ export default createRule<[], MessageIds>({
 });
 
 /**
- * Cheap test before resolving a callee as a lodash function: a method call (`_.merge`) is named
- * like one of the merges (or `default`, which resolution strips); other callees (`merge`,
+ * Cheap test before resolving a callee as a lodash function: a method call (`_.merge`) must be
+ * named like one of the merges (or `default`, which resolution strips); other callees (`merge`,
  * `require('lodash/merge')`) can only be told by resolving them.
  */
 function mayBeLodashMerge(callee: Node): boolean {

@@ -6,6 +6,7 @@ import { isAccountEntity, objectLiteralOf, ormCall, sqlConditions, type OrmCall 
 import { isAuthenticationName, isAuthorizationName, routesOfHandler, type Route } from '../analysis/routes.js';
 import { staticString } from '../analysis/static-value.js';
 import { isRequestContextValue } from '../analysis/request-objects.js';
+import { mayReadRequest } from '../analysis/request-sources.js';
 import { taintOf, type Taint } from '../analysis/taint.js';
 import { ID_KEYS } from '../catalog/orm.js';
 import { createRule } from '../util/create-rule.js';
@@ -59,6 +60,10 @@ const CHECKED_OPERATIONS = new Set(['find', 'update', 'upsert', 'delete']);
 const PERSIST_METHODS = new Set(['save', 'update', 'destroy', 'remove', 'deleteOne', 'softRemove', 'increment', 'decrement', 'restore']);
 /** Names in a handler that show a refusal path exists: `ForbiddenException`, `ForbiddenError`, `forbidden()`. */
 const FORBIDDEN = /forbidden/i;
+/** `FORBIDDEN.test(name)`, skipping the regular expression for names too short to contain the word. */
+function mayBeForbidden(name: string): boolean {
+  return name.length >= 9 && FORBIDDEN.test(name);
+}
 /** Member names worth testing as caller identities (cheap pre-filter). */
 const IDENTITY_PROPERTIES = new Set([
   'user',
@@ -75,7 +80,9 @@ const IDENTITY_PROPERTIES = new Set([
 ]);
 
 /** `req.user`, `ctx.state`…: a plain member read whose name may hold the caller. */
-const IDENTITY_MEMBER_SELECTOR = `MemberExpression[computed=false][property.name=/^(?:${[...IDENTITY_PROPERTIES].join('|')})$/]`;
+const IDENTITY_NAMES = `/^(?:${[...IDENTITY_PROPERTIES].join('|')})$/`;
+const IDENTITY_MEMBER_SELECTOR = `MemberExpression[computed=false][property.name=${IDENTITY_NAMES}]`;
+const IDENTITY_QUOTED_MEMBER_SELECTOR = `MemberExpression[computed=true][property.type="Literal"][property.value=${IDENTITY_NAMES}]`;
 
 interface Candidate {
   node: Node;
@@ -371,6 +378,8 @@ export default createRule<Options, MessageIds>({
       if (!first || first.type === AST_NODE_TYPES.SpreadElement) return;
       let textNode: Node = first;
       let valuesNode: Node | undefined = node.arguments[1] as Node | undefined;
+      // With one argument, only a config object (`{ text, values }`) can carry the values.
+      if (!valuesNode && unwrap(first).type !== AST_NODE_TYPES.ObjectExpression && unwrap(first).type !== AST_NODE_TYPES.Identifier) return;
       const config = objectLiteralOf(first, sourceCode);
       if (config) {
         const text = config.properties.find((p) => p.type === AST_NODE_TYPES.Property && ['text', 'sql'].includes(propertyName(p) ?? ''));
@@ -379,7 +388,9 @@ export default createRule<Options, MessageIds>({
         textNode = text.value;
         if (values?.type === AST_NODE_TYPES.Property) valuesNode = values.value;
       }
-      const text = staticString(textNode, sourceCode);
+      // Without values there is no client id to find: skip evaluating the text.
+      if (!valuesNode) return;
+      const text = sqlText(textNode);
       if (text === null) return;
       const parsed = sqlConditions(text);
       if (!parsed) return;
@@ -431,6 +442,22 @@ export default createRule<Options, MessageIds>({
         idName,
         sql: true,
       });
+    }
+
+    /**
+     * The constant text of a query argument. Cheap cases first: a literal is its own value, and a
+     * value that cannot be a constant string (a function, an array or object literal, a parameter or
+     * other non-`const` binding) is not evaluated.
+     */
+    function sqlText(raw: Node): string | null {
+      const node = unwrap(raw);
+      if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' ? node.value : null;
+      if (isFunction(node) || node.type === AST_NODE_TYPES.ArrayExpression || node.type === AST_NODE_TYPES.ObjectExpression) return null;
+      if (node.type === AST_NODE_TYPES.Identifier) {
+        const variable = findVar(sourceCode, node);
+        if (variable && variable.defs.length > 0 && (variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable')) return null;
+      }
+      return staticString(raw, sourceCode);
     }
 
     /**
@@ -577,21 +604,23 @@ export default createRule<Options, MessageIds>({
           if (name === null) return;
           const object = unwrap(callee.object);
           // `ForbiddenError.from(ability)`, `createError.Forbidden()`.
-          if ((object.type === AST_NODE_TYPES.Identifier && FORBIDDEN.test(object.name)) || FORBIDDEN.test(name)) checkNodes.push(object);
+          if ((object.type === AST_NODE_TYPES.Identifier && mayBeForbidden(object.name)) || mayBeForbidden(name)) checkNodes.push(object);
           if (COMPARE_METHODS.has(name)) checkNodes.push(node);
           if (name === 'get' && node.arguments.length === 1) callerNodes.push(node);
-          const call = ormCall(node, sourceCode);
+          // Queries matter only where a request can be read (a client id needs one).
+          const requestScope = mayReadRequest(node, sourceCode);
+          const call = requestScope ? ormCall(node, sourceCode) : null;
           if (call) {
             recordOrm(node, call);
             return;
           }
-          if (SQL_METHODS.has(name)) recordSql(node);
+          if (requestScope && SQL_METHODS.has(name)) recordSql(node);
           namedCalls.push(node);
           return;
         }
         if (callee.type === AST_NODE_TYPES.Identifier) {
           callerNodes.push(node);
-          if (FORBIDDEN.test(callee.name)) checkNodes.push(callee);
+          if (mayBeForbidden(callee.name)) checkNodes.push(callee);
           namedCalls.push(node);
         }
       },
@@ -603,8 +632,12 @@ export default createRule<Options, MessageIds>({
         const name = memberName(node);
         if (name !== null && IDENTITY_PROPERTIES.has(name)) callerNodes.push(node);
       },
-      // A member read with a computed key that may still be static (`req['user']`, `` req[`auth`] ``).
-      'MemberExpression[computed=true][property.type!="Identifier"]'(node: TSESTree.MemberExpression) {
+      // A member read with a static computed key (`req['user']`, `` req[`auth`] ``).
+      [IDENTITY_QUOTED_MEMBER_SELECTOR](node: TSESTree.MemberExpression) {
+        const name = memberName(node);
+        if (name !== null && IDENTITY_PROPERTIES.has(name)) callerNodes.push(node);
+      },
+      'MemberExpression[computed=true][property.type="TemplateLiteral"]'(node: TSESTree.MemberExpression) {
         const name = memberName(node);
         if (name !== null && IDENTITY_PROPERTIES.has(name)) callerNodes.push(node);
       },
@@ -613,7 +646,7 @@ export default createRule<Options, MessageIds>({
       },
       NewExpression(node) {
         const callee = unwrap(node.callee);
-        if (callee.type === AST_NODE_TYPES.Identifier && FORBIDDEN.test(callee.name)) checkNodes.push(callee);
+        if (callee.type === AST_NODE_TYPES.Identifier && mayBeForbidden(callee.name)) checkNodes.push(callee);
       },
       'Program:exit'() {
         const facts = new Map<FunctionNode, HandlerFacts>();

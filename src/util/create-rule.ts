@@ -1,4 +1,5 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import type { TSESLint } from '@typescript-eslint/utils';
+import type { NamedCreateRuleMeta } from '@typescript-eslint/utils/eslint-utils';
 
 /** Extra documentation fields every rule of this plugin declares. */
 export interface ApiSecurityDocs {
@@ -14,6 +15,29 @@ export interface ApiSecurityDocs {
 
 export const REPOSITORY_URL = 'https://github.com/eslint-plugin-api-security/eslint-plugin-api-security';
 
-export const createRule = ESLintUtils.RuleCreator<ApiSecurityDocs>(
-  (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
-);
+export function ruleDocsUrl(name: string): string {
+  return `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`;
+}
+
+interface RuleDefinition<Options extends readonly unknown[], MessageIds extends string> {
+  name: string;
+  meta: NamedCreateRuleMeta<MessageIds, ApiSecurityDocs, Options>;
+  create: (context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, options: Readonly<Options>) => TSESLint.RuleListener;
+}
+
+/**
+ * Defines a rule with its docs URL. Option defaults live in `meta.defaultOptions`, which ESLint
+ * (9.15 and later, the supported range) merges into `context.options` before `create` runs, so the
+ * options are passed on as they are instead of being merged again on every file.
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(
+  rule: RuleDefinition<Options, MessageIds>,
+): TSESLint.RuleModule<MessageIds, Options, ApiSecurityDocs> & { name: string } {
+  const { name, meta, create } = rule;
+  return {
+    name,
+    meta: { ...meta, docs: { ...meta.docs, url: ruleDocsUrl(name) } } as TSESLint.RuleMetaData<MessageIds, ApiSecurityDocs, Options>,
+    create: (context) => create(context, context.options),
+    defaultOptions: ((meta as { defaultOptions?: Options }).defaultOptions ?? []) as Options,
+  };
+}

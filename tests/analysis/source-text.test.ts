@@ -1,14 +1,16 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { jwtCall, mayUseJwt } from '../../src/analysis/jwt.js';
-import { includesAny, mayMention, quotesAny, unescapeSource } from '../../src/analysis/source-text.js';
+import { includesAny, quotesAny, textGate, unescapeSource } from '../../src/analysis/source-text.js';
 import { probe, probeOne, type Language } from './harness.js';
 
 const hasStorage = includesAny(['localStorage', 'sessionStorage']);
 const quotesStore = quotesAny(['store', '@vueuse/core']);
+const storageGate = textGate(hasStorage);
+const storeGate = textGate(quotesStore);
 
-function mentions(code: string, test: (text: string) => boolean, language: Language = 'esm'): boolean {
-  return probeOne(`${code}\nprobe(0);`, (_n, sc) => mayMention(sc, test), { language });
+function mentions(code: string, gate: typeof storageGate, language: Language = 'esm'): boolean {
+  return probeOne(`${code}\nprobe(0);`, (_n, sc) => gate(sc), { language });
 }
 
 function usesJwt(code: string, language: Language = 'esm'): boolean {
@@ -41,32 +43,32 @@ describe('includesAny and quotesAny', () => {
   });
 });
 
-describe('mayMention', () => {
+describe('textGate', () => {
   it('is true when the text holds what the test looks for', () => {
-    expect(mentions('localStorage.setItem("token", t);', hasStorage)).toBe(true);
-    expect(mentions("import store from 'store';", quotesStore)).toBe(true);
+    expect(mentions('localStorage.setItem("token", t);', storageGate)).toBe(true);
+    expect(mentions("import store from 'store';", storeGate)).toBe(true);
   });
 
   it('is false when nothing in the file can spell it', () => {
-    expect(mentions('const cache = new Map(); cache.set("token", t);', hasStorage)).toBe(false);
-    expect(mentions('const re = /\\d+\\.\\d+/; // a \\u0053 in a comment spells nothing\nre.test(x);', hasStorage)).toBe(false);
-    expect(mentions("import store from 'store2';", quotesStore)).toBe(false);
+    expect(mentions('const cache = new Map(); cache.set("token", t);', storageGate)).toBe(false);
+    expect(mentions('const re = /\\d+\\.\\d+/; // a \\u0053 in a comment spells nothing\nre.test(x);', storageGate)).toBe(false);
+    expect(mentions("import store from 'store2';", storeGate)).toBe(false);
   });
 
   it('sees through escape sequences in strings, templates and identifiers', () => {
-    expect(mentions("import s from 'st\\u006fre';", quotesStore)).toBe(true);
-    expect(mentions('const s = require("\\x73tore");', quotesStore, 'cjs')).toBe(true);
-    expect(mentions('window["local\\u0053torage"].setItem(k, v);', hasStorage)).toBe(true);
-    expect(mentions('window[`session\\u0053torage`].setItem(k, v);', hasStorage)).toBe(true);
-    expect(mentions('local\\u0053torage.setItem(k, v);', hasStorage)).toBe(true);
+    expect(mentions("import s from 'st\\u006fre';", storeGate)).toBe(true);
+    expect(mentions('const s = require("\\x73tore");', storeGate, 'cjs')).toBe(true);
+    expect(mentions('window["local\\u0053torage"].setItem(k, v);', storageGate)).toBe(true);
+    expect(mentions('window[`session\\u0053torage`].setItem(k, v);', storageGate)).toBe(true);
+    expect(mentions('local\\u0053torage.setItem(k, v);', storageGate)).toBe(true);
     // A template is not a module specifier: seen in backquotes, it is no quoted value.
-    expect(mentions('const s = `st\\u006fre`;', quotesStore)).toBe(false);
+    expect(mentions('const s = `st\\u006fre`;', storeGate)).toBe(false);
   });
 
-  it('keeps one answer per file and test', () => {
+  it('keeps one answer per file and gate', () => {
     const answers = probe(
       "import store from 'store';\nprobe(1); probe(2);",
-      (_n, sc) => [mayMention(sc, quotesStore), mayMention(sc, hasStorage)],
+      (_n, sc) => [storeGate(sc), storageGate(sc)],
     );
     expect(answers).toEqual([
       [true, false],
