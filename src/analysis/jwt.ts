@@ -1430,3 +1430,25 @@ export function inferEnvName(names: readonly string[]): string {
   return prefix ? `${constantCase(prefix)}_${tail}` : `JWT_${tail}`;
 }
 
+
+/**
+ * How messages name a JWT call: `jsonwebtoken \`sign()\``, `jose \`SignJWT\``,
+ * `@nestjs/jwt \`JwtService.verify()\``, `express-jwt middleware`, `@nestjs/jwt \`JwtModule\`` (plus
+ * `configSuffix`, e.g. ` options`, for module and plugin configs).
+ */
+export function describeJwtCall(call: JwtCall, configSuffix = ''): string {
+  switch (call.operation) {
+    case 'middleware':
+      return `${call.library} middleware`;
+    case 'strategy':
+      return `${call.library} \`Strategy\``;
+    case 'module-config':
+      return `${call.library} \`JwtModule\`${configSuffix}`;
+    case 'plugin-register':
+      return `${call.library} plugin${configSuffix}`;
+    default:
+      if (call.library === 'jose' && call.operation === 'sign') return 'jose `SignJWT`';
+      if (call.entry.kind === 'instance') return `${call.library} \`JwtService.${call.operation}()\``;
+      return `${call.library} \`${call.entry.path[call.entry.path.length - 1] ?? call.operation}()\``;
+  }
+}

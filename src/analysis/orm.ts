@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   ACCOUNT_ENTITY_NOUNS,
   DATA_ACCESS_SUFFIXES,
@@ -1038,4 +1038,29 @@ export function includedAccount(call: OrmCall, sourceCode: SourceCode): string |
     }
   }
   return null;
+}
+
+/**
+ * Whether a record held in `variable` is written back later: an instance method named in
+ * `instanceMethods` (`user.save()`, `doc.deleteOne()`), or passed to an ORM call whose operation is
+ * in `operations` (`repository.save(user)`, `em.assign(user, …)`).
+ */
+export function isWrittenBack(
+  variable: TSESLint.Scope.Variable,
+  sourceCode: SourceCode,
+  instanceMethods: ReadonlySet<string>,
+  operations: ReadonlySet<OrmOperation>,
+): boolean {
+  return variable.references.some((ref) => {
+    const parent = ref.identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === ref.identifier) {
+      const call = parent.parent;
+      return call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent && instanceMethods.has(memberName(parent) ?? '');
+    }
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(ref.identifier as TSESTree.Expression)) {
+      const orm = ormCall(parent, sourceCode);
+      return !!orm && operations.has(orm.operation);
+    }
+    return false;
+  });
 }

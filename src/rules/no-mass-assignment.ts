@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, findVar, memberName, shortText, unwrap } from '../analysis/ast.js';
 import type { SourceCode } from '../analysis/cache.js';
-import { ormCall, ormNew, recordOrigin } from '../analysis/orm.js';
+import { isWrittenBack, ormCall, ormNew, recordOrigin, type OrmOperation } from '../analysis/orm.js';
 import { isRequestUser, lodashFunction, wholeRequestObject } from '../analysis/request-objects.js';
 import { mayReadRequest, type RequestSource } from '../analysis/request-sources.js';
 import { createRule } from '../util/create-rule.js';
@@ -15,6 +15,7 @@ const WRITE_OPERATIONS = new Set(['create', 'update', 'upsert', 'save', 'assign'
 const LODASH_MERGES = new Set(['merge', 'mergewith', 'assign', 'assignin', 'assignwith', 'extend', 'extendwith', 'defaults', 'defaultsdeep']);
 /** Methods that persist a record changed in memory. */
 const PERSIST_METHODS = new Set(['save', 'update', 'persist', 'persistAndFlush', 'flush']);
+const SAVE_OPERATIONS = new Set<OrmOperation>(['save', 'update']);
 
 export default createRule<[], MessageIds>({
   name: 'no-mass-assignment',
@@ -156,18 +157,5 @@ function isRecord(raw: Node, sourceCode: SourceCode): boolean {
   if (recordOrigin(node, sourceCode)) return true;
   const variable = findVar(sourceCode, node);
   if (!variable) return false;
-  return variable.references.some((ref) => {
-    const parent = ref.identifier.parent;
-    // `record.save()`
-    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === ref.identifier) {
-      const call = parent.parent;
-      return call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent && PERSIST_METHODS.has(memberName(parent) ?? '');
-    }
-    // `repository.save(record)`, `em.persistAndFlush(record)`
-    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(ref.identifier as TSESTree.Expression)) {
-      const orm = ormCall(parent, sourceCode);
-      return !!orm && (orm.operation === 'save' || orm.operation === 'update');
-    }
-    return false;
-  });
+  return isWrittenBack(variable, sourceCode, PERSIST_METHODS, SAVE_OPERATIONS);
 }

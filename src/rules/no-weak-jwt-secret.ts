@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { shortText, unwrap } from '../analysis/ast.js';
 import {
+  describeJwtCall,
   algorithmList,
   byteLength,
   classifyJwtKey,
@@ -22,23 +23,6 @@ import { createRule } from '../util/create-rule.js';
 type MessageIds = 'hardcodedSecret' | 'fallbackSecret' | 'useEnv' | 'dropFallback';
 
 const MIN_BYTES = 32;
-
-function describeCall(call: JwtCall): string {
-  switch (call.operation) {
-    case 'middleware':
-      return `${call.library} middleware`;
-    case 'strategy':
-      return `${call.library} \`Strategy\``;
-    case 'module-config':
-      return `${call.library} \`JwtModule\``;
-    case 'plugin-register':
-      return `${call.library} plugin`;
-    default:
-      if (call.library === 'jose' && call.operation === 'sign') return 'jose `SignJWT`';
-      if (call.entry.kind === 'instance') return `${call.library} \`JwtService.${call.operation}()\``;
-      return `${call.library} \`${call.entry.path[call.entry.path.length - 1] ?? call.operation}()\``;
-  }
-}
 
 /** Algorithm names the call declares, for signing and verifying; empty when none are named. */
 function declaredAlgorithms(call: JwtCall, sourceCode: SourceCode): string[] {
@@ -138,7 +122,7 @@ export default createRule<[], MessageIds>({
         node: target,
         messageId: info.kind === 'fallback' ? 'fallbackSecret' : 'hardcodedSecret',
         data: {
-          call: describeCall(call),
+          call: describeJwtCall(call),
           size: bytes < MIN_BYTES ? ` of only ${bytes} byte${bytes === 1 ? '' : 's'}` : '',
           literal: shortText(sourceCode, info.literal ?? target, 30),
         },

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
+  describeJwtCall,
   addOptionFix,
   algorithmList,
   classifyJwtKey,
@@ -34,21 +35,6 @@ function allowListPath(call: JwtCall): { path: string[]; required: boolean } | n
       return { path: ['verify', 'algorithms'], required: false };
     default:
       return null;
-  }
-}
-
-function describeCall(call: JwtCall): string {
-  switch (call.operation) {
-    case 'middleware':
-      return `${call.library} middleware`;
-    case 'strategy':
-      return `${call.library} \`Strategy\``;
-    case 'module-config':
-      return `${call.library} \`JwtModule\` options`;
-    case 'plugin-register':
-      return `${call.library} plugin options`;
-    default:
-      return `${call.library} \`${call.operation}()\``;
   }
 }
 
@@ -92,7 +78,7 @@ export default createRule<[], MessageIds>({
       const noneIndex = list.names.findIndex(isNoneAlgorithm);
       if (noneIndex >= 0) {
         const node = list.nodes[noneIndex] ?? prop.value;
-        context.report({ node, messageId: 'noneAlgorithm', data: { call: describeCall(call) } });
+        context.report({ node, messageId: 'noneAlgorithm', data: { call: describeJwtCall(call, ' options') } });
         return;
       }
       const hmac = list.names.filter(isHmacAlgorithm);
@@ -101,7 +87,7 @@ export default createRule<[], MessageIds>({
         context.report({
           node: prop.value,
           messageId: 'mixedAlgorithms',
-          data: { call: describeCall(call), hmac: hmac.join(', '), publicKey: publicKey.join(', ') },
+          data: { call: describeJwtCall(call, ' options'), hmac: hmac.join(', '), publicKey: publicKey.join(', ') },
         });
       }
     }
@@ -118,7 +104,7 @@ export default createRule<[], MessageIds>({
         return;
       }
       if (isNoneAlgorithm(alg.name)) {
-        context.report({ node: alg.node, messageId: 'noneAlgorithm', data: { call: describeCall(call) } });
+        context.report({ node: alg.node, messageId: 'noneAlgorithm', data: { call: describeJwtCall(call, ' options') } });
         return;
       }
       signAlgorithms.push(alg.name);
@@ -170,7 +156,7 @@ export default createRule<[], MessageIds>({
           context.report({
             node,
             messageId: 'missingAlgorithms',
-            data: { call: describeCall(call), alg },
+            data: { call: describeJwtCall(call, ' options'), alg },
             suggest: fix ? [{ messageId: 'addAlgorithms', data: { alg }, fix }] : [],
           });
         }

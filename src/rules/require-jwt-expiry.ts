@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, getProperty, unwrap } from '../analysis/ast.js';
 import {
+  describeJwtCall,
   addOptionFix,
   builderCalls,
   durationSeconds,
@@ -47,17 +48,6 @@ function toPattern(source: string): RegExp {
     return new RegExp(source, 'i');
   } catch {
     return new RegExp(source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
-  }
-}
-
-function describeCall(call: JwtCall): string {
-  switch (call.operation) {
-    case 'module-config':
-      return `${call.library} \`JwtModule\``;
-    case 'plugin-register':
-      return `${call.library} plugin`;
-    default:
-      return call.library === 'jose' ? 'jose `SignJWT`' : `${call.library} \`${calleeName(call.node) ?? 'sign'}()\``;
   }
 }
 
@@ -126,7 +116,7 @@ export default createRule<Options, MessageIds>({
       context.report({
         node,
         messageId: 'lifetimeTooLong',
-        data: { call: describeCall(call), lifetime: formatDuration(seconds), max: formatDuration(maxSeconds) },
+        data: { call: describeJwtCall(call), lifetime: formatDuration(seconds), max: formatDuration(maxSeconds) },
       });
     }
 
@@ -140,7 +130,7 @@ export default createRule<Options, MessageIds>({
       context.report({
         node: exp.value,
         messageId: 'lifetimeTooLong',
-        data: { call: describeCall(call), lifetime: formatDuration(seconds), max: formatDuration(maxSeconds) },
+        data: { call: describeJwtCall(call), lifetime: formatDuration(seconds), max: formatDuration(maxSeconds) },
       });
     }
 
@@ -148,7 +138,7 @@ export default createRule<Options, MessageIds>({
       context.report({
         node: call.node.callee,
         messageId: 'missingExpiry',
-        data: { call: describeCall(call), fix: advice },
+        data: { call: describeJwtCall(call), fix: advice },
         suggest: fix ? [{ messageId: 'addExpiry', data: { text }, fix }] : [],
       });
     }

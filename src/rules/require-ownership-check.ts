@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, enclosingFunction, findVar, isFunction, memberName, propertyName, unwrap, type FunctionNode } from '../analysis/ast.js';
 import type { SourceCode } from '../analysis/cache.js';
 import { DEFAULT_CURRENT_USER_DECORATORS, isCallerIdentity, mentionsCaller, type IdentityOptions } from '../analysis/identity.js';
-import { isAccountEntity, objectLiteralOf, ormCall, sqlConditions, type OrmCall } from '../analysis/orm.js';
+import { isAccountEntity, isWrittenBack, objectLiteralOf, ormCall, sqlConditions, type OrmCall, type OrmOperation } from '../analysis/orm.js';
 import { isAuthenticationName, isAuthorizationName, routesOfHandler, type Route } from '../analysis/routes.js';
 import { staticString } from '../analysis/static-value.js';
 import { isRequestContextValue } from '../analysis/request-objects.js';
@@ -58,6 +58,7 @@ const COMPARE_METHODS = new Set(['equals', 'includes', 'some', 'has', 'isEqual',
 const CHECKED_OPERATIONS = new Set(['find', 'update', 'upsert', 'delete']);
 /** Instance methods that write a loaded record back (Mongoose, Sequelize, TypeORM active records, MikroORM). */
 const PERSIST_METHODS = new Set(['save', 'update', 'destroy', 'remove', 'deleteOne', 'softRemove', 'increment', 'decrement', 'restore']);
+const WRITE_BACK_OPERATIONS = new Set<OrmOperation>(['save', 'update', 'delete', 'assign']);
 /** Names in a handler that show a refusal path exists: `ForbiddenException`, `ForbiddenError`, `forbidden()`. */
 const FORBIDDEN = /forbidden/i;
 /** `FORBIDDEN.test(name)`, skipping the regular expression for names too short to contain the word. */
@@ -359,18 +360,7 @@ export default createRule<Options, MessageIds>({
       if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== expr || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
       const variable = findVar(sourceCode, declarator.id);
       if (!variable) return false;
-      return variable.references.some((ref) => {
-        const parent = ref.identifier.parent;
-        if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === ref.identifier) {
-          const call = parent.parent;
-          return call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent && PERSIST_METHODS.has(memberName(parent) ?? '');
-        }
-        if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(ref.identifier as TSESTree.Expression)) {
-          const orm = ormCall(parent, sourceCode);
-          return !!orm && ['save', 'update', 'delete', 'assign'].includes(orm.operation);
-        }
-        return false;
-      });
+      return isWrittenBack(variable, sourceCode, PERSIST_METHODS, WRITE_BACK_OPERATIONS);
     }
 
     function recordSql(node: TSESTree.CallExpression): void {
