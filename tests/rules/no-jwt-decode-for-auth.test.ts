@@ -1,6 +1,7 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-jwt-decode-for-auth.js';
 import { acrossParsers, cjs, cjsAsModule, esm, ts, tsx } from '../helpers.js';
+import { JOSE_SESSIONS_AND_JWKS, JWKS_DECODE_THEN_VERIFY, JWT_DECODE_REFRESH_TIMER, SUPERTEST_SIGNED_TOKENS } from './token-modules.js';
 
 const ruleTester = new RuleTester();
 
@@ -62,115 +63,10 @@ ruleTester.run('no-jwt-decode-for-auth', rule, {
     `${JWT}jwt?.decode?.(token);`,
     { code: `const jwt = require('jsonwebtoken'); module.exports = (token) => jwt.decode(token);`, languageOptions: cjs },
     // Whole modules as projects write them: logout and refresh hints that read only `exp`/`jti`, client guards, verify-then-decode
-    { code: `import { SignJWT, jwtVerify, createRemoteJWKSet, importPKCS8, decodeJwt, type JWTPayload } from 'jose';
-
-const JWKS = createRemoteJWKSet(new URL(\`\${process.env.AUTH_ISSUER}/.well-known/jwks.json\`));
-const secret = new TextEncoder().encode(process.env.SESSION_SECRET);
-const alg = 'HS256';
-
-export async function createSession(userId: string, role: string): Promise<string> {
-  return new SignJWT({ role })
-    .setProtectedHeader({ alg })
-    .setSubject(userId)
-    .setIssuedAt()
-    .setExpirationTime('2h')
-    .sign(secret);
-}
-
-export async function verifySession(token: string): Promise<JWTPayload> {
-  const { payload } = await jwtVerify(token, secret, { algorithms: [alg] });
-  return payload;
-}
-
-export async function verifyIdToken(idToken: string) {
-  const { payload } = await jwtVerify(idToken, JWKS, { issuer: process.env.AUTH_ISSUER, audience: 'my-client' });
-  return payload;
-}
-
-export async function signServiceToken(pkcs8: string) {
-  const key = await importPKCS8(pkcs8, 'ES256');
-  const builder = new SignJWT({ svc: 'billing' }).setProtectedHeader({ alg: 'ES256' });
-  builder.setExpirationTime('5m');
-  return builder.sign(key);
-}
-
-// Only reads the issuer to pick which JWKS to use; verification follows
-export function issuerOf(token: string): string | undefined {
-  return decodeJwt(token).iss;
-}`, languageOptions: ts },
-    { code: `import jwt from 'jsonwebtoken';
-import request from 'supertest';
-import { app } from '../src/app';
-
-const TEST_SECRET = process.env.JWT_SECRET ?? 'test-secret-for-unit-tests-only-0123456789';
-
-describe('GET /me', () => {
-  it('rejects an expired token', async () => {
-    const token = jwt.sign({ sub: '1', exp: Math.floor(Date.now() / 1000) - 10 }, TEST_SECRET);
-    await request(app).get('/me').set('Authorization', \`Bearer \${token}\`).expect(401);
-  });
-  it('returns the user', async () => {
-    const token = jwt.sign({ sub: '1', role: 'user' }, TEST_SECRET, { expiresIn: '1m' });
-    const res = await request(app).get('/me').set('Authorization', \`Bearer \${token}\`).expect(200);
-    expect(jwt.decode(token)).toMatchObject({ sub: '1' });
-  });
-});`, languageOptions: ts },
-    { code: `import { jwtDecode } from 'jwt-decode';
-import axios from 'axios';
-
-interface Claims { exp: number; sub: string; role: string }
-
-let accessToken: string | null = null;
-let refreshTimer: ReturnType<typeof setTimeout> | undefined;
-
-export function setAccessToken(token: string) {
-  accessToken = token;
-  const { exp } = jwtDecode<Claims>(token);
-  const msUntilRefresh = exp * 1000 - Date.now() - 60_000;
-  clearTimeout(refreshTimer);
-  if (msUntilRefresh > 0) {
-    refreshTimer = setTimeout(refresh, msUntilRefresh);
-  }
-}
-
-export function isExpired(token: string): boolean {
-  const claims = jwtDecode<Claims>(token);
-  return claims.exp * 1000 < Date.now();
-}
-
-export function currentRole(): string | null {
-  if (!accessToken) return null;
-  const claims = jwtDecode<Claims>(accessToken);
-  return claims.role === 'admin' ? 'admin' : 'user';
-}
-
-async function refresh() {
-  const { data } = await axios.post('/auth/refresh', null, { withCredentials: true });
-  setAccessToken(data.accessToken);
-}`, languageOptions: ts },
-    { code: `import jwt from 'jsonwebtoken';
-import jwksClient from 'jwks-rsa';
-
-const client = jwksClient({ jwksUri: process.env.JWKS_URI });
-
-export async function verifyToken(token) {
-  const decoded = jwt.decode(token, { complete: true });
-  if (!decoded || !decoded.header.kid) {
-    throw new Error('malformed token');
-  }
-  const key = await client.getSigningKey(decoded.header.kid);
-  return jwt.verify(token, key.getPublicKey(), { algorithms: ['RS256'] });
-}
-
-export function logTokenInfo(token, logger) {
-  const payload = jwt.decode(token);
-  logger.info({ sub: payload?.sub, exp: payload?.exp }, 'token received');
-}
-
-export function tokenExpiresSoon(token) {
-  const { exp } = jwt.decode(token);
-  return exp * 1000 - Date.now() < 60_000;
-}`, languageOptions: esm },
+    { code: JOSE_SESSIONS_AND_JWKS, languageOptions: ts },
+    { code: SUPERTEST_SIGNED_TOKENS, languageOptions: ts },
+    { code: JWT_DECODE_REFRESH_TIMER, languageOptions: ts },
+    { code: JWKS_DECODE_THEN_VERIFY, languageOptions: esm },
     { code: `import jwt from 'jsonwebtoken';
 import type { Request, Response, NextFunction } from 'express';
 

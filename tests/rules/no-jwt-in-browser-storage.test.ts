@@ -1,6 +1,7 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-jwt-in-browser-storage.js';
 import { acrossParsers, cjs, esm, jsx, ts, tsx } from '../helpers.js';
+import { JWT_DECODE_REFRESH_TIMER } from './token-modules.js';
 
 const ruleTester = new RuleTester();
 
@@ -107,39 +108,7 @@ export function remember(cart, count) {
   localStorage.setItem(\`\${APP}_tokenCount\`, String(count));
   localStorage.setItem(APP + ':token_expiry', String(Date.now()));
 }`, languageOptions: esm },
-    { code: `import { jwtDecode } from 'jwt-decode';
-import axios from 'axios';
-
-interface Claims { exp: number; sub: string; role: string }
-
-let accessToken: string | null = null;
-let refreshTimer: ReturnType<typeof setTimeout> | undefined;
-
-export function setAccessToken(token: string) {
-  accessToken = token;
-  const { exp } = jwtDecode<Claims>(token);
-  const msUntilRefresh = exp * 1000 - Date.now() - 60_000;
-  clearTimeout(refreshTimer);
-  if (msUntilRefresh > 0) {
-    refreshTimer = setTimeout(refresh, msUntilRefresh);
-  }
-}
-
-export function isExpired(token: string): boolean {
-  const claims = jwtDecode<Claims>(token);
-  return claims.exp * 1000 < Date.now();
-}
-
-export function currentRole(): string | null {
-  if (!accessToken) return null;
-  const claims = jwtDecode<Claims>(accessToken);
-  return claims.role === 'admin' ? 'admin' : 'user';
-}
-
-async function refresh() {
-  const { data } = await axios.post('/auth/refresh', null, { withCredentials: true });
-  setAccessToken(data.accessToken);
-}`, languageOptions: ts },
+    { code: JWT_DECODE_REFRESH_TIMER, languageOptions: ts },
     { code: `import { useEffect, useState } from 'react';
 
 const THEME_KEY = 'app.theme';

@@ -1,6 +1,7 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-weak-jwt-secret.js';
 import { acrossParsers, cjs, cjsAsModule, esm, ts } from '../helpers.js';
+import { CONFIG_OBJECT_FROM_ENV, CONFIG_PACKAGE_ACCESS_REFRESH, EXPRESS_JWT_JWKS, FASTIFY_JWT_ENV_COOKIE, FASTIFY_JWT_KEY_PAIR, HONO_JWT_BINDINGS, JOSE_SESSIONS_AND_JWKS, NEST_JWT_MODULE_ASYNC, NEST_PASSPORT_JWT_STRATEGY, PASSPORT_JWT_STRATEGIES, PASSPORT_OPTS_BY_ASSIGNMENT, PROMISIFIED_VERIFY_MIDDLEWARE, RS256_KEY_FILES, SECRET_MANAGER_KEYS } from './token-modules.js';
 
 const ruleTester = new RuleTester();
 
@@ -51,318 +52,19 @@ ruleTester.run('no-weak-jwt-secret', rule, {
     { code: "import jwt from 'jsonwebtoken'; jwt.sign(...[p, 'secret']);", languageOptions: esm },
     { code: "import jwt from 'jsonwebtoken'; jwt?.['sign'](p, keys[kid]);", languageOptions: ts },
     // Whole modules (secrets from env, config, secret managers, files, JWKS); promisify, options built by assignment, default parameters
-    { code: `import jwt, { JwtPayload, SignOptions } from 'jsonwebtoken';
-import config from 'config';
-
-const ACCESS_TTL = '15m';
-const REFRESH_TTL = '7d';
-const ISSUER = 'api.example.com';
-
-const signOptions: SignOptions = { algorithm: 'HS256', expiresIn: ACCESS_TTL, issuer: ISSUER };
-
-export interface TokenClaims extends JwtPayload {
-  sub: string;
-  role: 'user' | 'admin';
-}
-
-function buildClaims(user: { id: string; role: 'user' | 'admin' }): TokenClaims {
-  return { sub: user.id, role: user.role };
-}
-
-export function issueAccessToken(user: { id: string; role: 'user' | 'admin' }): string {
-  return jwt.sign(buildClaims(user), config.get<string>('jwt.secret'), signOptions);
-}
-
-export function issueRefreshToken(userId: string): string {
-  return jwt.sign({ sub: userId, typ: 'refresh' }, process.env.JWT_REFRESH_SECRET!, { algorithm: 'HS256', expiresIn: REFRESH_TTL });
-}
-
-export function verifyAccessToken(token: string): TokenClaims {
-  return jwt.verify(token, config.get<string>('jwt.secret'), { algorithms: ['HS256'], issuer: ISSUER }) as TokenClaims;
-}`, languageOptions: ts },
-    { code: `const jwt = require('jsonwebtoken');
-const { promisify } = require('util');
-
-const JWT_SECRET = process.env.JWT_SECRET;
-if (!JWT_SECRET) {
-  throw new Error('JWT_SECRET must be set');
-}
-const verifyOptions = { algorithms: ['HS256'], audience: 'web' };
-
-module.exports = async function requireAuth(req, res, next) {
-  const header = req.headers.authorization || '';
-  const token = header.startsWith('Bearer ') ? header.slice(7) : null;
-  if (!token) return res.status(401).json({ error: 'missing token' });
-  try {
-    const claims = await promisify(jwt.verify)(token, JWT_SECRET, verifyOptions);
-    req.user = { id: claims.sub, role: claims.role };
-    return next();
-  } catch (err) {
-    return res.status(401).json({ error: 'invalid token' });
-  }
-};
-
-module.exports.login = function login(req, res) {
-  const user = res.locals.user;
-  const accessToken = jwt.sign({ sub: user.id, role: user.role }, JWT_SECRET, { expiresIn: '15m', algorithm: 'HS256' });
-  res.json({ accessToken });
-};`, languageOptions: cjsAsModule },
-    { code: `const jwt = require('jsonwebtoken');
-const fs = require('fs');
-const path = require('path');
-
-const publicKey = fs.readFileSync(path.join(__dirname, 'keys', 'public.pem'));
-const privateKey = fs.readFileSync(path.join(__dirname, 'keys', 'private.pem'), 'utf8');
-
-function authenticate(req, res, next) {
-  const token = req.cookies.access_token;
-  jwt.verify(token, publicKey, { algorithms: ['RS256'] }, (err, decoded) => {
-    if (err) return res.sendStatus(401);
-    req.user = decoded;
-    next();
-  });
-}
-
-function sign(user, cb) {
-  jwt.sign({ sub: String(user.id), scope: user.scopes.join(' ') }, privateKey, { algorithm: 'RS256', expiresIn: 900 }, cb);
-}
-
-module.exports = { authenticate, sign };`, languageOptions: cjs },
-    { code: `import { SignJWT, jwtVerify, createRemoteJWKSet, importPKCS8, decodeJwt, type JWTPayload } from 'jose';
-
-const JWKS = createRemoteJWKSet(new URL(\`\${process.env.AUTH_ISSUER}/.well-known/jwks.json\`));
-const secret = new TextEncoder().encode(process.env.SESSION_SECRET);
-const alg = 'HS256';
-
-export async function createSession(userId: string, role: string): Promise<string> {
-  return new SignJWT({ role })
-    .setProtectedHeader({ alg })
-    .setSubject(userId)
-    .setIssuedAt()
-    .setExpirationTime('2h')
-    .sign(secret);
-}
-
-export async function verifySession(token: string): Promise<JWTPayload> {
-  const { payload } = await jwtVerify(token, secret, { algorithms: [alg] });
-  return payload;
-}
-
-export async function verifyIdToken(idToken: string) {
-  const { payload } = await jwtVerify(idToken, JWKS, { issuer: process.env.AUTH_ISSUER, audience: 'my-client' });
-  return payload;
-}
-
-export async function signServiceToken(pkcs8: string) {
-  const key = await importPKCS8(pkcs8, 'ES256');
-  const builder = new SignJWT({ svc: 'billing' }).setProtectedHeader({ alg: 'ES256' });
-  builder.setExpirationTime('5m');
-  return builder.sign(key);
-}
-
-// Only reads the issuer to pick which JWKS to use; verification follows
-export function issuerOf(token: string): string | undefined {
-  return decodeJwt(token).iss;
-}`, languageOptions: ts },
-    { code: `import express from 'express';
-import { expressjwt } from 'express-jwt';
-import jwksRsa from 'jwks-rsa';
-
-const app = express();
-
-const checkJwt = expressjwt({
-  secret: jwksRsa.expressJwtSecret({
-    cache: true,
-    rateLimit: true,
-    jwksRequestsPerMinute: 5,
-    jwksUri: \`https://\${process.env.AUTH0_DOMAIN}/.well-known/jwks.json\`,
-  }),
-  audience: process.env.AUTH0_AUDIENCE,
-  issuer: \`https://\${process.env.AUTH0_DOMAIN}/\`,
-  algorithms: ['RS256'],
-});
-
-const internalAuth = expressjwt({ secret: process.env.INTERNAL_JWT_SECRET, algorithms: ['HS256'] });
-
-app.get('/api/private', checkJwt, (req, res) => res.json({ sub: req.auth.sub }));
-app.get('/internal', internalAuth, (req, res) => res.json({ ok: true }));`, languageOptions: esm },
-    { code: `import passport from 'passport';
-import { Strategy as JwtStrategy, ExtractJwt, type StrategyOptions } from 'passport-jwt';
-import { passportJwtSecret } from 'jwks-rsa';
-
-const opts: StrategyOptions = {
-  jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-  secretOrKey: process.env.JWT_SECRET as string,
-  algorithms: ['HS256'],
-  issuer: 'accounts.example.com',
-};
-
-passport.use(new JwtStrategy(opts, async (payload, done) => {
-  const user = await Users.findById(payload.sub);
-  return done(null, user ?? false);
-}));
-
-passport.use('auth0', new JwtStrategy({
-  secretOrKeyProvider: passportJwtSecret({ jwksUri: process.env.JWKS_URI!, cache: true }),
-  jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-  algorithms: ['RS256'],
-}, (payload, done) => done(null, payload)));`, languageOptions: ts },
-    { code: `import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { PassportStrategy } from '@nestjs/passport';
-import { ExtractJwt, Strategy } from 'passport-jwt';
-
-@Injectable()
-export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(private readonly configService: ConfigService) {
-    super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      ignoreExpiration: false,
-      secretOrKey: configService.getOrThrow<string>('JWT_SECRET'),
-      algorithms: ['HS256'],
-    });
-  }
-
-  async validate(payload: { sub: string; email: string }) {
-    if (!payload.sub) throw new UnauthorizedException();
-    return { userId: payload.sub, email: payload.email };
-  }
-}`, languageOptions: ts },
-    { code: `import { Module } from '@nestjs/common';
-import { ConfigModule, ConfigService } from '@nestjs/config';
-import { JwtModule } from '@nestjs/jwt';
-import { AuthService } from './auth.service';
-
-@Module({
-  imports: [
-    JwtModule.registerAsync({
-      imports: [ConfigModule],
-      inject: [ConfigService],
-      useFactory: async (configService: ConfigService) => ({
-        secret: configService.getOrThrow<string>('JWT_SECRET'),
-        signOptions: { expiresIn: configService.get<string>('JWT_EXPIRES_IN', '15m'), algorithm: 'HS256' },
-        verifyOptions: { algorithms: ['HS256'] },
-      }),
-    }),
-  ],
-  providers: [AuthService],
-  exports: [AuthService],
-})
-export class AuthModule {}`, languageOptions: ts },
-    { code: `import Fastify from 'fastify';
-import fastifyJwt from '@fastify/jwt';
-import { readFileSync } from 'node:fs';
-
-const app = Fastify({ logger: true });
-
-await app.register(fastifyJwt, {
-  secret: {
-    private: readFileSync(\`\${process.cwd()}/certs/private.key\`, 'utf8'),
-    public: readFileSync(\`\${process.cwd()}/certs/public.key\`, 'utf8'),
-  },
-  sign: { algorithm: 'ES256', expiresIn: '10m' },
-  verify: { algorithms: ['ES256'] },
-});
-
-app.decorate('authenticate', async (request, reply) => {
-  try {
-    await request.jwtVerify();
-  } catch (err) {
-    reply.send(err);
-  }
-});
-
-app.post('/login', async (request, reply) => {
-  const token = await reply.jwtSign({ sub: request.body.username });
-  return { token };
-});`, languageOptions: ts },
-    { code: `const fastify = require('fastify')();
-fastify.register(require('@fastify/jwt'), {
-  secret: process.env.JWT_SECRET,
-  sign: { expiresIn: '15m', algorithm: 'HS256' },
-  verify: { algorithms: ['HS256'] },
-  cookie: { cookieName: 'token', signed: false },
-});
-fastify.get('/me', { onRequest: [fastify.authenticate] }, async (request) => request.user);
-fastify.post('/token', async (request, reply) => {
-  const token = fastify.jwt.sign({ sub: request.user.id });
-  return reply.setCookie('token', token, { httpOnly: true, secure: true, sameSite: 'strict', path: '/' }).send({ ok: true });
-});`, languageOptions: cjs },
-    { code: `import { Hono } from 'hono';
-import { jwt, sign, verify } from 'hono/jwt';
-import type { JwtVariables } from 'hono/jwt';
-
-type Bindings = { JWT_SECRET: string };
-const app = new Hono<{ Bindings: Bindings; Variables: JwtVariables }>();
-
-app.use('/auth/*', (c, next) => {
-  const jwtMiddleware = jwt({ secret: c.env.JWT_SECRET, alg: 'HS256' });
-  return jwtMiddleware(c, next);
-});
-
-app.post('/login', async (c) => {
-  const payload = { sub: 'user123', role: 'admin', exp: Math.floor(Date.now() / 1000) + 60 * 5 };
-  const token = await sign(payload, c.env.JWT_SECRET, 'HS256');
-  return c.json({ token });
-});
-
-app.get('/check', async (c) => {
-  const token = c.req.header('Authorization')?.replace('Bearer ', '') ?? '';
-  const payload = await verify(token, c.env.JWT_SECRET, 'HS256');
-  return c.json(payload);
-});
-export default app;`, languageOptions: ts },
-    { code: `import { SecretsManagerClient, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
-import { SecretManagerServiceClient } from '@google-cloud/secret-manager';
-import jwt from 'jsonwebtoken';
-
-const sm = new SecretsManagerClient({ region: process.env.AWS_REGION });
-const gsm = new SecretManagerServiceClient();
-
-let cachedSecret: string | undefined;
-
-async function getJwtSecret(): Promise<string> {
-  if (cachedSecret) return cachedSecret;
-  const out = await sm.send(new GetSecretValueCommand({ SecretId: 'prod/api/jwt' }));
-  cachedSecret = JSON.parse(out.SecretString!).JWT_SECRET as string;
-  return cachedSecret;
-}
-
-export async function signToken(userId: string) {
-  const secret = await getJwtSecret();
-  return jwt.sign({ sub: userId }, secret, { algorithm: 'HS512', expiresIn: '10m' });
-}
-
-export async function signWithGcp(userId: string) {
-  const [version] = await gsm.accessSecretVersion({ name: 'projects/p/secrets/jwt/versions/latest' });
-  const key = version.payload?.data?.toString() ?? '';
-  return jwt.sign({ sub: userId }, key, { algorithm: 'HS256', expiresIn: '10m' });
-}
-
-export async function verifyWithGcp(token: string) {
-  const [version] = await gsm.accessSecretVersion({ name: 'projects/p/secrets/jwt/versions/latest' });
-  return jwt.verify(token, version.payload!.data!.toString(), { algorithms: ['HS256'] });
-}`, languageOptions: ts },
-    { code: `import jwt from 'jsonwebtoken';
-
-const config = {
-  jwt: {
-    secret: process.env.JWT_SECRET,
-    expiresIn: process.env.JWT_EXPIRES_IN || '1h',
-    algorithm: 'HS256',
-  },
-};
-
-export function createToken(user) {
-  return jwt.sign({ id: user.id, email: user.email }, config.jwt.secret, {
-    expiresIn: config.jwt.expiresIn,
-    algorithm: config.jwt.algorithm,
-  });
-}
-
-export function readToken(token) {
-  return jwt.verify(token, config.jwt.secret, { algorithms: [config.jwt.algorithm] });
-}`, languageOptions: esm },
+    { code: CONFIG_PACKAGE_ACCESS_REFRESH, languageOptions: ts },
+    { code: PROMISIFIED_VERIFY_MIDDLEWARE, languageOptions: cjsAsModule },
+    { code: RS256_KEY_FILES, languageOptions: cjs },
+    { code: JOSE_SESSIONS_AND_JWKS, languageOptions: ts },
+    { code: EXPRESS_JWT_JWKS, languageOptions: esm },
+    { code: PASSPORT_JWT_STRATEGIES, languageOptions: ts },
+    { code: NEST_PASSPORT_JWT_STRATEGY, languageOptions: ts },
+    { code: NEST_JWT_MODULE_ASYNC, languageOptions: ts },
+    { code: FASTIFY_JWT_KEY_PAIR, languageOptions: ts },
+    { code: FASTIFY_JWT_ENV_COOKIE, languageOptions: cjs },
+    { code: HONO_JWT_BINDINGS, languageOptions: ts },
+    { code: SECRET_MANAGER_KEYS, languageOptions: ts },
+    { code: CONFIG_OBJECT_FROM_ENV, languageOptions: esm },
     { code: `import { z } from 'zod';
 import jwt from 'jsonwebtoken';
 
@@ -370,14 +72,7 @@ const env = z.object({ JWT_SECRET: z.string().min(32), JWT_TTL: z.string().defau
 
 export const sign = (sub: string) => jwt.sign({ sub }, env.JWT_SECRET, { expiresIn: env.JWT_TTL, algorithm: 'HS256' });
 export const verify = (t: string) => jwt.verify(t, env.JWT_SECRET, { algorithms: ['HS256'] });`, languageOptions: ts },
-    { code: `const passport = require('passport');
-const { Strategy, ExtractJwt } = require('passport-jwt');
-const opts = {};
-opts.jwtFromRequest = ExtractJwt.fromAuthHeaderAsBearerToken();
-opts.secretOrKey = process.env.JWT_SECRET;
-opts.algorithms = ['HS256'];
-opts.issuer = 'accounts.examplesoft.com';
-passport.use(new Strategy(opts, (payload, done) => done(null, { id: payload.sub })));`, languageOptions: cjs },
+    { code: PASSPORT_OPTS_BY_ASSIGNMENT, languageOptions: cjs },
     { code: `import { sign, verify } from 'hono/jwt';
 import { SignJWT } from 'jose';
 const SECRET = process.env.JWT_SECRET || '';

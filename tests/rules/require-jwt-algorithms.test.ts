@@ -1,6 +1,7 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/require-jwt-algorithms.js';
 import { acrossParsers, cjs, cjsAsModule, esm, ts } from '../helpers.js';
+import { CONFIG_PACKAGE_ACCESS_REFRESH, EXPRESS_JWT_JWKS, FASTIFY_JWT_KEY_PAIR, HONO_JWT_BINDINGS, JOSE_SESSIONS_AND_JWKS, JWKS_DECODE_THEN_VERIFY, NEST_AUTH_SERVICE_SIGN_IN, NEST_JWT_MODULE_ASYNC, NEST_PASSPORT_JWT_STRATEGY, OPTIONS_BY_ASSIGNMENT, PASSPORT_JWT_STRATEGIES, PASSPORT_OPTS_BY_ASSIGNMENT, PROMISIFIED_VERIFY_MIDDLEWARE, RS256_KEY_FILES, SUPERTEST_SIGNED_TOKENS } from './token-modules.js';
 
 const ruleTester = new RuleTester();
 
@@ -74,317 +75,20 @@ ruleTester.run('require-jwt-algorithms', rule, {
     { code: "import jwt from 'jsonwebtoken'; jwt['verify']?.(t, k, { algorithms: ['HS256'] });", languageOptions: ts },
     { code: "import jwt from 'jsonwebtoken'; const key = 'algorithms'; jwt.verify(t, k, { [key]: ['HS256'] });", languageOptions: esm },
     // Whole modules, and (promisify, callbacks declared apart, options built by assignment)
-    { code: `import jwt, { JwtPayload, SignOptions } from 'jsonwebtoken';
-import config from 'config';
-
-const ACCESS_TTL = '15m';
-const REFRESH_TTL = '7d';
-const ISSUER = 'api.example.com';
-
-const signOptions: SignOptions = { algorithm: 'HS256', expiresIn: ACCESS_TTL, issuer: ISSUER };
-
-export interface TokenClaims extends JwtPayload {
-  sub: string;
-  role: 'user' | 'admin';
-}
-
-function buildClaims(user: { id: string; role: 'user' | 'admin' }): TokenClaims {
-  return { sub: user.id, role: user.role };
-}
-
-export function issueAccessToken(user: { id: string; role: 'user' | 'admin' }): string {
-  return jwt.sign(buildClaims(user), config.get<string>('jwt.secret'), signOptions);
-}
-
-export function issueRefreshToken(userId: string): string {
-  return jwt.sign({ sub: userId, typ: 'refresh' }, process.env.JWT_REFRESH_SECRET!, { algorithm: 'HS256', expiresIn: REFRESH_TTL });
-}
-
-export function verifyAccessToken(token: string): TokenClaims {
-  return jwt.verify(token, config.get<string>('jwt.secret'), { algorithms: ['HS256'], issuer: ISSUER }) as TokenClaims;
-}`, languageOptions: ts },
-    { code: `const jwt = require('jsonwebtoken');
-const { promisify } = require('util');
-
-const JWT_SECRET = process.env.JWT_SECRET;
-if (!JWT_SECRET) {
-  throw new Error('JWT_SECRET must be set');
-}
-const verifyOptions = { algorithms: ['HS256'], audience: 'web' };
-
-module.exports = async function requireAuth(req, res, next) {
-  const header = req.headers.authorization || '';
-  const token = header.startsWith('Bearer ') ? header.slice(7) : null;
-  if (!token) return res.status(401).json({ error: 'missing token' });
-  try {
-    const claims = await promisify(jwt.verify)(token, JWT_SECRET, verifyOptions);
-    req.user = { id: claims.sub, role: claims.role };
-    return next();
-  } catch (err) {
-    return res.status(401).json({ error: 'invalid token' });
-  }
-};
-
-module.exports.login = function login(req, res) {
-  const user = res.locals.user;
-  const accessToken = jwt.sign({ sub: user.id, role: user.role }, JWT_SECRET, { expiresIn: '15m', algorithm: 'HS256' });
-  res.json({ accessToken });
-};`, languageOptions: cjsAsModule },
-    { code: `const jwt = require('jsonwebtoken');
-const fs = require('fs');
-const path = require('path');
-
-const publicKey = fs.readFileSync(path.join(__dirname, 'keys', 'public.pem'));
-const privateKey = fs.readFileSync(path.join(__dirname, 'keys', 'private.pem'), 'utf8');
-
-function authenticate(req, res, next) {
-  const token = req.cookies.access_token;
-  jwt.verify(token, publicKey, { algorithms: ['RS256'] }, (err, decoded) => {
-    if (err) return res.sendStatus(401);
-    req.user = decoded;
-    next();
-  });
-}
-
-function sign(user, cb) {
-  jwt.sign({ sub: String(user.id), scope: user.scopes.join(' ') }, privateKey, { algorithm: 'RS256', expiresIn: 900 }, cb);
-}
-
-module.exports = { authenticate, sign };`, languageOptions: cjs },
-    { code: `import { SignJWT, jwtVerify, createRemoteJWKSet, importPKCS8, decodeJwt, type JWTPayload } from 'jose';
-
-const JWKS = createRemoteJWKSet(new URL(\`\${process.env.AUTH_ISSUER}/.well-known/jwks.json\`));
-const secret = new TextEncoder().encode(process.env.SESSION_SECRET);
-const alg = 'HS256';
-
-export async function createSession(userId: string, role: string): Promise<string> {
-  return new SignJWT({ role })
-    .setProtectedHeader({ alg })
-    .setSubject(userId)
-    .setIssuedAt()
-    .setExpirationTime('2h')
-    .sign(secret);
-}
-
-export async function verifySession(token: string): Promise<JWTPayload> {
-  const { payload } = await jwtVerify(token, secret, { algorithms: [alg] });
-  return payload;
-}
-
-export async function verifyIdToken(idToken: string) {
-  const { payload } = await jwtVerify(idToken, JWKS, { issuer: process.env.AUTH_ISSUER, audience: 'my-client' });
-  return payload;
-}
-
-export async function signServiceToken(pkcs8: string) {
-  const key = await importPKCS8(pkcs8, 'ES256');
-  const builder = new SignJWT({ svc: 'billing' }).setProtectedHeader({ alg: 'ES256' });
-  builder.setExpirationTime('5m');
-  return builder.sign(key);
-}
-
-// Only reads the issuer to pick which JWKS to use; verification follows
-export function issuerOf(token: string): string | undefined {
-  return decodeJwt(token).iss;
-}`, languageOptions: ts },
-    { code: `import express from 'express';
-import { expressjwt } from 'express-jwt';
-import jwksRsa from 'jwks-rsa';
-
-const app = express();
-
-const checkJwt = expressjwt({
-  secret: jwksRsa.expressJwtSecret({
-    cache: true,
-    rateLimit: true,
-    jwksRequestsPerMinute: 5,
-    jwksUri: \`https://\${process.env.AUTH0_DOMAIN}/.well-known/jwks.json\`,
-  }),
-  audience: process.env.AUTH0_AUDIENCE,
-  issuer: \`https://\${process.env.AUTH0_DOMAIN}/\`,
-  algorithms: ['RS256'],
-});
-
-const internalAuth = expressjwt({ secret: process.env.INTERNAL_JWT_SECRET, algorithms: ['HS256'] });
-
-app.get('/api/private', checkJwt, (req, res) => res.json({ sub: req.auth.sub }));
-app.get('/internal', internalAuth, (req, res) => res.json({ ok: true }));`, languageOptions: esm },
-    { code: `import passport from 'passport';
-import { Strategy as JwtStrategy, ExtractJwt, type StrategyOptions } from 'passport-jwt';
-import { passportJwtSecret } from 'jwks-rsa';
-
-const opts: StrategyOptions = {
-  jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-  secretOrKey: process.env.JWT_SECRET as string,
-  algorithms: ['HS256'],
-  issuer: 'accounts.example.com',
-};
-
-passport.use(new JwtStrategy(opts, async (payload, done) => {
-  const user = await Users.findById(payload.sub);
-  return done(null, user ?? false);
-}));
-
-passport.use('auth0', new JwtStrategy({
-  secretOrKeyProvider: passportJwtSecret({ jwksUri: process.env.JWKS_URI!, cache: true }),
-  jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-  algorithms: ['RS256'],
-}, (payload, done) => done(null, payload)));`, languageOptions: ts },
-    { code: `import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { PassportStrategy } from '@nestjs/passport';
-import { ExtractJwt, Strategy } from 'passport-jwt';
-
-@Injectable()
-export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(private readonly configService: ConfigService) {
-    super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      ignoreExpiration: false,
-      secretOrKey: configService.getOrThrow<string>('JWT_SECRET'),
-      algorithms: ['HS256'],
-    });
-  }
-
-  async validate(payload: { sub: string; email: string }) {
-    if (!payload.sub) throw new UnauthorizedException();
-    return { userId: payload.sub, email: payload.email };
-  }
-}`, languageOptions: ts },
-    { code: `import { Module } from '@nestjs/common';
-import { ConfigModule, ConfigService } from '@nestjs/config';
-import { JwtModule } from '@nestjs/jwt';
-import { AuthService } from './auth.service';
-
-@Module({
-  imports: [
-    JwtModule.registerAsync({
-      imports: [ConfigModule],
-      inject: [ConfigService],
-      useFactory: async (configService: ConfigService) => ({
-        secret: configService.getOrThrow<string>('JWT_SECRET'),
-        signOptions: { expiresIn: configService.get<string>('JWT_EXPIRES_IN', '15m'), algorithm: 'HS256' },
-        verifyOptions: { algorithms: ['HS256'] },
-      }),
-    }),
-  ],
-  providers: [AuthService],
-  exports: [AuthService],
-})
-export class AuthModule {}`, languageOptions: ts },
-    { code: `import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
-import * as bcrypt from 'bcrypt';
-import { UsersService } from '../users/users.service';
-
-@Injectable()
-export class AuthService {
-  constructor(private usersService: UsersService, private jwtService: JwtService) {}
-
-  async signIn(email: string, pass: string): Promise<{ access_token: string }> {
-    const user = await this.usersService.findOne(email);
-    if (!user || !(await bcrypt.compare(pass, user.password))) {
-      throw new UnauthorizedException();
-    }
-    const payload = { sub: user.id, username: user.username };
-    return { access_token: await this.jwtService.signAsync(payload) };
-  }
-
-  async refresh(token: string) {
-    const claims = await this.jwtService.verifyAsync<{ sub: string }>(token);
-    return this.jwtService.signAsync({ sub: claims.sub });
-  }
-}`, languageOptions: ts },
-    { code: `import Fastify from 'fastify';
-import fastifyJwt from '@fastify/jwt';
-import { readFileSync } from 'node:fs';
-
-const app = Fastify({ logger: true });
-
-await app.register(fastifyJwt, {
-  secret: {
-    private: readFileSync(\`\${process.cwd()}/certs/private.key\`, 'utf8'),
-    public: readFileSync(\`\${process.cwd()}/certs/public.key\`, 'utf8'),
-  },
-  sign: { algorithm: 'ES256', expiresIn: '10m' },
-  verify: { algorithms: ['ES256'] },
-});
-
-app.decorate('authenticate', async (request, reply) => {
-  try {
-    await request.jwtVerify();
-  } catch (err) {
-    reply.send(err);
-  }
-});
-
-app.post('/login', async (request, reply) => {
-  const token = await reply.jwtSign({ sub: request.body.username });
-  return { token };
-});`, languageOptions: ts },
-    { code: `import { Hono } from 'hono';
-import { jwt, sign, verify } from 'hono/jwt';
-import type { JwtVariables } from 'hono/jwt';
-
-type Bindings = { JWT_SECRET: string };
-const app = new Hono<{ Bindings: Bindings; Variables: JwtVariables }>();
-
-app.use('/auth/*', (c, next) => {
-  const jwtMiddleware = jwt({ secret: c.env.JWT_SECRET, alg: 'HS256' });
-  return jwtMiddleware(c, next);
-});
-
-app.post('/login', async (c) => {
-  const payload = { sub: 'user123', role: 'admin', exp: Math.floor(Date.now() / 1000) + 60 * 5 };
-  const token = await sign(payload, c.env.JWT_SECRET, 'HS256');
-  return c.json({ token });
-});
-
-app.get('/check', async (c) => {
-  const token = c.req.header('Authorization')?.replace('Bearer ', '') ?? '';
-  const payload = await verify(token, c.env.JWT_SECRET, 'HS256');
-  return c.json(payload);
-});
-export default app;`, languageOptions: ts },
-    { code: `import jwt from 'jsonwebtoken';
-import jwksClient from 'jwks-rsa';
-
-const client = jwksClient({ jwksUri: process.env.JWKS_URI });
-
-export async function verifyToken(token) {
-  const decoded = jwt.decode(token, { complete: true });
-  if (!decoded || !decoded.header.kid) {
-    throw new Error('malformed token');
-  }
-  const key = await client.getSigningKey(decoded.header.kid);
-  return jwt.verify(token, key.getPublicKey(), { algorithms: ['RS256'] });
-}
-
-export function logTokenInfo(token, logger) {
-  const payload = jwt.decode(token);
-  logger.info({ sub: payload?.sub, exp: payload?.exp }, 'token received');
-}
-
-export function tokenExpiresSoon(token) {
-  const { exp } = jwt.decode(token);
-  return exp * 1000 - Date.now() < 60_000;
-}`, languageOptions: esm },
-    { code: `const passport = require('passport');
-const { Strategy, ExtractJwt } = require('passport-jwt');
-const opts = {};
-opts.jwtFromRequest = ExtractJwt.fromAuthHeaderAsBearerToken();
-opts.secretOrKey = process.env.JWT_SECRET;
-opts.algorithms = ['HS256'];
-opts.issuer = 'accounts.examplesoft.com';
-passport.use(new Strategy(opts, (payload, done) => done(null, { id: payload.sub })));`, languageOptions: cjs },
-    { code: `import jwt, { type SignOptions, type VerifyOptions } from 'jsonwebtoken';
-const signOptions: SignOptions = {};
-signOptions.algorithm = 'RS256';
-signOptions.expiresIn = '10m';
-const verifyOptions: VerifyOptions = {};
-verifyOptions.algorithms = ['RS256'];
-export const issue = (sub: string, key: string) => jwt.sign({ sub }, key, signOptions);
-export const check = (t: string, key: string) => jwt.verify(t, key, verifyOptions);`, languageOptions: ts },
+    { code: CONFIG_PACKAGE_ACCESS_REFRESH, languageOptions: ts },
+    { code: PROMISIFIED_VERIFY_MIDDLEWARE, languageOptions: cjsAsModule },
+    { code: RS256_KEY_FILES, languageOptions: cjs },
+    { code: JOSE_SESSIONS_AND_JWKS, languageOptions: ts },
+    { code: EXPRESS_JWT_JWKS, languageOptions: esm },
+    { code: PASSPORT_JWT_STRATEGIES, languageOptions: ts },
+    { code: NEST_PASSPORT_JWT_STRATEGY, languageOptions: ts },
+    { code: NEST_JWT_MODULE_ASYNC, languageOptions: ts },
+    { code: NEST_AUTH_SERVICE_SIGN_IN, languageOptions: ts },
+    { code: FASTIFY_JWT_KEY_PAIR, languageOptions: ts },
+    { code: HONO_JWT_BINDINGS, languageOptions: ts },
+    { code: JWKS_DECODE_THEN_VERIFY, languageOptions: esm },
+    { code: PASSPORT_OPTS_BY_ASSIGNMENT, languageOptions: cjs },
+    { code: OPTIONS_BY_ASSIGNMENT, languageOptions: ts },
     { code: `import jwt from 'jsonwebtoken';
 export function verifyWith(token: string, ...rest: [string, jwt.VerifyOptions]) {
   return jwt.verify(token, ...rest);
@@ -401,23 +105,7 @@ const opts = { jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken() };
 opts[process.env.KEY_OPTION] = process.env.JWT_SECRET;
 passport.use(new Strategy(opts, verify));`, languageOptions: esm },
     // A test file signing fixture tokens with explicit claims and expiries
-    { code: `import jwt from 'jsonwebtoken';
-import request from 'supertest';
-import { app } from '../src/app';
-
-const TEST_SECRET = process.env.JWT_SECRET ?? 'test-secret-for-unit-tests-only-0123456789';
-
-describe('GET /me', () => {
-  it('rejects an expired token', async () => {
-    const token = jwt.sign({ sub: '1', exp: Math.floor(Date.now() / 1000) - 10 }, TEST_SECRET);
-    await request(app).get('/me').set('Authorization', \`Bearer \${token}\`).expect(401);
-  });
-  it('returns the user', async () => {
-    const token = jwt.sign({ sub: '1', role: 'user' }, TEST_SECRET, { expiresIn: '1m' });
-    const res = await request(app).get('/me').set('Authorization', \`Bearer \${token}\`).expect(200);
-    expect(jwt.decode(token)).toMatchObject({ sub: '1' });
-  });
-});`, languageOptions: ts },
+    { code: SUPERTEST_SIGNED_TOKENS, languageOptions: ts },
   ],
   invalid: [
     // jsonwebtoken: no options → third argument (HMAC string key → HS256)
