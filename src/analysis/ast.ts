@@ -255,3 +255,17 @@ export function shortText(sourceCode: SourceCode, node: Node, max = 40): string 
   const text = sourceCode.getText(node).replace(/\s+/g, ' ');
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** The direct child nodes of a node, in no particular order (every key but `parent`). */
+export function childNodes(node: TSESTree.Node): TSESTree.Node[] {
+  const children: TSESTree.Node[] = [];
+  for (const [key, child] of Object.entries(node)) {
+    if (key === 'parent') continue;
+    if (Array.isArray(child)) {
+      for (const item of child) if (item && typeof item === 'object' && 'type' in item) children.push(item as TSESTree.Node);
+    } else if (child && typeof child === 'object' && 'type' in child) {
+      children.push(child as TSESTree.Node);
+    }
+  }
+  return children;
+}

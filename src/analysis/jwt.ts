@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  childNodes,
   ancestorOfType,
   calleeName,
   findVar,
@@ -432,14 +433,7 @@ function countReturns(body: TSESTree.BlockStatement): number {
     const node = stack.pop()!;
     if (node.type === AST_NODE_TYPES.ReturnStatement) count++;
     if (node !== body && (isFunction(node) || node.type === AST_NODE_TYPES.ClassBody)) continue;
-    for (const [key, child] of Object.entries(node)) {
-      if (key === 'parent') continue;
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === 'object' && 'type' in item) stack.push(item as Node);
-      } else if (child && typeof child === 'object' && 'type' in child) {
-        stack.push(child as Node);
-      }
-    }
+    stack.push(...childNodes(node));
   }
   return stack.length > 0 ? Infinity : count;
 }

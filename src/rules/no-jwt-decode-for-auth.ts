@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  childNodes,
   calleeName,
   enclosingFunction,
   findVar,
@@ -182,14 +183,7 @@ function isGuardBranch(branch: Node | null | undefined): boolean {
       if (name !== null && DENIAL_CALLS.has(name)) return true;
     }
     if (node !== branch && (node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration)) continue;
-    for (const [key, child] of Object.entries(node)) {
-      if (key === 'parent') continue;
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === 'object' && 'type' in item) stack.push(item as Node);
-      } else if (child && typeof child === 'object' && 'type' in child) {
-        stack.push(child as Node);
-      }
-    }
+    stack.push(...childNodes(node));
   }
   return false;
 }
