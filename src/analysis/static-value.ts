@@ -1,6 +1,6 @@
 import { getStaticValue } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, findVar, memberName, singleValue, unwrap, writtenValues } from './ast.js';
+import { calleeName, childNodes, findVar, isFunction, memberName, singleValue, unwrap, writtenValues } from './ast.js';
 import type { SourceCode } from './cache.js';
 import { fromModule, isModulePath, resolveModule } from './modules.js';
 import { isTainted } from './taint.js';
@@ -11,7 +11,67 @@ type Expression = TSESTree.Expression;
 /** What a node evaluates to when that is known without running the program; `undefined` when unknown. */
 export function staticValue(node: Node, sourceCode: SourceCode): { value: unknown } | undefined {
   const result = getStaticValue(unwrap(node) as never, sourceCode.getScope(node) as never);
-  return result ? { value: result.value } : undefined;
+  if (!result) return undefined;
+  // `const parts = []` evaluates to `[]` even when `parts` is filled later (`addFilters(parts)`):
+  // a value read through an array or object literal that is changed anywhere is not constant.
+  if (readsMutatedLiteral(unwrap(node), sourceCode)) return undefined;
+  return { value: result.value };
+}
+
+const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'delete', 'add', 'clear']);
+
+/** Read-only functions that may be handed a literal without changing it. */
+const NON_MUTATING_CALLS = new Set(['Object.keys', 'Object.values', 'Object.entries', 'Object.freeze', 'JSON.stringify', 'Array.isArray', 'Array.from', 'structuredClone']);
+
+/** True when the expression reads (anywhere inside it) a variable bound to an array or object literal that is changed somewhere. */
+function readsMutatedLiteral(node: Node, sourceCode: SourceCode): boolean {
+  const stack: Node[] = [node];
+  for (let visited = 0; stack.length > 0; visited++) {
+    if (visited > 200) return true;
+    const current = stack.pop()!;
+    if (current.type === AST_NODE_TYPES.Identifier) {
+      if (isMutatedLiteral(current, sourceCode)) return true;
+      continue;
+    }
+    if (isFunction(current)) continue;
+    for (const child of childNodes(current)) {
+      // Property names are not variable reads.
+      if (current.type === AST_NODE_TYPES.MemberExpression && child === current.property && !current.computed) continue;
+      if (current.type === AST_NODE_TYPES.Property && child === current.key && !current.computed) continue;
+      stack.push(child);
+    }
+  }
+  return false;
+}
+
+function isMutatedLiteral(root: TSESTree.Identifier, sourceCode: SourceCode): boolean {
+  const variable = findVar(sourceCode, root);
+  const single = variable && singleValue(variable);
+  if (!variable || !single) return false;
+  const init = unwrap(single.init);
+  if (init.type !== AST_NODE_TYPES.ArrayExpression && init.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return variable.references.some((ref) => {
+    if (ref.init) return false;
+    const id = ref.identifier;
+    const parent = id.parent;
+    if (!parent) return false;
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === id) {
+      const grand = parent.parent;
+      // `parts[0] = x`, `obj.key = x`, `delete obj.key`, `obj.n++`
+      if (grand?.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent) return true;
+      if (grand?.type === AST_NODE_TYPES.UpdateExpression) return true;
+      if (grand?.type === AST_NODE_TYPES.UnaryExpression && grand.operator === 'delete') return true;
+      const name = memberName(parent);
+      return grand?.type === AST_NODE_TYPES.CallExpression && grand.callee === parent && name !== null && MUTATING_METHODS.has(name);
+    }
+    // Handed to a call that may fill it (`addFilters(parts)`, `Object.assign(obj, …)`), or aliased.
+    if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(id as never)) {
+      return !NON_MUTATING_CALLS.has(sourceCode.getText(parent.callee));
+    }
+    if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === id) return true;
+    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === id) return true;
+    return false;
+  });
 }
 
 /** The constant string (or number, written as text) a node evaluates to, or null. */
@@ -459,10 +519,135 @@ export function isConstrainedChoice(node: Node, sourceCode: SourceCode, depth = 
       );
     }
     case AST_NODE_TYPES.CallExpression:
-      return isPlaceholderList(target, sourceCode) || isAllowListPick(target, sourceCode);
+      return isPlaceholderList(target, sourceCode) || isAllowListPick(target, sourceCode) || isConstrainedJoin(target, sourceCode, depth);
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.TemplateLiteral:
+      // `'WHERE ' + conditions.join(' AND ')`
+      return isConstrainedText(target, sourceCode, depth + 1, NO_PARAMS);
     default:
       return false;
   }
+}
+
+const NO_PARAMS: ReadonlySet<string> = new Set();
+/** Array methods that only read the array (or return a new one). */
+const ARRAY_READS = new Set(['length', 'join', 'map', 'filter', 'forEach', 'slice', 'includes', 'some', 'every', 'find', 'indexOf', 'concat', 'flatMap', 'reduce']);
+/** Calls whose result is always a real array (so its `.length` is a number). */
+const ARRAY_PRODUCERS = new Set(['map', 'filter', 'slice', 'concat', 'split', 'flatMap', 'keys', 'values', 'entries', 'from']);
+
+/**
+ * Text whose every inserted value is constrained: a constant choice, a number, the `.length` of a
+ * local array, or a callback parameter known to hold a constrained element or an index
+ * (`name = $${values.length}`, `${column} = $${i + 1}` over an allow-listed column list).
+ */
+function isConstrainedText(node: Node, sourceCode: SourceCode, depth: number, params: ReadonlySet<string>): boolean {
+  if (depth > 8) return false;
+  return stringComposition(node, sourceCode).parts.every(
+    (p) => p.kind === 'static' || isConstrainedValue(p.node, sourceCode, depth + 1, params),
+  );
+}
+
+function isConstrainedValue(node: Node, sourceCode: SourceCode, depth: number, params: ReadonlySet<string>): boolean {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.Identifier && params.has(target.name)) return true;
+  if (isNumericExpression(target, sourceCode) || isLocalArrayLength(target, sourceCode)) return true;
+  if (target.type === AST_NODE_TYPES.BinaryExpression && target.left.type !== AST_NODE_TYPES.PrivateIdentifier) {
+    if (['+', '-', '*'].includes(target.operator)) {
+      return isConstrainedValue(target.left, sourceCode, depth + 1, params) && isConstrainedValue(target.right, sourceCode, depth + 1, params);
+    }
+    return false;
+  }
+  return isConstrainedChoice(target, sourceCode, depth + 1);
+}
+
+/** `values.length` where `values` is a local array (`[]`, a literal, or the result of `map/filter/…`). */
+function isLocalArrayLength(node: Node, sourceCode: SourceCode): boolean {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || memberName(node) !== 'length') return false;
+  const object = unwrap(node.object);
+  if (object.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVar(sourceCode, object);
+  const single = variable && singleValue(variable);
+  if (!single || single.path.length > 0) return false;
+  const init = unwrap(single.init);
+  if (init.type === AST_NODE_TYPES.ArrayExpression) return true;
+  return init.type === AST_NODE_TYPES.CallExpression && ARRAY_PRODUCERS.has(calleeName(init) ?? '');
+}
+
+/** `parts.join(' AND ')` over an array whose every element is constrained text. */
+function isConstrainedJoin(node: TSESTree.CallExpression, sourceCode: SourceCode, depth: number): boolean {
+  const callee = unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'join') return false;
+  const sep = node.arguments[0];
+  if (sep && (sep.type === AST_NODE_TYPES.SpreadElement || staticString(sep, sourceCode) === null)) return false;
+  return isConstrainedArray(callee.object, sourceCode, depth + 1);
+}
+
+/**
+ * An array whose every element is constrained text: a literal of such, a constant collection,
+ * `.filter/.slice` of one, `.map(fn)` whose callback returns constrained text (its element
+ * parameter counts as constrained only over a constrained array; its index is a number), or a local
+ * array only ever `.push`ed / `.unshift`ed constrained text and otherwise only read.
+ */
+function isConstrainedArray(node: Node, sourceCode: SourceCode, depth: number): boolean {
+  if (depth > 8) return false;
+  const target = unwrap(node);
+  switch (target.type) {
+    case AST_NODE_TYPES.ArrayExpression:
+      return target.elements.every(
+        (e) =>
+          e !== null &&
+          (e.type === AST_NODE_TYPES.SpreadElement
+            ? isConstrainedArray(e.argument, sourceCode, depth + 1)
+            : isConstrainedText(e, sourceCode, depth + 1, NO_PARAMS)),
+      );
+    case AST_NODE_TYPES.CallExpression: {
+      if (isConstantCollection(target, sourceCode)) return true;
+      const callee = unwrap(target.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const method = memberName(callee);
+      if (method === 'filter' || method === 'slice') return isConstrainedArray(callee.object, sourceCode, depth + 1);
+      if (method !== 'map') return false;
+      const fn = target.arguments[0];
+      if (!fn || (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression)) return false;
+      const result = callbackResult(fn);
+      if (!result) return false;
+      const params = new Set<string>();
+      const [element, index] = fn.params;
+      if (index?.type === AST_NODE_TYPES.Identifier) params.add(index.name);
+      if (element?.type === AST_NODE_TYPES.Identifier && isConstrainedArray(callee.object, sourceCode, depth + 1)) params.add(element.name);
+      return isConstrainedText(result, sourceCode, depth + 1, params);
+    }
+    case AST_NODE_TYPES.Identifier: {
+      // Not `isConstantCollection` here: `const parts = []` is constant only until something is pushed.
+      const variable = findVar(sourceCode, target);
+      const single = variable && singleValue(variable);
+      if (!variable || !single || single.path.length > 0) return false;
+      if (!isConstrainedArray(single.init, sourceCode, depth + 1)) return false;
+      return variable.references.every((ref) => {
+        if (ref.init) return true;
+        const member = ref.identifier.parent;
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref.identifier) return false;
+        const name = memberName(member);
+        if (name === null) return false;
+        if (ARRAY_READS.has(name)) return true;
+        if (name !== 'push' && name !== 'unshift') return false;
+        const call = member.parent;
+        return (
+          call?.type === AST_NODE_TYPES.CallExpression &&
+          call.callee === member &&
+          call.arguments.every((a) => a.type !== AST_NODE_TYPES.SpreadElement && isConstrainedText(a, sourceCode, depth + 1, NO_PARAMS))
+        );
+      });
+    }
+    default:
+      return false;
+  }
+}
+
+function callbackResult(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression): Node | null {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
+  const only = fn.body.body[0];
+  return fn.body.body.length === 1 && only?.type === AST_NODE_TYPES.ReturnStatement ? only.argument : null;
 }
 
 /** `ALLOWED.find((c) => c === x)`: an element of a constant list, or undefined. */

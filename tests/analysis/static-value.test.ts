@@ -283,3 +283,38 @@ describe('isCertainlyString', () => {
     expect(certainlyString("probe('ab'.at(i))")).toEqual([false]);
   });
 });
+
+describe('literals changed after their declaration', () => {
+  it('are not constant once filled, handed to a call or assigned into', () => {
+    expect(
+      probe(
+        `const a = []; addFilters(a); probe(a.join(' AND '));
+         const b = []; b.push(x); probe('x' + b.join(','));
+         const c = {}; c.table = t; probe(c.table);
+         const d = ['id', 'name']; probe(d.join(', '));
+         const e = { name: 'u.name' }; Object.keys(e); probe(e.name);`,
+        (n, sc) => staticString(n, sc),
+      ),
+    ).toEqual([null, null, null, 'id, name', 'u.name']);
+  });
+});
+
+describe('lists built from placeholders and allow-listed names', () => {
+  it('are constrained', () => {
+    expect(
+      choice(`const conditions = []; const values = [];
+        if (q.name) { values.push(q.name); conditions.push(\`name = $\${values.length}\`); }
+        probe(conditions.length ? 'WHERE ' + conditions.join(' AND ') : '');
+        const fields = ['name', 'email'].filter((f) => body[f] !== undefined);
+        probe(fields.map((f, i) => \`\${f} = $\${i + 1}\`).join(', '));`),
+    ).toEqual([true, true]);
+  });
+  it('are not constrained when an element carries other text or the list escapes', () => {
+    expect(
+      choice(`const c = []; c.push(\`name = '\${name}'\`); probe(c.join(' AND '));
+        const k = Object.keys(body).map((f, i) => \`\${f} = $\${i + 1}\`); probe(k.join(', '));
+        const p = []; fill(p); probe(p.join(' AND '));
+        probe(cols.split(',').join(', '));`),
+    ).toEqual([false, false, false, false]);
+  });
+});

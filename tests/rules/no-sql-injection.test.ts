@@ -88,6 +88,25 @@ const valid: (string | ValidTestCase<Options>)[] = [
   },
   `class Runner { async clear(table) { await this.query(\`DELETE FROM \${this.escapePath(table)}\`); } }`,
   `db.query(\`SELECT * FROM \${quoteIdentifier(schema)}.users WHERE id = $1\`, [id]);`,
+  // Dynamic WHERE / SET lists built only from placeholders and allow-listed columns.
+  `${PG}export async function search(req, res) {
+  const conditions = [];
+  const values = [];
+  if (req.query.name) { values.push(req.query.name); conditions.push(\`name = $\${values.length}\`); }
+  if (req.query.minAge) { values.push(Number(req.query.minAge)); conditions.push('age >= $' + values.length); }
+  const where = conditions.length ? 'WHERE ' + conditions.join(' AND ') : '';
+  return pool.query(\`SELECT id, name FROM users \${where} ORDER BY id\`, values);
+}`,
+  `${PG}export async function update(req) {
+  const fields = ['name', 'email'].filter((f) => req.body[f] !== undefined);
+  const sets = fields.map((f, i) => \`\${f} = $\${i + 1}\`);
+  return pool.query(\`UPDATE users SET \${sets.join(', ')} WHERE id = $\${fields.length + 1}\`, [...fields.map((f) => req.body[f]), req.user.id]);
+}`,
+  `${PG}export async function page(req) {
+  const limit = Math.min(Number(req.query.limit) || 20, 100);
+  const offset = (Number(req.query.page) - 1) * limit;
+  return pool.query(\`SELECT * FROM posts ORDER BY id LIMIT \${limit} OFFSET \${offset}\`);
+}`,
   // Not SQL, or not a query sink.
   `app.all(\`/api/\${version}/users\`, handler);`,
   `redis.get(\`user:\${req.params.id}\`);`,
@@ -287,6 +306,11 @@ const invalidCases: InvalidTestCase<MessageIds, Options>[] = [
   invalid(`import { db } from './db';\napp.get('/u/:id', async (req, res) => { await db.query(\`SELECT * FROM users WHERE id = \${req.params.id}\`); });`, '`SELECT', {
     messageId: 'dynamicSqlUnresolved',
   }),
+  // Lists that carry client text are not constrained.
+  invalid(`${PG}const conditions = [];\nif (name) conditions.push(\`name = '\${name}'\`);\npool.query('SELECT * FROM users WHERE ' + conditions.join(' AND '));`, "'SELECT"),
+  invalid(`${PG}const cols = req.query.fields.split(',');\npool.query(\`SELECT \${cols.join(', ')} FROM users\`);`, '`SELECT'),
+  invalid(`${PG}const sets = Object.keys(req.body).map((k, i) => \`\${k} = $\${i + 1}\`);\npool.query(\`UPDATE users SET \${sets.join(', ')}\`, Object.values(req.body));`, '`UPDATE'),
+  invalid(`${PG}const parts = [];\naddFilters(parts, req.query);\npool.query('SELECT * FROM t WHERE ' + parts.join(' AND '));`, "'SELECT"),
   // An HTML escaper is not an SQL escaper.
   invalid(`import { db } from './db';\ndb.query(\`SELECT * FROM t WHERE name = '\${escapeHtml(name)}'\`);`, '`SELECT', { messageId: 'dynamicSqlUnresolved' }),
   // Frameworks: the message names the request source.
