@@ -1,6 +1,6 @@
 import type { ESLint, Linter } from 'eslint';
 import { createRequire } from 'node:module';
-import { buildRules, FILES, TEST_FILES, testOverrides, type ConfigName } from './configs/index.js';
+import { buildRules, FILES, MIGRATION_FILES, migrationOverrides, TEST_FILES, testOverrides, type ConfigName } from './configs/index.js';
 import { rules } from './rules/index.js';
 
 const pkg = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
@@ -47,6 +47,10 @@ function makeArray(name: ConfigName): ApiSecurityConfigArray {
   const array: ApiSecurityConfigArray = [makeConfig(name)];
   if (Object.keys(overrides).length > 0) {
     array.push({ name: `api-security/${name}/tests`, files: [...TEST_FILES], rules: overrides });
+  }
+  const migrations = migrationOverrides(name) as Linter.RulesRecord;
+  if (Object.keys(migrations).length > 0) {
+    array.push({ name: `api-security/${name}/migrations`, files: [...MIGRATION_FILES], rules: migrations });
   }
   return array;
 }

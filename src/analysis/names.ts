@@ -248,3 +248,28 @@ export function isEntityName(name: string): boolean {
   if (!ENTITY_WORDS.has(head)) return false;
   return !words.slice(0, -1).some((w) => ENTITY_NEGATIVE_MODIFIERS.has(w));
 }
+
+/** Words that name the moment something stops being valid. */
+const EXPIRY_WORDS = set('exp expire expires expired expiry expiration expiring');
+/** Last words that give the same moment in a unit or form: `expiresAt`, `expiry_ts`, `expirationDateMs`. */
+const EXPIRY_FORM_WORDS = set('at on time date datetime timestamp ts ms millis epoch unix utc iso');
+/** Words before an expiry that say whose expiry it is, when it is the token's own. */
+const EXPIRY_SUBJECT_WORDS = set('token access jwt session auth login link');
+/** Two-word names for the same moment: `validUntil`, `not_after`. */
+const VALIDITY_PAIRS = set('valid_until valid_till valid_to valid_thru not_after');
+const MAY_BE_EXPIRY = /exp|valid|after/i;
+
+/**
+ * True when the name denotes the moment a token or session stops being valid: `exp`, `expiresAt`,
+ * `expires`, `expiry`, `expiration`, `expireTime`, `expires_at`, `expiryDate`, `tokenExpiresAt`,
+ * `sessionExpiry`, `validUntil`, `notAfter`. Not: `expiresIn` (a duration), `isExpired`,
+ * `planExpiresAt` or `passwordExpiresAt` (another thing's expiry), `expiredCount`, `exponent`.
+ */
+export function isExpiryTimeName(name: string): boolean {
+  if (!MAY_BE_EXPIRY.test(name)) return false;
+  let words = nameWords(name);
+  for (let i = 0; i < 2 && words.length > 1 && EXPIRY_FORM_WORDS.has(words[words.length - 1]!); i++) words = words.slice(0, -1);
+  while (words.length > 1 && EXPIRY_SUBJECT_WORDS.has(words[0]!)) words = words.slice(1);
+  if (words.length === 1) return EXPIRY_WORDS.has(words[0]!);
+  return words.length === 2 && VALIDITY_PAIRS.has(`${words[0]}_${words[1]}`);
+}

@@ -21,6 +21,8 @@ import {
   BUILDER_PROJECTION_METHODS,
   DRIZZLE_QUERY_METHODS,
   DRIZZLE_PROJECTION_KEYS,
+  ORM_LIBRARY_NAMES,
+  ORM_OPERATION_NOUNS,
   type OrmLibrary,
   type OrmMethodSpec,
   type OrmOperation,
@@ -52,9 +54,16 @@ type Node = TSESTree.Node;
  *    `createQueryBuilder()…` — reported once, on the outermost call of the chain;
  *    instance methods (`record.update(data)`, `doc.set(data)`, `doc.save()`) on a variable
  *    holding the result of a recognised find or create.
+ *
+ * `recognisedBy` records which: only an `import` match makes `library` known. A shape match's
+ * `library` is the best guess that decides how the arguments are read, and is never shown to the
+ * user (`describeOrm` words messages accordingly).
  */
 export interface OrmCall {
+  /** The library, known when `recognisedBy` is `import`, otherwise the library whose shape matched. */
   library: string;
+  /** How the call was recognised. */
+  recognisedBy: OrmEvidence;
   operation: OrmOperation;
   node: TSESTree.CallExpression;
   /** The method as written (`findUnique`, `findByIdAndUpdate`; for builder chains the method that decides the operation). */
@@ -75,14 +84,71 @@ export interface OrmCall {
   record?: Node;
 }
 
+/**
+ * How an ORM call was recognised:
+ * - `import`: the receiver resolves to the library's module (`resolveModule`), directly or through a
+ *   class member whose declared type or injection decorator is imported from it
+ *   (`@InjectRepository(User) private repo: Repository<User>` with `Repository` from `typeorm`), or
+ *   the call is an instance method of a record loaded by such a call. The library is known.
+ * - anything else is a shape match, and names the shape: `prisma-delegate`
+ *   (`<client>.<model>.findUnique({ where })`), `drizzle-query` (`db.query.users.findFirst()`),
+ *   `entity-manager` (`em.findOne(User, id)`), `repository` (a receiver named `*Repository`/`*Repo`
+ *   or made by `getRepository()`), `model-static` (`User.findById(id)` on a model-like receiver),
+ *   `builder-chain` (`knex('t').where(…)` without a resolved `knex`), `saved-model` (`new User(data)`
+ *   saved later). The library is a guess: a local `tasksRepository` may wrap Knex.
+ */
+export type OrmEvidence =
+  | 'import'
+  | 'prisma-delegate'
+  | 'drizzle-query'
+  | 'entity-manager'
+  | 'repository'
+  | 'model-static'
+  | 'builder-chain'
+  | 'saved-model';
+
 /** `new Model(data)` of a Mongoose model. */
 export interface OrmConstruction {
   library: string;
+  /** `import` when the model resolves to `mongoose`; `saved-model` for a local model-like class whose instance is saved. */
+  recognisedBy: 'import' | 'saved-model';
   operation: 'create';
   node: TSESTree.NewExpression;
   method: 'new';
   dataArg?: Node;
   dataArgs: Node[];
+}
+
+/**
+ * The library's name for messages (`Prisma`, `TypeORM`), or null when the call was recognised by
+ * shape: a message names only a library the call was resolved to by import.
+ */
+export function ormLibraryName(call: OrmCall | OrmConstruction): string | null {
+  if (call.recognisedBy !== 'import') return null;
+  return own(ORM_LIBRARY_NAMES, call.library) ?? null;
+}
+
+/**
+ * How a message refers to a recognised ORM call, naming the library only when it was resolved by
+ * import, and saying that a shape match is one:
+ * - `call`: "Prisma `update()`" / "`update()` (looks like an ORM update)";
+ * - `kind`: "a Prisma update" / "looks like an ORM update";
+ * - `result`: "a Prisma `findUnique()` result" / "looks like an ORM `findUnique()` result".
+ * A construction (`new User(data)`) is "a new Mongoose record" / "looks like a new ORM record" in every form.
+ */
+export function describeOrm(call: OrmCall | OrmConstruction, form: 'call' | 'kind' | 'result'): string {
+  const name = ormLibraryName(call);
+  if (call.node.type === AST_NODE_TYPES.NewExpression) return name ? `a new ${name} record` : 'looks like a new ORM record';
+  const method = `\`${call.method}()\``;
+  const noun = ORM_OPERATION_NOUNS[call.operation];
+  switch (form) {
+    case 'call':
+      return name ? `${name} ${method}` : `${method} (looks like an ORM ${noun})`;
+    case 'kind':
+      return name ? `a ${name} ${noun}` : `looks like an ORM ${noun}`;
+    case 'result':
+      return name ? `a ${name} ${method} result` : `looks like an ORM ${method} result`;
+  }
 }
 
 const JS_GLOBALS = new Set([
@@ -117,8 +183,8 @@ const getCache = perFileCache(() => ({
   /** Whether the file's text names any ORM package (computed on first use). */
   mentionsOrm: null as boolean | null,
   mentionsMongoose: null as boolean | null,
-  /** Class members' declared type names, per class body (`private repo: Repository<User>`). */
-  memberTypes: new Map<TSESTree.ClassBody, Map<string, string | null>>(),
+  /** Class members' declarations (declared type, decorators), per class body (`private repo: Repository<User>`). */
+  memberTypes: new Map<TSESTree.ClassBody, Map<string, MemberDeclaration>>(),
 }));
 
 /**
@@ -204,14 +270,14 @@ export function ormNew(node: TSESTree.NewExpression, sourceCode: SourceCode): Or
   const callee = unwrap(node.callee);
   // Only a file that names `mongoose` can import a Mongoose model constructor.
   const ref = mentionsMongoose(sourceCode) ? resolveModule(callee, sourceCode) : null;
-  let library: string | null = null;
-  if (ref && ORM_MODULES.mongoose.includes(ref.module) && ref.path.includes('model')) library = 'mongoose';
+  let recognisedBy: OrmConstruction['recognisedBy'] | null = null;
+  if (ref && ORM_MODULES.mongoose.includes(ref.module) && ref.path.includes('model')) recognisedBy = 'import';
   else if (ref && ORM_MODULES.mongoose.includes(ref.module)) return null;
-  else if (isSaved(node, sourceCode) && isModelLike(callee, sourceCode)) library = 'mongoose';
-  if (!library) return null;
+  else if (isSaved(node, sourceCode) && isModelLike(callee, sourceCode)) recognisedBy = 'saved-model';
+  if (!recognisedBy) return null;
   const arg = node.arguments[0];
   const dataArg = arg && arg.type !== AST_NODE_TYPES.SpreadElement ? arg : undefined;
-  return { library, operation: 'create', node, method: 'new', dataArg, dataArgs: dataArg ? [dataArg] : [] };
+  return { library: 'mongoose', recognisedBy, operation: 'create', node, method: 'new', dataArg, dataArgs: dataArg ? [dataArg] : [] };
 }
 
 /** Libraries this file imports (any ORM module). */
@@ -330,48 +396,103 @@ function isModelLike(receiver: Node, sourceCode: SourceCode): boolean {
 const REPOSITORY_TYPES = new Set(['Repository', 'EntityRepository', 'MongoRepository', 'TreeRepository', 'SqlEntityRepository']);
 const MODEL_TYPES = new Set(['Model', 'ModelStatic', 'ModelCtor', 'PaginateModel', 'SoftDeleteModel']);
 
-/**
- * The type name a class member is declared with: `constructor(private readonly posts: Repository<Post>)`,
- * `@InjectModel(Cat.name) private cats: Model<Cat>`, `private repo: Repository<User>;` → `Repository`.
- */
-function memberTypeName(receiver: Node, sourceCode: SourceCode): string | null {
+/** A class member as declared: `@InjectRepository(User) private readonly repo: Repository<User>`. */
+interface MemberDeclaration {
+  /** The declared type's name (`Repository`; `Repository` for `typeorm.Repository` too), or null. */
+  type: string | null;
+  /** The identifier the type reference starts from (`Repository`, or `typeorm` of `typeorm.Repository`). */
+  typeRoot: TSESTree.Identifier | null;
+  decorators: readonly TSESTree.Decorator[];
+}
+
+/** The declaration of the class member `this.<name>` refers to, or null. */
+function memberDeclaration(receiver: Node, sourceCode: SourceCode): MemberDeclaration | null {
   if (receiver.type !== AST_NODE_TYPES.MemberExpression || unwrap(receiver.object).type !== AST_NODE_TYPES.ThisExpression) return null;
   const name = memberName(receiver);
   if (!name) return null;
   let cls: Node | undefined = receiver.parent;
   while (cls && cls.type !== AST_NODE_TYPES.ClassBody) cls = cls.parent;
   if (!cls) return null;
-  return classMemberTypes(cls, sourceCode).get(name) ?? null;
+  return classMembers(cls, sourceCode).get(name) ?? null;
 }
 
-/** The declared type name of each property and constructor parameter property of a class (the first declaration of a name wins). */
-function classMemberTypes(cls: TSESTree.ClassBody, sourceCode: SourceCode): Map<string, string | null> {
+/**
+ * The type name a class member is declared with: `constructor(private readonly posts: Repository<Post>)`,
+ * `@InjectModel(Cat.name) private cats: Model<Cat>`, `private repo: Repository<User>;` → `Repository`.
+ */
+function memberTypeName(receiver: Node, sourceCode: SourceCode): string | null {
+  return memberDeclaration(receiver, sourceCode)?.type ?? null;
+}
+
+/**
+ * The ORM library a class member is declared with by import: its type (`Repository` from `typeorm`,
+ * `Model` from `mongoose`, `PrismaClient` from `@prisma/client`, `Knex` from `knex`) or its injection
+ * decorator (`@InjectRepository()` from `@nestjs/typeorm` or `@mikro-orm/nestjs`). Null when neither
+ * resolves to an ORM module — a type declared in the project (`TasksRepository`) says nothing of the library.
+ */
+function declaredLibrary(receiver: Node, sourceCode: SourceCode): OrmLibrary | null {
+  if (!mentionsOrm(sourceCode)) return null;
+  const declaration = memberDeclaration(unwrap(receiver), sourceCode);
+  if (!declaration) return null;
+  if (declaration.typeRoot) {
+    const lib = libraryOfNode(declaration.typeRoot, sourceCode);
+    if (lib) return lib;
+  }
+  for (const decorator of declaration.decorators) {
+    const expression = unwrap(decorator.expression);
+    const lib = libraryOfNode(expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression, sourceCode);
+    if (lib) return lib;
+  }
+  return null;
+}
+
+/** Each property and constructor parameter property of a class, as declared (the first declaration of a name wins). */
+function classMembers(cls: TSESTree.ClassBody, sourceCode: SourceCode): Map<string, MemberDeclaration> {
   const cache = getCache(sourceCode).memberTypes;
-  let types = cache.get(cls);
-  if (types) return types;
-  types = new Map();
+  let members = cache.get(cls);
+  if (members) return members;
+  members = new Map();
   for (const member of cls.body) {
     if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed && member.key.type === AST_NODE_TYPES.Identifier) {
-      if (!types.has(member.key.name)) types.set(member.key.name, typeName(member.typeAnnotation?.typeAnnotation));
+      if (!members.has(member.key.name)) members.set(member.key.name, declared(member.typeAnnotation?.typeAnnotation, member.decorators));
     }
     if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
       for (const param of member.value.params) {
         if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
         const inner = param.parameter;
-        if (inner.type === AST_NODE_TYPES.Identifier && !types.has(inner.name)) types.set(inner.name, typeName(inner.typeAnnotation?.typeAnnotation));
+        if (inner.type === AST_NODE_TYPES.Identifier && !members.has(inner.name)) {
+          members.set(inner.name, declared(inner.typeAnnotation?.typeAnnotation, [...param.decorators, ...(inner.decorators ?? [])]));
+        }
       }
     }
   }
-  cache.set(cls, types);
-  return types;
+  cache.set(cls, members);
+  return members;
 }
 
-function typeName(type: TSESTree.TypeNode | undefined): string | null {
-  if (type?.type !== AST_NODE_TYPES.TSTypeReference) return null;
-  const n = type.typeName;
-  if (n.type === AST_NODE_TYPES.Identifier) return n.name;
-  if (n.type === AST_NODE_TYPES.TSQualifiedName) return n.right.name;
-  return null;
+function declared(type: TSESTree.TypeNode | undefined, decorators: readonly TSESTree.Decorator[] | undefined): MemberDeclaration {
+  const result: MemberDeclaration = { type: null, typeRoot: null, decorators: decorators ?? [] };
+  if (type?.type !== AST_NODE_TYPES.TSTypeReference) return result;
+  let n: TSESTree.EntityName = type.typeName;
+  if (n.type === AST_NODE_TYPES.Identifier) result.type = n.name;
+  else if (n.type === AST_NODE_TYPES.TSQualifiedName) result.type = n.right.name;
+  while (n.type === AST_NODE_TYPES.TSQualifiedName) n = n.left;
+  if (n.type === AST_NODE_TYPES.Identifier) result.typeRoot = n;
+  return result;
+}
+
+/**
+ * The library a repository receiver is declared with by import: `this.repo` typed `Repository<T>`
+ * from `typeorm` or injected by `@InjectRepository()`, or `this.dataSource.getRepository(T)` on a
+ * member typed `DataSource` from `typeorm`.
+ */
+function repositoryDeclaredLibrary(receiver: Node, sourceCode: SourceCode): OrmLibrary | null {
+  const r = unwrap(receiver);
+  if (r.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrap(r.callee);
+    return callee.type === AST_NODE_TYPES.MemberExpression ? declaredLibrary(unwrap(callee.object), sourceCode) : null;
+  }
+  return declaredLibrary(r, sourceCode);
 }
 
 function isRepositoryLike(receiver: Node, sourceCode: SourceCode): boolean {
@@ -396,20 +517,23 @@ function isRepositoryLike(receiver: Node, sourceCode: SourceCode): boolean {
   return false;
 }
 
-function managerLibrary(receiver: Node, sourceCode: SourceCode): OrmLibrary | null {
+function managerLibrary(receiver: Node, sourceCode: SourceCode): { library: OrmLibrary; recognisedBy: OrmEvidence } | null {
   const r = unwrap(receiver);
   const name = nameText(r);
   if (name === 'em' || name === 'manager' || name === 'entityManager' || (name && /EntityManager$/.test(name))) {
     const lib = libraryOfNode(r, sourceCode);
-    if (lib === 'mikro-orm' || lib === 'typeorm') return lib;
+    if (lib === 'mikro-orm' || lib === 'typeorm') return { library: lib, recognisedBy: 'import' };
   }
-  if (name === 'em' || (name && /^(em|orm\.em)$/.test(name))) return 'mikro-orm';
-  if (name === 'manager' || name === 'entityManager' || name === 'transactionalEntityManager') return 'typeorm';
-  if (r.type === AST_NODE_TYPES.Identifier) {
+  let library: OrmLibrary | null = null;
+  if (name === 'em' || (name && /^(em|orm\.em)$/.test(name))) library = 'mikro-orm';
+  else if (name === 'manager' || name === 'entityManager' || name === 'transactionalEntityManager') library = 'typeorm';
+  else if (r.type === AST_NODE_TYPES.Identifier) {
     const imported = importedLibraries(sourceCode);
-    if (/^(em|entityManager)$/.test(r.name) && imported.has('mikro-orm')) return 'mikro-orm';
+    if (/^(em|entityManager)$/.test(r.name) && imported.has('mikro-orm')) library = 'mikro-orm';
   }
-  return null;
+  if (!library) return null;
+  // `private readonly em: EntityManager` with `EntityManager` from `@mikro-orm/core`.
+  return { library, recognisedBy: declaredLibrary(r, sourceCode) === library ? 'import' : 'entity-manager' };
 }
 
 function isEntityArgument(node: Node | undefined): boolean {
@@ -439,7 +563,7 @@ function wrappedCall(node: TSESTree.CallExpression, method: string, receiver: No
   if (libraryOf(ref) !== 'mikro-orm' || ref?.path.join('.') !== 'wrap') return null;
   const a = args(node);
   if (!a[0]) return null;
-  const call = base('mikro-orm', 'assign', node, method);
+  const call = base('mikro-orm', 'import', 'assign', node, method);
   const entity = receiver.arguments[0];
   if (entity && entity.type !== AST_NODE_TYPES.SpreadElement) call.record = entity;
   call.dataArgs.push(a[0]);
@@ -448,11 +572,12 @@ function wrappedCall(node: TSESTree.CallExpression, method: string, receiver: No
 
 function base(
   library: string,
+  recognisedBy: OrmEvidence,
   operation: OrmOperation,
   node: TSESTree.CallExpression,
   method: string,
 ): OrmCall {
-  return { library, operation, node, method, conditions: [], dataArgs: [] };
+  return { library, recognisedBy, operation, node, method, conditions: [], dataArgs: [] };
 }
 
 function finish(call: OrmCall): OrmCall {
@@ -476,7 +601,8 @@ function prismaCall(node: TSESTree.CallExpression, method: string, receiver: Nod
   // Drizzle relational queries: `db.query.users.findFirst({ where, columns })`.
   if (client.type === AST_NODE_TYPES.MemberExpression && memberName(client) === 'query' && hasOwn.call(DRIZZLE_QUERY_METHODS, method)) {
     const argObject = objectLiteralOf(a[0], sourceCode);
-    const call = base('drizzle', DRIZZLE_QUERY_METHODS[method]!, node, method);
+    const resolved = libraryOfNode(client, sourceCode) === 'drizzle' || declaredLibrary(unwrap(client.object), sourceCode) === 'drizzle';
+    const call = base('drizzle', resolved ? 'import' : 'drizzle-query', DRIZZLE_QUERY_METHODS[method]!, node, method);
     call.filterArg = propValue(argObject, 'where');
     call.projection = hasAnyKey(argObject, DRIZZLE_PROJECTION_KEYS) ? 'explicit' : 'none';
     return finish(call);
@@ -491,7 +617,9 @@ function prismaCall(node: TSESTree.CallExpression, method: string, receiver: Nod
   const shaped = hasAnyKey(argObject, PRISMA_ARGUMENT_KEYS);
   if (lib !== 'prisma' && !named && !shaped) return null;
   if (a[0] && !argObject && lib !== 'prisma' && !named) return null;
-  const call = base('prisma', operation, node, method);
+  // `this.prisma` declared as `PrismaClient` from `@prisma/client` is known too; a project's `PrismaService` is not.
+  const resolved = lib === 'prisma' || declaredLibrary(client, sourceCode) === 'prisma';
+  const call = base('prisma', resolved ? 'import' : 'prisma-delegate', operation, node, method);
   call.filterArg = propValue(argObject, 'where');
   if (operation === 'upsert') {
     for (const key of ['create', 'update']) {
@@ -524,11 +652,12 @@ function clientOmits(client: Node, model: string, sourceCode: SourceCode): boole
 function managerCall(node: TSESTree.CallExpression, method: string, receiver: Node, sourceCode: SourceCode): OrmCall | null {
   const spec = own(ENTITY_MANAGER_METHODS, method);
   if (!spec) return null;
-  const library = managerLibrary(receiver, sourceCode);
-  if (!library) return null;
+  const manager = managerLibrary(receiver, sourceCode);
+  if (!manager) return null;
+  const { library } = manager;
   const a = args(node);
   if (spec.entityFirst && !isEntityArgument(a[0])) return null;
-  const call = base(library, spec.operation, node, method);
+  const call = base(library, manager.recognisedBy, spec.operation, node, method);
   applySpec(call, spec, a, sourceCode, library === 'typeorm' ? 'typeorm' : 'mikro-orm');
   if (spec.projection !== undefined) {
     const options = objectLiteralOf(a[spec.projection], sourceCode);
@@ -548,7 +677,8 @@ function repositoryCall(node: TSESTree.CallExpression, method: string, receiver:
   if (!lib && !isRepositoryLike(receiver, sourceCode)) return null;
   const a = args(node);
   const library = lib ?? (importedLibraries(sourceCode).has('mikro-orm') ? 'mikro-orm' : 'typeorm');
-  const call = base(library, spec.operation, node, method);
+  const recognisedBy: OrmEvidence = lib || repositoryDeclaredLibrary(receiver, sourceCode) === library ? 'import' : 'repository';
+  const call = base(library, recognisedBy, spec.operation, node, method);
   applySpec(call, spec, a, sourceCode, 'typeorm');
   if (method === 'merge') call.record = a[0];
   return finish(call);
@@ -644,7 +774,9 @@ function staticCall(node: TSESTree.CallExpression, method: string, receiver: Nod
   const spec = library === 'mongoose' ? mongoose : sequelize;
   if (!spec) return null;
   if (library === 'sequelize' && method === 'update' && a.length < 2) return null;
-  const call = base(library, spec.operation, node, method);
+  // `this.userModel` declared as `Model<User>` from `mongoose` is known by import too.
+  const recognisedBy: OrmEvidence = resolved === library || declaredLibrary(receiver, sourceCode) === library ? 'import' : 'model-static';
+  const call = base(library, recognisedBy, spec.operation, node, method);
   applySpec(call, spec, a, sourceCode, library);
   if (library === 'mongoose') {
     const options = objectLiteralOf(a[spec.data !== undefined ? spec.data + 1 : (spec.projection ?? 99) + 1], sourceCode);
@@ -708,11 +840,12 @@ function isSaved(node: TSESTree.NewExpression, sourceCode: SourceCode): boolean 
 function instanceCall(node: TSESTree.CallExpression, method: string, receiver: Node, sourceCode: SourceCode): OrmCall | null {
   const spec = own(INSTANCE_METHODS, method);
   if (!spec || receiver.type !== AST_NODE_TYPES.Identifier) return null;
-  const origin = recordOrigin(receiver, sourceCode);
+  const origin = recordSource(receiver, sourceCode);
   if (!origin) return null;
   const a = args(node);
   if (spec.data !== undefined && (!a[spec.data] || node.arguments.length > 2)) return null;
-  const call = base(origin, spec.operation, node, method);
+  // A record is known to be a library's when the query or construction that made it was resolved by import.
+  const call = base(origin.library, origin.recognisedBy, spec.operation, node, method);
   call.record = receiver;
   if (spec.data !== undefined && a[spec.data]) call.dataArgs.push(a[spec.data]!);
   return finish(call);
@@ -720,6 +853,11 @@ function instanceCall(node: TSESTree.CallExpression, method: string, receiver: N
 
 /** The library of the query or construction a record variable was loaded from, if recognised. */
 export function recordOrigin(identifier: TSESTree.Identifier, sourceCode: SourceCode): string | null {
+  return recordSource(identifier, sourceCode)?.library ?? null;
+}
+
+/** The library of the query or construction a record variable was loaded from, and how that was recognised. */
+function recordSource(identifier: TSESTree.Identifier, sourceCode: SourceCode): { library: string; recognisedBy: OrmEvidence } | null {
   const variable = findVar(sourceCode, identifier);
   if (!variable) return null;
   for (const ref of variable.references) {
@@ -736,10 +874,10 @@ export function recordOrigin(identifier: TSESTree.Identifier, sourceCode: Source
     }
     if (value.type === AST_NODE_TYPES.CallExpression) {
       const call = ormCall(value, sourceCode);
-      if (call && (call.operation === 'find' || call.operation === 'create' || call.operation === 'upsert')) return call.library;
+      if (call && (call.operation === 'find' || call.operation === 'create' || call.operation === 'upsert')) return call;
     } else if (value.type === AST_NODE_TYPES.NewExpression) {
       const made = ormNew(value, sourceCode);
-      if (made) return made.library;
+      if (made) return made;
     }
   }
   return null;
@@ -774,12 +912,13 @@ function builderCall(node: TSESTree.CallExpression, method: string, sourceCode: 
   const names = steps.map((s) => s.method);
   if (!names.some((n) => BUILDER_METHODS.has(n))) return null;
 
-  const library = builderLibrary(root, steps, sourceCode);
-  if (!library) return null;
+  const found = builderLibrary(root, steps, sourceCode);
+  if (!found) return null;
+  const { library } = found;
 
   let operation: OrmOperation | null = null;
   let opMethod = method;
-  const call = base(library, 'findMany', node, method);
+  const call = base(library, found.recognisedBy, 'findMany', node, method);
   let projection: 'explicit' | 'none' = 'none';
   const start = library === 'typeorm' ? names.indexOf('createQueryBuilder') + 1 : 0;
   for (const step of steps.slice(start)) {
@@ -835,7 +974,20 @@ function isStar(a: (Node | undefined)[], library: string): boolean {
   });
 }
 
-function builderLibrary(root: Node, steps: ChainStep[], sourceCode: SourceCode): string | null {
+/**
+ * The library of a builder chain and how it was recognised: `import` when the chain's root resolves
+ * to the library (`knex` from `knex`, `drizzle()` from `drizzle-orm/…`, a `this.repo` declared as a
+ * TypeORM `Repository`), `builder-chain` when only the chain's shape and names say so.
+ */
+function builderLibrary(root: Node, steps: ChainStep[], sourceCode: SourceCode): { library: OrmLibrary; recognisedBy: OrmEvidence } | null {
+  const library = builderShapeLibrary(root, steps, sourceCode);
+  if (!library) return null;
+  const rootLibrary = (node: Node): OrmLibrary | null => libraryOfNode(node, sourceCode) ?? declaredLibrary(node, sourceCode);
+  const resolved = root.type === AST_NODE_TYPES.CallExpression ? rootLibrary(unwrap(root.callee)) : rootLibrary(root);
+  return { library, recognisedBy: resolved === library ? 'import' : 'builder-chain' };
+}
+
+function builderShapeLibrary(root: Node, steps: ChainStep[], sourceCode: SourceCode): OrmLibrary | null {
   const names = steps.map((s) => s.method);
   if (names.includes('createQueryBuilder')) return 'typeorm';
   const imported = importedLibraries(sourceCode);
@@ -952,6 +1104,33 @@ export function isAccountName(name: string | null | undefined): boolean {
   if (head === 'me') return words.length === 1;
   const singular = head.endsWith('s') && head !== 'staff' ? head.slice(0, -1) : head;
   return ACCOUNT_NOUNS.has(head) || ACCOUNT_NOUNS.has(singular);
+}
+
+/** Words that end the entity part of a finder's name: `findUserById`, `findOneWithUsersCount`. */
+const FINDER_QUALIFIERS = new Set(['by', 'with', 'for', 'and', 'or', 'count', 'including', 'where', 'from', 'in', 'of']);
+
+/**
+ * Whether a finder's name (`findUserById`, `findAllUsers`, `findOneAccount`) says it loads
+ * account-like records. Only the words before a qualifier count, so `findOneWithUsersCount` (roles
+ * with a count of their users) and `findByUserId` (records owned by a user) do not.
+ */
+export function findsAccount(method: string): boolean {
+  const words = nameWords(method);
+  if (words[0] !== 'find') return false;
+  const entity: string[] = [];
+  for (const word of words.slice(1)) {
+    if (FINDER_QUALIFIERS.has(word)) break;
+    entity.push(word);
+  }
+  return entity.some((word) => isAccountName(word));
+}
+
+/** Names that say nothing about what a value holds (`result`, `data`, `doc`). */
+const GENERIC_RECORD_NAMES = new Set(['result', 'results', 'data', 'doc', 'docs', 'document', 'record', 'records', 'row', 'rows', 'item', 'items', 'entity', 'entities', 'found', 'res', 'response', 'payload', 'value', 'obj', 'object']);
+
+/** Whether a binding name is generic, so that it neither confirms nor denies what the value is. */
+export function isGenericRecordName(name: string | null | undefined): boolean {
+  return !name || GENERIC_RECORD_NAMES.has(name.toLowerCase());
 }
 
 /**

@@ -7,6 +7,29 @@ export type OrmOperation = 'find' | 'findMany' | 'create' | 'update' | 'upsert' 
 
 export type OrmLibrary = 'prisma' | 'mongoose' | 'sequelize' | 'typeorm' | 'drizzle' | 'knex' | 'mikro-orm';
 
+/** How messages name each library, when a call was resolved to it by import. */
+export const ORM_LIBRARY_NAMES: Readonly<Record<OrmLibrary, string>> = {
+  prisma: 'Prisma',
+  mongoose: 'Mongoose',
+  sequelize: 'Sequelize',
+  typeorm: 'TypeORM',
+  drizzle: 'Drizzle',
+  knex: 'Knex',
+  'mikro-orm': 'MikroORM',
+};
+
+/** The noun for each operation in messages: "a Prisma update", "looks like an ORM query". */
+export const ORM_OPERATION_NOUNS: Readonly<Record<OrmOperation, string>> = {
+  find: 'query',
+  findMany: 'query',
+  create: 'create',
+  update: 'update',
+  upsert: 'upsert',
+  delete: 'delete',
+  save: 'save',
+  assign: 'assignment',
+};
+
 /** Module specifiers per library, for resolving receivers by import. */
 export const ORM_MODULES: Readonly<Record<OrmLibrary, readonly string[]>> = {
   prisma: ['@prisma/client', '.prisma/client'],

@@ -12,10 +12,22 @@ const OFF_IN_TESTS: readonly string[] = ['no-hardcoded-secrets', 'no-insecure-tl
 
 export type ConfigName = 'recommended' | 'strict' | 'all';
 
+/**
+ * Schema migrations and seeders: code an operator runs at deploy time, never per request. Their
+ * SQL is built from the migration's own identifiers and from rows it has just read.
+ */
+export const MIGRATION_FILES = ['**/migrations/**', '**/seeders/**'];
+
+/**
+ * Rules that `flat/recommended` turns off in migrations, because what they report there is dynamic
+ * but not client-reachable (the `strict` and `all` arrays keep them on).
+ */
+const OFF_IN_MIGRATIONS: Partial<Record<ConfigName, readonly string[]>> = { recommended: ['no-sql-injection'] };
+
 /** Options a config sets beyond the rule's defaults. */
 const CONFIG_OPTIONS: Partial<Record<ConfigName, Record<string, unknown[]>>> = {
-  strict: { 'no-sql-injection': [{ allowNumericCoercion: false }] },
-  all: { 'no-sql-injection': [{ allowNumericCoercion: false }] },
+  strict: { 'no-sql-injection': [{ allowNumericCoercion: false }], 'require-jwt-expiry': [{ requireVisibleExpiry: true }] },
+  all: { 'no-sql-injection': [{ allowNumericCoercion: false }], 'require-jwt-expiry': [{ requireVisibleExpiry: true }] },
 };
 
 function includes(config: ConfigName, rule: ApiSecurityRule): boolean {
@@ -38,6 +50,15 @@ export function testOverrides(config: ConfigName): TSESLint.FlatConfig.Rules {
   const result: TSESLint.FlatConfig.Rules = {};
   for (const name of OFF_IN_TESTS) {
     if (`api-security/${name}` in buildRules(config)) result[`api-security/${name}`] = 'off';
+  }
+  return result;
+}
+
+export function migrationOverrides(config: ConfigName): TSESLint.FlatConfig.Rules {
+  const result: TSESLint.FlatConfig.Rules = {};
+  const enabled = buildRules(config);
+  for (const name of OFF_IN_MIGRATIONS[config] ?? []) {
+    if (`api-security/${name}` in enabled) result[`api-security/${name}`] = 'off';
   }
   return result;
 }

@@ -12,7 +12,7 @@ import {
 } from '../analysis/ast.js';
 import type { SourceCode } from '../analysis/cache.js';
 import { nameWords, isSensitiveFieldName } from '../analysis/names.js';
-import { entityNames, includedAccount, isAccountName, ormCall, ormNew } from '../analysis/orm.js';
+import { describeOrm, entityNames, findsAccount, includedAccount, isAccountName, isGenericRecordName, ormCall, ormNew } from '../analysis/orm.js';
 import { holdsRequestUser, isRequestUser, lodashFunction } from '../analysis/request-objects.js';
 import {
   RESPONSE_SEND_METHODS,
@@ -422,7 +422,7 @@ function recordOf(
       const made = ormNew(node, sourceCode);
       const model = unwrap(node.callee);
       if (!made || !(isAccountName(hint) || (model.type === AST_NODE_TYPES.Identifier && isAccountName(model.name)))) return null;
-      return { description: `\`${text}\` (a new ${made.library} record)`, kind: 'orm', library: made.library };
+      return { description: `\`${text}\` (${describeOrm(made, 'result')})`, kind: 'orm', library: made.library };
     }
     default:
       return null;
@@ -475,18 +475,21 @@ function callRecord(
       const relation = includedAccount(orm, sourceCode);
       if (!relation) return null;
       return {
-        description: `\`${text}\` (a ${orm.library} \`${orm.method}()\` result that includes the whole \`${relation}\` record)`,
+        description: `\`${text}\` (${describeOrm(orm, 'result')} that includes the whole \`${relation}\` record)`,
         kind: 'orm',
         library: orm.library,
         relation,
       };
     }
-    return { description: `\`${text}\` (a ${orm.library} \`${orm.method}()\` result)`, kind: 'orm', library: orm.library };
+    return { description: `\`${text}\` (${describeOrm(orm, 'result')})`, kind: 'orm', library: orm.library };
   }
-  // A local data-access helper or service: `findUserById(id)`, `usersService.findOne(id)`.
+  // A local data-access helper or service: `findUserById(id)`, `usersService.findOne(id)`. What it
+  // returns is decided in another file, so the names must agree: a result bound to a name that
+  // says what it is (`registrationInfo`, `summary`) is not taken for a user record because the
+  // service is the users service.
   if (method !== null && /^find(?![a-z])/.test(method) && !(first && isFunction(unwrap(first))) && !lodashFunction(callee, sourceCode)) {
     const receiverName = callee.type === AST_NODE_TYPES.MemberExpression ? nameOf(callee.object) : null;
-    if (isAccountName(hint) || isAccountName(receiverName) || /User|Account|Customer|Member/.test(method)) {
+    if (isAccountName(hint) || (isGenericRecordName(hint) && (isAccountName(receiverName) || findsAccount(method)))) {
       return { description: `\`${text}\` (a whole record from \`${method}()\`)`, kind: 'found' };
     }
   }
@@ -585,7 +588,7 @@ function callbackQuery(fn: Node, param: Node): Node | null {
 }
 
 function describeSource(info: RecordInfo): string {
-  // "`user`, `await prisma.user.findUnique(…)` (a prisma `findUnique()` result)" reads long; keep the parenthesis only.
+  // "`user`, `await prisma.user.findUnique(…)` (a Prisma `findUnique()` result)" reads long; keep the parenthesis only.
   const paren = info.description.indexOf(' (');
   return paren >= 0 ? info.description.slice(paren + 2, -1) : info.description;
 }

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, findVar, memberName, shortText, unwrap } from '../analysis/ast.js';
 import type { SourceCode } from '../analysis/cache.js';
-import { isWrittenBack, ormCall, ormNew, recordOrigin, type OrmOperation } from '../analysis/orm.js';
+import { describeOrm, isWrittenBack, ormCall, ormNew, recordOrigin, type OrmOperation } from '../analysis/orm.js';
 import { isRequestUser, lodashFunction, wholeRequestObject } from '../analysis/request-objects.js';
 import { mayReadRequest, type RequestSource } from '../analysis/request-sources.js';
 import { createRule } from '../util/create-rule.js';
@@ -29,7 +29,7 @@ export default createRule<[], MessageIds>({
     },
     messages: {
       massAssignment:
-        '`{{source}}` is request data passed whole to `{{target}}`, so a client can set any field it names, such as `role`, `isAdmin` or `ownerId`. Pick the allowed fields (`{ name: body.name }`) or pass the result of a schema validation that strips unknown keys.',
+        '`{{source}}` is request data passed whole to `{{target}}` ({{kind}}), so a client can set any field it names, such as `role`, `isAdmin` or `ownerId`. Pick the allowed fields (`{ name: body.name }`) or pass the result of a schema validation that strips unknown keys.',
       massMerge:
         '`{{source}}` is request data merged whole into the record `{{record}}` by `{{target}}`, so a client can overwrite any field, such as `role` or `isAdmin`. Copy only the allowed fields, or merge a validated object that strips unknown keys.',
     },
@@ -46,10 +46,11 @@ export default createRule<[], MessageIds>({
       context.report({ node: target, messageId, data: { source: source.text, ...data } });
     }
 
-    function checkData(nodes: readonly Node[], target: string): void {
+    /** `kind` says what the write is, naming the library only when it is resolved by import ("a Prisma create", "looks like an ORM create"). */
+    function checkData(nodes: readonly Node[], target: string, kind: string): void {
       for (const data of nodes) {
         const found = dataSource(data, sourceCode);
-        if (found) report(found.node, 'massAssignment', found.source, { target });
+        if (found) report(found.node, 'massAssignment', found.source, { target, kind });
       }
     }
 
@@ -92,12 +93,12 @@ export default createRule<[], MessageIds>({
         const orm = ormCall(node, sourceCode);
         if (!orm || !WRITE_OPERATIONS.has(orm.operation)) return;
         if (restrictsFields(node)) return;
-        checkData(orm.dataArgs, `${shortText(sourceCode, callee, 40)}()`);
+        checkData(orm.dataArgs, `${shortText(sourceCode, callee, 40)}()`, describeOrm(orm, 'kind'));
       },
       NewExpression(node) {
         if (node.arguments.length === 0 || !mayReadRequest(node, sourceCode)) return;
         const made = ormNew(node, sourceCode);
-        if (made) checkData(made.dataArgs, `new ${shortText(sourceCode, node.callee, 30)}()`);
+        if (made) checkData(made.dataArgs, `new ${shortText(sourceCode, node.callee, 30)}()`, describeOrm(made, 'kind'));
       },
     };
   },

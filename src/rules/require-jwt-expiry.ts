@@ -18,13 +18,23 @@ import {
   resolveObject,
   type JwtCall,
 } from '../analysis/jwt.js';
+import { appExpiryClaim, type AppExpiryClaim } from '../analysis/jwt-expiry.js';
 import { staticValue } from '../analysis/static-value.js';
 import { createRule } from '../util/create-rule.js';
 
-type Options = [{ maxAccessTokenLifetime?: string | number; allowLongLived?: string[] }];
-type MessageIds = 'missingExpiry' | 'lifetimeTooLong' | 'addExpiry';
+type Options = [{ maxAccessTokenLifetime?: string | number; allowLongLived?: string[]; requireVisibleExpiry?: boolean }];
+type MessageIds = 'missingExpiry' | 'noDefaultExpiry' | 'noVisibleExpiry' | 'appManagedExpiry' | 'lifetimeTooLong' | 'addExpiry';
 
 const DEFAULT_LIFETIME = "'15m'";
+
+/**
+ * Libraries whose sign calls take their default expiry from module or plugin options, which are
+ * often registered in another file: how messages name those options and the default to set.
+ */
+const DEFAULT_SOURCES: ReadonlyMap<string, { options: string; setting: string }> = new Map([
+  ['@nestjs/jwt', { options: 'the `JwtModule` options', setting: `signOptions: { expiresIn: ${DEFAULT_LIFETIME} }` }],
+  ['@fastify/jwt', { options: 'the plugin options', setting: `sign: { expiresIn: ${DEFAULT_LIFETIME} }` }],
+]);
 const EXP_CLAIM = 'exp: Math.floor(Date.now() / 1000) + 15 * 60';
 
 type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix;
@@ -51,6 +61,19 @@ function toPattern(source: string): RegExp {
   }
 }
 
+/** What a module or plugin configuration in the file says about the default expiry. */
+type DefaultState = 'set' | 'absent' | 'unknown';
+
+interface ConfigSeen {
+  call: JwtCall;
+  state: DefaultState;
+  /** False for `JwtModule.register({})` without a key: every `JwtService.sign()` then passes its own options. */
+  reportable: boolean;
+  fix: Fix | null;
+  text: string;
+  advice: string;
+}
+
 export default createRule<Options, MessageIds>({
   name: 'require-jwt-expiry',
   meta: {
@@ -65,6 +88,12 @@ export default createRule<Options, MessageIds>({
     messages: {
       missingExpiry:
         '{{call}} issues tokens without an expiry, so a leaked token stays valid forever. {{fix}}',
+      noDefaultExpiry:
+        '{{call}} sets no default expiry: a token signed without its own `expiresIn`, in this file or another, stays valid forever. {{fix}}',
+      noVisibleExpiry:
+        '{{call}} passes no `expiresIn` and this file sets no default: unless {{options}} set one in another file, the token stays valid forever. {{fix}}',
+      appManagedExpiry:
+        "{{call}} signs tokens whose only expiry is the application's own `{{claim}}` claim, which token verification does not check: wherever a check is missing, the token stays valid forever. Set the standard `exp` claim as well (`expiresIn`), so every verification enforces it.",
       lifetimeTooLong:
         '{{call}} issues tokens valid for {{lifetime}}, longer than the allowed {{max}}. Shorten the lifetime and use refresh tokens for long sessions.',
       addExpiry: 'Add {{text}}.',
@@ -85,11 +114,16 @@ export default createRule<Options, MessageIds>({
             description:
               'Regular expressions matched against the names of enclosing functions (e.g. `refresh`); signing inside them is not checked.',
           },
+          requireVisibleExpiry: {
+            type: 'boolean',
+            description:
+              'Also report where the expiry may be set or checked in another file: module and plugin options without a default expiry, `JwtService.sign()` / `reply.jwtSign()` without `expiresIn` in a file with no such options, and payloads whose only expiry is an application claim such as `expiresAt`. Off by default; `strict` and `all` turn it on.',
+          },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ allowLongLived: [] }],
+    defaultOptions: [{ allowLongLived: [], requireVisibleExpiry: false }],
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
@@ -98,8 +132,11 @@ export default createRule<Options, MessageIds>({
     const maxSeconds =
       options.maxAccessTokenLifetime === undefined ? null : durationSeconds(options.maxAccessTokenLifetime, 's');
     const exempt = (options.allowLongLived ?? []).map(toPattern);
-    /** Configurations without a default expiry, reported at the end unless a sign call in the file passes one. */
-    const pendingConfigs: { call: JwtCall; fix: Fix | null; text: string; advice: string }[] = [];
+    const crossFile = options.requireVisibleExpiry === true;
+    /** Module and plugin configurations in the file, judged at the end against the file's sign calls. */
+    const configs: ConfigSeen[] = [];
+    /** Sign calls that take their default expiry from module or plugin options and pass none of their own. */
+    const defaultTaking: { call: JwtCall; fix: Fix | null }[] = [];
     const librariesWithExpiryAtCall = new Set<string>();
 
     function isExempt(node: TSESTree.Node): boolean {
@@ -134,13 +171,28 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    function reportMissing(call: JwtCall, advice: string, text: string, fix: Fix | null): void {
+    function reportMissing(call: JwtCall, advice: string, text: string, fix: Fix | null, messageId: MessageIds = 'missingExpiry', extra: Record<string, string> = {}): void {
       context.report({
         node: call.node.callee,
-        messageId: 'missingExpiry',
-        data: { call: describeJwtCall(call), fix: advice },
+        messageId,
+        data: { call: describeJwtCall(call), fix: advice, ...extra },
         suggest: fix ? [{ messageId: 'addExpiry', data: { text }, fix }] : [],
       });
+    }
+
+    /**
+     * A payload without `exp` that carries the application's own expiry claim: the token has an
+     * expiry the application checks where it verifies (often another file). Reported only with
+     * `requireVisibleExpiry`. True when there is such a claim.
+     */
+    function appManaged(call: JwtCall): boolean {
+      const claim: AppExpiryClaim | null = appExpiryClaim(call.payload, sourceCode);
+      if (!claim) return false;
+      librariesWithExpiryAtCall.add(call.library);
+      if (crossFile) {
+        context.report({ node: claim.node, messageId: 'appManagedExpiry', data: { call: describeJwtCall(call), claim: claim.name } });
+      }
+      return true;
     }
 
     function checkOptionsSign(call: JwtCall): void {
@@ -155,11 +207,14 @@ export default createRule<Options, MessageIds>({
         checkExpClaim(call, call.payload);
         return;
       }
-      // @nestjs/jwt and @fastify/jwt take the default expiry from the module/plugin options.
-      if (call.library !== 'jsonwebtoken' || payload !== 'no') return;
-      if (!isOptionAbsent(call, ['expiresIn'], sourceCode)) return;
-      const text = `\`expiresIn: ${DEFAULT_LIFETIME}\``;
-      reportMissing(call, `Pass \`expiresIn: ${DEFAULT_LIFETIME}\` (or another short lifetime) in the options.`, text, addOptionFix(call, ['expiresIn'], DEFAULT_LIFETIME, sourceCode));
+      if (payload !== 'no' || !isOptionAbsent(call, ['expiresIn'], sourceCode) || appManaged(call)) return;
+      const fix = addOptionFix(call, ['expiresIn'], DEFAULT_LIFETIME, sourceCode);
+      if (call.library === 'jsonwebtoken') {
+        reportMissing(call, `Pass \`expiresIn: ${DEFAULT_LIFETIME}\` (or another short lifetime) in the options.`, `\`expiresIn: ${DEFAULT_LIFETIME}\``, fix);
+      } else if (DEFAULT_SOURCES.has(call.library)) {
+        // @nestjs/jwt and @fastify/jwt take the default expiry from the module/plugin options: judged at the end.
+        defaultTaking.push({ call, fix });
+      }
     }
 
     function checkJose(call: JwtCall): void {
@@ -183,7 +238,7 @@ export default createRule<Options, MessageIds>({
         checkExpClaim(call, call.payload);
         return;
       }
-      if (payload !== 'no') return;
+      if (payload !== 'no' || appManaged(call)) return;
       const callee = unwrap(call.node.callee);
       const fix: Fix | null =
         callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed
@@ -198,21 +253,25 @@ export default createRule<Options, MessageIds>({
         checkExpClaim(call, call.payload);
         return;
       }
-      if (payload !== 'no' || !call.payload) return;
+      if (payload !== 'no' || !call.payload || appManaged(call)) return;
       const object = resolveObject(call.payload, sourceCode);
       const fix = object ? insertProperty(object, EXP_CLAIM, sourceCode) : null;
       reportMissing(call, 'hono/jwt never adds one: set an `exp` claim (seconds since the epoch) in the payload.', `\`${EXP_CLAIM}\``, fix);
     }
 
-    function checkConfig(call: JwtCall, path: string[], advice: string): void {
+    function checkConfig(call: JwtCall, path: string[], advice: string, reportable: boolean): void {
+      const text = `\`${path[0]}: { expiresIn: ${DEFAULT_LIFETIME} }\``;
+      const seen: ConfigSeen = { call, state: 'unknown', reportable, advice, text, fix: null };
+      configs.push(seen);
       const prop = jwtOption(call, path, sourceCode);
       if (prop) {
+        seen.state = 'set';
         checkLifetime(call, prop.value);
         return;
       }
       if (!isOptionAbsent(call, path, sourceCode)) return;
-      const text = `\`${path[0]}: { expiresIn: ${DEFAULT_LIFETIME} }\``;
-      pendingConfigs.push({ call, advice, text, fix: addOptionFix(call, path, DEFAULT_LIFETIME, sourceCode) });
+      seen.state = 'absent';
+      seen.fix = addOptionFix(call, path, DEFAULT_LIFETIME, sourceCode);
     }
 
     function configHoldsNoKey(call: JwtCall): boolean {
@@ -227,14 +286,13 @@ export default createRule<Options, MessageIds>({
       if (call.operation !== 'sign' && call.operation !== 'module-config' && call.operation !== 'plugin-register') return;
       if (isExempt(node)) return;
       if (call.operation === 'module-config') {
+        if (call.library !== '@nestjs/jwt') return;
         // `JwtModule.register({})` with no key: every `JwtService.sign()` passes its own secret and options.
-        if (call.library === '@nestjs/jwt' && !configHoldsNoKey(call)) {
-          checkConfig(call, ['signOptions', 'expiresIn'], `Set \`signOptions: { expiresIn: ${DEFAULT_LIFETIME} }\` so every \`JwtService.sign()\` gets one.`);
-        }
+        checkConfig(call, ['signOptions', 'expiresIn'], `Set \`signOptions: { expiresIn: ${DEFAULT_LIFETIME} }\` so every \`JwtService.sign()\` gets one.`, !configHoldsNoKey(call));
         return;
       }
       if (call.operation === 'plugin-register') {
-        checkConfig(call, ['sign', 'expiresIn'], `Set \`sign: { expiresIn: ${DEFAULT_LIFETIME} }\` in the plugin options.`);
+        checkConfig(call, ['sign', 'expiresIn'], `Set \`sign: { expiresIn: ${DEFAULT_LIFETIME} }\` in the plugin options.`, true);
         return;
       }
       if (call.library === 'jose') checkJose(call);
@@ -242,15 +300,40 @@ export default createRule<Options, MessageIds>({
       else checkOptionsSign(call);
     }
 
+    /**
+     * Sign calls and configurations of the libraries with a default expiry, judged together:
+     * - a sign call without `expiresIn` in a file whose every configuration of its library is seen
+     *   to set no default issues tokens without an expiry (reported in any case);
+     * - with `requireVisibleExpiry`, a sign call without `expiresIn` in a file with no configuration
+     *   of its library, and a configuration without a default when no sign call of the file passes
+     *   an expiry of its own, are reported too: the default, or the expiry, may be in another file.
+     */
+    function judgeDefaults(): void {
+      for (const [library, source] of DEFAULT_SOURCES) {
+        const libraryConfigs = configs.filter((c) => c.call.library === library);
+        const signs = defaultTaking.filter((s) => s.call.library === library);
+        const noDefault = libraryConfigs.length > 0 && libraryConfigs.every((c) => c.state === 'absent');
+        for (const { call, fix } of signs) {
+          const text = `\`expiresIn: ${DEFAULT_LIFETIME}\``;
+          if (noDefault) {
+            reportMissing(call, `Pass \`expiresIn: ${DEFAULT_LIFETIME}\` (or another short lifetime) here, or set \`${source.setting}\` in ${source.options}.`, text, fix);
+          } else if (crossFile && libraryConfigs.length === 0) {
+            reportMissing(call, `Pass \`expiresIn: ${DEFAULT_LIFETIME}\` here, or make sure ${source.options} set \`${source.setting}\`.`, text, fix, 'noVisibleExpiry', { options: source.options });
+          }
+        }
+        // One problem, one report: the sign calls above already show this configuration's gap.
+        if (!crossFile || librariesWithExpiryAtCall.has(library) || (noDefault && signs.length > 0)) continue;
+        for (const config of libraryConfigs) {
+          if (config.state !== 'absent' || !config.reportable) continue;
+          reportMissing(config.call, config.advice, config.text, config.fix, 'noDefaultExpiry');
+        }
+      }
+    }
+
     return {
       CallExpression: visit,
       NewExpression: visit,
-      'Program:exit'() {
-        for (const pending of pendingConfigs) {
-          if (librariesWithExpiryAtCall.has(pending.call.library)) continue;
-          reportMissing(pending.call, pending.advice, pending.text, pending.fix);
-        }
-      },
+      'Program:exit': judgeDefaults,
     };
   },
 });

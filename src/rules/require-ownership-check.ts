@@ -2,7 +2,17 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, enclosingFunction, findVar, isFunction, memberName, propertyName, unwrap, type FunctionNode } from '../analysis/ast.js';
 import type { SourceCode } from '../analysis/cache.js';
 import { DEFAULT_CURRENT_USER_DECORATORS, isCallerIdentity, mentionsCaller, type IdentityOptions } from '../analysis/identity.js';
-import { isAccountEntity, isWrittenBack, objectLiteralOf, ormCall, sqlConditions, type OrmCall, type OrmOperation } from '../analysis/orm.js';
+import {
+  describeOrm,
+  isAccountEntity,
+  isWrittenBack,
+  objectLiteralOf,
+  ormCall,
+  ormLibraryName,
+  sqlConditions,
+  type OrmCall,
+  type OrmOperation,
+} from '../analysis/orm.js';
 import { isAuthenticationName, isAuthorizationName, routesOfHandler, type Route } from '../analysis/routes.js';
 import { staticString } from '../analysis/static-value.js';
 import { isRequestContextValue } from '../analysis/request-objects.js';
@@ -89,7 +99,10 @@ interface Candidate {
   node: Node;
   handler: FunctionNode;
   operation: string;
+  /** How the message names the query: "Prisma `update()`", or "`update()` (looks like an ORM update)" for a shape match. */
   query: string;
+  /** The filter the message suggests, in the library's own terms when it is known by import. */
+  example: string;
   source: string;
   taint: Taint;
   /** The name the id value goes by (`postId` for `req.params.postId` or a `postId` variable). */
@@ -326,7 +339,8 @@ export default createRule<Options, MessageIds>({
         node,
         handler,
         operation,
-        query: `${libraryLabel(call.library)} \`${call.method}()\``,
+        query: describeOrm(call, 'call'),
+        example: example(call),
         source: state.source.source.text,
         taint: state.source,
         idName: valueName(state.value),
@@ -427,6 +441,7 @@ export default createRule<Options, MessageIds>({
         handler,
         operation: parsed.statement === 'select' ? 'find' : parsed.statement,
         query: 'SQL',
+        example: '',
         source: source.source.text,
         taint: source,
         idName,
@@ -663,7 +678,7 @@ export default createRule<Options, MessageIds>({
             context.report({
               node: candidate.node,
               messageId: 'missingOwnershipCheck',
-              data: { query: candidate.query, operation, source: candidate.source, example: example(candidate.query) },
+              data: { query: candidate.query, operation, source: candidate.source, example: candidate.example },
             });
           }
         }
@@ -823,34 +838,25 @@ function hasCurrentUserParam(param: TSESTree.Parameter, identity: IdentityOption
   });
 }
 
-function libraryLabel(library: string): string {
-  switch (library) {
+/** A scoped filter in the library's own syntax when the library is known by import; a neutral one otherwise. */
+function example(call: OrmCall): string {
+  if (ormLibraryName(call) === null) return 'where: { id, ownerId: callerId }';
+  switch (call.library) {
     case 'prisma':
-      return 'Prisma';
+      return 'where: { id, userId: req.user.id }';
     case 'mongoose':
-      return 'Mongoose';
+      return 'findOne({ _id: id, owner: req.user._id })';
     case 'sequelize':
-      return 'Sequelize';
+      return 'findOne({ where: { id, userId: req.user.id } })';
     case 'typeorm':
-      return 'TypeORM';
+      return 'findOneBy({ id, ownerId: user.id })';
     case 'drizzle':
-      return 'Drizzle';
+      return 'and(eq(t.id, id), eq(t.ownerId, user.id))';
     case 'knex':
-      return 'Knex';
+      return 'where({ id, user_id: req.user.id })';
     case 'mikro-orm':
-      return 'MikroORM';
+      return 'findOne(Entity, { id, owner: user.id })';
     default:
-      return library;
+      return 'where: { id, ownerId: callerId }';
   }
-}
-
-function example(query: string): string {
-  if (query.startsWith('Prisma')) return 'where: { id, userId: req.user.id }';
-  if (query.startsWith('Mongoose')) return 'findOne({ _id: id, owner: req.user._id })';
-  if (query.startsWith('Sequelize')) return 'findOne({ where: { id, userId: req.user.id } })';
-  if (query.startsWith('TypeORM')) return 'findOneBy({ id, ownerId: user.id })';
-  if (query.startsWith('Drizzle')) return 'and(eq(t.id, id), eq(t.ownerId, user.id))';
-  if (query.startsWith('Knex')) return "where({ id, user_id: req.user.id })";
-  if (query.startsWith('MikroORM')) return 'findOne(Entity, { id, owner: user.id })';
-  return 'where: { id, ownerId: callerId }';
 }

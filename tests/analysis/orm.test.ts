@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { includedAccount, isAccountEntity, isAccountName, ormCall, ormNew } from '../../src/analysis/orm.js';
+import { describeOrm, findsAccount, includedAccount, isAccountEntity, isAccountName, isGenericRecordName, ormCall, ormLibraryName, ormNew } from '../../src/analysis/orm.js';
 import { probe, type Language } from './harness.js';
 
 interface Summary {
@@ -322,5 +322,135 @@ describe('includedAccount', () => {
     expect(included("import mongoose from 'mongoose'; const Post = mongoose.model('Post'); Post.findById(id).populate('owner', 'name');")).toEqual([
       null,
     ]);
+  });
+});
+
+describe('how a call was recognised', () => {
+  /** `[recognisedBy, library, call label]` of every ORM call and construction in `code`. */
+  function provenance(code: string, language: Language = 'ts'): string[][] {
+    const found = probe(
+      code,
+      (node, sc) => {
+        const call = node.type === 'NewExpression' ? ormNew(node as TSESTree.NewExpression, sc) : ormCall(node as TSESTree.CallExpression, sc);
+        return call ? [call.recognisedBy, call.library, describeOrm(call, 'call')] : null;
+      },
+      { language, select: { selector: 'CallExpression, NewExpression', pick: (n) => n } },
+    );
+    return found.filter((p): p is string[] => p !== null);
+  }
+
+  it('knows the library when the receiver resolves by import', () => {
+    expect(provenance(`import { PrismaClient } from '@prisma/client'; const prisma = new PrismaClient(); prisma.user.update({ where: { id }, data });`)).toEqual([
+      ['import', 'prisma', 'Prisma `update()`'],
+    ]);
+    expect(provenance(`import mongoose from 'mongoose'; const User = mongoose.model('User', s); User.findById(id); const u = new User(body);`)).toEqual([
+      ['import', 'mongoose', 'Mongoose `findById()`'],
+      ['import', 'mongoose', 'a new Mongoose record'],
+    ]);
+    expect(provenance(`import { getRepository } from 'typeorm'; const repo = getRepository(User); repo.delete(id);`)).toEqual([['import', 'typeorm', 'TypeORM `delete()`']]);
+    expect(provenance(`const knex = require('knex')(config); knex('users').where({ id }).del();`, 'cjs')).toEqual([['import', 'knex', 'Knex `del()`']]);
+    expect(provenance(`import { drizzle } from 'drizzle-orm/node-postgres'; const db = drizzle(pool); db.delete(users).where(eq(users.id, id));`)).toEqual([
+      ['import', 'drizzle', 'Drizzle `delete()`'],
+    ]);
+  });
+
+  it('knows the library of a class member typed or injected from the ORM module', () => {
+    const nest = `import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, DataSource } from 'typeorm';
+import { Model } from 'mongoose';
+import { PrismaClient } from '@prisma/client';
+class S {
+  constructor(
+    @InjectRepository(Post) private readonly posts: Repository<Post>,
+    @InjectRepository(Tag) private readonly tagsRepository,
+    private readonly catModel: Model<Cat>,
+    private readonly prisma: PrismaClient,
+    private readonly dataSource: DataSource,
+  ) {}
+  run() {
+    this.posts.update(id, dto);
+    this.tagsRepository.delete(id);
+    this.catModel.findOne({ name });
+    this.prisma.user.findMany();
+    this.dataSource.getRepository(User).findOneBy({ id });
+    this.posts.createQueryBuilder('p').where('p.id = :id', { id }).getOne();
+  }
+}`;
+    expect(provenance(nest)).toEqual([
+      ['import', 'typeorm', 'TypeORM `update()`'],
+      ['import', 'typeorm', 'TypeORM `delete()`'],
+      ['import', 'mongoose', 'Mongoose `findOne()`'],
+      ['import', 'prisma', 'Prisma `findMany()`'],
+      ['import', 'typeorm', 'TypeORM `findOneBy()`'],
+      ['import', 'typeorm', 'TypeORM `getOne()`'],
+    ]);
+  });
+
+  it('says a shape match only looks like an ORM call', () => {
+    // The case that named TypeORM for a Knex wrapper: a local module named like a repository.
+    expect(provenance(`const tasksRepository = require('./tasks-repository'); tasksRepository.update(id, data);`, 'cjs')).toEqual([
+      ['repository', 'typeorm', '`update()` (looks like an ORM update)'],
+    ]);
+    expect(
+      provenance(`import type { Knex } from 'knex';
+import { TasksRepository } from './tasks-repository';
+class TasksController {
+  constructor(private readonly tasksRepository: TasksRepository, private readonly knex: Knex) {}
+  remove(id: string) { return this.tasksRepository.delete(id); }
+}`),
+    ).toEqual([['repository', 'typeorm', '`delete()` (looks like an ORM delete)']]);
+    expect(provenance(`import { prisma } from '@/lib/prisma'; prisma.post.findUnique({ where: { id } });`)).toEqual([
+      ['prisma-delegate', 'prisma', '`findUnique()` (looks like an ORM query)'],
+    ]);
+    expect(provenance(`import { Post } from './models'; Post.findByIdAndDelete(id);`)).toEqual([
+      ['model-static', 'mongoose', '`findByIdAndDelete()` (looks like an ORM delete)'],
+    ]);
+    expect(provenance(`em.findOne(Post, id);`)).toEqual([['entity-manager', 'mikro-orm', '`findOne()` (looks like an ORM query)']]);
+    expect(provenance(`db('tasks').where({ id }).update(data);`)).toEqual([['builder-chain', 'knex', '`update()` (looks like an ORM update)']]);
+    expect(provenance(`db.query.users.findFirst({ where: eq(users.id, id) });`)).toEqual([['drizzle-query', 'drizzle', '`findFirst()` (looks like an ORM query)']]);
+    expect(provenance(`const doc = new User(body); await doc.save();`)).toEqual([
+      ['saved-model', 'mongoose', 'looks like a new ORM record'],
+      ['saved-model', 'mongoose', '`save()` (looks like an ORM save)'],
+    ]);
+  });
+
+  it('gives instance methods the provenance of the query that loaded the record', () => {
+    expect(provenance(`import mongoose from 'mongoose'; const Post = mongoose.model('Post', s); const post = await Post.findById(id); post.set(body);`)).toEqual([
+      ['import', 'mongoose', 'Mongoose `findById()`'],
+      ['import', 'mongoose', 'Mongoose `set()`'],
+    ]);
+    expect(provenance(`import { Post } from './models'; const post = await Post.findById(id); post.set(body);`)).toEqual([
+      ['model-static', 'mongoose', '`findById()` (looks like an ORM query)'],
+      ['model-static', 'mongoose', '`set()` (looks like an ORM assignment)'],
+    ]);
+  });
+
+  it('words kinds and results the same way', () => {
+    const shaped = (code: string, form: 'kind' | 'result') =>
+      probe(code, (node, sc) => {
+        const call = ormCall(node as TSESTree.CallExpression, sc);
+        return call ? [ormLibraryName(call), describeOrm(call, form)] : null;
+      }, { language: 'ts', select: { selector: 'CallExpression', pick: (n) => n } }).filter((p) => p !== null);
+    expect(shaped(`usersRepository.findOne(id);`, 'result')).toEqual([[null, 'looks like an ORM `findOne()` result']]);
+    expect(shaped(`usersRepository.save(body);`, 'kind')).toEqual([[null, 'looks like an ORM save']]);
+    const prisma = `import { PrismaClient } from '@prisma/client'; const prisma = new PrismaClient();`;
+    expect(shaped(`${prisma} prisma.user.findUnique({ where: { id } });`, 'result')).toEqual([['Prisma', 'a Prisma `findUnique()` result']]);
+    expect(shaped(`${prisma} prisma.user.create({ data });`, 'kind')).toEqual([['Prisma', 'a Prisma create']]);
+  });
+});
+
+describe('finder names', () => {
+  it.each(['findUserById', 'findAllUsers', 'findOneAccount', 'findCustomer', 'findMembersByTeam'])('%s loads account records', (name) => {
+    expect(findsAccount(name)).toBe(true);
+  });
+  it.each(['findOneWithUsersCount', 'findAllWithUsersCount', 'findByUserId', 'findRegistrationInfo', 'findPostsForUser', 'findOne', 'finder', 'getUser'])(
+    '%s does not',
+    (name) => {
+      expect(findsAccount(name)).toBe(false);
+    },
+  );
+  it('tells generic binding names from telling ones', () => {
+    for (const name of [null, 'result', 'data', 'doc', 'Row']) expect(isGenericRecordName(name)).toBe(true);
+    for (const name of ['registrationInfo', 'summary', 'roles', 'user']) expect(isGenericRecordName(name)).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import tsParser from '@typescript-eslint/parser';
 import { ESLint, type Linter } from 'eslint';
 import { ESLint as ESLint9 } from 'eslint9';
 import { describe, expect, it } from 'vitest';
-import { FILES, TEST_FILES, testOverrides } from '../../src/configs/index.js';
+import { FILES, MIGRATION_FILES, migrationOverrides, TEST_FILES, testOverrides } from '../../src/configs/index.js';
 import plugin from '../../src/index.js';
 
 type ConfigName = 'recommended' | 'strict' | 'all';
@@ -107,12 +107,14 @@ describe.each(NAMES)('test-file override in flat/%s', (name) => {
   const base = Object.keys(plugin.configs[name].rules);
 
   it('is present exactly when the config holds a rule to exempt, and only turns rules off', () => {
+    const found = array.filter((c) => c.name === `api-security/${name}/tests`);
     if (off.length === 0) {
-      expect(array).toHaveLength(1);
+      expect(found).toHaveLength(0);
       return;
     }
-    expect(array).toHaveLength(2);
-    const override = array[1]!;
+    expect(found).toHaveLength(1);
+    expect(array[1]).toBe(found[0]);
+    const override = found[0]!;
     expect(override.name).toBe(`api-security/${name}/tests`);
     expect(override.files).toEqual(TEST_FILES);
     expect(override.rules).toEqual(overrides);
@@ -137,5 +139,34 @@ describe.each(NAMES)('test-file override in flat/%s', (name) => {
     for (const path of SOURCE_PATHS) expect(await enabled(path), path).toEqual([...base].sort());
     const expected = base.filter((rule) => !off.includes(rule)).sort();
     for (const path of TEST_PATHS) expect(await enabled(path), path).toEqual(expected);
+  });
+});
+
+describe.each(NAMES)('migration override in flat/%s', (name) => {
+  const array = plugin.configs[`flat/${name}`];
+  const off = Object.keys(migrationOverrides(name));
+  const base = Object.keys(plugin.configs[name].rules);
+
+  it('turns no-sql-injection off in migrations for recommended only', () => {
+    expect(off).toEqual(name === 'recommended' ? ['api-security/no-sql-injection'] : []);
+    const found = array.filter((c) => c.name === `api-security/${name}/migrations`);
+    expect(found).toHaveLength(off.length > 0 ? 1 : 0);
+    if (found[0]) expect(found[0].files).toEqual(MIGRATION_FILES);
+  });
+
+  it.each(ESLINTS)('$label applies it to migration files only', async ({ ESLint: Eslint }) => {
+    const eslint = new Eslint({ overrideConfigFile: true, overrideConfig: [...(array as unknown as Linter.Config[])] });
+    const enabled = async (path: string) => {
+      const config = (await eslint.calculateConfigForFile(path)) as Linter.Config;
+      return Object.entries(config.rules ?? {})
+        .filter(([, entry]) => severity(entry) > 0)
+        .map(([rule]) => rule)
+        .sort();
+    };
+    const expected = base.filter((rule) => !off.includes(rule)).sort();
+    for (const path of ['db/migrations/20240101-add-index.js', 'src/database/migrations/1700000000000-Init.ts', 'seeders/users.js']) {
+      expect(await enabled(path), path).toEqual(expected);
+    }
+    for (const path of ['src/migrations.ts', 'src/db/migrate.js']) expect(await enabled(path), path).toEqual([...base].sort());
   });
 });

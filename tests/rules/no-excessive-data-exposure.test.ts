@@ -8,6 +8,46 @@ const mongooseUser = "import mongoose from 'mongoose';\nconst User = mongoose.mo
 
 ruleTester.run('no-excessive-data-exposure', rule, {
   valid: [
+    // realworld: koa service finder named for what it returns
+    // A Koa controller sends what a service helper (in another file) returns; the helper's name and
+    // the variable say it is registration info, not a user record, whatever the service is called.
+    {
+      code: `module.exports = {
+  async registrationInfo(ctx) {
+    const { registrationToken } = ctx.request.query;
+    const registrationInfo = await strapi.admin.services.user.findRegistrationInfo(registrationToken);
+    if (!registrationInfo) return ctx.badRequest('Invalid registrationToken');
+    ctx.body = { data: registrationInfo };
+  },
+};`,
+      languageOptions: cjs,
+    },
+    // realworld: role service with a users count
+    // Roles with a count of their users: the method counts users, it does not load them.
+    {
+      code: `module.exports = {
+  async findOne(ctx) {
+    const { id } = ctx.params;
+    const role = await getService('role').findOneWithUsersCount({ id });
+    if (!role) return ctx.notFound('role.notFound');
+    ctx.body = { data: role };
+  },
+  async findAll(ctx) {
+    const roles = await getService('role').findAllWithUsersCount();
+    ctx.body = { data: roles };
+  },
+};`,
+      languageOptions: cjs,
+    },
+    // Express: a user service's finder whose result is named for what it is (a summary).
+    {
+      code: `const usersService = require('../services/users');
+router.get('/users/:id/summary', async (req, res) => {
+  const summary = await usersService.findSummary(req.params.id);
+  res.json(summary);
+});`,
+      languageOptions: cjsAsModule,
+    },
     // Express + Mongoose: explicit picks.
     {
       code: `${mongooseUser}app.get('/users/:id', async (req, res) => {
@@ -403,6 +443,24 @@ app.get('/posts/:id', async (req, res) => {
 });`,
       languageOptions: esm,
     },
+    // Data-access wrappers from local modules, used carefully: picked fields, a public-profile mapper.
+    {
+      code: `import { usersRepository } from '../repositories/users.js';
+app.get('/users/:id', async (req, res) => {
+  const user = await usersRepository.findOne(req.params.id);
+  if (!user) return res.sendStatus(404);
+  res.json({ id: user.id, name: user.name });
+});`,
+      languageOptions: esm,
+    },
+    {
+      code: `const usersRepository = require('./users-repository');
+router.get('/users/:id', async (req, res) => {
+  const user = await usersRepository.findOne(req.params.id);
+  res.json(toPublicProfile(user));
+});`,
+      languageOptions: cjs,
+    },
   ],
   invalid: [
     // The first row of a Drizzle select of users.
@@ -614,6 +672,16 @@ export class UsersController {
         { messageId: 'spreadRecord', line: 12, column: 14 },
       ],
     },
+    // A user service's finder whose result is bound to a user-named variable.
+    {
+      code: `const usersService = require('../services/users');
+router.get('/users/:id', async (req, res) => {
+  const user = await usersService.findOne(req.params.id);
+  res.json(user);
+});`,
+      languageOptions: cjsAsModule,
+      errors: [{ messageId: 'wholeRecord', data: { what: '`user` (a whole record from `findOne()`)', via: 'res.json()' }, line: 4, column: 12 }],
+    },
     // A local data-access helper named for users.
     {
       code: `import { findUserById } from '../db/users.js';
@@ -679,6 +747,77 @@ router.get('/by-email/:email', (req, res) => {
       options: [{ sensitiveFields: ['diagnosis'] }],
       languageOptions: esm,
       errors: [{ messageId: 'sensitiveField', line: 3, column: 29 }],
+    },
+    // Messages name a library only when the query is resolved by import.
+    {
+      code: `import { usersRepository } from '../repositories/users.js';
+app.get('/users/:id', async (req, res) => {
+  const user = await usersRepository.findOne(req.params.id);
+  res.json(user);
+});`,
+      languageOptions: esm,
+      errors: [{ messageId: 'wholeRecord', data: { what: '`user` (looks like an ORM `findOne()` result)', via: 'res.json()' }, line: 4, column: 12 }],
+    },
+    {
+      code: `import { prisma } from '@/lib/prisma';
+app.get('/users/:id', async (req, res) => {
+  const user = await prisma.user.findUnique({ where: { id: req.params.id } });
+  res.json(user);
+});`,
+      languageOptions: ts,
+      errors: [{ messageId: 'wholeRecord', data: { what: '`user` (looks like an ORM `findUnique()` result)', via: 'res.json()' }, line: 4, column: 12 }],
+    },
+    {
+      code: `const { User } = require('./models');
+app.post('/users', async (req, res) => {
+  const user = new User({ email: req.body.email, password: await hash(req.body.password) });
+  await user.save();
+  res.status(201).json(user);
+});`,
+      languageOptions: cjs,
+      errors: [{ messageId: 'wholeRecord', data: { what: '`user` (looks like a new ORM record)', via: 'res.json()' }, line: 5, column: 24 }],
+    },
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+app.get('/users/:id', async (req, res) => {
+  const user = await prisma.user.findUnique({ where: { id: req.params.id } });
+  res.json(user);
+});`,
+      languageOptions: ts,
+      errors: [{ messageId: 'wholeRecord', data: { what: '`user` (a Prisma `findUnique()` result)', via: 'res.json()' }, line: 5, column: 12 }],
+    },
+    {
+      code: `${mongooseUser}app.get('/users/:id', async (req, res) => {
+  res.json(await User.findById(req.params.id));
+});`,
+      languageOptions: esm,
+      errors: [{ messageId: 'wholeRecord', data: { what: '`User.findById(req.params.id)` (a Mongoose `findById()` result)', via: 'res.json()' }, line: 4, column: 12 }],
+    },
+    {
+      code: `${mongooseUser}app.post('/users', async (req, res) => {
+  const user = new User({ email: req.body.email, password: await hash(req.body.password) });
+  await user.save();
+  res.status(201).json(user);
+});`,
+      languageOptions: esm,
+      errors: [{ messageId: 'wholeRecord', data: { what: '`user` (a new Mongoose record)', via: 'res.json()' }, line: 6, column: 24 }],
+    },
+    {
+      code: `import { Controller, Get, Param } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+@Controller('users')
+export class UsersController {
+  constructor(@InjectRepository(User) private readonly usersRepository: Repository<User>) {}
+  @Get(':id')
+  async findOne(@Param('id') id: string) {
+    const user = await this.usersRepository.findOneBy({ id });
+    return { ...user };
+  }
+}`,
+      languageOptions: ts,
+      errors: [{ messageId: 'spreadRecord', data: { what: '`user` (a TypeORM `findOneBy()` result)', via: 'a NestJS route method' }, line: 10, column: 14 }],
     },
   ],
 });

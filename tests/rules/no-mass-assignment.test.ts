@@ -327,6 +327,29 @@ const local = { wrap: (x) => x };
 app.post('/x', (req, res) => res.json(local.wrap(req.body).assign(req.body)));`,
       languageOptions: esm,
     },
+    // Data-access wrappers from local modules, given picked or validated fields.
+    {
+      code: `const tasksRepository = require('./tasks-repository');
+router.post('/tasks', async (req, res) => {
+  const { title, dueDate } = req.body;
+  res.status(201).json(await tasksRepository.create({ title, dueDate, ownerId: req.user.id }));
+});
+router.patch('/tasks/:id', async (req, res) => {
+  await tasksRepository.update(req.params.id, { title: String(req.body.title) });
+  res.sendStatus(204);
+});`,
+      languageOptions: cjs,
+    },
+    {
+      code: `import { TasksRepository } from '../repositories/tasks-repository';
+import { taskInput } from '../schemas';
+const tasksRepository = new TasksRepository(db);
+router.post('/tasks', async (req, res) => {
+  const input = taskInput.parse(req.body);
+  res.status(201).json(await tasksRepository.create(input));
+});`,
+      languageOptions: ts,
+    },
   ],
   invalid: [
     // MikroORM wrap(entity).assign(data).
@@ -570,6 +593,101 @@ router.post('/users', async (req, res) => {
       errors: [
         { messageId: 'massAssignment', line: 4, column: 30 },
         { messageId: 'massAssignment', line: 5, column: 21 },
+      ],
+    },
+    // Messages name a library only when the write is resolved by import.
+    {
+      code: `const tasksRepository = require('./tasks-repository');
+router.post('/tasks', async (req, res) => {
+  res.status(201).json(await tasksRepository.create(req.body));
+});`,
+      languageOptions: cjs,
+      errors: [
+        {
+          messageId: 'massAssignment',
+          data: { source: 'req.body', target: 'tasksRepository.create()', kind: 'looks like an ORM create' },
+          line: 3,
+          column: 53,
+        },
+      ],
+    },
+    {
+      code: `import { prisma } from '../db';
+router.patch('/users/:id', async (req, res) => {
+  await prisma.user.update({ where: { id: req.params.id }, data: req.body });
+});`,
+      languageOptions: ts,
+      errors: [
+        {
+          messageId: 'massAssignment',
+          data: { source: 'req.body', target: 'prisma.user.update()', kind: 'looks like an ORM update' },
+          line: 3,
+          column: 66,
+        },
+      ],
+    },
+    {
+      code: `const User = require('../models/user');
+router.post('/users', async (req, res) => {
+  const user = new User(req.body);
+  await user.save();
+  res.status(201).json({ id: user.id });
+});`,
+      languageOptions: cjs,
+      errors: [
+        {
+          messageId: 'massAssignment',
+          data: { source: 'req.body', target: 'new User()', kind: 'looks like a new ORM record' },
+          line: 3,
+          column: 25,
+        },
+      ],
+    },
+    {
+      code: `${prisma}router.post('/users', async (req, res) => {
+  await prisma.user.create({ data: req.body });
+});`,
+      languageOptions: ts,
+      errors: [
+        { messageId: 'massAssignment', data: { source: 'req.body', target: 'prisma.user.create()', kind: 'a Prisma create' }, line: 4, column: 36 },
+      ],
+    },
+    {
+      code: `${mongooseUser}router.post('/users', async (req, res) => {
+  const user = new User(req.body);
+  await user.save();
+});
+router.patch('/users/:id', async (req, res) => {
+  const doc = await User.findById(req.params.id);
+  doc.set(req.body);
+  await doc.save();
+});`,
+      languageOptions: esm,
+      errors: [
+        { messageId: 'massAssignment', data: { source: 'req.body', target: 'new User()', kind: 'a new Mongoose record' }, line: 4, column: 25 },
+        { messageId: 'massAssignment', data: { source: 'req.body', target: 'doc.set()', kind: 'a Mongoose assignment' }, line: 9, column: 11 },
+      ],
+    },
+    {
+      code: `import { Body, Controller, Param, Patch } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+@Controller('users')
+export class UsersController {
+  constructor(@InjectRepository(User) private readonly usersRepository: Repository<User>) {}
+  @Patch(':id')
+  update(@Param('id') id: string, @Body() body) {
+    return this.usersRepository.update(id, body);
+  }
+}`,
+      languageOptions: ts,
+      errors: [
+        {
+          messageId: 'massAssignment',
+          data: { source: 'body', target: 'this.usersRepository.update()', kind: 'a TypeORM update' },
+          line: 9,
+          column: 44,
+        },
       ],
     },
   ],

@@ -7,6 +7,170 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('require-jwt-expiry', rule, {
   valid: [
+    // --- Expiry the application manages itself: a claim named like an expiry, holding a computed moment.
+    // An Express login handler that puts `expiresAt` in the payload and a middleware that checks it.
+    { code: `import express from 'express';
+import jwt from 'jsonwebtoken';
+import { users } from '../db/users.js';
+
+const TOKEN_TTL_MS = 60 * 60 * 1000;
+export const router = express.Router();
+
+router.post('/login', async (req, res) => {
+  const user = await users.verifyPassword(req.body.email, req.body.password);
+  if (!user) return res.status(401).json({ error: 'invalid credentials' });
+  const token = jwt.sign({ sub: user.id, role: user.role, expiresAt: Date.now() + TOKEN_TTL_MS }, process.env.JWT_SECRET, { algorithm: 'HS256' });
+  res.json({ token });
+});
+
+export function requireAuth(req, res, next) {
+  const header = req.get('authorization') ?? '';
+  try {
+    const claims = jwt.verify(header.replace(/^Bearer /, ''), process.env.JWT_SECRET, { algorithms: ['HS256'] });
+    if (typeof claims.expiresAt !== 'number' || claims.expiresAt < Date.now()) return res.status(401).json({ error: 'token expired' });
+    req.user = claims;
+    next();
+  } catch {
+    res.status(401).json({ error: 'invalid token' });
+  }
+}`, languageOptions: esm },
+    // CommonJS session service: the payload is a constant object with an ISO `expires` date.
+    { code: `const jwt = require('jsonwebtoken');
+const config = require('../config');
+
+module.exports.issueSession = function issueSession(user, done) {
+  const payload = {
+    id: user._id,
+    email: user.email,
+    expires: new Date(Date.now() + config.sessionDays * 864e5).toISOString(),
+  };
+  jwt.sign(payload, config.jwtSecret, (err, token) => done(err, token));
+};`, languageOptions: cjs },
+    // snake_case claim computed beforehand and written as a shorthand property.
+    { code: `const jwt = require('jsonwebtoken');
+exports.login = async (req, res) => {
+  const row = await db.one('SELECT id FROM accounts WHERE email = $1', [req.body.email]);
+  const expires_at = Math.floor(Date.now() / 1000) + 3600;
+  res.json({ token: jwt.sign({ user_id: row.id, expires_at }, process.env.TOKEN_SECRET), expires_at });
+};`, languageOptions: cjs },
+    // The claim added to the payload after it is built.
+    { code: `import jwt from 'jsonwebtoken';
+import { addHours } from 'date-fns';
+export function issueKioskToken(deviceId: string, secret: string) {
+  const claims: Record<string, unknown> = { device: deviceId, scope: 'kiosk' };
+  claims.validUntil = addHours(new Date(), 8).getTime();
+  return jwt.sign(claims, secret);
+}`, languageOptions: ts },
+    // A TypeScript service whose claim is qualified by the token it belongs to; the date is a variable.
+    { code: `import * as jwt from 'jsonwebtoken';
+export class TokenService {
+  constructor(private readonly secret: string, private readonly ttlMinutes: number) {}
+  issue(userId: string): { token: string; expiresAt: Date } {
+    const expiresAt = new Date(Date.now() + this.ttlMinutes * 60_000);
+    const token = jwt.sign({ uid: userId, tokenExpiresAt: expiresAt.getTime() }, this.secret);
+    return { token, expiresAt };
+  }
+}`, languageOptions: ts },
+    // The expiry of a stored session row, checked against the database on every request.
+    { code: `import jwt from 'jsonwebtoken';
+export async function createSessionToken(db, userId) {
+  const session = await db.sessions.insert({ userId, valid_until: new Date(Date.now() + 12 * 3600e3) });
+  return jwt.sign({ sid: session.id, valid_until: session.valid_until }, process.env.SESSION_JWT_SECRET);
+}`, languageOptions: esm },
+    // jose: a magic-link token whose expiry is the caller's date.
+    { code: `import { SignJWT } from 'jose';
+const secret = new TextEncoder().encode(process.env.MAGIC_LINK_SECRET);
+export async function createMagicLinkToken(email: string, expiresAt: Date) {
+  return new SignJWT({ email, linkExpiresAt: expiresAt.toISOString() }).setProtectedHeader({ alg: 'HS256' }).sign(secret);
+}`, languageOptions: ts },
+    // hono/jwt: an `expiry` claim computed with dayjs.
+    { code: `import { Hono } from 'hono';
+import { sign } from 'hono/jwt';
+import dayjs from 'dayjs';
+const app = new Hono();
+app.post('/token', async (c) => {
+  const { sub } = await c.req.json();
+  return c.json({ token: await sign({ sub, expiry: dayjs().add(1, 'day').unix() }, c.env.JWT_SECRET) });
+});`, languageOptions: esm },
+    // Both the standard claim and the application's own.
+    { code: "import jwt from 'jsonwebtoken'; jwt.sign({ sub: u.id, exp: Math.floor(Date.now() / 1000) + 900, expiresAt: Date.now() + 900_000 }, key);", languageOptions: esm },
+    // --- Module and plugin options whose sign calls live in another file (findings for `requireVisibleExpiry`).
+    { code: `import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { jwtConstants } from './constants';
+
+@Module({
+  imports: [JwtModule.register({ global: true, secret: jwtConstants.secret })],
+  controllers: [AuthController],
+  providers: [AuthService],
+})
+export class AuthModule {}`, languageOptions: ts },
+    { code: `import { Module } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { JwtModule } from '@nestjs/jwt';
+
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      imports: [ConfigModule],
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => ({ secret: config.getOrThrow<string>('JWT_SECRET') }),
+    }),
+  ],
+})
+export class TokensModule {}`, languageOptions: ts },
+    { code: `import fp from 'fastify-plugin';
+import fastifyJwt from '@fastify/jwt';
+
+export default fp(async (app) => {
+  await app.register(fastifyJwt, {
+    secret: app.config.JWT_SECRET,
+    cookie: { cookieName: 'access_token', signed: false },
+  });
+  app.decorate('authenticate', async (request) => {
+    await request.jwtVerify();
+  });
+});`, languageOptions: esm },
+    // A NestJS service whose per-call options set only the key: the default expiry is in the module.
+    { code: `import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { JwtService } from '@nestjs/jwt';
+
+@Injectable()
+export class TokensService {
+  constructor(private readonly jwtService: JwtService, private readonly config: ConfigService) {}
+
+  issueAccessToken(user: { id: string; roles: string[] }) {
+    return this.jwtService.sign({ sub: user.id, roles: user.roles }, { secret: this.config.get('JWT_ACCESS_SECRET') });
+  }
+}`, languageOptions: ts },
+    // Module and service in one file, the module setting the default.
+    { code: `import { Injectable, Module } from '@nestjs/common';
+import { JwtModule, JwtService } from '@nestjs/jwt';
+
+@Injectable()
+export class AuthService {
+  constructor(private readonly jwt: JwtService) {}
+  login(user: { id: number }) { return { access_token: this.jwt.sign({ sub: user.id }) }; }
+}
+
+@Module({
+  imports: [JwtModule.register({ secret: process.env.JWT_SECRET, signOptions: { expiresIn: '1h' } })],
+  providers: [AuthService],
+})
+export class AuthModule {}`, languageOptions: ts },
+    // Plugin without a default, and the route signing with the application's own expiry.
+    { code: `import Fastify from 'fastify';
+import fastifyJwt from '@fastify/jwt';
+const app = Fastify();
+app.register(fastifyJwt, { secret: process.env.JWT_SECRET });
+app.post('/login', async (request, reply) => {
+  const user = await app.users.check(request.body);
+  const token = await reply.jwtSign({ sub: user.id, sessionExpiresAt: Date.now() + 30 * 60_000 });
+  return { token };
+});`, languageOptions: esm },
     // jsonwebtoken with expiresIn, inline, hoisted, or an exp claim
     { code: "import jwt from 'jsonwebtoken'; jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { expiresIn: '15m' });", languageOptions: esm },
     {
@@ -159,6 +323,40 @@ exports.issue = (sub) => jwt.sign({ sub }, process.env.JWT_SECRET, signOptions);
 exports.issue = (sub, done) => jwt.sign({ sub }, process.env.JWT_SECRET, done);`, languageOptions: cjs },
     // A test file signing fixture tokens with explicit claims and expiries
     { code: SUPERTEST_SIGNED_TOKENS, languageOptions: ts },
+    // --- With `requireVisibleExpiry` (strict, all): files that show the expiry.
+    { code: NEST_ACCESS_REFRESH_TOKENS, options: [{ requireVisibleExpiry: true }], languageOptions: ts },
+    { code: NEST_JWT_MODULE_ASYNC, options: [{ requireVisibleExpiry: true }], languageOptions: ts },
+    { code: FASTIFY_JWT_KEY_PAIR, options: [{ requireVisibleExpiry: true }], languageOptions: ts },
+    { code: FASTIFY_JWT_ENV_COOKIE, options: [{ requireVisibleExpiry: true }], languageOptions: cjs },
+    { code: CONFIG_PACKAGE_ACCESS_REFRESH, options: [{ requireVisibleExpiry: true }], languageOptions: ts },
+    { code: `import { Injectable, Module } from '@nestjs/common';
+import { JwtModule, JwtService } from '@nestjs/jwt';
+
+@Injectable()
+export class AuthService {
+  constructor(private readonly jwt: JwtService) {}
+  login(user: { id: number }) { return { access_token: this.jwt.sign({ sub: user.id }) }; }
+}
+
+@Module({
+  imports: [JwtModule.register({ secret: process.env.JWT_SECRET, signOptions: { expiresIn: '1h' } })],
+  providers: [AuthService],
+})
+export class AuthModule {}`, options: [{ requireVisibleExpiry: true }], languageOptions: ts },
+    // Module options without a default, and every sign call of the file passing its own expiry.
+    {
+      code: "import { JwtModule, JwtService } from '@nestjs/jwt'; JwtModule.register({ secret: s }); class A { constructor(private j: JwtService) {} go() { return this.j.sign({ sub: 1 }, { expiresIn: '5m' }); } }",
+      options: [{ requireVisibleExpiry: true }],
+      languageOptions: ts,
+    },
+    // `JwtModule.register({})`: no key, every sign call passes its own options.
+    { code: "import { JwtModule } from '@nestjs/jwt'; @Module({ imports: [PassportModule, JwtModule.register({})] }) export class AuthModule {}", options: [{ requireVisibleExpiry: true }], languageOptions: ts },
+    { code: "import { JwtModule } from '@nestjs/jwt'; JwtModule.registerAsync({ useClass: JwtConfigService });", options: [{ requireVisibleExpiry: true }], languageOptions: ts },
+    { code: "import jwt from 'jsonwebtoken'; jwt.sign({ sub: u.id, exp: Math.floor(Date.now() / 1000) + 900, expiresAt: Date.now() + 900_000 }, key);", options: [{ requireVisibleExpiry: true }], languageOptions: esm },
+    { code: "import jwt from 'jsonwebtoken'; function createRefreshToken(u) { return jwt.sign({ sub: u.id, expiresAt: Date.now() + 30 * 864e5 }, key); }", options: [{ requireVisibleExpiry: true, allowLongLived: ['refresh'] }], languageOptions: esm },
+    { code: "import fjwt from '@fastify/jwt'; app.register(fjwt, opts); app.post('/t', async (req, reply) => reply.jwtSign({ sub: 1 }));", options: [{ requireVisibleExpiry: true }], languageOptions: esm },
+    // Options the rule cannot read may hold `expiresIn`: the application claim is not the only expiry.
+    { code: "import jwt from 'jsonwebtoken'; export const issue = (sub, opts) => jwt.sign({ sub, expiresAt: Date.now() + 60_000 }, key, opts);", options: [{ requireVisibleExpiry: true }], languageOptions: esm },
   ],
   invalid: [
     // jsonwebtoken: new options argument
@@ -235,13 +433,15 @@ exports.issue = (sub, done) => jwt.sign({ sub }, process.env.JWT_SECRET, done);`
         },
       ],
     },
+    // --- Cross-file shapes, reported with `requireVisibleExpiry` (strict, all): the sign calls are elsewhere.
     // @nestjs/jwt module without signOptions
     {
       code: "import { JwtModule } from '@nestjs/jwt';\n@Module({ imports: [JwtModule.register({ secret: process.env.JWT_SECRET })] })\nexport class AuthModule {}",
+      options: [{ requireVisibleExpiry: true }],
       languageOptions: ts,
       errors: [
         {
-          messageId: 'missingExpiry',
+          messageId: 'noDefaultExpiry',
           line: 2,
           column: 21,
           suggestions: [
@@ -257,10 +457,11 @@ exports.issue = (sub, done) => jwt.sign({ sub }, process.env.JWT_SECRET, done);`
     // @nestjs/jwt registerAsync factory with signOptions lacking expiresIn
     {
       code: "import { JwtModule } from '@nestjs/jwt';\nJwtModule.registerAsync({ useFactory: async () => ({ secret: await load(), signOptions: { algorithm: 'HS256' } }) });",
+      options: [{ requireVisibleExpiry: true }],
       languageOptions: ts,
       errors: [
         {
-          messageId: 'missingExpiry',
+          messageId: 'noDefaultExpiry',
           line: 2,
           column: 1,
           suggestions: [
@@ -276,10 +477,11 @@ exports.issue = (sub, done) => jwt.sign({ sub }, process.env.JWT_SECRET, done);`
     // @fastify/jwt plugin without sign.expiresIn
     {
       code: "const fastify = require('fastify')();\nfastify.register(require('@fastify/jwt'), { secret: process.env.JWT_SECRET });",
+      options: [{ requireVisibleExpiry: true }],
       languageOptions: cjsAsModule,
       errors: [
         {
-          messageId: 'missingExpiry',
+          messageId: 'noDefaultExpiry',
           line: 2,
           column: 1,
           suggestions: [
@@ -417,7 +619,7 @@ export const issue = (id: string) => jwt.sign({ id }, process.env.JWT_SECRET!);`
 export const issue = (id: string) => jwt.sign({ id }, process.env.JWT_SECRET!, { expiresIn: '15m' });` }] }] },
     { code: `import { JwtModule } from '@nestjs/jwt';
 @Module({ imports: [JwtModule.register({ global: true, secret: process.env.JWT_SECRET })] })
-export class AuthModule {}`, languageOptions: ts, errors: [{ messageId: 'missingExpiry', line: 2, column: 21, suggestions: [{ messageId: 'addExpiry', output: `import { JwtModule } from '@nestjs/jwt';
+export class AuthModule {}`, options: [{ requireVisibleExpiry: true }], languageOptions: ts, errors: [{ messageId: 'noDefaultExpiry', line: 2, column: 21, suggestions: [{ messageId: 'addExpiry', output: `import { JwtModule } from '@nestjs/jwt';
 @Module({ imports: [JwtModule.register({ global: true, secret: process.env.JWT_SECRET, signOptions: { expiresIn: '15m' } })] })
 export class AuthModule {}` }] }] },
     { code: `import jwt from 'jsonwebtoken';
@@ -427,5 +629,75 @@ export const issue = (sub) => jwt.sign({ sub }, process.env.JWT_SECRET, opts);`,
 const opts = { expiresIn: '15m' };
 opts.algorithm = 'HS256';
 export const issue = (sub) => jwt.sign({ sub }, process.env.JWT_SECRET, opts);` }] }] },
+    // --- Claims that are not an expiry the application keeps: still no expiry.
+    // `expiresIn` in the payload is an ordinary claim: jsonwebtoken reads it only from the options.
+    { code: `import jwt from 'jsonwebtoken';
+export const issue = (user) => jwt.sign({ id: user.id, expiresIn: '1h' }, process.env.JWT_SECRET);`, languageOptions: esm, errors: [{ messageId: 'missingExpiry', line: 2, column: 32, suggestions: [{ messageId: 'addExpiry', output: `import jwt from 'jsonwebtoken';
+export const issue = (user) => jwt.sign({ id: user.id, expiresIn: '1h' }, process.env.JWT_SECRET, { expiresIn: '15m' });` }] }] },
+    // A constant is a duration, not a moment.
+    { code: `const jwt = require('jsonwebtoken');
+const token = jwt.sign({ id, expires: '7d' }, secret);`, languageOptions: cjs, errors: [{ messageId: 'missingExpiry', line: 2, column: 15, suggestions: [{ messageId: 'addExpiry', output: `const jwt = require('jsonwebtoken');
+const token = jwt.sign({ id, expires: '7d' }, secret, { expiresIn: '15m' });` }] }] },
+    // Another thing's expiry (the subscription), and a duration read from the environment.
+    { code: `import jwt from 'jsonwebtoken';
+jwt.sign({ sub: user.id, plan: user.plan, planExpiresAt: user.planExpiresAt }, key);
+jwt.sign({ sub: user.id, expires: process.env.JWT_EXPIRES_IN }, key);`, languageOptions: esm, errors: [
+      { messageId: 'missingExpiry', line: 2, column: 1, suggestions: [{ messageId: 'addExpiry', output: `import jwt from 'jsonwebtoken';
+jwt.sign({ sub: user.id, plan: user.plan, planExpiresAt: user.planExpiresAt }, key, { expiresIn: '15m' });
+jwt.sign({ sub: user.id, expires: process.env.JWT_EXPIRES_IN }, key);` }] },
+      { messageId: 'missingExpiry', line: 3, column: 1, suggestions: [{ messageId: 'addExpiry', output: `import jwt from 'jsonwebtoken';
+jwt.sign({ sub: user.id, plan: user.plan, planExpiresAt: user.planExpiresAt }, key);
+jwt.sign({ sub: user.id, expires: process.env.JWT_EXPIRES_IN }, key, { expiresIn: '15m' });` }] },
+    ] },
+    // --- The file shows both the module options without a default and the sign call without an expiry.
+    { code: `import { Injectable, Module } from '@nestjs/common';
+import { JwtModule, JwtService } from '@nestjs/jwt';
+
+@Injectable()
+export class AuthService {
+  constructor(private readonly jwt: JwtService) {}
+  login(user: { id: number }) { return { access_token: this.jwt.sign({ sub: user.id }) }; }
+}
+
+@Module({ imports: [JwtModule.register({ secret: process.env.JWT_SECRET })], providers: [AuthService] })
+export class AuthModule {}`, languageOptions: ts, errors: [{ messageId: 'missingExpiry', line: 7, column: 56, suggestions: [{ messageId: 'addExpiry', output: `import { Injectable, Module } from '@nestjs/common';
+import { JwtModule, JwtService } from '@nestjs/jwt';
+
+@Injectable()
+export class AuthService {
+  constructor(private readonly jwt: JwtService) {}
+  login(user: { id: number }) { return { access_token: this.jwt.sign({ sub: user.id }, { expiresIn: '15m' }) }; }
+}
+
+@Module({ imports: [JwtModule.register({ secret: process.env.JWT_SECRET })], providers: [AuthService] })
+export class AuthModule {}` }] }] },
+    { code: `import Fastify from 'fastify';
+import fastifyJwt from '@fastify/jwt';
+const app = Fastify();
+app.register(fastifyJwt, { secret: process.env.JWT_SECRET });
+app.post('/login', async (request, reply) => ({ token: await reply.jwtSign({ sub: request.body.username }) }));`, languageOptions: esm, errors: [{ messageId: 'missingExpiry', line: 5, column: 62, suggestions: [{ messageId: 'addExpiry', output: `import Fastify from 'fastify';
+import fastifyJwt from '@fastify/jwt';
+const app = Fastify();
+app.register(fastifyJwt, { secret: process.env.JWT_SECRET });
+app.post('/login', async (request, reply) => ({ token: await reply.jwtSign({ sub: request.body.username }, { expiresIn: '15m' }) }));` }] }] },
+    // --- With `requireVisibleExpiry`: sign calls whose default, or whose expiry check, may be in another file.
+    { code: NEST_AUTH_SERVICE_SIGN_IN, options: [{ requireVisibleExpiry: true }], languageOptions: ts, errors: [
+      { messageId: 'noVisibleExpiry', line: 16, column: 34, suggestions: [{ messageId: 'addExpiry', output: NEST_AUTH_SERVICE_SIGN_IN.replace('signAsync(payload)', "signAsync(payload, { expiresIn: '15m' })") }] },
+      { messageId: 'noVisibleExpiry', line: 21, column: 12, suggestions: [{ messageId: 'addExpiry', output: NEST_AUTH_SERVICE_SIGN_IN.replace('signAsync({ sub: claims.sub })', "signAsync({ sub: claims.sub }, { expiresIn: '15m' })") }] },
+    ] },
+    { code: `import type {} from '@fastify/jwt';
+export async function loginRoute(request, reply) {
+  const token = await reply.jwtSign({ sub: request.user.id });
+  return reply.send({ token });
+}`, options: [{ requireVisibleExpiry: true }], languageOptions: ts, errors: [{ messageId: 'noVisibleExpiry', line: 3, column: 23, suggestions: [{ messageId: 'addExpiry', output: `import type {} from '@fastify/jwt';
+export async function loginRoute(request, reply) {
+  const token = await reply.jwtSign({ sub: request.user.id }, { expiresIn: '15m' });
+  return reply.send({ token });
+}` }] }] },
+    { code: `import jwt from 'jsonwebtoken';
+router.post('/login', async (req, res) => {
+  const user = await users.verifyPassword(req.body.email, req.body.password);
+  res.json({ token: jwt.sign({ sub: user.id, expiresAt: Date.now() + TOKEN_TTL_MS }, process.env.JWT_SECRET, { algorithm: 'HS256' }) });
+});`, options: [{ requireVisibleExpiry: true }], languageOptions: esm, errors: [{ messageId: 'appManagedExpiry', data: { call: 'jsonwebtoken `sign()`', claim: 'expiresAt' }, line: 4, column: 46, suggestions: [] }] },
   ],
 });

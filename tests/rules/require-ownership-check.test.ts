@@ -44,6 +44,19 @@ function everywhere(code: string, needle: string, cjsCode?: string, messageId: M
   return cases;
 }
 
+/** An invalid case whose message is asserted in full (`messageId` and every `data` value). */
+function message(
+  code: string,
+  needle: string,
+  data: { query: string; operation: string; source: string; example: string },
+  languageOptions = ts,
+): InvalidTestCase<MessageIds, Options> {
+  return { code, languageOptions, errors: [{ messageId: 'missingOwnershipCheck', data, ...at(code, needle) }] };
+}
+
+/** The example a message gives when the library is not known by import. */
+const GENERIC_EXAMPLE = 'where: { id, ownerId: callerId }';
+
 const valid: ValidTestCase<Options>[] = [
   // --- Express + Mongoose: careful handlers
   {
@@ -386,6 +399,47 @@ fastify.delete('/orders/:id', { onRequest: [fastify.authenticate] }, async (requ
   return reply.code(204).send();
 });`,
     languageOptions: esm,
+  },
+  // --- Data-access wrappers from local modules (named like repositories, not resolved to a library)
+  {
+    name: 'a local Knex repository wrapper scoped by the caller',
+    code: `const express = require('express');
+const tasksRepository = require('./tasks-repository');
+const router = express.Router();
+router.patch('/tasks/:id', authenticate, async (req, res) => {
+  await tasksRepository.update({ id: req.params.id, userId: req.user.id }, { title: String(req.body.title) });
+  res.sendStatus(204);
+});`,
+    languageOptions: cjs,
+  },
+  {
+    name: 'a local repository class instance whose read is compared with the caller',
+    code: `import { Router } from 'express';
+import { TasksRepository } from '../repositories/tasks-repository';
+import { db } from '../db';
+const router = Router();
+const tasksRepository = new TasksRepository(db);
+router.get('/tasks/:id', requireAuth, async (req, res) => {
+  const task = await tasksRepository.findOne(req.params.id);
+  if (!task || task.userId !== req.user.id) return res.sendStatus(404);
+  res.json(task);
+});`,
+    languageOptions: ts,
+  },
+  {
+    name: 'a Knex-backed repository made in the router factory, scoped by the caller',
+    code: `import type { Knex } from 'knex';
+import { Router } from 'express';
+export function tasksRouter(knex: Knex) {
+  const tasksRepository = createTasksRepository(knex);
+  const router = Router();
+  router.delete('/tasks/:id', requireAuth, async (req, res) => {
+    await tasksRepository.delete({ id: req.params.id, userId: req.user.id });
+    res.sendStatus(204);
+  });
+  return router;
+}`,
+    languageOptions: ts,
   },
   // --- NestJS
   {
@@ -925,6 +979,122 @@ export default async function routes(fastify) {
 });`,
     'User.findByIdAndUpdate',
     { languageOptions: esm },
+  ),
+  // --- Messages name a library only when the receiver is resolved by import.
+  message(
+    `const express = require('express');
+const tasksRepository = require('./tasks-repository');
+const router = express.Router();
+router.patch('/tasks/:id', authenticate, async (req, res) => {
+  await tasksRepository.update(req.params.id, { title: String(req.body.title) });
+  res.sendStatus(204);
+});`,
+    'tasksRepository.update',
+    { query: '`update()` (looks like an ORM update)', operation: 'updates', source: 'req.params.id', example: GENERIC_EXAMPLE },
+    cjs,
+  ),
+  message(
+    `import type { Knex } from 'knex';
+import { Router } from 'express';
+export function tasksRouter(knex: Knex) {
+  const tasksRepository = createTasksRepository(knex);
+  const router = Router();
+  router.delete('/tasks/:id', requireAuth, async (req, res) => {
+    await tasksRepository.delete(req.params.id);
+    res.sendStatus(204);
+  });
+  return router;
+}`,
+    'tasksRepository.delete',
+    { query: '`delete()` (looks like an ORM delete)', operation: 'deletes', source: 'req.params.id', example: GENERIC_EXAMPLE },
+  ),
+  message(
+    `import { Router } from 'express';
+import { TasksRepository } from '../repositories/tasks-repository';
+import { db } from '../db';
+const router = Router();
+const tasksRepository = new TasksRepository(db);
+router.get('/tasks/:id', requireAuth, async (req, res) => {
+  const task = await tasksRepository.findOne(req.params.id);
+  res.json({ task, viewer: req.user.id });
+});`,
+    'tasksRepository.findOne',
+    { query: '`findOne()` (looks like an ORM query)', operation: 'reads', source: 'req.params.id', example: GENERIC_EXAMPLE },
+  ),
+  message(
+    `import { auth } from '@/auth';
+import { prisma } from '@/lib/prisma';
+export async function DELETE(request, { params }) {
+  const session = await auth();
+  if (!session) return new Response(null, { status: 401 });
+  await prisma.document.delete({ where: { id: params.id } });
+  return new Response(null, { status: 204 });
+}`,
+    'prisma.document.delete',
+    { query: '`delete()` (looks like an ORM delete)', operation: 'deletes', source: 'params.id', example: GENERIC_EXAMPLE },
+  ),
+  message(
+    `const Post = require('../models/post');
+exports.updatePost = async (req, res) => {
+  const post = await Post.findByIdAndUpdate(req.params.id, { ...req.body, updatedBy: req.user.id }, { new: true });
+  res.json(post);
+};`,
+    'Post.findByIdAndUpdate',
+    { query: '`findByIdAndUpdate()` (looks like an ORM update)', operation: 'updates', source: 'req.params.id', example: GENERIC_EXAMPLE },
+    cjsAsModule,
+  ),
+  message(
+    `${NEST}@Controller('tasks')
+@UseGuards(JwtAuthGuard)
+export class TasksController {
+  constructor(@InjectRepository(Task) private readonly tasksRepository: Repository<Task>) {}
+  @Patch(':id')
+  update(@Param('id') id: string, @Body() dto: UpdateTaskDto) {
+    return this.tasksRepository.update(id, { title: dto.title });
+  }
+}`,
+    'this.tasksRepository.update',
+    { query: 'TypeORM `update()`', operation: 'updates', source: 'id', example: 'findOneBy({ id, ownerId: user.id })' },
+  ),
+  message(
+    `import { Controller, Delete, Param, UseGuards } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+@Controller('tasks')
+@UseGuards(JwtAuthGuard)
+export class TasksController {
+  constructor(@InjectRepository(Task) private readonly tasksRepository) {}
+  @Delete(':id')
+  remove(@Param('id') id: string) {
+    return this.tasksRepository.delete(id);
+  }
+}`,
+    'this.tasksRepository.delete',
+    { query: 'TypeORM `delete()`', operation: 'deletes', source: 'id', example: 'findOneBy({ id, ownerId: user.id })' },
+  ),
+  message(
+    `import { PrismaClient } from '@prisma/client';
+import express from 'express';
+const prisma = new PrismaClient();
+const app = express();
+app.get('/invoices/:id', authenticate, async (req, res) => {
+  const invoice = await prisma.invoice.findUnique({ where: { id: req.params.id } });
+  res.json(invoice);
+});`,
+    'prisma.invoice.findUnique',
+    { query: 'Prisma `findUnique()`', operation: 'reads', source: 'req.params.id', example: 'where: { id, userId: req.user.id }' },
+  ),
+  message(
+    `import mongoose from 'mongoose';
+import express from 'express';
+const Post = mongoose.model('Post', postSchema);
+const router = express.Router();
+router.delete('/posts/:id', authenticate, async (req, res) => {
+  await Post.findByIdAndDelete(req.params.id);
+  res.sendStatus(204);
+});`,
+    'Post.findByIdAndDelete',
+    { query: 'Mongoose `findByIdAndDelete()`', operation: 'deletes', source: 'req.params.id', example: 'findOne({ _id: id, owner: req.user._id })' },
+    esm,
   ),
 ];
 
