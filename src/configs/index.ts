@@ -26,8 +26,8 @@ const OFF_IN_MIGRATIONS: Partial<Record<ConfigName, readonly string[]>> = { reco
 
 /** Options a config sets beyond the rule's defaults. */
 const CONFIG_OPTIONS: Partial<Record<ConfigName, Record<string, unknown[]>>> = {
-  strict: { 'no-sql-injection': [{ allowNumericCoercion: false }], 'require-jwt-expiry': [{ requireVisibleExpiry: true }] },
-  all: { 'no-sql-injection': [{ allowNumericCoercion: false }], 'require-jwt-expiry': [{ requireVisibleExpiry: true }] },
+  strict: { 'no-sql-injection': [{ allowNumericCoercion: false }], 'require-jwt-expiry': [{ requireVisibleExpiry: true }], 'require-jwt-algorithms': [{ reportWhenLibraryRestrictsAlgorithms: true }] },
+  all: { 'no-sql-injection': [{ allowNumericCoercion: false }], 'require-jwt-expiry': [{ requireVisibleExpiry: true }], 'require-jwt-algorithms': [{ reportWhenLibraryRestrictsAlgorithms: true }] },
 };
 
 function includes(config: ConfigName, rule: ApiSecurityRule): boolean {

@@ -3,21 +3,30 @@ import {
   describeJwtCall,
   addOptionFix,
   algorithmList,
-  classifyJwtKey,
+  evidencedAlgorithms,
   isAsymmetricAlgorithm,
   isHmacAlgorithm,
   isNoneAlgorithm,
   isOptionAbsent,
   jwtCall,
   jwtOption,
-  looksLikeAsymmetricKey,
+  keyAlgorithmEvidence,
   mayUseJwt,
   namedSignAlgorithm,
+  verifierRestrictsAlgorithms,
   type JwtCall,
 } from '../analysis/jwt.js';
 import { createRule } from '../util/create-rule.js';
 
-type MessageIds = 'missingAlgorithms' | 'noneAlgorithm' | 'mixedAlgorithms' | 'unsecuredJwt' | 'addAlgorithms';
+type MessageIds =
+  | 'missingAlgorithms'
+  | 'missingAlgorithmsDefenceInDepth'
+  | 'noneAlgorithm'
+  | 'mixedAlgorithms'
+  | 'unsecuredJwt'
+  | 'addAlgorithms';
+
+type Options = [{ reportWhenLibraryRestrictsAlgorithms?: boolean }];
 
 /** Where each library takes the verification allow-list, and whether leaving it out is reported. */
 function allowListPath(call: JwtCall): { path: string[]; required: boolean } | null {
@@ -38,7 +47,7 @@ function allowListPath(call: JwtCall): { path: string[]; required: boolean } | n
   }
 }
 
-export default createRule<[], MessageIds>({
+export default createRule<Options, MessageIds>({
   name: 'require-jwt-algorithms',
   meta: {
     type: 'problem',
@@ -51,7 +60,9 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     messages: {
       missingAlgorithms:
-        '{{call}} has no `algorithms` allow-list, so the token header chooses how it is checked (algorithm confusion). Pass `algorithms: [{{alg}}]` with the algorithm your tokens are signed with.',
+        '{{call}} has no `algorithms` allow-list, so the token header chooses how it is checked (algorithm confusion). Pass `algorithms` with the algorithm your tokens are signed with.',
+      missingAlgorithmsDefenceInDepth:
+        '{{call}} has no `algorithms` allow-list. The declared {{declared}} already accepts only algorithms that fit the key\'s type, so naming the algorithm your tokens are signed with is defence in depth: it keeps a change of key or library version from widening what is accepted.',
       noneAlgorithm:
         '{{call}} allows the `none` algorithm: tokens without a signature would be made or accepted, so anyone can forge them. Remove `none` and name a signing algorithm such as `HS256` or `RS256`.',
       mixedAlgorithms:
@@ -60,15 +71,37 @@ export default createRule<[], MessageIds>({
         'jose `UnsecuredJWT` makes and reads tokens with `alg: "none"` that anyone can forge. Use `SignJWT` and `jwtVerify` with a key instead.',
       addAlgorithms: 'Add `algorithms: [{{alg}}]` to the options.',
     },
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          reportWhenLibraryRestrictsAlgorithms: {
+            type: 'boolean',
+            description:
+              'Also report a missing allow-list when the declared library version already restricts algorithms to the key\'s type (jsonwebtoken 9, passport-jwt 4.0.1 and later): defence in depth.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ reportWhenLibraryRestrictsAlgorithms: false }],
   },
-  create(context) {
+  create(context, [options]) {
     const sourceCode = context.sourceCode;
     // No JWT library can be loaded here: nothing in the file is a JWT call.
     if (!mayUseJwt(sourceCode)) return {};
+    const reportRestricted = options?.reportWhenLibraryRestrictsAlgorithms === true;
     const missing: JwtCall[] = [];
+    /** Algorithms this file signs with: named ones, and jsonwebtoken's `HS256` default. */
     const signAlgorithms: string[] = [];
-    let hmacByStringKey = false;
+    /** List nodes already reported: an options object shared by several calls is one problem. */
+    const reported = new Set<TSESTree.Node>();
+
+    function reportList(node: TSESTree.Node, report: () => void): void {
+      if (reported.has(node)) return;
+      reported.add(node);
+      report();
+    }
 
     function checkList(call: JwtCall, path: string[]): void {
       const prop = jwtOption(call, path, sourceCode);
@@ -78,52 +111,46 @@ export default createRule<[], MessageIds>({
       const noneIndex = list.names.findIndex(isNoneAlgorithm);
       if (noneIndex >= 0) {
         const node = list.nodes[noneIndex] ?? prop.value;
-        context.report({ node, messageId: 'noneAlgorithm', data: { call: describeJwtCall(call, ' options') } });
+        reportList(node, () =>
+          context.report({ node, messageId: 'noneAlgorithm', data: { call: describeJwtCall(call, ' options') } }),
+        );
         return;
       }
       const hmac = list.names.filter(isHmacAlgorithm);
       const publicKey = list.names.filter(isAsymmetricAlgorithm);
       if (hmac.length > 0 && publicKey.length > 0) {
-        context.report({
-          node: prop.value,
-          messageId: 'mixedAlgorithms',
-          data: { call: describeJwtCall(call, ' options'), hmac: hmac.join(', '), publicKey: publicKey.join(', ') },
-        });
+        reportList(prop.value, () =>
+          context.report({
+            node: prop.value,
+            messageId: 'mixedAlgorithms',
+            data: { call: describeJwtCall(call, ' options'), hmac: hmac.join(', '), publicKey: publicKey.join(', ') },
+          }),
+        );
       }
     }
 
     function checkSign(call: JwtCall): void {
       const alg = namedSignAlgorithm(call, sourceCode);
       if (!alg) {
-        if (call.library === 'jsonwebtoken' && call.operation === 'sign' && call.key) {
-          const key = classifyJwtKey(call.key, sourceCode);
-          if ((key.kind === 'literal' || key.kind === 'fallback') && !looksLikeAsymmetricKey(key.value ?? '')) {
-            hmacByStringKey = true;
-          }
+        // jsonwebtoken signs with HS256 when no `algorithm` is given.
+        if (
+          call.library === 'jsonwebtoken' &&
+          call.operation === 'sign' &&
+          call.key &&
+          isOptionAbsent(call, ['algorithm'], sourceCode)
+        ) {
+          signAlgorithms.push('HS256');
         }
         return;
       }
       if (isNoneAlgorithm(alg.name)) {
-        context.report({ node: alg.node, messageId: 'noneAlgorithm', data: { call: describeJwtCall(call, ' options') } });
+        const node = alg.node;
+        reportList(node, () =>
+          context.report({ node, messageId: 'noneAlgorithm', data: { call: describeJwtCall(call, ' options') } }),
+        );
         return;
       }
       signAlgorithms.push(alg.name);
-    }
-
-    /** The algorithm to suggest: an HMAC string key says HS256; else what this file signs with; else by key name; else RS256. */
-    function suggestedAlgorithm(call: JwtCall): string {
-      const key = call.key ? classifyJwtKey(call.key, sourceCode) : null;
-      if (key && (key.kind === 'literal' || key.kind === 'fallback') && !looksLikeAsymmetricKey(key.value ?? '')) {
-        return 'HS256';
-      }
-      const signed = signAlgorithms.find((a) => isHmacAlgorithm(a) || isAsymmetricAlgorithm(a));
-      if (signed) return signed;
-      const names = key ? key.names.join(' ') : '';
-      if (/public|pem|cert|rsa|ecdsa|jwks|spki/i.test(names) || key?.kind === 'secret-store' || key?.kind === 'key-object') {
-        return 'RS256';
-      }
-      if (/secret|hmac/i.test(names) || hmacByStringKey) return 'HS256';
-      return 'RS256';
     }
 
     function visit(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
@@ -149,16 +176,26 @@ export default createRule<[], MessageIds>({
       CallExpression: visit,
       NewExpression: visit,
       'Program:exit'() {
+        if (missing.length === 0) return;
+        const filename = context.physicalFilename || context.filename;
         for (const call of missing) {
-          const alg = `'${suggestedAlgorithm(call)}'`;
-          const fix = addOptionFix(call, ['algorithms'], `[${alg}]`, sourceCode);
+          // Read lazily: package.json is consulted only for a verification without an allow-list.
+          const restriction = verifierRestrictsAlgorithms(call, sourceCode, filename);
+          if (restriction.kind === 'restricts' && !reportRestricted) continue;
+          const key = call.key ? keyAlgorithmEvidence(call.key, sourceCode) : ({ kind: 'none' } as const);
+          const algorithms = evidencedAlgorithms(key, signAlgorithms);
+          const alg = algorithms ? algorithms.map((a) => `'${a}'`).join(', ') : null;
+          const fix = alg ? addOptionFix(call, ['algorithms'], `[${alg}]`, sourceCode) : null;
           const node = call.node.type === AST_NODE_TYPES.NewExpression ? call.node : call.node.callee;
-          context.report({
-            node,
-            messageId: 'missingAlgorithms',
-            data: { call: describeJwtCall(call, ' options'), alg },
-            suggest: fix ? [{ messageId: 'addAlgorithms', data: { alg }, fix }] : [],
-          });
+          const suggest = fix && alg ? [{ messageId: 'addAlgorithms' as const, data: { alg }, fix }] : [];
+          const described = describeJwtCall(call, ' options');
+          if (restriction.kind === 'restricts') {
+            const via = restriction.via ? ` (which verifies with ${restriction.via})` : '';
+            const declared = `${restriction.library} range \`${restriction.range}\`${via}`;
+            context.report({ node, messageId: 'missingAlgorithmsDefenceInDepth', data: { call: described, declared }, suggest });
+          } else {
+            context.report({ node, messageId: 'missingAlgorithms', data: { call: described }, suggest });
+          }
         }
       },
     };

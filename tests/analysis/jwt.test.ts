@@ -1,5 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { describe, expect, it } from 'vitest';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { SourceCode } from '../../src/analysis/cache.js';
 import {
   algorithmList,
@@ -7,7 +11,12 @@ import {
   inferEnvName,
   payloadHasExp,
   classifyJwtKey,
+  evidencedAlgorithms,
   isOptionAbsent,
+  keyAlgorithmEvidence,
+  keyNameAlgorithms,
+  pemAlgorithms,
+  verifierRestrictsAlgorithms,
   jwtCall,
   jwtOption,
   namedSignAlgorithm,
@@ -454,5 +463,172 @@ describe('helpers', () => {
     expect(exp("import jwt from 'jsonwebtoken'; jwt.sign({ ...x }, k);")).toBe('unknown');
     expect(exp("import jwt from 'jsonwebtoken'; jwt.sign(user, k);")).toBe('unknown');
     expect(exp("import jwt from 'jsonwebtoken'; jwt.sign('s', k);")).toBe('string');
+  });
+});
+
+describe('keyNameAlgorithms', () => {
+  const family = (name: string) => {
+    const found = keyNameAlgorithms(name);
+    if (found === null) return null;
+    if (found.length === 0) return 'conflict';
+    if (found.length === 1) return found[0];
+    if (found.every((a) => a.startsWith('HS'))) return 'hmac';
+    if (found.every((a) => a.startsWith('ES'))) return 'ec';
+    if (found.every((a) => a.startsWith('RS') || a.startsWith('PS'))) return 'rsa';
+    return 'asymmetric';
+  };
+  it.each([
+    ['publicKey', 'asymmetric'],
+    ['JWT_PUBLIC_KEY', 'asymmetric'],
+    ['privateKey', 'asymmetric'],
+    ['jwks', 'asymmetric'],
+    ['authCert', 'asymmetric'],
+    ['pubKey', 'asymmetric'],
+    ['rsaPublicKey', 'rsa'],
+    ['ecPublicKey', 'ec'],
+    ['JWT_RS256_PUBLIC_KEY', 'RS256'],
+    ['jwtRS256', 'RS256'],
+    ['secret', 'hmac'],
+    ['jwtSecret', 'hmac'],
+    ['SECRET_KEY', 'hmac'],
+    ['ACCESS_TOKEN_SECRET', 'hmac'],
+    ['hmacKey', 'hmac'],
+    ['privateKeySecret', 'conflict'],
+    ['secretOrKey', null],
+    ['secretOrPrivateKey', null],
+    ['key', null],
+    ['signingKey', null],
+    ['users256', null],
+    ['tokenCount', null],
+  ])('%s → %s', (name, expected) => {
+    expect(family(name)).toBe(expected);
+  });
+});
+
+describe('pemAlgorithms', () => {
+  const pem = (type: 'rsa' | 'ec' | 'ed25519', options: object = {}) =>
+    (generateKeyPairSync as (t: string, o: object) => { publicKey: { export(o: object): string | Buffer }; privateKey: { export(o: object): string | Buffer } })(type, { modulusLength: 2048, ...options });
+  it('reads the key type and curve inside the PEM', () => {
+    expect(pemAlgorithms(pem('rsa').publicKey.export({ type: 'spki', format: 'pem' }).toString())).toEqual(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512']);
+    expect(pemAlgorithms(pem('rsa').publicKey.export({ type: 'pkcs1', format: 'pem' }).toString())).toContain('RS256');
+    expect(pemAlgorithms(pem('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString())).toEqual(['ES256']);
+    expect(pemAlgorithms(pem('ec', { namedCurve: 'P-384' }).privateKey.export({ type: 'sec1', format: 'pem' }).toString())).toEqual(['ES384']);
+    expect(pemAlgorithms(pem('ec', { namedCurve: 'P-521' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString())).toEqual(['ES512']);
+    expect(pemAlgorithms(pem('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString())).toEqual(['EdDSA', 'Ed25519']);
+  });
+  it('falls back to any public-key algorithm when the text cannot be read, and reads JWK types', () => {
+    expect(pemAlgorithms('-----BEGIN PUBLIC KEY-----\n!!not base64!!\n-----END PUBLIC KEY-----')).toContain('ES256');
+    expect(pemAlgorithms('-----BEGIN PUBLIC KEY-----\n!!not base64!!\n-----END PUBLIC KEY-----')).toContain('RS256');
+    expect(pemAlgorithms('{"kty":"oct","k":"c2VjcmV0"}')).toEqual(['HS256', 'HS384', 'HS512']);
+    expect(pemAlgorithms('{"kty":"RSA","n":"...","e":"AQAB"}')).toContain('PS256');
+  });
+});
+
+describe('keyAlgorithmEvidence', () => {
+  const evidence = (code: string, language: Language = 'esm') =>
+    probe(code, (n, sc) => {
+      const found = keyAlgorithmEvidence(n, sc);
+      return found.kind === 'algorithms' ? evidencedAlgorithms(found, []) : found.kind;
+    }, { language })[0];
+
+  it('reads names along the way, not the names of containers', () => {
+    expect(evidence("import config from './config'; probe(config.jwt.secret);")).toEqual(['HS256']);
+    expect(evidence('probe(user.jwtSecret);')).toEqual(['HS256']);
+    expect(evidence("import { env } from 'node:process'; probe(env.SECRET_KEY);")).toEqual(['HS256']);
+    expect(evidence('const { JWT_SECRET } = process.env; probe(JWT_SECRET);')).toEqual(['HS256']);
+    expect(evidence('probe(secrets.jwtPublicKey);')).toEqual(['RS256']);
+    expect(evidence("probe(process.env.JWT_PUBLIC_KEY.replace(/\\\\n/g, '\\n'));")).toEqual(['RS256']);
+    expect(evidence("probe(Buffer.from(process.env.JWT_ES256_PUBLIC_KEY_B64, 'base64').toString('ascii'));")).toEqual(['ES256']);
+    expect(evidence("class S { constructor(private readonly config: ConfigService) {} check() { probe(this.config.get<string>('auth.jwt.secret')); } }", 'ts')).toEqual(['HS256']);
+    expect(evidence('probe(getPublicKey());')).toEqual(['RS256']);
+  });
+
+  it('reads key files, key factories and JWK objects', () => {
+    expect(evidence("import fs from 'fs'; probe(fs.readFileSync('./certs/jwt.crt'));")).toEqual(['RS256']);
+    expect(evidence("import { readFileSync } from 'node:fs'; import path from 'node:path'; probe(readFileSync(path.resolve(process.env.JWT_PRIVATE_KEY_PATH)));")).toEqual(['RS256']);
+    expect(evidence("import { readFile } from 'fs/promises'; probe(await readFile(`${dir}/jwtRS512.key`, 'utf8'));")).toEqual(['RS512']);
+    expect(evidence("import crypto from 'crypto'; probe(crypto.createSecretKey(Buffer.from(process.env.KEY, 'base64')));")).toEqual(['HS256']);
+    expect(evidence("import { importSPKI } from 'jose'; probe(await importSPKI(spki, 'ES384'));")).toEqual(['ES384']);
+    // An EC key pair: ECDSA, but the curve (and so the algorithm) is not read from the options.
+    expect(evidence("import { generateKeyPairSync } from 'crypto'; const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' }); probe(publicKey);")).toBeNull();
+    expect(evidence("import { generateKeyPair } from 'jose'; const { publicKey } = await generateKeyPair('PS256'); probe(publicKey);")).toEqual(['PS256']);
+    expect(evidence("probe({ kty: 'oct', k: process.env.JWK_K });")).toEqual(['HS256']);
+    expect(evidence("import jwksRsa from 'jwks-rsa'; probe(jwksRsa.expressJwtSecret({ jwksUri }));")).toEqual(['RS256']);
+    expect(evidence("probe('a-long-shared-secret-string');")).toEqual(['HS256']);
+  });
+
+  it('says nothing for secret stores and unnamed values, and reports conflicts', () => {
+    expect(
+      evidence(
+        "import { SecretsManager } from '@aws-sdk/client-secrets-manager'; const sm = new SecretsManager({}); probe(await sm.getSecretValue({ SecretId: 'jwt' }));",
+      ),
+    ).toBe('none');
+    expect(evidence('function f(key) { probe(key); }')).toBe('none');
+    expect(evidence('const publicKey = process.env.JWT_SECRET; probe(publicKey);')).toBe('conflict');
+    expect(evidence("probe(process.env.JWT_PUBLIC_KEY || 'dev-secret');")).toBe('conflict');
+  });
+});
+
+describe('evidencedAlgorithms', () => {
+  const asymmetric = { kind: 'algorithms', algorithms: ['RS256', 'RS384', 'ES256'] } as const;
+  const hmac = { kind: 'algorithms', algorithms: ['HS256', 'HS384', 'HS512'] } as const;
+  it('prefers what the file signs with, when the key allows it', () => {
+    expect(evidencedAlgorithms(asymmetric, ['RS384'])).toEqual(['RS384']);
+    expect(evidencedAlgorithms({ kind: 'none' }, ['HS512', 'HS512'])).toEqual(['HS512']);
+    expect(evidencedAlgorithms({ kind: 'none' }, ['HS256', 'HS512'])).toEqual(['HS256', 'HS512']);
+  });
+  it('offers nothing on conflicting or missing evidence', () => {
+    expect(evidencedAlgorithms(asymmetric, ['HS256'])).toBeNull();
+    expect(evidencedAlgorithms(hmac, ['RS256'])).toBeNull();
+    expect(evidencedAlgorithms({ kind: 'none' }, ['HS256', 'RS256'])).toBeNull();
+    expect(evidencedAlgorithms({ kind: 'conflict' }, ['HS256'])).toBeNull();
+    expect(evidencedAlgorithms({ kind: 'none' }, [])).toBeNull();
+    expect(evidencedAlgorithms({ kind: 'algorithms', algorithms: ['ES256', 'ES384'] }, [])).toBeNull();
+  });
+  it('falls back to the key family default', () => {
+    expect(evidencedAlgorithms(hmac, [])).toEqual(['HS256']);
+    expect(evidencedAlgorithms(asymmetric, [])).toEqual(['RS256']);
+    expect(evidencedAlgorithms({ kind: 'algorithms', algorithms: ['ES384'] }, [])).toEqual(['ES384']);
+  });
+});
+
+describe('verifierRestrictsAlgorithms', () => {
+  const root = mkdtempSync(join(tmpdir(), 'api-security-jwt-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const dir = (name: string, dependencies: Record<string, string>) => {
+    const path = join(root, name);
+    mkdirSync(path, { recursive: true });
+    writeFileSync(join(path, 'package.json'), JSON.stringify({ dependencies }));
+    return join(path, 'src', 'file.ts');
+  };
+  const verdict = (code: string, filename: string) =>
+    probe(code, (n, sc) => {
+      const call = jwtCall(n as TSESTree.CallExpression, sc);
+      return call ? verifierRestrictsAlgorithms(call, sc, filename) : undefined;
+    }, { language: 'ts', select }).find((r) => r !== undefined);
+  const JSONWEBTOKEN = "import jwt from 'jsonwebtoken'; jwt.verify(t, k);";
+  const PASSPORT = "import { Strategy } from 'passport-jwt'; new Strategy({ secretOrKey: k }, verify);";
+  const NEST = "import { JwtService } from '@nestjs/jwt'; class A { constructor(private jwt: JwtService) {} f(t: string) { return this.jwt.verify(t); } }";
+
+  it('reads the range of the library the call resolves to', () => {
+    expect(verdict(JSONWEBTOKEN, dir('jwt9', { jsonwebtoken: '^9.0.2' }))).toEqual({ kind: 'restricts', library: 'jsonwebtoken', range: '^9.0.2' });
+    expect(verdict(JSONWEBTOKEN, dir('jwt8', { jsonwebtoken: '^8.5.1' }))).toEqual({ kind: 'may-not-restrict', library: 'jsonwebtoken' });
+    expect(verdict(PASSPORT, dir('p401', { 'passport-jwt': '^4.0.1', jsonwebtoken: '^8.5.1' }))).toEqual({
+      kind: 'restricts',
+      library: 'passport-jwt',
+      range: '^4.0.1',
+      via: 'jsonwebtoken 9',
+    });
+    expect(verdict(PASSPORT, dir('p400', { 'passport-jwt': '4.0.0', jsonwebtoken: '^9.0.2' }))).toEqual({ kind: 'may-not-restrict', library: 'passport-jwt' });
+    expect(verdict(NEST, dir('nest10', { '@nestjs/jwt': '^10.2.0' }))).toMatchObject({ kind: 'restricts', library: '@nestjs/jwt', via: 'jsonwebtoken 9' });
+    expect(verdict(NEST, dir('nest9', { '@nestjs/jwt': '^9.0.0' }))).toEqual({ kind: 'may-not-restrict', library: '@nestjs/jwt' });
+  });
+
+  it('is unknown without a declaration or a file, and not applicable to other libraries', () => {
+    expect(verdict(JSONWEBTOKEN, dir('nest-only', { '@nestjs/jwt': '^10.2.0' }))).toEqual({ kind: 'unknown', library: 'jsonwebtoken' });
+    expect(verdict(JSONWEBTOKEN, '<input>')).toEqual({ kind: 'unknown', library: 'jsonwebtoken' });
+    expect(verdict("import { expressjwt } from 'express-jwt'; expressjwt({ secret: s });", dir('ej', { 'express-jwt': '^8.4.1' }))).toEqual({
+      kind: 'not-applicable',
+    });
   });
 });
