@@ -1,7 +1,7 @@
 import { getStaticValue } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, childNodes, findVar, isFunction, memberName, singleValue, unwrap, writtenValues } from './ast.js';
-import type { SourceCode } from './cache.js';
+import { bindingPath, calleeName, childNodes, findVar, isFunction, memberName, singleValue, unwrap, writtenValues } from './ast.js';
+import { perFileCache, type SourceCode } from './cache.js';
 import { fromModule, isModulePath, resolveModule } from './modules.js';
 import { isTainted } from './taint.js';
 
@@ -95,6 +95,11 @@ export interface DynamicPart {
   kind: 'dynamic';
   /** The expression whose value is inserted into the text. */
   node: Expression;
+  /**
+   * Names of the variables read to reach `node` whose whole value it is (`const whereSql = build()`
+   * gives `build()` with `via: ['whereSql']`): what the code calls the value.
+   */
+  via?: string[];
 }
 
 export type StringPart = StaticPart | DynamicPart;
@@ -263,6 +268,8 @@ function composeIdentifier(node: TSESTree.Identifier, sourceCode: SourceCode, st
     if (single.path.length > 0) return dynamic(node);
     const parts = compose(single.init, sourceCode, state, depth + 1);
     state.inline = false;
+    const only = parts.length === 1 ? parts[0] : undefined;
+    if (only?.kind === 'dynamic') return [{ ...only, via: [...(only.via ?? []), node.name] }];
     return parts;
   }
   // Built up with `+=` (or reassigned): the parts of every write, in source order.
@@ -321,9 +328,37 @@ function composeCall(
   if (isModulePath(resolveModule(callee, sourceCode), ['util'], ['format'])) {
     const [format, ...args] = node.arguments;
     if (!format || format.type === AST_NODE_TYPES.SpreadElement) return null;
+    const values = args.map((arg) => dynamic(arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg)[0]!);
+    const pattern = staticString(format, sourceCode);
+    if (pattern !== null && !args.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) {
+      // Each `%s`, `%d`, `%i`, `%f`, `%j`, `%o`, `%O` takes the next value where it stands; `%%` is a
+      // percent sign; values left over follow, separated by spaces.
+      const parts: StringPart[] = [];
+      let text = '';
+      let next = 0;
+      for (let i = 0; i < pattern.length; i++) {
+        const ch = pattern[i]!;
+        const spec = pattern[i + 1];
+        if (ch === '%' && spec === '%') {
+          text += '%';
+          i++;
+        } else if (ch === '%' && spec !== undefined && 'sdifjoOc'.includes(spec) && next < values.length) {
+          if (text) parts.push({ kind: 'static', value: text, node: format });
+          text = '';
+          if (spec !== 'c') parts.push(values[next]!);
+          next++;
+          i++;
+        } else {
+          text += ch;
+        }
+      }
+      if (text) parts.push({ kind: 'static', value: text, node: format });
+      for (const value of values.slice(next)) parts.push({ kind: 'static', value: ' ', node: format }, value);
+      return parts;
+    }
     state.exact = false;
     const parts = compose(format, sourceCode, state, depth + 1);
-    for (const arg of args) parts.push(...dynamic(arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg));
+    parts.push(...values);
     return parts;
   }
   return null;
@@ -481,12 +516,17 @@ function numeric(node: Node, sourceCode: SourceCode, building: Set<unknown>): bo
 }
 
 /**
- * True when an expression can only be one of a fixed set of constant strings:
+ * True when an expression can only be one of a fixed set of constant strings, or text the program
+ * makes itself with no room for anything else:
  * `ALLOWED.includes(x) ? x : 'id'`, `COLUMNS[x]` / `COLUMNS[x] ?? 'id'` over a constant object literal,
- * `x === 'asc' ? 'ASC' : 'DESC'`, and `ids.map(() => '?').join(',')` placeholder lists.
+ * `x === 'asc' ? 'ASC' : 'DESC'`, `ids.map(() => '?').join(',')` placeholder lists, a property of a
+ * constant object literal (`filter.sql`), the element of a loop or callback over a constant array
+ * (`for (const [table, column] of [['a', 'b'], …])`, `TABLES.forEach((t) => …)`), a class field
+ * written only such values, and generated text (`randomBytes(8).toString('hex')`,
+ * `new Date().toISOString()`, `randomUUID()`).
  */
 export function isConstrainedChoice(node: Node, sourceCode: SourceCode, depth = 0): boolean {
-  if (depth > 6) return false;
+  if (depth > MAX_CONSTRAINT_DEPTH) return false;
   const target = unwrap(node);
   if (staticString(target, sourceCode) !== null) return true;
   switch (target.type) {
@@ -504,10 +544,14 @@ export function isConstrainedChoice(node: Node, sourceCode: SourceCode, depth = 
     case AST_NODE_TYPES.LogicalExpression:
       return isConstrainedChoice(target.left, sourceCode, depth + 1) && isConstrainedChoice(target.right, sourceCode, depth + 1);
     case AST_NODE_TYPES.MemberExpression:
-      return target.computed && isConstantStringTable(target.object, sourceCode);
+      if (target.computed) return isConstantStringTable(target.object, sourceCode);
+      return (
+        isConstrainedProperty(target, sourceCode, depth) || isConstrainedThisField(target, sourceCode, depth) || isRuntimeSetting(target, sourceCode)
+      );
     case AST_NODE_TYPES.Identifier: {
       const variable = findVar(sourceCode, target);
       if (!variable) return false;
+      if (isConstantElement(variable, sourceCode, depth)) return true;
       const single = singleValue(variable);
       if (single) return single.path.length === 0 && isConstrainedChoice(single.init, sourceCode, depth + 1);
       // `let dir = 'ASC'; if (desc) dir = 'DESC';`: every value ever assigned is a constrained choice.
@@ -519,7 +563,12 @@ export function isConstrainedChoice(node: Node, sourceCode: SourceCode, depth = 
       );
     }
     case AST_NODE_TYPES.CallExpression:
-      return isPlaceholderList(target, sourceCode) || isAllowListPick(target, sourceCode) || isConstrainedJoin(target, sourceCode, depth);
+    case AST_NODE_TYPES.NewExpression:
+      return (
+        isGeneratedText(target, sourceCode, depth) ||
+        (target.type === AST_NODE_TYPES.CallExpression &&
+          (isPlaceholderList(target, sourceCode) || isAllowListPick(target, sourceCode) || isConstrainedJoin(target, sourceCode, depth)))
+      );
     case AST_NODE_TYPES.BinaryExpression:
     case AST_NODE_TYPES.TemplateLiteral:
       // `'WHERE ' + conditions.join(' AND ')`
@@ -530,6 +579,8 @@ export function isConstrainedChoice(node: Node, sourceCode: SourceCode, depth = 
 }
 
 const NO_PARAMS: ReadonlySet<string> = new Set();
+/** How deep the constraint checks follow values into values (each step is a different node). */
+const MAX_CONSTRAINT_DEPTH = 16;
 /** Array methods that only read the array (or return a new one). */
 const ARRAY_READS = new Set(['length', 'join', 'map', 'filter', 'forEach', 'slice', 'includes', 'some', 'every', 'find', 'indexOf', 'concat', 'flatMap', 'reduce']);
 /** Calls whose result is always a real array (so its `.length` is a number). */
@@ -541,7 +592,7 @@ const ARRAY_PRODUCERS = new Set(['map', 'filter', 'slice', 'concat', 'split', 'f
  * (`name = $${values.length}`, `${column} = $${i + 1}` over an allow-listed column list).
  */
 function isConstrainedText(node: Node, sourceCode: SourceCode, depth: number, params: ReadonlySet<string>): boolean {
-  if (depth > 8) return false;
+  if (depth > MAX_CONSTRAINT_DEPTH) return false;
   return stringComposition(node, sourceCode).parts.every(
     (p) => p.kind === 'static' || isConstrainedValue(p.node, sourceCode, depth + 1, params),
   );
@@ -551,6 +602,7 @@ function isConstrainedValue(node: Node, sourceCode: SourceCode, depth: number, p
   const target = unwrap(node);
   if (target.type === AST_NODE_TYPES.Identifier && params.has(target.name)) return true;
   if (isNumericExpression(target, sourceCode) || isLocalArrayLength(target, sourceCode)) return true;
+  if (isGeneratedText(target, sourceCode, depth)) return true;
   if (target.type === AST_NODE_TYPES.BinaryExpression && target.left.type !== AST_NODE_TYPES.PrivateIdentifier) {
     if (['+', '-', '*'].includes(target.operator)) {
       return isConstrainedValue(target.left, sourceCode, depth + 1, params) && isConstrainedValue(target.right, sourceCode, depth + 1, params);
@@ -558,6 +610,232 @@ function isConstrainedValue(node: Node, sourceCode: SourceCode, depth: number, p
     return false;
   }
   return isConstrainedChoice(target, sourceCode, depth + 1);
+}
+
+/** `filter.sql` where `filter` is a constant object literal, never changed, whose `sql` is constrained. */
+function isConstrainedProperty(node: TSESTree.MemberExpression, sourceCode: SourceCode, depth: number): boolean {
+  const value = literalProperty(node, sourceCode);
+  return value !== null && isConstrainedChoice(value, sourceCode, depth + 1);
+}
+
+function propertyKeyName(key: Node): string | null {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.Literal) return String(key.value);
+  return null;
+}
+
+/** Array methods that call their callback with each element (and its index). */
+const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast']);
+
+/**
+ * A loop variable or callback parameter that takes the elements of a constant array:
+ * `for (const t of TABLES)`, `for (const [table, column] of [['a', 'b'], ['c', 'd']])`,
+ * `TABLES.forEach((t) => …)`, `PAIRS.map(([a, b]) => …)`; a callback's index is a number.
+ */
+function isConstantElement(variable: TSESLint.Scope.Variable, sourceCode: SourceCode, depth: number): boolean {
+  if (variable.defs.length !== 1) return false;
+  const def = variable.defs[0]!;
+  if (def.type === 'Variable') {
+    const declaration = def.node.parent;
+    const loop = declaration?.parent;
+    if (def.node.init || loop?.type !== AST_NODE_TYPES.ForOfStatement || loop.left !== declaration) return false;
+    if (variable.references.some((r) => r.isWrite() && r.identifier !== def.name)) return false;
+    return constantElementsAt(loop.right, bindingPath(def.name as TSESTree.Identifier, def.node.id).path, sourceCode, depth);
+  }
+  if (def.type !== 'Parameter') return false;
+  const fn = def.node;
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn || !ELEMENT_CALLBACKS.has(calleeName(call) ?? '')) return false;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (variable.references.some((r) => r.isWrite())) return false;
+  const [element, index] = fn.params;
+  if (index && index === def.name) return true;
+  if (!element) return false;
+  const path = element === def.name ? [] : bindingPath(def.name as TSESTree.Identifier, element).path;
+  if (path.length === 0 && element !== def.name) return false;
+  return constantElementsAt(callee.object, path, sourceCode, depth);
+}
+
+/** True when every element of a constant array, followed down `path`, is a string or number. */
+function constantElementsAt(array: Node, path: readonly (string | null)[], sourceCode: SourceCode, depth: number): boolean {
+  if (path.length === 0 && isConstantCollection(array, sourceCode)) return true;
+  if (path.length === 0 && isConstrainedArray(array, sourceCode, depth + 1)) return true;
+  const value = staticValue(array, sourceCode)?.value;
+  if (!Array.isArray(value) || path.some((k) => k === null)) return false;
+  return value.every((element) => {
+    let current: unknown = element;
+    for (const key of path) {
+      if (typeof current !== 'object' || current === null) return false;
+      current = (current as Record<string, unknown>)[key!];
+    }
+    return typeof current === 'string' || typeof current === 'number';
+  });
+}
+
+const classFieldWrites = perFileCache(() => new Map<TSESTree.ClassBody, Map<string, Expression[] | null>>());
+
+/**
+ * `this.tableName` in a class that writes it only constrained or generated values
+ * (`this.tableName = `${PREFIX}_${stamp}_${randomBytes(4).toString('hex')}``): every write in the
+ * class is checked, a write the class cannot see (`obj.tableName = …` elsewhere in the file,
+ * `Object.assign(this, …)`) makes it unknown.
+ */
+function isConstrainedThisField(node: TSESTree.MemberExpression, sourceCode: SourceCode, depth: number): boolean {
+  if (node.object.type !== AST_NODE_TYPES.ThisExpression) return false;
+  const key = fieldKey(node);
+  if (key === null) return false;
+  const body = thisClass(node);
+  if (!body) return false;
+  const writes = fieldWrites(body, sourceCode).get(key);
+  if (!writes || writes.length === 0) return false;
+  if (!key.startsWith('#')) {
+    // Another object may set a public field: any `.name =` outside the class rules it out.
+    const text = sourceCode.getText(body);
+    if (/\bObject\.(?:assign|defineProperty|defineProperties)\s*\(\s*this\b/.test(text)) return false;
+    const assignments = new RegExp(`\\.\\s*${key.replace(/\$/g, '\\$')}\\s*(?:[-+*/%&|^]|\\*\\*|<<|>>>?|&&|\\|\\||\\?\\?)?=(?!=)`, 'g');
+    const inFile = sourceCode.text.match(assignments)?.length ?? 0;
+    const inClass = text.match(assignments)?.length ?? 0;
+    if (inFile !== inClass) return false;
+  }
+  return writes.every((w) => isConstrainedChoice(w, sourceCode, depth + 1) || isConstrainedText(w, sourceCode, depth + 1, NO_PARAMS));
+}
+
+function fieldKey(node: TSESTree.MemberExpression): string | null {
+  if (node.property.type === AST_NODE_TYPES.PrivateIdentifier) return `#${node.property.name}`;
+  if (node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return null;
+  return node.property.name;
+}
+
+/** The class body whose instance `this` is at `node` (through arrow functions, not other functions). */
+function thisClass(node: Node): TSESTree.ClassBody | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
+      const owner = current.parent;
+      if (owner?.type !== AST_NODE_TYPES.MethodDefinition || owner.static) return null;
+      return owner.parent.type === AST_NODE_TYPES.ClassBody ? owner.parent : null;
+    }
+    if (current.type === AST_NODE_TYPES.PropertyDefinition) {
+      return current.static || current.parent.type !== AST_NODE_TYPES.ClassBody ? null : current.parent;
+    }
+    if (current.type === AST_NODE_TYPES.ClassBody) return null;
+  }
+  return null;
+}
+
+/** Every value written to each `this.<field>` in a class body; null for a field written some other way (`+=`, `++`, destructuring). */
+function fieldWrites(body: TSESTree.ClassBody, sourceCode: SourceCode): Map<string, Expression[] | null> {
+  const cache = classFieldWrites(sourceCode);
+  let writes = cache.get(body);
+  if (writes) return writes;
+  const found = new Map<string, Expression[] | null>();
+  const add = (key: string, value: Expression | null) => {
+    const list = found.get(key);
+    if (list === null) return;
+    if (value === null) found.set(key, null);
+    else found.set(key, [...(list ?? []), value]);
+  };
+  for (const member of body.body) {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && !member.computed && member.value) {
+      const key = member.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.key.name}` : propertyKeyName(member.key);
+      if (key !== null) add(key, member.value);
+    }
+  }
+  const stack: Node[] = [body];
+  for (let visited = 0; stack.length > 0 && visited < 20_000; visited++) {
+    const current = stack.pop()!;
+    if (current.type === AST_NODE_TYPES.MemberExpression && current.object.type === AST_NODE_TYPES.ThisExpression) {
+      const key = fieldKey(current);
+      const parent = current.parent;
+      if (key !== null && parent) {
+        if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === current) {
+          add(key, parent.operator === '=' ? parent.right : null);
+        } else if (
+          parent.type === AST_NODE_TYPES.UpdateExpression ||
+          (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete') ||
+          parent.type === AST_NODE_TYPES.ArrayPattern ||
+          parent.type === AST_NODE_TYPES.RestElement ||
+          (parent.type === AST_NODE_TYPES.AssignmentPattern && (parent.left as Node) === current) ||
+          (parent.type === AST_NODE_TYPES.Property && parent.value === current && parent.parent.type === AST_NODE_TYPES.ObjectPattern) ||
+          ((parent.type === AST_NODE_TYPES.ForOfStatement || parent.type === AST_NODE_TYPES.ForInStatement) && parent.left === current)
+        ) {
+          add(key, null);
+        }
+      }
+    }
+    stack.push(...childNodes(current));
+  }
+  if (stack.length > 0) for (const key of found.keys()) found.set(key, null);
+  writes = found;
+  cache.set(body, writes);
+  return writes;
+}
+
+const CRYPTO = ['crypto'];
+/** Encodings of random bytes that are letters, digits and `+/=-_` only. */
+const SAFE_ENCODINGS = new Set(['hex', 'base64', 'base64url']);
+/** Methods of a generated string that keep it generated when their arguments are constants. */
+const GENERATED_PRESERVING = new Set(['replace', 'replaceAll', 'slice', 'substring', 'substr', 'toLowerCase', 'toUpperCase', 'padStart', 'padEnd', 'trim']);
+/** `Date` methods whose text is digits, letters and `-:.TZ` only. */
+const DATE_TEXT = new Set(['toISOString', 'toJSON', 'getTime', 'valueOf', 'getFullYear', 'getMonth', 'getDate', 'getHours', 'getMinutes', 'getSeconds']);
+
+/**
+ * Text the program generates with no room for outside input: `randomBytes(n).toString('hex')`,
+ * `randomUUID()` (node:crypto, resolved by import), `Date.now()`, `new Date(…).toISOString()`, and
+ * `.replace(/-/g, '')`, `.slice(0, 8)` … of those with constant arguments.
+ */
+function isGeneratedText(node: Node, sourceCode: SourceCode, depth: number): boolean {
+  if (depth > 10) return false;
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.NewExpression) return false;
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVar(sourceCode, target);
+    const single = variable && singleValue(variable);
+    return !!single && single.path.length === 0 && isGeneratedText(single.init, sourceCode, depth + 1);
+  }
+  if (target.type === AST_NODE_TYPES.MemberExpression) return isRuntimeSetting(target, sourceCode);
+  if (target.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrap(target.callee);
+  if (isModulePath(resolveModule(callee, sourceCode), CRYPTO, ['randomUUID'])) return true;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = memberName(callee);
+  const receiver = unwrap(callee.object);
+  const constantArgs = () =>
+    target.arguments.every(
+      (a) =>
+        a.type !== AST_NODE_TYPES.SpreadElement &&
+        ((a.type === AST_NODE_TYPES.Literal && a.value instanceof RegExp) || staticValue(a, sourceCode) !== undefined),
+    );
+  if (method === 'now' && receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'Date' && !findVar(sourceCode, receiver)?.defs.length) {
+    return true;
+  }
+  if (method === 'toString' && receiver.type === AST_NODE_TYPES.CallExpression) {
+    const encoding = target.arguments[0] ? staticString(target.arguments[0], sourceCode) : null;
+    return encoding !== null && SAFE_ENCODINGS.has(encoding) && isModulePath(resolveModule(receiver.callee, sourceCode), CRYPTO, ['randomBytes']);
+  }
+  if (method !== null && DATE_TEXT.has(method) && receiver.type === AST_NODE_TYPES.NewExpression) {
+    const ctor = unwrap(receiver.callee);
+    return ctor.type === AST_NODE_TYPES.Identifier && ctor.name === 'Date' && !findVar(sourceCode, ctor)?.defs.length;
+  }
+  if (method !== null && GENERATED_PRESERVING.has(method)) return constantArgs() && isGeneratedText(receiver, sourceCode, depth + 1);
+  return false;
+}
+
+/** Settings of the runtime's own `Intl` formatters: IANA zone and BCP 47 names. */
+const INTL_SETTINGS = new Set(['timeZone', 'locale', 'calendar', 'numberingSystem']);
+
+/** `Intl.DateTimeFormat().resolvedOptions().timeZone`: the server's own zone name. */
+function isRuntimeSetting(node: TSESTree.MemberExpression, sourceCode: SourceCode): boolean {
+  if (!INTL_SETTINGS.has(memberName(node) ?? '')) return false;
+  const options = unwrap(node.object);
+  if (options.type !== AST_NODE_TYPES.CallExpression || calleeName(options) !== 'resolvedOptions' || options.arguments.length > 0) return false;
+  const optionsCallee = unwrap(options.callee);
+  if (optionsCallee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const formatter = unwrap(optionsCallee.object);
+  const ctor = formatter.type === AST_NODE_TYPES.CallExpression || formatter.type === AST_NODE_TYPES.NewExpression ? unwrap(formatter.callee) : null;
+  if (ctor?.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const intl = unwrap(ctor.object);
+  return intl.type === AST_NODE_TYPES.Identifier && intl.name === 'Intl' && !findVar(sourceCode, intl)?.defs.length;
 }
 
 /** `values.length` where `values` is a local array (`[]`, a literal, or the result of `map/filter/…`). */
@@ -589,7 +867,7 @@ function isConstrainedJoin(node: TSESTree.CallExpression, sourceCode: SourceCode
  * array only ever `.push`ed / `.unshift`ed constrained text and otherwise only read.
  */
 function isConstrainedArray(node: Node, sourceCode: SourceCode, depth: number): boolean {
-  if (depth > 8) return false;
+  if (depth > MAX_CONSTRAINT_DEPTH) return false;
   const target = unwrap(node);
   switch (target.type) {
     case AST_NODE_TYPES.ArrayExpression:
@@ -754,4 +1032,197 @@ function isPlaceholderList(node: TSESTree.CallExpression, sourceCode: SourceCode
   return stringComposition(result, sourceCode).parts.every(
     (p) => p.kind === 'static' || isNumericExpression(p.node, sourceCode) || isIndex(p.node),
   );
+}
+
+/**
+ * True when TypeScript declares the variable or parameter a `number`, `bigint`, `boolean`, `Date`,
+ * or a union of those and plain literals (`hours: number`, `dir: 'asc' | 'desc'`): its text can
+ * hold no quote or keyword. A declaration is not a check — a caller decides when to trust it
+ * (never for client data, whose declared type the framework does not enforce).
+ */
+export function hasNonTextType(node: Node, sourceCode: SourceCode): boolean {
+  const target = unwrap(node);
+  if (target.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVar(sourceCode, target);
+  if (!variable || variable.defs.length !== 1) return false;
+  const def = variable.defs[0]!;
+  const id = def.name as TSESTree.Identifier;
+  if (def.type === 'Variable') {
+    if (def.node.id !== id) return false;
+  } else if (def.type === 'Parameter') {
+    const parent = id.parent;
+    const direct =
+      def.node.params.includes(id) ||
+      (parent?.type === AST_NODE_TYPES.AssignmentPattern && parent.left === id) ||
+      parent?.type === AST_NODE_TYPES.TSParameterProperty;
+    if (!direct) return false;
+  } else {
+    return false;
+  }
+  const annotation = id.typeAnnotation?.typeAnnotation;
+  return !!annotation && isNonTextType(annotation);
+}
+
+function isNonTextType(type: TSESTree.TypeNode): boolean {
+  switch (type.type) {
+    case AST_NODE_TYPES.TSNumberKeyword:
+    case AST_NODE_TYPES.TSBigIntKeyword:
+    case AST_NODE_TYPES.TSBooleanKeyword:
+      return true;
+    case AST_NODE_TYPES.TSLiteralType: {
+      const literal = type.literal;
+      if (literal.type === AST_NODE_TYPES.UnaryExpression) return true;
+      if (literal.type !== AST_NODE_TYPES.Literal) return false;
+      return typeof literal.value !== 'string' || /^[\w .:-]*$/.test(literal.value);
+    }
+    case AST_NODE_TYPES.TSUnionType:
+      return type.types.every(
+        (t) => t.type === AST_NODE_TYPES.TSNullKeyword || t.type === AST_NODE_TYPES.TSUndefinedKeyword || isNonTextType(t),
+      );
+    case AST_NODE_TYPES.TSTypeReference:
+      return type.typeName.type === AST_NODE_TYPES.Identifier && type.typeName.name === 'Date' && !type.typeArguments;
+    default:
+      return false;
+  }
+}
+
+/** The text pieces a value is assembled from, when it is assembled in this file. */
+export interface TextPieces {
+  /** String expressions whose text makes up the value (each may appear once, many times, or not at all). */
+  pieces: Expression[];
+  /** Calls an array of pieces was handed to (`addFilters(parts, query)`): they may add text not seen here. */
+  handedTo: (TSESTree.CallExpression | TSESTree.NewExpression)[];
+  /** True when some of the text comes from somewhere not followed (a parameter, an unknown call). */
+  opaque: boolean;
+}
+
+/** Methods that return a selection (or copy) of their receiver's elements. */
+const ELEMENT_SELECTIONS = new Set(['filter', 'slice', 'reverse', 'sort', 'toSorted', 'toReversed', 'flat']);
+
+/**
+ * The pieces a text value is assembled from when it is assembled here: `parts.join(' AND ')` over
+ * a local array (its literal elements and everything `push`ed or `unshift`ed), `.map(fn)` (what
+ * `fn` returns), `cond ? a : b`, `a || b`, and `filter.sql` of a constant object literal. Null
+ * when the value is not assembled in a way this can follow (a parameter, an unknown call).
+ */
+export function textPieces(node: Node, sourceCode: SourceCode): TextPieces | null {
+  const target = unwrap(node);
+  const result: TextPieces = { pieces: [], handedTo: [], opaque: false };
+  switch (target.type) {
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = unwrap(target.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'join') return null;
+      arrayPieces(callee.object, sourceCode, result, 0);
+      return result;
+    }
+    case AST_NODE_TYPES.ConditionalExpression:
+      result.pieces.push(target.consequent, target.alternate);
+      return result;
+    case AST_NODE_TYPES.LogicalExpression:
+      result.pieces.push(target.left, target.right);
+      return result;
+    case AST_NODE_TYPES.MemberExpression: {
+      const value = literalProperty(target, sourceCode);
+      if (!value) return null;
+      result.pieces.push(value);
+      return result;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The value of `obj.key` where `obj` is a constant, never changed object literal with that key. */
+function literalProperty(node: TSESTree.MemberExpression, sourceCode: SourceCode): Expression | null {
+  const object = unwrap(node.object);
+  const name = memberName(node);
+  if (node.computed || object.type !== AST_NODE_TYPES.Identifier || name === null) return null;
+  const variable = findVar(sourceCode, object);
+  const single = variable && singleValue(variable);
+  if (!single || single.path.length > 0) return null;
+  const init = unwrap(single.init);
+  if (init.type !== AST_NODE_TYPES.ObjectExpression || init.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return null;
+  if (isMutatedLiteral(object, sourceCode)) return null;
+  const matches = init.properties.filter(
+    (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.computed && propertyKeyName(p.key) === name,
+  );
+  const prop = matches[0];
+  if (matches.length !== 1 || !prop || prop.kind !== 'init') return null;
+  const value = prop.value;
+  if (value.type === AST_NODE_TYPES.AssignmentPattern || value.type === AST_NODE_TYPES.TSEmptyBodyFunctionExpression || isFunction(value)) return null;
+  return value as Expression;
+}
+
+function arrayPieces(node: Node, sourceCode: SourceCode, result: TextPieces, depth: number): void {
+  if (depth > 8) {
+    result.opaque = true;
+    return;
+  }
+  const target = unwrap(node);
+  switch (target.type) {
+    case AST_NODE_TYPES.ArrayExpression:
+      for (const element of target.elements) {
+        if (!element) continue;
+        if (element.type === AST_NODE_TYPES.SpreadElement) arrayPieces(element.argument, sourceCode, result, depth + 1);
+        else result.pieces.push(element);
+      }
+      return;
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = unwrap(target.callee);
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || method === null) break;
+      if (ELEMENT_SELECTIONS.has(method)) {
+        arrayPieces(callee.object, sourceCode, result, depth + 1);
+        return;
+      }
+      if (method === 'concat') {
+        arrayPieces(callee.object, sourceCode, result, depth + 1);
+        for (const arg of target.arguments) arrayPieces(arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg, sourceCode, result, depth + 1);
+        return;
+      }
+      if (method === 'map' || method === 'flatMap') {
+        const fn = target.arguments[0];
+        const returned =
+          fn && (fn.type === AST_NODE_TYPES.ArrowFunctionExpression || fn.type === AST_NODE_TYPES.FunctionExpression) ? callbackResult(fn) : null;
+        if (returned && method === 'map') result.pieces.push(returned as Expression);
+        else if (returned) arrayPieces(returned, sourceCode, result, depth + 1);
+        else result.opaque = true;
+        return;
+      }
+      break;
+    }
+    case AST_NODE_TYPES.Identifier: {
+      const variable = findVar(sourceCode, target);
+      const single = variable && singleValue(variable);
+      if (!variable || !single || single.path.length > 0) break;
+      arrayPieces(single.init, sourceCode, result, depth + 1);
+      for (const ref of variable.references) {
+        if (ref.init) continue;
+        const id = ref.identifier;
+        const parent = id.parent;
+        if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === id) {
+          const name = memberName(parent);
+          const grand = parent.parent;
+          if ((name === 'push' || name === 'unshift') && grand?.type === AST_NODE_TYPES.CallExpression && grand.callee === parent) {
+            for (const arg of grand.arguments) {
+              if (arg.type === AST_NODE_TYPES.SpreadElement) arrayPieces(arg.argument, sourceCode, result, depth + 1);
+              else result.pieces.push(arg);
+            }
+          } else if (grand?.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent) {
+            if (parent.computed) result.pieces.push(grand.right);
+          } else if (name === null || !ARRAY_READS.has(name)) {
+            result.opaque = true;
+          }
+        } else if ((parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(id as never)) {
+          if (!NON_MUTATING_CALLS.has(sourceCode.getText(parent.callee))) result.handedTo.push(parent);
+        } else if (parent?.type !== AST_NODE_TYPES.SpreadElement) {
+          result.opaque = true;
+        }
+      }
+      return;
+    }
+    default:
+      break;
+  }
+  result.opaque = true;
 }

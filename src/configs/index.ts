@@ -24,11 +24,18 @@ export const MIGRATION_FILES = ['**/migrations/**', '**/seeders/**'];
  */
 const OFF_IN_MIGRATIONS: Partial<Record<ConfigName, readonly string[]>> = { recommended: ['no-sql-injection'] };
 
-/** Options a config sets beyond the rule's defaults. */
-const CONFIG_OPTIONS: Partial<Record<ConfigName, Record<string, unknown[]>>> = {
-  strict: { 'no-sql-injection': [{ allowNumericCoercion: false }], 'require-jwt-expiry': [{ requireVisibleExpiry: true }], 'require-jwt-algorithms': [{ reportWhenLibraryRestrictsAlgorithms: true }] },
-  all: { 'no-sql-injection': [{ allowNumericCoercion: false }], 'require-jwt-expiry': [{ requireVisibleExpiry: true }], 'require-jwt-algorithms': [{ reportWhenLibraryRestrictsAlgorithms: true }] },
+/**
+ * Options `strict` and `all` set beyond the rules' defaults: they turn on the findings that depend
+ * on evidence from another file, or that are dynamic but not client-reachable.
+ */
+const STRICT_OPTIONS: Record<string, unknown[]> = {
+  'no-sql-injection': [{ allowNumericCoercion: false, checkStructure: true }],
+  'require-jwt-algorithms': [{ reportWhenLibraryRestrictsAlgorithms: true }],
+  'require-jwt-expiry': [{ requireVisibleExpiry: true }],
 };
+
+/** Options a config sets beyond the rule's defaults. */
+const CONFIG_OPTIONS: Partial<Record<ConfigName, Record<string, unknown[]>>> = { strict: STRICT_OPTIONS, all: STRICT_OPTIONS };
 
 function includes(config: ConfigName, rule: ApiSecurityRule): boolean {
   if (config === 'all') return true;

@@ -1,14 +1,27 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, findVar, getProperty, hasSpread, isFunction, memberName, shortText, singleValue, unwrap } from '../analysis/ast.js';
+import { calleeName, findVar, getProperty, hasSpread, isFunction, memberName, shortText, singleValue, unwrap, type FunctionNode } from '../analysis/ast.js';
 import type { SourceCode } from '../analysis/cache.js';
 import { fromModule, isModulePath, resolveModule } from '../analysis/modules.js';
-import { classifySlots, hasPlaceholders, isSqlEscaped, looksLikeSql, SLOT, type SlotKind } from '../analysis/sql.js';
 import {
+  classifySlots,
+  hasPlaceholders,
+  isSqlEscaped,
+  isSqlFragment,
+  looksLikeSql,
+  SLOT,
+  slotPositions,
+  type SlotKind,
+  type SlotPosition,
+} from '../analysis/sql.js';
+import {
+  compositionText,
+  hasNonTextType,
   isCertainlyString,
   isConstrainedChoice,
   isNumericExpression,
   staticString,
   stringComposition,
+  textPieces,
   type DynamicPart,
   type StringComposition,
 } from '../analysis/static-value.js';
@@ -19,11 +32,12 @@ import { createRule } from '../util/create-rule.js';
 type Options = [
   {
     allowNumericCoercion?: boolean;
+    checkStructure?: boolean;
     checkUnresolvedReceivers?: boolean;
     sanitizers?: string[];
   },
 ];
-type MessageIds = 'dynamicSql' | 'dynamicSqlUnresolved' | 'useParameters' | 'useTaggedTemplate';
+type MessageIds = 'dynamicSql' | 'dynamicSqlUnresolved' | 'requestInStructure' | 'codeInStructure' | 'useParameters' | 'useTaggedTemplate';
 
 const CANDIDATE_METHODS = new Set<string>([
   ...SQL_SINKS.flatMap((s) => s.methods ?? []),
@@ -50,6 +64,29 @@ interface SinkMatch {
   resolved: boolean;
 }
 
+/**
+ * What an inserted part is:
+ * - `value`: a value inserted into the text (a `'…'` literal, right of `=`, an `IN (…)` list …) that
+ *   nothing shows to be safe — what placeholders are for;
+ * - `request`: client data (a request read, a resolver argument) standing in the statement's
+ *   structure (an identifier, an operator, a clause);
+ * - `code`: an identifier, operator or SQL fragment the code supplies (a class field, configuration,
+ *   a function parameter, SQL built elsewhere): not client data, reported only with `checkStructure`.
+ */
+type Kind = 'value' | 'request' | 'code';
+
+interface Verdict {
+  kind: Kind;
+  /** The values to name in the message (inside a fragment, the values found there). */
+  nodes: TSESTree.Node[];
+  /** How the value reaches the client, for the message. */
+  client: string | null;
+}
+
+const KIND_ORDER: Record<Kind, number> = { value: 0, request: 1, code: 2 };
+/** How deep fragments built from other fragments are looked into. */
+const MAX_FRAGMENT_DEPTH = 4;
+
 export default createRule<Options, MessageIds>({
   name: 'no-sql-injection',
   meta: {
@@ -64,9 +101,13 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       dynamicSql:
-        'SQL text passed to {{sink}} is built from {{values}}{{request}}. Pass values as query parameters ({{hint}}) so they can never change the statement.',
+        'A value is inserted into the SQL text passed to {{sink}}: {{values}}{{request}}. Pass values as query parameters ({{hint}}) so they can never change the statement.',
       dynamicSqlUnresolved:
-        'This looks like SQL built from {{values}}{{request}} and passed to `.{{method}}()`. Use your driver’s placeholders (`$1` or `?`) with a values array instead of inserting values into the text.',
+        'This looks like SQL text passed to `.{{method}}()` with a value inserted into it: {{values}}{{request}}. Use your driver’s placeholders (`$1` or `?`) with a values array instead of inserting values into the text.',
+      requestInStructure:
+        'Request data forms part of the statement’s structure in the SQL text passed to {{sink}}: {{values}}{{request}} stands where an identifier, operator or clause goes, and no placeholder can take its place. Map the client’s choice onto a fixed list of names, or quote it with the driver’s identifier escaper.',
+      codeInStructure:
+        'An identifier or SQL fragment from the code is inserted into the SQL text passed to {{sink}}: {{values}}. It is not client data, but nothing here limits what it holds: check it against a fixed list, or quote it with the driver’s identifier escaper.',
       useParameters: 'Replace the inserted values with {{placeholder}} placeholders and pass them as parameters.',
       useTaggedTemplate: 'Use the parameterized tagged template `{{method}}` instead of `{{unsafe}}`.',
     },
@@ -77,7 +118,12 @@ export default createRule<Options, MessageIds>({
           allowNumericCoercion: {
             type: 'boolean',
             description:
-              'Do not report values that are certainly numbers (`Number(x)`, `parseInt(x)`, `Math.*`, `x.length`); they cannot carry SQL syntax.',
+              'Do not report values that are certainly numbers (`Number(x)`, `parseInt(x)`, `Math.*`, `x.length`) or that TypeScript declares `number`, `bigint`, `boolean`, `Date` or a union of literals; they cannot carry SQL syntax.',
+          },
+          checkStructure: {
+            type: 'boolean',
+            description:
+              'Also report identifiers, operators and SQL fragments that the code inserts (class fields, configuration, function parameters, SQL built elsewhere), not only client data there.',
           },
           checkUnresolvedReceivers: {
             type: 'boolean',
@@ -94,11 +140,12 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ allowNumericCoercion: true, checkUnresolvedReceivers: true, sanitizers: [] }],
+    defaultOptions: [{ allowNumericCoercion: true, checkStructure: false, checkUnresolvedReceivers: true, sanitizers: [] }],
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const allowNumeric = options.allowNumericCoercion !== false;
+    const checkStructure = options.checkStructure === true;
     const checkUnresolved = options.checkUnresolvedReceivers !== false;
     const sanitizers = options.sanitizers ?? [];
 
@@ -106,6 +153,40 @@ export default createRule<Options, MessageIds>({
       if (allowNumeric && isNumericExpression(part.node, sourceCode)) return true;
       if (isSqlEscaped(part.node, sourceCode, sanitizers)) return true;
       return isConstrainedChoice(part.node, sourceCode);
+    }
+
+    /** What a dynamic part standing at `position` is, or null when it is safe there. */
+    function evaluate(part: DynamicPart, position: SlotPosition, depth: number): Verdict | null {
+      if (isSafePart(part)) return null;
+      const client = clientSource(part.node, sourceCode);
+      if (client) return { kind: position === 'structure' ? 'request' : 'value', nodes: [part.node], client };
+      if (allowNumeric && hasNonTextType(part.node, sourceCode)) return null;
+      if (position === 'literal') return { kind: 'value', nodes: [part.node], client: null };
+      if (position === 'value') {
+        // SQL the code builds for itself (`sqlHourOffset()`, `whereSql`, a query generator's output)
+        // is a fragment, even where a value could stand.
+        return { kind: isSqlFragment(part.node, part.via) ? 'code' : 'value', nodes: [part.node], client: null };
+      }
+      // A fragment assembled here: what stands inside it, where.
+      const inner = depth < MAX_FRAGMENT_DEPTH ? textPieces(part.node, sourceCode) : null;
+      if (!inner) return { kind: 'code', nodes: [part.node], client: null };
+      const verdicts: Verdict[] = [];
+      for (const piece of inner.pieces) {
+        const composition = stringComposition(piece, sourceCode);
+        const dynamic = composition.parts.filter((p): p is DynamicPart => p.kind === 'dynamic');
+        if (dynamic.length === 0) continue;
+        const positions = hasText(composition) ? partPositions(composition, dynamic.length) : dynamic.map(() => position);
+        dynamic.forEach((p, i) => {
+          const verdict = evaluate(p, positions[i]!, depth + 1);
+          if (verdict) verdicts.push(verdict);
+        });
+      }
+      for (const call of inner.handedTo) {
+        const source = call.arguments.map((a) => clientSource(a, sourceCode)).find((t) => t !== null);
+        if (source) verdicts.push({ kind: 'request', nodes: [part.node], client: source });
+      }
+      if (inner.opaque || inner.handedTo.length > 0) verdicts.push({ kind: 'code', nodes: [part.node], client: null });
+      return worst(verdicts);
     }
 
     return {
@@ -122,20 +203,19 @@ export default createRule<Options, MessageIds>({
         if (!MAYBE_DYNAMIC_TEXT.has(arg.type)) return;
         if (arg.type === AST_NODE_TYPES.TemplateLiteral && arg.expressions.length === 0) return;
         // A lone value (`pool.query(sql)` in a wrapper, `map.get(key)`) is reported only when it is
-        // request data at a resolved sink: settle that before composing any text.
+        // client data at a resolved sink: settle that before composing any text.
         if (isLoneValue(arg, sourceCode)) {
           const match = matchSink(node, method, sourceCode);
           if (!match?.sink) return;
-          const source = taintOf(arg, sourceCode);
+          const source = clientSource(arg, sourceCode);
           if (!source) return;
           context.report({
             node: textNode,
-            messageId: 'dynamicSql',
+            messageId: 'requestInStructure',
             data: {
-              sink: `${match.sink.library} \`${match.method}()\``,
-              values: describeValues([{ kind: 'dynamic', node: arg as TSESTree.Expression }], sourceCode),
-              request: ` (\`${source.source.text}\` comes from the request)`,
-              hint: hint(match.sink),
+              sink: sinkName(match),
+              values: describeValues([arg], sourceCode),
+              request: ` (${source})`,
             },
           });
           return;
@@ -147,46 +227,167 @@ export default createRule<Options, MessageIds>({
         if (!match || (!match.sink && !checkUnresolved)) return;
         if (!match.sink && !looksLikeSql(textOf(composition))) return;
         const dynamic = composition.parts.filter((p): p is DynamicPart => p.kind === 'dynamic');
-        const unsafe = dynamic.filter((p) => !isSafePart(p));
-        if (unsafe.length === 0) return;
-        const hasText = composition.parts.some((p) => p.kind === 'static' && p.value.trim() !== '');
-        const taint = unsafe.map((p) => taintOf(p.node, sourceCode)).find((t) => t !== null) ?? null;
-        // A lone value (`pool.query(sql)` inside a wrapper) is someone else's text, unless it is request data.
-        if (!hasText && !taint) return;
+        const positions = partPositions(composition, dynamic.length);
+        const judged = dynamic
+          .map((part, i) => ({ part, position: positions[i]!, verdict: evaluate(part, positions[i]!, 0) }))
+          .filter((j): j is { part: DynamicPart; position: SlotPosition; verdict: Verdict } => j.verdict !== null);
+        if (judged.length === 0) return;
+        // A lone value (`pool.query(sql)` inside a wrapper) is someone else's text, unless it is client data.
+        if (!hasText(composition) && !judged.some((j) => j.verdict.client)) return;
 
-        const values = describeValues(unsafe, sourceCode);
-        const request = taint ? ` (\`${taint.source.text}\` comes from the request)` : '';
-        if (!match.sink) {
-          context.report({ node: textNode, messageId: 'dynamicSqlUnresolved', data: { values, request, method } });
-          return;
+        const values = judged.filter((j) => j.verdict.kind === 'value');
+        const requests = judged.filter((j) => j.verdict.kind === 'request');
+        const code = judged.filter((j) => j.verdict.kind === 'code');
+        const sinkText = sinkName(match);
+        if (values.length > 0) {
+          const nodes = values.flatMap((j) => j.verdict.nodes);
+          const client = values.map((j) => j.verdict.client).find((c) => c !== null);
+          const request = client ? ` (${client})` : '';
+          const described = describeValues(nodes, sourceCode);
+          if (!match.sink) {
+            context.report({ node: textNode, messageId: 'dynamicSqlUnresolved', data: { values: described, request, method } });
+          } else {
+            // Only values that stand directly in this text can be rewritten.
+            const direct = values.every((j) => j.verdict.nodes.length === 1 && j.verdict.nodes[0] === j.part.node);
+            const plan =
+              inConfig || !direct ? null : planFix(node, arg, composition, values.map((j) => j.part), match.sink, sourceCode);
+            reportValues(textNode, match, plan, { sink: sinkText, values: described, request, hint: hint(match.sink) });
+          }
         }
-        const sink = match.sink;
-        const plan = inConfig ? null : planFix(node, arg, composition, unsafe, sink, sourceCode);
-        const data = { sink: `${sink.library} \`${match.method}()\``, values, request, hint: hint(sink) };
-        if (plan?.autofix && match.resolved) {
-          context.report({ node: textNode, messageId: 'dynamicSql', data, fix: plan.fix });
-        } else if (plan) {
+        if (requests.length > 0) {
+          const client = requests.map((j) => j.verdict.client).find((c) => c !== null);
           context.report({
             node: textNode,
-            messageId: 'dynamicSql',
-            data,
-            suggest: [
-              sink.params === 'tagged-template'
-                ? {
-                    messageId: 'useTaggedTemplate',
-                    data: { method: sink.taggedReplacement?.[match.method] ?? '', unsafe: match.method },
-                    fix: plan.fix,
-                  }
-                : { messageId: 'useParameters', data: { placeholder: placeholderName(sink) }, fix: plan.fix },
-            ],
+            messageId: 'requestInStructure',
+            data: { sink: sinkText, values: describeValues(requests.flatMap((j) => j.verdict.nodes), sourceCode), request: client ? ` (${client})` : '' },
           });
-        } else {
-          context.report({ node: textNode, messageId: 'dynamicSql', data });
+        }
+        if (checkStructure && values.length === 0 && requests.length === 0 && code.length > 0) {
+          context.report({
+            node: textNode,
+            messageId: 'codeInStructure',
+            data: { sink: sinkText, values: describeValues(code.flatMap((j) => j.verdict.nodes), sourceCode) },
+          });
         }
       },
     };
+
+    function reportValues(
+      textNode: TSESTree.Node,
+      match: SinkMatch,
+      plan: FixPlan | null,
+      data: { sink: string; values: string; request: string; hint: string },
+    ): void {
+      const sink = match.sink!;
+      if (plan?.autofix && match.resolved) {
+        context.report({ node: textNode, messageId: 'dynamicSql', data, fix: plan.fix });
+      } else if (plan) {
+        context.report({
+          node: textNode,
+          messageId: 'dynamicSql',
+          data,
+          suggest: [
+            sink.params === 'tagged-template'
+              ? {
+                  messageId: 'useTaggedTemplate',
+                  data: { method: sink.taggedReplacement?.[match.method] ?? '', unsafe: match.method },
+                  fix: plan.fix,
+                }
+              : { messageId: 'useParameters', data: { placeholder: placeholderName(sink) }, fix: plan.fix },
+          ],
+        });
+      } else {
+        context.report({ node: textNode, messageId: 'dynamicSql', data });
+      }
+    }
   },
 });
+
+function worst(verdicts: Verdict[]): Verdict | null {
+  if (verdicts.length === 0) return null;
+  const kind = verdicts.reduce<Kind>((k, v) => (KIND_ORDER[v.kind] < KIND_ORDER[k] ? v.kind : k), 'code');
+  const same = verdicts.filter((v) => v.kind === kind);
+  return { kind, nodes: [...new Set(same.flatMap((v) => v.nodes))], client: same.map((v) => v.client).find((c) => c !== null) ?? null };
+}
+
+function hasText(composition: StringComposition): boolean {
+  return composition.parts.some((p) => p.kind === 'static' && p.value.trim() !== '');
+}
+
+/** Where each dynamic part of the composition stands (all `literal` when the text cannot be read). */
+function partPositions(composition: StringComposition, count: number): SlotPosition[] {
+  const positions = slotPositions(compositionText(composition.parts, SLOT));
+  return positions.length === count ? positions : Array<SlotPosition>(count).fill('literal');
+}
+
+function sinkName(match: SinkMatch): string {
+  return match.sink ? `${match.sink.library} \`${match.method}()\`` : `\`.${match.method}()\``;
+}
+
+/** How a value reaches the client, for messages: a request read, or a GraphQL resolver argument. */
+function clientSource(node: TSESTree.Node, sourceCode: SourceCode): string | null {
+  const taint = taintOf(node, sourceCode);
+  if (taint) return `\`${taint.source.text}\` comes from the request`;
+  const argument = resolverArgument(node, sourceCode, 0);
+  return argument ? `\`${argument}\` is a resolver argument the client sends` : null;
+}
+
+/** Root object names of GraphQL resolver maps. */
+const RESOLVER_ROOTS = new Set(['Query', 'Mutation', 'Subscription']);
+/** Argument decorators of GraphQL servers, resolved by import. */
+const ARGUMENT_DECORATORS: readonly { modules: readonly string[]; names: readonly string[] }[] = [
+  { modules: ['@nestjs/graphql'], names: ['Args'] },
+  { modules: ['type-graphql'], names: ['Arg', 'Args'] },
+];
+
+/**
+ * The text of a read from a GraphQL resolver's arguments: the second parameter of
+ * `(parent, args, context, info)` when it is named `args` or the resolver sits under
+ * `Query`/`Mutation`/`Subscription`, and parameters decorated `@Args()` (@nestjs/graphql) or
+ * `@Arg()` (type-graphql). Followed through member reads, destructuring and single-value variables.
+ */
+function resolverArgument(node: TSESTree.Node, sourceCode: SourceCode, depth: number): string | null {
+  if (depth > 8) return null;
+  let target = unwrap(node);
+  while (target.type === AST_NODE_TYPES.MemberExpression) target = unwrap(target.object);
+  if (target.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = findVar(sourceCode, target);
+  if (!variable || variable.defs.length !== 1) return null;
+  const def = variable.defs[0]!;
+  if (def.type === 'Variable') {
+    const single = singleValue(variable);
+    return single && resolverArgument(single.init, sourceCode, depth + 1) !== null ? shortText(sourceCode, node, 32) : null;
+  }
+  if (def.type !== 'Parameter') return null;
+  const fn = def.node;
+  const index = fn.params.findIndex((p) => p.range[0] <= def.name.range[0] && def.name.range[1] <= p.range[1]);
+  const param = fn.params[index];
+  if (!param) return null;
+  if (hasArgumentDecorator(param, sourceCode)) return shortText(sourceCode, node, 32);
+  if (index !== 1 || fn.params.length < 2) return null;
+  const named = param.type === AST_NODE_TYPES.Identifier && param.name === 'args';
+  return named || (isFunction(fn) && isRootResolver(fn)) ? shortText(sourceCode, node, 32) : null;
+}
+
+function hasArgumentDecorator(param: TSESTree.Parameter, sourceCode: SourceCode): boolean {
+  const decorators = 'decorators' in param ? (param.decorators as TSESTree.Decorator[] | undefined) : undefined;
+  return !!decorators?.some((decorator) => {
+    const expr = unwrap(decorator.expression);
+    const ref = resolveModule(expr.type === AST_NODE_TYPES.CallExpression ? expr.callee : expr, sourceCode);
+    return ARGUMENT_DECORATORS.some((d) => fromModule(ref, d.modules) && ref.path.length === 1 && d.names.includes(ref.path[0]!));
+  });
+}
+
+/** A function that is a field of `Query: { … }`, `Mutation: { … }` or `Subscription: { … }`. */
+function isRootResolver(fn: FunctionNode): boolean {
+  const prop = fn.parent;
+  if (prop?.type !== AST_NODE_TYPES.Property || prop.value !== fn) return false;
+  const object = prop.parent;
+  const holder = object?.parent;
+  if (holder?.type !== AST_NODE_TYPES.Property || holder.value !== object) return false;
+  const key = holder.key;
+  return !holder.computed && key.type === AST_NODE_TYPES.Identifier && RESOLVER_ROOTS.has(key.name);
+}
 
 function matchSink(node: TSESTree.CallExpression, method: string, sourceCode: SourceCode): SinkMatch | null {
   const callee = unwrap(node.callee);
@@ -269,8 +470,8 @@ function textOf(composition: StringComposition): string {
   return composition.parts.map((p) => (p.kind === 'static' ? p.value : ' x ')).join('');
 }
 
-function describeValues(parts: DynamicPart[], sourceCode: SourceCode): string {
-  const names = [...new Set(parts.map((p) => `\`${shortText(sourceCode, p.node, 32)}\``))];
+function describeValues(nodes: readonly TSESTree.Node[], sourceCode: SourceCode): string {
+  const names = [...new Set(nodes.map((n) => `\`${shortText(sourceCode, n, 32)}\``))];
   return names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
 }
 

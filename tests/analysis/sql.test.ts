@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { classifySlots, hasPlaceholders, isSqlEscaped, looksLikeSql, looksLikeSqlFragment, SLOT } from '../../src/analysis/sql.js';
+import {
+  classifySlots,
+  hasPlaceholders,
+  isSqlEscaped,
+  isSqlFragment,
+  isSqlTextName,
+  looksLikeSql,
+  looksLikeSqlFragment,
+  SLOT,
+  slotPositions,
+} from '../../src/analysis/sql.js';
 import { probe } from './harness.js';
 
 /** `{}` in the test text stands for an inserted value. */
@@ -147,5 +157,83 @@ describe('isSqlEscaped', () => {
       escaped(`import { escape } from 'querystring'; import validator from 'validator';
         probe(v); probe(escape(v)); probe(validator.escape(v).length); probe(encodeURIComponent(v)); probe(escapeHtml(v)); probe(f()(v))`),
     ).toEqual(Array(6).fill(false));
+  });
+});
+
+describe('slotPositions', () => {
+  const at = (text: string) => slotPositions(text.split('{}').join(SLOT));
+  it('inside quoted literals: literal', () => {
+    expect(at("SELECT * FROM t WHERE name = '{}'")).toEqual(['literal']);
+    expect(at("SELECT * FROM t WHERE name LIKE '%{}%'")).toEqual(['literal']);
+    expect(at("SELECT * FROM t WHERE seen < now() - INTERVAL '{} hours'")).toEqual(['literal']);
+    expect(at("UPDATE t SET at = CASE id WHEN '{}' THEN '{}' END")).toEqual(['literal', 'literal']);
+    expect(at('SELECT * FROM users WHERE email = "{}"')).toEqual(['literal']);
+    expect(at('INSERT INTO t (a) VALUES ("{}")')).toEqual(['literal']);
+    expect(at("SELECT 1 -- {}\nFROM t")).toEqual(['literal']);
+    expect(at("SELECT * FROM t WHERE a = 'x\\' AND b = {}")).toEqual(['literal']);
+  });
+  it('where a value is expected: value', () => {
+    expect(at('SELECT * FROM t WHERE id = {}')).toEqual(['value']);
+    expect(at('SELECT * FROM t WHERE a <> {} AND b >= {} OR c LIKE {} OR d ILIKE {}')).toEqual(['value', 'value', 'value', 'value']);
+    expect(at('SELECT * FROM t WHERE id IN ({}, {})')).toEqual(['value', 'value']);
+    expect(at('SELECT * FROM t WHERE id = ANY({})')).toEqual(['value']);
+    expect(at('INSERT INTO t (a, b) VALUES ({}, lower({})), ({}, {})')).toEqual(['value', 'value', 'value', 'value']);
+    expect(at('UPDATE t SET a = {}, b = {}')).toEqual(['value', 'value']);
+    expect(at('SELECT * FROM t LIMIT {} OFFSET {}')).toEqual(['value', 'value']);
+    expect(at('SELECT * FROM t LIMIT {}, {}')).toEqual(['value', 'value']);
+    expect(at('SELECT * FROM t WHERE d BETWEEN {} AND {}')).toEqual(['value', 'value']);
+    expect(at('SELECT CASE WHEN a THEN {} ELSE {} END FROM t')).toEqual(['value', 'value']);
+    expect(at('SELECT * FROM t WHERE d > now() - INTERVAL {} DAY')).toEqual(['value']);
+    expect(at('SELECT * FROM t WHERE n = lower({})')).toEqual(['value']);
+    expect(at('SELECT * FROM t WHERE time < {}')).toEqual(['value']);
+  });
+  it('identifiers, operators and fragments: structure', () => {
+    expect(at('SELECT * FROM {} WHERE id = ?')).toEqual(['structure']);
+    expect(at('SELECT {} FROM t')).toEqual(['structure']);
+    expect(at('SELECT * FROM t WHERE {} = ?')).toEqual(['structure']);
+    expect(at('SELECT * FROM t ORDER BY {} {}')).toEqual(['structure', 'structure']);
+    expect(at('SELECT * FROM t WHERE {}')).toEqual(['structure']);
+    expect(at('SELECT * FROM t WHERE a = 1 {}')).toEqual(['structure']);
+    expect(at('{} {} ?')).toEqual(['structure', 'structure']);
+    expect(at('SELECT * FROM {}.users')).toEqual(['structure']);
+    expect(at('SELECT * FROM users u JOIN t ON u.{} = t.id')).toEqual(['structure']);
+    expect(at('SELECT * FROM t_{}')).toEqual(['structure']);
+    expect(at('ALTER TABLE "{}"."{}" DROP DEFAULT')).toEqual(['structure', 'structure']);
+    expect(at('SELECT * FROM `{}`.`{}`')).toEqual(['structure', 'structure']);
+    expect(at('SELECT * FROM [{}]')).toEqual(['structure']);
+    expect(at('"{}"."{}"::text ILIKE ?')).toEqual(['structure', 'structure']);
+    expect(at('CREATE VIEW `{}` AS {}')).toEqual(['structure', 'structure']);
+    expect(at('INSERT INTO t ({}) VALUES (?)')).toEqual(['structure']);
+    expect(at('INSERT INTO t VALUES {}')).toEqual(['structure']);
+    expect(at('SELECT * FROM t WHERE id IN (SELECT id FROM {})')).toEqual(['structure']);
+    expect(at('SELECT count({}) FROM t')).toEqual(['structure']);
+    expect(at('UPDATE t SET {} = ?')).toEqual(['structure']);
+    expect(at('SELECT * FROM t WHERE a = {}.b')).toEqual(['structure']);
+    expect(at('CREATE DATABASE IF NOT EXISTS {} CHARACTER SET utf8mb4')).toEqual(['structure']);
+  });
+  it('no slots, odd text', () => {
+    expect(at('SELECT 1')).toEqual([]);
+    expect(at("SELECT ')(((")).toEqual([]);
+    expect(at('))) {} ((( {}')).toEqual(['structure', 'structure']);
+  });
+});
+
+describe('isSqlTextName / isSqlFragment', () => {
+  it('names that say SQL text', () => {
+    for (const name of ['sql', 'whereSql', 'viewSql', 'sqlHourOffset', 'SQL_FILTER', 'orderClause', 'caseClauses', 'joinFragment', 'getWhereConditions', 'subquery']) {
+      expect(isSqlTextName(name), name).toBe(true);
+    }
+    for (const name of ['mysqlDate', 'sqlite', 'query', 'condition', 'where', 'email', 'tableName', '']) {
+      expect(isSqlTextName(name), name).toBe(false);
+    }
+  });
+  it('expressions', () => {
+    const fragment = (code: string) => probe(code, (n) => isSqlFragment(n));
+    expect(
+      fragment(`probe(whereSql); probe(filter.sql); probe(Db.sqlHourOffset()); probe(await buildSql());
+        probe(this.sequelize.getQueryInterface().queryGenerator.getWhereConditions(w)); probe(qi.queryGenerator.selectQuery('t'));
+        probe(name); probe(filter.value); probe(build())`),
+    ).toEqual([true, true, true, true, true, true, false, false, false]);
+    expect(probe('probe(x)', (n) => isSqlFragment(n, ['whereClause']))).toEqual([true]);
   });
 });

@@ -3,12 +3,14 @@ import {
   compositionText,
   dynamicParts,
   hasDynamicParts,
+  hasNonTextType,
   isCertainlyString,
   isConstrainedChoice,
   isNumericExpression,
   staticString,
   staticValue,
   stringComposition,
+  textPieces,
 } from '../../src/analysis/static-value.js';
 import { probe, probeOne, type Language } from './harness.js';
 
@@ -112,9 +114,9 @@ describe('stringComposition', () => {
     expect(comp("probe([a, b].join())")).toMatchObject({ text: '{},{}' });
     expect(comp("probe([a].join(sep))")).toMatchObject({ text: '{}' });
     expect(comp("import util from 'node:util'; probe(util.format('SELECT %s FROM t', col))")).toMatchObject({
-      text: 'SELECT %s FROM t{}',
+      text: 'SELECT {} FROM t',
       dynamic: ['col'],
-      exact: false,
+      exact: true,
     });
     expect(comp("import { format } from 'util'; probe(format('x %d', n))")).toMatchObject({ dynamic: ['n'] });
     // A `format` from elsewhere is an unknown call.
@@ -316,5 +318,111 @@ describe('lists built from placeholders and allow-listed names', () => {
         const p = []; fill(p); probe(p.join(' AND '));
         probe(cols.split(',').join(', '));`),
     ).toEqual([false, false, false, false]);
+  });
+});
+
+describe('stringComposition: util.format and names', () => {
+  it('each value stands where its %s stands', () => {
+    expect(comp("import util from 'node:util'; probe(util.format('SELECT * FROM %s WHERE id = %d AND p = 100%%', table, id))")).toMatchObject({
+      text: 'SELECT * FROM {} WHERE id = {} AND p = 100%',
+      dynamic: ['table', 'id'],
+    });
+    expect(comp("import { format } from 'util'; probe(format('a %s', x, y))")).toMatchObject({ text: 'a {} {}', dynamic: ['x', 'y'] });
+    expect(comp("import { format } from 'util'; probe(format(pattern, x))")).toMatchObject({ dynamic: ['pattern', 'x'] });
+  });
+  it('names the variables a whole value was read through', () => {
+    const via = probeOne('const whereSql = build(filters); const w = whereSql; probe(`SELECT * FROM t WHERE ${w}`)', (n, sc) =>
+      stringComposition(n, sc).parts.flatMap((p) => (p.kind === 'dynamic' ? (p.via ?? []) : [])),
+    );
+    expect(via).toEqual(['whereSql', 'w']);
+  });
+});
+
+describe('isConstrainedChoice: constants reached through properties, loops, classes and generated text', () => {
+  it('a property of a constant object literal', () => {
+    expect(
+      choice(`const scope = { sql: [a ? \`AND x IN (\${ids.map(() => '?').join(',')})\` : '', b ? 'AND y = ?' : ''].filter(Boolean).join(' '), bindings: [a] };
+        probe(scope.sql); probe(scope.bindings);
+        const open = { sql: '' }; open.sql = input; probe(open.sql);
+        const other = { sql: input }; probe(other.sql);`),
+    ).toEqual([true, false, false, false]);
+  });
+  it('loops and callbacks over constant arrays', () => {
+    expect(
+      choice(`for (const [table, constraint] of [['a', 'a_fk'], ['b', 'b_fk']]) { probe(table); probe(constraint); }
+        const TABLES = ['x', 'y'];
+        for (const t of TABLES) probe(t);
+        TABLES.forEach((t, i) => { probe(t); probe(i); });
+        [['a', 1]].map(([name, n]) => probe(name));
+        for (const row of rows) probe(row);
+        rows.forEach((r) => probe(r));
+        for (const [a] of [[input]]) probe(a);`),
+    ).toEqual([true, true, true, true, true, true, false, false, false]);
+  });
+  it('class fields written only constants and generated text', () => {
+    expect(
+      choice(`import crypto from 'crypto';
+        class A {
+          constructor() { this.name = \`tmp_\${new Date().toISOString().slice(0, 10)}_\${crypto.randomBytes(4).toString('hex')}\`; }
+          q() { probe(this.name); }
+        }
+        class B { #t = 'users'; q() { probe(this.#t); } }
+        class C { constructor(t) { this.t = t; } q() { probe(this.t); } }
+        class D { t = 'users'; q() { probe(this.t); } }
+        d.t = input;
+        class E { constructor(o) { this.e = 'x'; Object.assign(this, o); } q() { probe(this.e); } }
+        class F { f = 'x'; q() { return function () { probe(this.f); }; } }`),
+    ).toEqual([true, true, false, false, false, false]);
+  });
+  it('generated text', () => {
+    expect(
+      choice(`import { randomUUID, randomBytes } from 'node:crypto';
+        probe(randomUUID()); probe(randomBytes(8).toString('hex')); probe(randomBytes(8).toString()); probe(Date.now());
+        probe(new Date(x).toISOString().replace(/[-:]/g, '')); probe(x.toString('hex')); probe(new Date(x).toISOString().replace('-', y));
+        probe(Intl.DateTimeFormat().resolvedOptions().timeZone); probe(new Intl.DateTimeFormat('en').resolvedOptions().locale); probe(fmt.resolvedOptions().timeZone)`),
+    ).toEqual([true, true, false, true, true, false, false, true, true, false]);
+  });
+});
+
+describe('hasNonTextType', () => {
+  it('TypeScript declarations of numbers, booleans, dates, literal unions', () => {
+    expect(
+      probe(
+        `function f(a: number, b?: bigint, c: boolean = false, d: 'asc' | 'desc' | undefined, e: Date, g: string, h, i: 1 | 2, j: "it's") {
+          const k: number = g.length; const l = 3;
+          probe(a); probe(b); probe(c); probe(d); probe(e); probe(g); probe(h); probe(i); probe(j); probe(k); probe(l);
+        }`,
+        (n, sc) => hasNonTextType(n, sc),
+        { language: 'ts' },
+      ),
+    ).toEqual([true, true, true, true, true, false, false, true, false, true, false]);
+  });
+});
+
+describe('textPieces', () => {
+  const pieces = (code: string) =>
+    probeOne(code, (n, sc) => {
+      const p = textPieces(n, sc);
+      return p && { pieces: p.pieces.map((x) => sc.getText(x)), handedTo: p.handedTo.length, opaque: p.opaque };
+    });
+  it('arrays joined, with what is pushed', () => {
+    expect(pieces("const parts = ['a = 1']; if (x) parts.push(`b = '${x}'`); probe(parts.join(' AND '))")).toEqual({
+      pieces: ["'a = 1'", "`b = '${x}'`"],
+      handedTo: 0,
+      opaque: false,
+    });
+    expect(pieces("const parts = []; fill(parts, q); probe(parts.join(' AND '))")).toEqual({ pieces: [], handedTo: 1, opaque: false });
+    expect(pieces('probe(rows.map(([id, at]) => { return `WHEN ${id} THEN ${at}`; }).join(" "))')).toEqual({
+      pieces: ['`WHEN ${id} THEN ${at}`'],
+      handedTo: 0,
+      opaque: false,
+    });
+    expect(pieces('probe(list.join(","))')).toEqual({ pieces: [], handedTo: 0, opaque: true });
+  });
+  it('choices and properties', () => {
+    expect(pieces("probe(a ? 'x' : y)")).toEqual({ pieces: ["'x'", 'y'], handedTo: 0, opaque: false });
+    expect(pieces("const f = { sql: `a = ${v}` }; probe(f.sql)")).toEqual({ pieces: ['`a = ${v}`'], handedTo: 0, opaque: false });
+    expect(pieces('probe(name)')).toBeNull();
+    expect(pieces('probe(build(x))')).toBeNull();
   });
 });

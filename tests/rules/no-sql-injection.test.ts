@@ -14,6 +14,10 @@ const MYSQL2 = "import mysql from 'mysql2/promise';\nconst conn = await mysql.cr
 const SEQUELIZE = "import { Sequelize, QueryTypes } from 'sequelize';\nconst sequelize = new Sequelize(url);\n";
 const KNEX = "import knexFactory from 'knex';\nconst knex = knexFactory(config);\n";
 const BETTER = "import Database from 'better-sqlite3';\nconst db = new Database('app.db');\n";
+const LOCAL_DB = "import { db } from './db';\n";
+/** The new option alone, and as the `strict` and `all` configs set it. */
+const STRUCTURE: Options = [{ checkStructure: true }];
+const STRICT: Options = [{ allowNumericCoercion: false, checkStructure: true }];
 
 /** Column (1-based) of the first occurrence of `needle` in the last line of `code`. */
 function at(code: string, needle: string): { line: number; column: number } {
@@ -40,7 +44,131 @@ function invalid(
   };
 }
 
+
+/**
+ * Shapes from real applications whose dynamic parts no client can reach. Valid with the default
+ * options; those that insert identifiers or fragments from the code are reported under
+ * `checkStructure` (see `structureCases`).
+ */
+const VIEW_FROM_PARAMETERS = `${LOCAL_DB}async function replaceReportView(viewName, selectSql, trx = db.knex) {
+  await trx.raw(\`CREATE OR REPLACE SQL SECURITY INVOKER VIEW \\\`\${viewName}\\\` AS \${selectSql}\`);
+}`;
+const OPERATOR_FROM_OPTIONS = `${KNEX}function applyFlagFilter(qb, options) {
+  const flagCount = '(SELECT COUNT(*) FROM flags WHERE flags.note_id = notes.id)';
+  qb.whereRaw(\`\${flagCount} \${options.flagCount.operator} ?\`, [options.flagCount.value]);
+}`;
+const FRAGMENT_FROM_FUNCTION = `function containsFilter(qb, column, term, lowerColumn) {
+  return qb.whereRaw(\`\${lowerColumn(qb)} LIKE LOWER(?)\`, [column, \`%\${term}%\`]);
+}`;
+const QUOTED_IDENTIFIERS_PG = `function searchText(qb, model, columns, term) {
+  columns.forEach((column) => qb.orWhereRaw(\`"\${model.tableName}"."\${column}"::text ILIKE ?\`, \`%\${term}%\`));
+}`;
+const QUOTED_IDENTIFIERS_MYSQL = `function searchText(qb, model, columns, term) {
+  columns.forEach((column) => qb.orWhereRaw(\`\\\`\${model.tableName}\\\`.\\\`\${column}\\\` LIKE ?\`, \`%\${term}%\`));
+}`;
+const DATABASE_FROM_CONFIG = `${MYSQL2}export async function ensureDatabase(settings) {
+  if (!/^\\w+$/.test(settings.databaseName)) throw new Error('invalid database name');
+  await conn.execute('CREATE DATABASE IF NOT EXISTS ' + settings.databaseName + ' CHARACTER SET utf8mb4');
+}`;
+const FRAGMENT_IN_VALUE_SLOT = `import { R } from 'redbean-node';
+import { Store } from './store.js';
+export async function purge(days) {
+  const sqlCutoff = Store.sqlCutoff();
+  await R.exec('DELETE FROM samples WHERE taken_at < ' + sqlCutoff, [days * -24]);
+}`;
+const MIGRATION_IDENTIFIERS = `export async function up({ transaction }) {
+  for (const collection of this.collections) {
+    const schema = collection.collectionSchema();
+    const table = collection.model.tableName;
+    const sequenceName = \`\${table}_id_seq\`;
+    await this.db.sequelize.query(\`ALTER TABLE "\${schema}"."\${table}" ALTER COLUMN id DROP DEFAULT;\`, { transaction });
+    await this.db.sequelize.query(\`DROP SEQUENCE IF EXISTS \${sequenceName} CASCADE\`, { transaction });
+  }
+}`;
+const WHERE_FROM_QUERY_GENERATOR = `export class ItemSearch {
+  async count(filter) {
+    const conditions = this.sequelize.getQueryInterface().queryGenerator.getWhereConditions(filter);
+    return this.sequelize.query(\`SELECT COUNT(*) AS n FROM items WHERE \${conditions}\`);
+  }
+}`;
+const TABLE_FROM_CLASS_FIELD = `${PG}export class Repository {
+  constructor(tableName) { this.tableName = tableName; }
+  find(id) { return pool.query(\`SELECT * FROM \${this.tableName} WHERE id = $1\`, [id]); }
+}`;
+const SCHEMA_FROM_CONFIG = `${PG}export class SearchIndex {
+  constructor(config) { this.config = config; }
+  async prepare() { await pool.query(\`SET search_path TO \${this.config.searchSchema}, public\`); }
+}`;
+const SCHEMA_FROM_ENVIRONMENT = `${PG}function getSchema() { return process.env.JOBS_SCHEMA || 'public'; }
+export function nextJob(queue) { return pool.query(\`SELECT * FROM \${getSchema()}.jobs WHERE queue = $1 LIMIT 1\`, [queue]); }`;
+
+const structureShapes = [
+  VIEW_FROM_PARAMETERS,
+  OPERATOR_FROM_OPTIONS,
+  FRAGMENT_FROM_FUNCTION,
+  QUOTED_IDENTIFIERS_PG,
+  QUOTED_IDENTIFIERS_MYSQL,
+  DATABASE_FROM_CONFIG,
+  FRAGMENT_IN_VALUE_SLOT,
+  MIGRATION_IDENTIFIERS,
+  WHERE_FROM_QUERY_GENERATOR,
+  TABLE_FROM_CLASS_FIELD,
+  SCHEMA_FROM_CONFIG,
+  SCHEMA_FROM_ENVIRONMENT,
+];
+
+/** Constant or generated however it is reached: valid with every option. */
+const constantShapes: (string | ValidTestCase<Options>)[] = [
+  // A scope filter assembled from constant text and placeholder lists, read through a property.
+  `${KNEX}function visibleNoteIds(hiddenStates, { threadIds, articleId } = {}) {
+  const statePlaceholders = hiddenStates.map(() => '?').join(',');
+  const scope = {
+    sql: [
+      threadIds?.length ? \`AND n.thread_id IN (\${threadIds.map(() => '?').join(',')})\` : '',
+      articleId ? 'AND n.article_id = ?' : '',
+    ].filter(Boolean).join('\\n'),
+    bindings: [...(threadIds ?? []), ...(articleId ? [articleId] : [])],
+  };
+  return knex.raw(\`SELECT n.id FROM notes n WHERE n.state NOT IN (\${statePlaceholders}) \${scope.sql}\`, [...hiddenStates, ...scope.bindings]);
+}`,
+  // A schema migration over a constant list of (table, constraint) pairs.
+  `${KNEX}export async function up() {
+  for (const [table, constraint] of [['orders', 'orders_customer_fk'], ['invoices', 'invoices_order_fk']]) {
+    await knex.raw(\`ALTER TABLE \${table} DROP CONSTRAINT \${constraint}\`);
+  }
+}`,
+  `${KNEX}const AUDIT_TABLES = ['login_events', 'token_events'];
+export async function clearAudit() {
+  await Promise.all(AUDIT_TABLES.map((table) => knex.raw(\`TRUNCATE TABLE \${table}\`)));
+  AUDIT_TABLES.forEach((table, i) => knex.raw(\`ANALYZE \${table} /* \${i} */\`));
+  for (const table of AUDIT_TABLES) await knex.raw(\`VACUUM \${table}\`);
+}`,
+  // A class field made of constants and generated text.
+  `${PG}import crypto from 'node:crypto';
+const PREFIX = 'tmp_import';
+export class ImportTable {
+  constructor() {
+    const stamp = new Date().toISOString().slice(0, 10).replace(/-/g, '');
+    const randomHex = crypto.randomBytes(4).toString('hex');
+    this.name = \`\${PREFIX}_\${stamp}_\${randomHex}\`;
+  }
+  async create() { await pool.query(\`CREATE TABLE \${this.name} (LIKE items INCLUDING ALL)\`); }
+  async drop() { await pool.query(\`DROP TABLE IF EXISTS \${this.name}\`); }
+}`,
+  `${PG}import { randomUUID } from 'node:crypto';
+export class Savepoints {
+  #name = \`sp_\${randomUUID().replaceAll('-', '_')}\`;
+  open(client) { return client.query(\`SAVEPOINT \${this.#name}\`); }
+}`,
+  // Columns picked from a constant list.
+  `${PG}const COLUMNS = ['id', 'name', 'created_at'];
+export function list() { return pool.query(\`SELECT \${COLUMNS.map((c) => \`"\${c}"\`).join(', ')} FROM users\`); }`,
+];
+
 const valid: (string | ValidTestCase<Options>)[] = [
+  ...structureShapes,
+  ...constantShapes,
+  ...constantShapes.map((code) => ({ code: code as string, options: STRICT })),
   // Constant SQL, also through constants and template literals of constants.
   `${PG}pool.query('SELECT * FROM users');`,
   `${PG}const SQL = 'SELECT * FROM users WHERE active = true';\npool.query(SQL);`,
@@ -107,6 +235,40 @@ const valid: (string | ValidTestCase<Options>)[] = [
   const offset = (Number(req.query.page) - 1) * limit;
   return pool.query(\`SELECT * FROM posts ORDER BY id LIMIT \${limit} OFFSET \${offset}\`);
 }`,
+  // Numbers declared by TypeScript (trusted like numeric coercion, never for client data).
+  {
+    code: `${PG}export async function staleSessions(hours: number) {
+  return pool.query(\`SELECT id FROM sessions WHERE seen_at < now() - INTERVAL '\${hours} hours'\`);
+}`,
+    languageOptions: ts,
+  },
+  {
+    code: `${PG}export function recent(limit: number, includeArchived: boolean, since?: Date) {
+  return pool.query(\`SELECT * FROM posts WHERE archived = \${includeArchived} AND created_at > '\${since}' LIMIT \${limit}\`);
+}`,
+    languageOptions: ts,
+  },
+  {
+    code: `${PG}type Direction = 'asc' | 'desc';\nexport function sorted(direction: 'ASC' | 'DESC' = 'ASC') { return pool.query(\`SELECT * FROM t ORDER BY id \${direction}\`); }`,
+    languageOptions: ts,
+  },
+  // Identifiers and fragments from the code, by default.
+  `${PG}import util from 'node:util';\nexport function count(table) { return pool.query(util.format('SELECT COUNT(*) FROM %s', table)); }`,
+  `${PG}export function byColumn(column, value) { return pool.query(\`SELECT * FROM users WHERE \${column} = $1\`, [value]); }`,
+  `${PG}export function search(filters) {
+  const clauses = [];
+  buildClauses(clauses, filters);
+  return pool.query('SELECT * FROM t WHERE ' + clauses.join(' AND '));
+}`,
+  `${PG}export function page(orderSql, params) { return pool.query(\`SELECT * FROM t ORDER BY \${orderSql} LIMIT $1\`, params); }`,
+  // The server's own time zone, written as a literal.
+  `${LOCAL_DB}export async function connect() {\n  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\n  await db.execute(\`ALTER SESSION SET TIME_ZONE = '\${tz}'\`);\n}`,
+  `${PG}export function inSubquery(subquerySql, params) { return pool.query(\`SELECT * FROM t WHERE id IN (\${subquerySql})\`, params); }`,
+  `${PG}export function run(prefix, suffix) { return pool.query(\`\${prefix}\${suffix}\`); }`,
+  {
+    code: `${PG}export class Jobs {\n  constructor(private readonly table: string) {}\n  next() { return pool.query(\`SELECT * FROM \${this.table} ORDER BY id LIMIT 1\`); }\n}`,
+    languageOptions: ts,
+  },
   // Not SQL, or not a query sink.
   `app.all(\`/api/\${version}/users\`, handler);`,
   `redis.get(\`user:\${req.params.id}\`);`,
@@ -187,11 +349,15 @@ const invalidCases: InvalidTestCase<MessageIds, Options>[] = [
   // Places a placeholder cannot go: plain report.
   invalid(`${PG}pool.query(\`SELECT * FROM t WHERE name LIKE '%\${term}%'\`);`, '`SELECT'),
   invalid(`${PG}pool.query(\`SELECT * FROM t WHERE id IN (\${ids})\`);`, '`SELECT'),
-  invalid(`${PG}pool.query(\`SELECT * FROM t ORDER BY \${req.query.sort}\`);`, '`SELECT'),
-  invalid(`${PG}pool.query(\`SELECT * FROM \${table} WHERE id = $1\`, [id]);`, '`SELECT'),
+  // Request data in the statement's structure: no placeholder can go there.
+  invalid(`${PG}app.get('/t', (req, res) => pool.query(\`SELECT * FROM t ORDER BY \${req.query.sort}\`));`, '`SELECT', {
+    messageId: 'requestInStructure',
+  }),
+  // An identifier from the code: reported under `checkStructure`.
+  invalid(`${PG}pool.query(\`SELECT * FROM \${table} WHERE id = $1\`, [id]);`, '`SELECT', { messageId: 'codeInStructure', options: STRUCTURE }),
   invalid(`${PG}pool.query({ text: \`SELECT * FROM t WHERE id = '\${id}'\` });`, '`SELECT'),
   // Request data as the whole statement.
-  invalid(`${PG}app.post('/q', (req, res) => pool.query(req.body.sql));`, 'req.body.sql)'),
+  invalid(`${PG}app.post('/q', (req, res) => pool.query(req.body.sql));`, 'req.body.sql)', { messageId: 'requestInStructure' }),
   // mysql / mysql2
   {
     ...invalid(`${MYSQL2}await conn.execute(\`SELECT * FROM users WHERE email = '\${req.body.email}'\`);`, '`SELECT'),
@@ -232,7 +398,7 @@ const invalidCases: InvalidTestCase<MessageIds, Options>[] = [
     ...invalid(`${KNEX}knex('users').whereRaw(\`email = '\${email}'\`);`, '`email'),
     output: `${KNEX}knex('users').whereRaw(\`email = ?\`, [String(email)]);`,
   },
-  invalid(`${KNEX}knex.raw('select * from users order by ' + sort);`, "'select"),
+  invalid(`${KNEX}knex.raw('select * from users order by ' + sort);`, "'select", { messageId: 'codeInStructure', options: STRUCTURE }),
   // Knex-style method on an unresolved receiver (Objection, Bookshelf): a suggestion, never an autofix.
   invalid(`users.query().whereRaw(\`name = '\${name}'\`);`, '`name', {
     errors: [{ messageId: 'dynamicSql', suggestions: [{ messageId: 'useParameters', output: 'users.query().whereRaw(`name = ?`, [String(name)]);' }] }],
@@ -280,7 +446,7 @@ const invalidCases: InvalidTestCase<MessageIds, Options>[] = [
   },
   // Drizzle, Kysely, postgres.js, MikroORM
   invalid(`import { sql } from 'drizzle-orm';\nawait db.execute(sql.raw(\`select * from users where name = '\${name}'\`));`, '`select'),
-  invalid(`import { sql } from 'kysely';\nsql.raw('order by ' + column);`, "'order"),
+  invalid(`import { sql } from 'kysely';\nsql.raw('order by ' + column);`, "'order", { messageId: 'codeInStructure', options: STRICT }),
   {
     ...invalid(`import postgres from 'postgres';\nconst sql = postgres(url);\nawait sql.unsafe(\`SELECT * FROM users WHERE name = '\${name}'\`);`, '`SELECT'),
     output: `import postgres from 'postgres';\nconst sql = postgres(url);\nawait sql.unsafe(\`SELECT * FROM users WHERE name = $1\`, [String(name)]);`,
@@ -308,9 +474,17 @@ const invalidCases: InvalidTestCase<MessageIds, Options>[] = [
   }),
   // Lists that carry client text are not constrained.
   invalid(`${PG}const conditions = [];\nif (name) conditions.push(\`name = '\${name}'\`);\npool.query('SELECT * FROM users WHERE ' + conditions.join(' AND '));`, "'SELECT"),
-  invalid(`${PG}const cols = req.query.fields.split(',');\npool.query(\`SELECT \${cols.join(', ')} FROM users\`);`, '`SELECT'),
-  invalid(`${PG}const sets = Object.keys(req.body).map((k, i) => \`\${k} = $\${i + 1}\`);\npool.query(\`UPDATE users SET \${sets.join(', ')}\`, Object.values(req.body));`, '`UPDATE'),
-  invalid(`${PG}const parts = [];\naddFilters(parts, req.query);\npool.query('SELECT * FROM t WHERE ' + parts.join(' AND '));`, "'SELECT"),
+  invalid(`${PG}app.get('/u', (req, res) => {\n  const cols = req.query.fields.split(',');\n  return pool.query(\`SELECT \${cols.join(', ')} FROM users\`);\n});`, '`SELECT', {
+    messageId: 'requestInStructure',
+  }),
+  invalid(
+    `${PG}app.put('/u', (req, res) => {\n  const sets = Object.keys(req.body).map((k, i) => \`\${k} = $\${i + 1}\`);\n  return pool.query(\`UPDATE users SET \${sets.join(', ')}\`, Object.values(req.body));\n});`,
+    '`UPDATE',
+    { messageId: 'requestInStructure' },
+  ),
+  invalid(`${PG}app.get('/t', (req, res) => {\n  const parts = [];\n  addFilters(parts, req.query);\n  return pool.query('SELECT * FROM t WHERE ' + parts.join(' AND '));\n});`, "'SELECT", {
+    messageId: 'requestInStructure',
+  }),
   // An HTML escaper is not an SQL escaper.
   invalid(`import { db } from './db';\ndb.query(\`SELECT * FROM t WHERE name = '\${escapeHtml(name)}'\`);`, '`SELECT', { messageId: 'dynamicSqlUnresolved' }),
   // Frameworks: the message names the request source.
@@ -334,7 +508,98 @@ const invalidCases: InvalidTestCase<MessageIds, Options>[] = [
   invalid(`${PG}pool.query(\`SELECT * FROM posts LIMIT \${Number(req.query.limit)}\`);`, '`SELECT', { options: [{ allowNumericCoercion: false }] }),
 ];
 
-ruleTester.run('no-sql-injection', rule, { valid, invalid: invalidCases });
+
+/** The real-app structure shapes under `checkStructure` (and as the `strict` config sets it). */
+const structureCases: InvalidTestCase<MessageIds, Options>[] = [
+  [VIEW_FROM_PARAMETERS, '`CREATE'],
+  [OPERATOR_FROM_OPTIONS, '`${flagCount}'],
+  [FRAGMENT_FROM_FUNCTION, '`${lowerColumn'],
+  [QUOTED_IDENTIFIERS_PG, '`"${model'],
+  [QUOTED_IDENTIFIERS_MYSQL, '`\\`${model'],
+  [DATABASE_FROM_CONFIG, "'CREATE"],
+  [FRAGMENT_IN_VALUE_SLOT, "'DELETE"],
+  [WHERE_FROM_QUERY_GENERATOR, '`SELECT'],
+  [TABLE_FROM_CLASS_FIELD, '`SELECT'],
+  [SCHEMA_FROM_CONFIG, '`SET'],
+  [SCHEMA_FROM_ENVIRONMENT, '`SELECT'],
+].map(([code, needle], i) => invalid(code!, needle!, { messageId: 'codeInStructure', options: i % 2 === 0 ? STRUCTURE : STRICT }));
+
+/** Where it matters the rule stays strong with the default options. */
+const strongCases: InvalidTestCase<MessageIds, Options>[] = [
+  // A data-access function whose parameter is inserted as a value.
+  invalid(`${LOCAL_DB}export function findByEmail(email) {\n  return db.query("SELECT * FROM users WHERE email = '" + email + "'");\n}`, '"SELECT', {
+    messageId: 'dynamicSqlUnresolved',
+  }),
+  {
+    ...invalid(`${PG}export function findByEmail(email: string) {\n  return pool.query(\`SELECT * FROM users WHERE email = '\${email}'\`);\n}`, '`SELECT'),
+    languageOptions: ts,
+    output: `${PG}export function findByEmail(email: string) {\n  return pool.query(\`SELECT * FROM users WHERE email = $1\`, [String(email)]);\n}`,
+  },
+  // Values from internal state, hand-quoted into a CASE: still values (debatable, kept).
+  invalid(
+    `${KNEX}export async function flushDelivered(pending) {
+  const updates = Array.from(pending.entries());
+  const ids = updates.map(([id]) => id);
+  const cases = updates.map(([id, at]) => {
+    return \`WHEN '\${id}' THEN '\${at}'\`;
+  }).join(' ');
+  const sql = \`UPDATE recipients SET delivered_at = CASE id \${cases} END WHERE id IN (\${ids.map(() => '?').join(',')})\`;
+  return knex.raw(sql, ids);
+}`,
+    'sql, ids',
+  ),
+  // A quoted class field is a value like any other.
+  invalid(`${PG}export class Tenants {\n  rows() { return pool.query(\`SELECT * FROM rows WHERE tenant = '\${this.tenantId}'\`); }\n}`, '`SELECT', {
+    output: `${PG}export class Tenants {\n  rows() { return pool.query(\`SELECT * FROM rows WHERE tenant = $1\`, [String(this.tenantId)]); }\n}`,
+  }),
+  // A fragment whose own values are hand-quoted.
+  invalid(`${PG}export function search(name, city) {
+  const clauses = [];
+  if (name) clauses.push(\`name = '\${name}'\`);
+  if (city) clauses.push(\`city = \${city}\`);
+  return pool.query('SELECT * FROM t WHERE ' + clauses.join(' AND '));
+}`, "'SELECT"),
+  // GraphQL resolver arguments are client data.
+  invalid(`${LOCAL_DB}export const resolvers = {\n  Query: {\n    user: (parent, args) => db.query(\`SELECT * FROM users WHERE id = \${args.id}\`),\n  },\n};`, '`SELECT', {
+    messageId: 'dynamicSqlUnresolved',
+  }),
+  invalid(`${PG}export const resolvers = {\n  Query: {\n    users: (_, { orderBy }) => pool.query(\`SELECT * FROM users ORDER BY \${orderBy}\`),\n  },\n};`, '`SELECT', {
+    messageId: 'requestInStructure',
+  }),
+  {
+    ...invalid(
+      `import { Args, Query, Resolver } from '@nestjs/graphql';\nimport { Pool } from 'pg';\nconst pool = new Pool();\n@Resolver()\nexport class PostsResolver {\n  @Query()\n  posts(@Args('sort') sort: string) { return pool.query(\`SELECT * FROM posts ORDER BY \${sort}\`); }\n}`,
+      '`SELECT',
+      { messageId: 'requestInStructure' },
+    ),
+    languageOptions: ts,
+  },
+  // A declared number is not trusted for client data: the framework does not convert it.
+  {
+    ...invalid(
+      `import { Controller, Get, Query } from '@nestjs/common';\nimport { Pool } from 'pg';\nconst pool = new Pool();\n@Controller('posts')\nexport class PostsController {\n  @Get()\n  list(@Query('limit') limit: number) { return pool.query(\`SELECT * FROM posts LIMIT \${limit}\`); }\n}`,
+      '`SELECT',
+    ),
+    languageOptions: ts,
+  },
+  // Declared numbers are reported when numeric coercion is not trusted (the `strict` config).
+  {
+    ...invalid(`${PG}export function stale(hours: number) {\n  return pool.query(\`SELECT id FROM sessions WHERE seen_at < now() - INTERVAL '\${hours} hours'\`);\n}`, '`SELECT', {
+      options: STRICT,
+    }),
+    languageOptions: ts,
+  },
+  // MySQL reads a double-quoted text where a value goes as a string.
+  invalid(`${MYSQL2}export function byEmail(email) { return conn.query('SELECT * FROM users WHERE email = "' + email + '"'); }`, "'SELECT"),
+  // Both kinds in one statement: one report for each.
+  {
+    code: `${PG}app.get('/t', (req, res) => pool.query(\`SELECT * FROM t WHERE a = '\${req.query.a}' ORDER BY \${req.query.sort}\`));`,
+    output: `${PG}app.get('/t', (req, res) => pool.query(\`SELECT * FROM t WHERE a = $1 ORDER BY \${req.query.sort}\`, [String(req.query.a)]));`,
+    errors: [{ messageId: 'dynamicSql' }, { messageId: 'requestInStructure' }],
+  },
+];
+
+ruleTester.run('no-sql-injection', rule, { valid, invalid: [...invalidCases, ...structureCases, ...strongCases] });
 
 ruleTester.run('no-sql-injection (messages)', rule, {
   valid: [],
@@ -353,6 +618,33 @@ ruleTester.run('no-sql-injection (messages)', rule, {
           },
         },
       ],
+    },
+    {
+      code: `${PG}app.get('/u', (req, res) => pool.query(\`SELECT * FROM users ORDER BY \${req.query.sort} LIMIT 10\`));`,
+      errors: [
+        {
+          messageId: 'requestInStructure',
+          data: { sink: 'pg `query()`', values: '`req.query.sort`', request: ' (`req.query.sort` comes from the request)' },
+        },
+      ],
+    },
+    {
+      code: `${LOCAL_DB}export const resolvers = { Mutation: { rename: (_, args) => db.query(\`UPDATE \${args.table} SET name = 'x'\`) } };`,
+      errors: [
+        {
+          messageId: 'requestInStructure',
+          data: { sink: '`.query()`', values: '`args.table`', request: ' (`args.table` is a resolver argument the client sends)' },
+        },
+      ],
+    },
+    {
+      code: TABLE_FROM_CLASS_FIELD,
+      options: STRUCTURE,
+      errors: [{ messageId: 'codeInStructure', data: { sink: 'pg `query()`', values: '`this.tableName`' } }],
+    },
+    {
+      code: `${KNEX}export function mark(rows) {\n  const cases = rows.map((r) => \`WHEN '\${r.id}' THEN '\${r.at}'\`).join(' ');\n  return knex.raw(\`UPDATE t SET at = CASE id \${cases} END\`);\n}`,
+      errors: [{ messageId: 'dynamicSql', data: { sink: 'Knex `raw()`', values: '`r.id`, `r.at`', request: '', hint: '`?` placeholders with a values array' } }],
     },
   ],
 });
