@@ -236,6 +236,23 @@ export function enclosingFunction(node: Node): FunctionNode | null {
   return null;
 }
 
+/**
+ * Whether `node` reads a parameter of a function whose callers supply it: a plain parameter
+ * (`function orderBy(column)`, `(name, sql = '') =>`, a method's `table: string`), not a
+ * parameter of a callback handed to a call (`cols.forEach((col) => …)`, `rows.map(([id]) => …)`),
+ * whose values come from what it iterates.
+ */
+export function isCallerParameter(node: Node, sourceCode: SourceCode): boolean {
+  const id = unwrap(node);
+  if (id.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = findVar(sourceCode, id)?.defs[0];
+  if (!def || def.type !== 'Parameter') return false;
+  const fn = def.node as Node;
+  if (!isFunction(fn)) return false;
+  const parent = wrappedParent(fn);
+  return !(parent && (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.callee !== fn);
+}
+
 /** The plain identifier name of a parameter (`x`, `x = 1`, `x: T`, `private x`), or null for patterns. */
 export function paramName(param: TSESTree.Parameter | undefined): string | null {
   if (!param) return null;

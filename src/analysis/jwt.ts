@@ -60,6 +60,13 @@ export interface JwtCall {
   chain?: TSESTree.CallExpression[];
   /** jose chains: the `new SignJWT(...)` expression, when found. */
   chainRoot?: TSESTree.NewExpression;
+  /** The options property the key was read from (`secretOrKey`), when the key sits in the options. */
+  keyOption?: string;
+  /**
+   * The argument that turned verification off (jwt-simple `decode(token, key, true)`): the call is
+   * then a `decode` although its catalog row verifies.
+   */
+  noVerify?: Node;
 }
 
 /** Method names through which any catalogued member call is reached: the cheap first test. */
@@ -307,6 +314,15 @@ function build(entry: JwtEntry, node: TSESTree.CallExpression | TSESTree.NewExpr
   }
   const payload = argAt(node, args.payload);
   if (payload) call.payload = payload;
+  if (entry.noVerifyArg !== undefined) {
+    // `decode(token, key, true)`, `decode(token, key, 'none')`: any truthy constant skips verification.
+    const flag = argAt(node, entry.noVerifyArg);
+    const known = flag && flag.type !== AST_NODE_TYPES.SpreadElement ? staticValue(flag, sourceCode) : null;
+    if (flag && known && known.value) {
+      call.operation = 'decode';
+      call.noVerify = flag;
+    }
+  }
   const token = argAt(node, args.token);
   if (token) call.token = token;
   const key = argAt(node, args.key);
@@ -341,7 +357,10 @@ function build(entry: JwtEntry, node: TSESTree.CallExpression | TSESTree.NewExpr
       for (const name of entry.keyOptions) {
         if (!hasMember(options, name, sourceCode)) continue;
         const value = memberValue(options, name, sourceCode);
-        if (value) call.key = value;
+        if (value) {
+          call.key = value;
+          call.keyOption = name;
+        }
         break;
       }
     }
@@ -574,6 +593,35 @@ export function jwtOption(call: JwtCall, path: readonly string[], sourceCode: So
   return value ? { value } : null;
 }
 
+/** A verification option that lets tokens through after their `exp`. */
+export type ExpiryOverride =
+  | { kind: 'ignored'; path: readonly string[]; node: Node }
+  | { kind: 'tolerance'; path: readonly string[]; node: Node; seconds: number };
+
+/**
+ * What a verification (or a strategy, module or middleware configuration) says about accepting
+ * expired tokens, from the catalog row's `expiryOptions`: an `ignore` option whose constant value is
+ * `true` (`ignoreExpiration: true`, jose 1.x/2.x `ignoreExp: true`), and a constant clock tolerance
+ * in seconds (numbers are seconds; strings are durations: `'2 hours'`, `'90s'`). Options objects are
+ * followed through constants; values that are not constants say nothing.
+ */
+export function expiryOverrides(call: JwtCall, sourceCode: SourceCode): ExpiryOverride[] {
+  const rows = call.entry.expiryOptions;
+  if (!rows || call.options?.type !== AST_NODE_TYPES.ObjectExpression) return [];
+  const found: ExpiryOverride[] = [];
+  for (const path of rows.ignore ?? []) {
+    const option = jwtOption(call, path, sourceCode);
+    if (option && staticValue(option.value, sourceCode)?.value === true) found.push({ kind: 'ignored', path, node: option.value });
+  }
+  for (const path of rows.tolerance ?? []) {
+    const option = jwtOption(call, path, sourceCode);
+    const known = option ? staticValue(option.value, sourceCode) : null;
+    const seconds = known ? durationSeconds(known.value, 's') : null;
+    if (option && seconds !== null) found.push({ kind: 'tolerance', path, node: option.value, seconds });
+  }
+  return found;
+}
+
 /** True when a spread argument sits at or before `index`, hiding which value lands there. */
 function spreadHides(node: TSESTree.CallExpression | TSESTree.NewExpression, index: number | undefined): boolean {
   if (index === undefined) return false;
@@ -649,8 +697,14 @@ export function namedSignAlgorithm(call: JwtCall, sourceCode: SourceCode): { nam
     const name = staticString(node, sourceCode);
     return name === null ? null : { name, node };
   };
+  // A positional algorithm (hono/jwt `sign(p, k, 'HS256')`, jwt-simple `encode(p, k, 'HS512')`).
+  if (call.algorithm) return found(call.algorithm);
   switch (call.library) {
     case 'jose': {
+      if (call.entry.kind !== 'chain') {
+        // jose 1.x/2.x `JWT.sign(payload, key, { algorithm })` or `{ header: { alg } }`
+        return found(jwtOption(call, ['algorithm'], sourceCode)?.value ?? jwtOption(call, ['header', 'alg'], sourceCode)?.value);
+      }
       for (const step of call.chain ?? []) {
         if (calleeName(step) !== 'setProtectedHeader') continue;
         const header = step.arguments[0] ? resolveObject(step.arguments[0], sourceCode) : null;
@@ -660,7 +714,6 @@ export function namedSignAlgorithm(call: JwtCall, sourceCode: SourceCode): { nam
       return null;
     }
     case 'hono/jwt':
-      if (call.algorithm) return found(call.algorithm);
       return found(jwtOption(call, ['alg'], sourceCode)?.value);
     case '@nestjs/jwt':
       return found(
@@ -1443,6 +1496,7 @@ export function describeJwtCall(call: JwtCall, configSuffix = ''): string {
     case 'plugin-register':
       return `${call.library} plugin${configSuffix}`;
     default:
+      if (call.entry.label) return `${call.library} ${call.entry.label}`;
       if (call.library === 'jose' && call.operation === 'sign') return 'jose `SignJWT`';
       if (call.entry.kind === 'instance') return `${call.library} \`JwtService.${call.operation}()\``;
       return `${call.library} \`${call.entry.path[call.entry.path.length - 1] ?? call.operation}()\``;
@@ -1489,6 +1543,8 @@ const KEY_FACTORY_EVIDENCE: readonly {
   { modules: ['jose'], path: ['generateSecret'], algorithms: HMAC_ALGORITHMS, algorithmArg: 0 },
   { modules: ['jose'], path: ['createRemoteJWKSet'], algorithms: ASYMMETRIC_ALGORITHMS },
   { modules: ['jose'], path: ['createLocalJWKSet'], algorithms: ASYMMETRIC_ALGORITHMS },
+  // jose 1.x/2.x: the key type follows the material (`JWK.asKey(secret)` is `oct`, PEM text asymmetric)
+  { modules: ['jose'], path: ['JWK', 'asKey'], algorithms: [...HMAC_ALGORITHMS, ...ASYMMETRIC_ALGORITHMS], keyArg: 0 },
   { modules: ['jwks-rsa'], path: ['expressJwtSecret'], algorithms: ASYMMETRIC_ALGORITHMS },
   { modules: ['jwks-rsa'], path: ['passportJwtSecret'], algorithms: ASYMMETRIC_ALGORITHMS },
 ];
@@ -1896,6 +1952,9 @@ export const ALGORITHM_RESTRICTING_RELEASES: Readonly<Record<string, { since: st
  * judged by the range the project declares for it:
  * - `restricts`: every declared version does;
  * - `may-not-restrict`: the range admits an earlier version;
+ * - `key-typed`: the entry point exists only in versions that accept only the key's own algorithms
+ *   (jose 1.x/2.x `JWT.verify()`, whose `algorithms` default is "all algorithms of the key"); no
+ *   `package.json` is read;
  * - `unknown`: no declaration found, or it cannot be read;
  * - `not-applicable`: the library has no such version boundary.
  * Reads `package.json` (once per file and package); call it only when the answer decides something.
@@ -1906,8 +1965,11 @@ export function verifierRestrictsAlgorithms(
   filename: string,
 ):
   | { kind: 'restricts'; library: string; range: string; via?: string }
+  | { kind: 'key-typed'; library: string; majors: string }
   | { kind: 'may-not-restrict' | 'unknown'; library: string }
   | { kind: 'not-applicable' } {
+  // jose 1.x/2.x `JWT.verify()`: the API itself says the version, and it accepts only the key's algorithms.
+  if (call.entry.algorithmsFromKey) return { kind: 'key-typed', library: call.library, majors: call.entry.majors ?? '' };
   const release = ALGORITHM_RESTRICTING_RELEASES[call.library];
   if (!release) return { kind: 'not-applicable' };
   const declaration = declaredDependency(sourceCode, filename, call.library);

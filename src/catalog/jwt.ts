@@ -58,7 +58,38 @@ export interface JwtEntry {
   optionsFromFactory?: boolean;
   /** Tokens made or accepted here carry no signature (`alg: "none"`). */
   unsecured?: boolean;
+  /**
+   * How messages name the entry point when the export path alone would mislead
+   * (`` `JWT.verify()` `` of jose 1.x/2.x, against `jwtVerify()` of later versions).
+   */
+  label?: string;
+  /**
+   * The export exists only in these major versions of the library (jose `JWT`, `JWK`: `1.x/2.x`):
+   * using it is itself the evidence of the version.
+   */
+  majors?: string;
+  /**
+   * Verification without an `algorithms` option accepts only the algorithms of the key it is
+   * given (an `oct` key HMAC, an RSA key RS/PS, never `none`): a missing allow-list is defence in depth.
+   */
+  algorithmsFromKey?: boolean;
+  /**
+   * Position of an argument that turns verification off when truthy (jwt-simple
+   * `decode(token, key, noVerify)`): the call is then a decode, not a verification.
+   */
+  noVerifyArg?: number;
+  /** The library runs only in Node.js: its decodes are always server code. */
+  nodeOnly?: boolean;
+  /**
+   * Verify options that let tokens through after `exp`: `ignore` paths switch the expiry check
+   * off when true; `tolerance` paths widen it by a clock tolerance (numbers are seconds, strings
+   * durations such as `'2 hours'`).
+   */
+  expiryOptions?: { ignore?: readonly (readonly string[])[]; tolerance?: readonly (readonly string[])[] };
 }
+
+/** jsonwebtoken's own verify options that relax the expiry check (also passed through by @nestjs/jwt). */
+const JSONWEBTOKEN_EXPIRY_OPTIONS = { ignore: [['ignoreExpiration']], tolerance: [['clockTolerance']] } as const;
 
 export const JWT_ENTRIES: readonly JwtEntry[] = [
   // jsonwebtoken: sign(payload, key[, options][, callback]), verify(token, key[, options][, callback]), decode(token[, options])
@@ -77,6 +108,7 @@ export const JWT_ENTRIES: readonly JwtEntry[] = [
     path: ['verify'],
     operation: 'verify',
     args: { token: 0, key: 1, options: 2, optionsMayBeCallback: true },
+    expiryOptions: JSONWEBTOKEN_EXPIRY_OPTIONS,
   },
   {
     library: 'jsonwebtoken',
@@ -104,8 +136,71 @@ export const JWT_ENTRIES: readonly JwtEntry[] = [
     path: ['jwtVerify'],
     operation: 'verify',
     args: { token: 0, key: 1, options: 2 },
+    expiryOptions: { tolerance: [['clockTolerance']] },
   },
   { library: 'jose', modules: ['jose'], kind: 'call', path: ['decodeJwt'], operation: 'decode', args: { token: 0 } },
+  // jose 1.x/2.x (Node.js only): JWT.sign(payload, key[, options]), JWT.verify(token, keyOrStore[, options]),
+  // JWT.decode(token[, options]); the profiles JWT.IdToken / AccessToken / LogoutToken.verify take the
+  // same arguments. Keys are `JWK.asKey()` input (a string is an `oct` secret unless it is PEM text).
+  {
+    library: 'jose',
+    modules: ['jose'],
+    kind: 'call',
+    path: ['JWT', 'sign'],
+    operation: 'sign',
+    args: { payload: 0, key: 1, options: 2 },
+    label: '`JWT.sign()`',
+    majors: '1.x/2.x',
+    nodeOnly: true,
+  },
+  ...(['verify', 'IdToken', 'AccessToken', 'LogoutToken'] as const).map(
+    (name): JwtEntry => ({
+      library: 'jose',
+      modules: ['jose'],
+      kind: 'call',
+      path: name === 'verify' ? ['JWT', 'verify'] : ['JWT', name, 'verify'],
+      operation: 'verify',
+      args: { token: 0, key: 1, options: 2 },
+      label: name === 'verify' ? '`JWT.verify()`' : `\`JWT.${name}.verify()\``,
+      majors: '1.x/2.x',
+      nodeOnly: true,
+      algorithmsFromKey: true,
+      expiryOptions: { ignore: [['ignoreExp']], tolerance: [['clockTolerance']] },
+    }),
+  ),
+  {
+    library: 'jose',
+    modules: ['jose'],
+    kind: 'call',
+    path: ['JWT', 'decode'],
+    operation: 'decode',
+    args: { token: 0, options: 1 },
+    label: '`JWT.decode()`',
+    majors: '1.x/2.x',
+    nodeOnly: true,
+  },
+  // jwt-simple: encode(payload, key[, algorithm = 'HS256'][, options]); decode(token, key[, noVerify][, algorithm]).
+  // A truthy `noVerify` skips the signature, `exp` and `nbf` checks; without `algorithm` the header's
+  // `alg` chooses among HS256/HS384/HS512/RS256 (RS256 forced for PEM public keys), never `none`.
+  {
+    library: 'jwt-simple',
+    modules: ['jwt-simple'],
+    kind: 'call',
+    path: ['encode'],
+    operation: 'sign',
+    args: { payload: 0, key: 1, algorithm: 2 },
+    nodeOnly: true,
+  },
+  {
+    library: 'jwt-simple',
+    modules: ['jwt-simple'],
+    kind: 'call',
+    path: ['decode'],
+    operation: 'verify',
+    args: { token: 0, key: 1, algorithm: 3 },
+    noVerifyArg: 2,
+    nodeOnly: true,
+  },
   // jwt-decode: jwtDecode(token[, options]) (v4+), the default-exported function before
   { library: 'jwt-decode', modules: ['jwt-decode'], kind: 'call', path: ['jwtDecode'], operation: 'decode', args: { token: 0, options: 1 } },
   { library: 'jwt-decode', modules: ['jwt-decode'], kind: 'call', path: [], operation: 'decode', args: { token: 0, options: 1 } },
@@ -167,6 +262,7 @@ export const JWT_ENTRIES: readonly JwtEntry[] = [
     operation: 'strategy',
     args: { options: 0 },
     keyOptions: ['secretOrKey'],
+    expiryOptions: { ignore: [['ignoreExpiration']], tolerance: [['jsonWebTokenOptions', 'clockTolerance']] },
   },
   // @nestjs/jwt: JwtModule.register(options), JwtModule.registerAsync({ useFactory }), JwtService methods
   {
@@ -177,6 +273,7 @@ export const JWT_ENTRIES: readonly JwtEntry[] = [
     operation: 'module-config',
     args: { options: 0 },
     keyOptions: ['secret', 'privateKey', 'secretOrPrivateKey'],
+    expiryOptions: { ignore: [['verifyOptions', 'ignoreExpiration']], tolerance: [['verifyOptions', 'clockTolerance']] },
   },
   {
     library: '@nestjs/jwt',
@@ -187,6 +284,7 @@ export const JWT_ENTRIES: readonly JwtEntry[] = [
     args: { options: 0 },
     keyOptions: ['secret', 'privateKey', 'secretOrPrivateKey'],
     optionsFromFactory: true,
+    expiryOptions: { ignore: [['verifyOptions', 'ignoreExpiration']], tolerance: [['verifyOptions', 'clockTolerance']] },
   },
   {
     library: '@nestjs/jwt',
@@ -207,6 +305,7 @@ export const JWT_ENTRIES: readonly JwtEntry[] = [
     operation: 'verify',
     args: { token: 0, options: 1 },
     keyOptions: ['secret', 'publicKey'],
+    expiryOptions: JSONWEBTOKEN_EXPIRY_OPTIONS,
   },
   {
     library: '@nestjs/jwt',
@@ -370,7 +469,7 @@ export const ASYMMETRIC_ALGORITHMS: readonly string[] = [
 ];
 
 /** The algorithm a library signs with when none is named, for a string/secret key. */
-export const DEFAULT_HMAC_LIBRARIES: readonly string[] = ['jsonwebtoken', '@nestjs/jwt', 'hono/jwt', '@fastify/jwt'];
+export const DEFAULT_HMAC_LIBRARIES: readonly string[] = ['jsonwebtoken', '@nestjs/jwt', 'hono/jwt', '@fastify/jwt', 'jwt-simple'];
 
 /** Calls whose result is a secret fetched from a secret store, by export path per module. */
 export const SECRET_SOURCES: readonly { modules: readonly string[]; methods: readonly string[] }[] = [
@@ -416,6 +515,11 @@ export const KEY_OBJECT_FACTORIES: readonly { modules: readonly string[]; path: 
   { modules: ['jose'], path: ['generateSecret'] },
   { modules: ['jose'], path: ['createRemoteJWKSet'] },
   { modules: ['jose'], path: ['createLocalJWKSet'] },
+  // jose 1.x/2.x: `JWK.asKey(secret)` makes an `oct` (HMAC) key of a string or buffer
+  { modules: ['jose'], path: ['JWK', 'asKey'], secret: true },
+  { modules: ['jose'], path: ['JWK', 'generate'] },
+  { modules: ['jose'], path: ['JWK', 'generateSync'] },
+  { modules: ['jose'], path: ['JWKS', 'asKeyStore'] },
   { modules: ['jwks-rsa'], path: ['expressJwtSecret'] },
   { modules: ['jwks-rsa'], path: ['passportJwtSecret'] },
 ];

@@ -7,6 +7,7 @@ import {
   memberName,
   paramName,
   propertyName,
+  shortText,
   unwrap,
   type FunctionNode,
 } from '../analysis/ast.js';
@@ -26,11 +27,12 @@ import {
 import { isModulePath, resolveModule } from '../analysis/modules.js';
 import { isAuthFunctionName } from '../analysis/names.js';
 import { isNextRouteHandler, roleOfParameter } from '../analysis/request-sources.js';
+import { staticValue } from '../analysis/static-value.js';
 import { JWT_ENTRIES } from '../catalog/jwt.js';
 import { createRule } from '../util/create-rule.js';
 
 type Node = TSESTree.Node;
-type MessageIds = 'decodeForAuth' | 'useVerify';
+type MessageIds = 'decodeForAuth' | 'noVerifyDecode' | 'useVerify';
 
 function lastNames(operation: string): Set<string> {
   return new Set(
@@ -334,7 +336,7 @@ function reads(id: TSESTree.Identifier, sourceCode: SourceCode): Node[] {
 
 /** Whether the code around a decode runs on a server: a route handler or middleware, or a file that loads a server framework. */
 function isServerSide(call: JwtCall, sourceCode: SourceCode): boolean {
-  if (SERVER_LIBRARIES.has(call.library)) return true;
+  if (SERVER_LIBRARIES.has(call.library) || call.entry.nodeOnly) return true;
   for (let fn = enclosingFunction(call.node); fn; fn = enclosingFunction(fn)) {
     if (isNextRouteHandler(fn)) return true;
     // A `req`/`request`/`ctx` parameter or a NestJS-decorated one (`@Req()`); `c`, `context` and callbacks
@@ -355,6 +357,23 @@ function sameToken(a: Node | undefined, b: Node | undefined, sourceCode: SourceC
   if (!a || !b) return !a && !b;
   return sourceCode.getText(unwrap(a)) === sourceCode.getText(unwrap(b));
 }
+
+/** Algorithms jwt-simple knows: a third argument naming one was meant as the fourth. */
+const JWT_SIMPLE_ALGORITHMS = new Set(['HS256', 'HS384', 'HS512', 'RS256']);
+
+/** A key argument that is missing or empty (`decode(token, null, true)`): the code only peeks at the claims. */
+function isEmptyKey(node: Node | undefined, sourceCode: SourceCode): boolean {
+  if (!node) return true;
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.Identifier && target.name === 'undefined') return true;
+  const known = staticValue(target, sourceCode);
+  return !!known && (known.value === null || known.value === undefined || known.value === '');
+}
+
+/** Hints for entry points whose verifying counterpart has another shape (`JWT.decode` → `JWT.verify`). */
+const ENTRY_VERIFY_HINTS: Record<string, string> = {
+  'jose JWT.decode': '`JWT.verify(token, key, { algorithms })`',
+};
 
 const VERIFY_HINTS: Record<string, string> = {
   jsonwebtoken: '`jwt.verify(token, key, { algorithms })`',
@@ -378,6 +397,8 @@ export default createRule<[], MessageIds>({
     messages: {
       decodeForAuth:
         '{{library}} `{{callee}}()` returns the claims without checking the signature, yet {{use}}. Anyone can forge such a token: verify it with {{verify}} before trusting its claims.',
+      noVerifyDecode:
+        '{{library}} `{{callee}}()` gets {{arg}} as its third argument, `noVerify`: any truthy value there skips the signature and expiry checks{{use}}. Anyone can forge such a token: {{advice}}',
       useVerify: 'Verify the token instead: `{{replacement}}`.',
     },
     schema: [],
@@ -441,6 +462,54 @@ export default createRule<[], MessageIds>({
       return [{ messageId: 'useVerify', data: { replacement }, fix: (fixer) => fixer.replaceText(node, replacement) }];
     }
 
+    /**
+     * jwt-simple `decode(token, key, noVerify)` with a truthy `noVerify`: reported when the claims
+     * decide access, and also when the third argument is a string (`'HS256'`, `'none'`) next to a
+     * key — an algorithm written where `noVerify` goes, in code that means to verify.
+     */
+    function reportNoVerify(decode: JwtCall, found: { use: Use } | null, use: string | null): void {
+      const flag = decode.noVerify!;
+      const value = staticValue(flag, sourceCode)?.value;
+      const keyed = !isEmptyKey(decode.key, sourceCode);
+      if (!found && !(typeof value === 'string' && keyed)) return;
+      const algorithm = typeof value === 'string' && JWT_SIMPLE_ALGORITHMS.has(value) ? value : null;
+      const node = decode.node as TSESTree.CallExpression;
+      const next = node.arguments[node.arguments.indexOf(flag as TSESTree.CallExpressionArgument) + 1];
+      const previous = decode.key;
+      // `false` keeps a fourth argument in place; an algorithm name moves to where it belongs.
+      let replacement: { range: [number, number]; text: string } | null = null;
+      if (next) replacement = { range: flag.range, text: 'false' };
+      else if (algorithm) replacement = { range: flag.range, text: `false, '${algorithm}'` };
+      else if (previous) replacement = { range: [previous.range[1], flag.range[1]], text: '' };
+      const advice = algorithm
+        ? `pass the algorithm as the fourth argument, \`decode(token, key, false, '${algorithm}')\`, so that the signature is checked.`
+        : 'remove the third argument so that the signature is checked.';
+      const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
+      if (keyed && replacement) {
+        const { range, text } = replacement;
+        const full = sourceCode.getText(node);
+        const output = full.slice(0, range[0] - node.range[0]) + text + full.slice(range[1] - node.range[0]);
+        suggest.push({ messageId: 'useVerify', data: { replacement: output.replace(/\s+/g, ' ') }, fix: (fixer) => fixer.replaceTextRange(range, text) });
+      }
+      context.report({
+        node: flag,
+        messageId: 'noVerifyDecode',
+        data: {
+          library: decode.library,
+          callee: calleeNameOf(decode),
+          arg: `\`${shortText(sourceCode, flag, 30)}\``,
+          use: use ? `, yet ${use}` : '',
+          advice,
+        },
+        suggest,
+      });
+    }
+
+    function calleeNameOf(call: JwtCall): string {
+      const callee = unwrap(call.node.callee);
+      return callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) ?? 'decode' : sourceCode.getText(callee);
+    }
+
     return {
       CallExpression(node) {
         const name = calleeName(node);
@@ -470,17 +539,21 @@ export default createRule<[], MessageIds>({
             (v) => enclosingOf(v.node, fn) && sameToken(v.token, decode.token, sourceCode),
           );
           if (verified) continue;
-          const found = findUse(decode.node, sourceCode);
-          if (!found) continue;
-          if (found.use.kind !== 'assigned' && !isServerSide(decode, sourceCode)) continue;
-          const use =
-            found.use.kind === 'assigned'
+          let found = findUse(decode.node, sourceCode);
+          if (found && found.use.kind !== 'assigned' && !isServerSide(decode, sourceCode)) found = null;
+          const use = !found
+            ? null
+            : found.use.kind === 'assigned'
               ? `its result is stored in \`${found.use.target}\``
               : found.use.kind === 'returned'
                 ? `its result is returned from \`${found.use.fn}()\``
                 : 'its result decides an access check';
-          const callee = unwrap(decode.node.callee);
-          const calleeText = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) ?? 'decode' : sourceCode.getText(callee);
+          if (decode.noVerify) {
+            reportNoVerify(decode, found, use);
+            continue;
+          }
+          if (!found || !use) continue;
+          const calleeText = calleeNameOf(decode);
           const suggest = suggestion(decode);
           context.report({
             node: decode.node,
@@ -489,7 +562,10 @@ export default createRule<[], MessageIds>({
               library: decode.library,
               callee: calleeText,
               use,
-              verify: VERIFY_HINTS[decode.library] ?? 'a server-side verification (jsonwebtoken `jwt.verify()` or jose `jwtVerify()`)',
+              verify:
+                ENTRY_VERIFY_HINTS[`${decode.library} ${decode.entry.path.join('.')}`] ??
+                VERIFY_HINTS[decode.library] ??
+                'a server-side verification (jsonwebtoken `jwt.verify()` or jose `jwtVerify()`)',
             },
             ...(suggest ? { suggest } : {}),
           });

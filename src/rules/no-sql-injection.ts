@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, findVar, getProperty, hasSpread, isFunction, memberName, shortText, singleValue, unwrap, type FunctionNode } from '../analysis/ast.js';
+import { calleeName, findVar, getProperty, hasSpread, isCallerParameter, isFunction, memberName, shortText, singleValue, unwrap, type FunctionNode } from '../analysis/ast.js';
 import type { SourceCode } from '../analysis/cache.js';
 import { fromModule, isModulePath, resolveModule } from '../analysis/modules.js';
 import {
@@ -13,18 +13,10 @@ import {
   type SlotKind,
   type SlotPosition,
 } from '../analysis/sql.js';
-import {
-  compositionText,
-  hasNonTextType,
-  isCertainlyString,
-  isConstrainedChoice,
-  isNumericExpression,
-  staticString,
-  stringComposition,
-  textPieces,
-  type DynamicPart,
-  type StringComposition,
-} from '../analysis/static-value.js';
+import { isConstrainedChoice } from '../analysis/constrained-value.js';
+import { hasNonTextType, isNumericExpression } from '../analysis/numeric-value.js';
+import { compositionText, isCertainlyString, staticString, stringComposition, type DynamicPart, type StringComposition } from '../analysis/static-value.js';
+import { textPieces } from '../analysis/text-pieces.js';
 import { taintOf } from '../analysis/taint.js';
 import { SQL_SINKS, UNRESOLVED_QUERY_METHODS, type SqlSink } from '../catalog/sql.js';
 import { createRule } from '../util/create-rule.js';
@@ -71,7 +63,8 @@ interface SinkMatch {
  * - `request`: client data (a request read, a resolver argument) standing in the statement's
  *   structure (an identifier, an operator, a clause);
  * - `code`: an identifier, operator or SQL fragment the code supplies (a class field, configuration,
- *   a function parameter, SQL built elsewhere): not client data, reported only with `checkStructure`.
+ *   a function parameter, SQL built elsewhere): not client data; with `checkStructure`, reported
+ *   when it is a parameter of the enclosing function.
  */
 type Kind = 'value' | 'request' | 'code';
 
@@ -107,7 +100,7 @@ export default createRule<Options, MessageIds>({
       requestInStructure:
         'Request data forms part of the statement’s structure in the SQL text passed to {{sink}}: {{values}}{{request}} stands where an identifier, operator or clause goes, and no placeholder can take its place. Map the client’s choice onto a fixed list of names, or quote it with the driver’s identifier escaper.',
       codeInStructure:
-        'An identifier or SQL fragment from the code is inserted into the SQL text passed to {{sink}}: {{values}}. It is not client data, but nothing here limits what it holds: check it against a fixed list, or quote it with the driver’s identifier escaper.',
+        'A parameter of this function is inserted into the SQL text passed to {{sink}} as an identifier or SQL fragment: {{values}}. It is not client data here, but its callers decide what it holds and no placeholder can protect it: check it against a fixed list, or quote it with the driver’s identifier escaper.',
       useParameters: 'Replace the inserted values with {{placeholder}} placeholders and pass them as parameters.',
       useTaggedTemplate: 'Use the parameterized tagged template `{{method}}` instead of `{{unsafe}}`.',
     },
@@ -123,7 +116,7 @@ export default createRule<Options, MessageIds>({
           checkStructure: {
             type: 'boolean',
             description:
-              'Also report identifiers, operators and SQL fragments that the code inserts (class fields, configuration, function parameters, SQL built elsewhere), not only client data there.',
+              'Also report function parameters inserted as identifiers, operators or SQL fragments (callers, often in other files, decide what they hold), not only client data there.',
           },
           checkUnresolvedReceivers: {
             type: 'boolean',
@@ -262,11 +255,16 @@ export default createRule<Options, MessageIds>({
             data: { sink: sinkText, values: describeValues(requests.flatMap((j) => j.verdict.nodes), sourceCode), request: client ? ` (${client})` : '' },
           });
         }
-        if (checkStructure && values.length === 0 && requests.length === 0 && code.length > 0) {
+        // Identifiers and fragments the code supplies are reported only when they are the
+        // function's own parameters: then callers (often in other files) decide what they hold.
+        // Class fields, configuration, model metadata and SQL built by the code's own helpers are
+        // not client-reachable, so no config reports them.
+        const inputs = checkStructure ? code.flatMap((j) => j.verdict.nodes).filter((n) => isCallerParameter(n, sourceCode)) : [];
+        if (values.length === 0 && requests.length === 0 && inputs.length > 0) {
           context.report({
             node: textNode,
             messageId: 'codeInStructure',
-            data: { sink: sinkText, values: describeValues(code.flatMap((j) => j.verdict.nodes), sourceCode) },
+            data: { sink: sinkText, values: describeValues(inputs, sourceCode) },
           });
         }
       },
@@ -320,8 +318,15 @@ function partPositions(composition: StringComposition, count: number): SlotPosit
   return positions.length === count ? positions : Array<SlotPosition>(count).fill('literal');
 }
 
+/**
+ * The sink for messages. A library is named only when the call was resolved to it by import; a
+ * method recognised by its name alone (`qb.whereRaw()` on a builder handed in as a parameter) says
+ * what it looks like instead.
+ */
 function sinkName(match: SinkMatch): string {
-  return match.sink ? `${match.sink.library} \`${match.method}()\`` : `\`.${match.method}()\``;
+  if (match.sink && match.resolved) return `${match.sink.library} \`${match.method}()\``;
+  if (match.sink) return `\`${match.method}()\` (a raw-SQL method, recognised by its name)`;
+  return `\`.${match.method}()\``;
 }
 
 /** How a value reaches the client, for messages: a request read, or a GraphQL resolver argument. */

@@ -21,6 +21,7 @@ import { createRule } from '../util/create-rule.js';
 type MessageIds =
   | 'missingAlgorithms'
   | 'missingAlgorithmsDefenceInDepth'
+  | 'missingAlgorithmsKeyTyped'
   | 'noneAlgorithm'
   | 'mixedAlgorithms'
   | 'unsecuredJwt'
@@ -33,7 +34,7 @@ function allowListPath(call: JwtCall): { path: string[]; required: boolean } | n
   switch (call.operation) {
     case 'verify':
       if (call.library === 'hono/jwt') return null;
-      return { path: ['algorithms'], required: call.library === 'jsonwebtoken' };
+      return { path: ['algorithms'], required: call.library === 'jsonwebtoken' || call.entry.algorithmsFromKey === true };
     case 'middleware':
       return call.library === 'express-jwt' ? { path: ['algorithms'], required: true } : null;
     case 'strategy':
@@ -63,6 +64,8 @@ export default createRule<Options, MessageIds>({
         '{{call}} has no `algorithms` allow-list, so the token header chooses how it is checked (algorithm confusion). Pass `algorithms` with the algorithm your tokens are signed with.',
       missingAlgorithmsDefenceInDepth:
         '{{call}} has no `algorithms` allow-list. The declared {{declared}} already accepts only algorithms that fit the key\'s type, so naming the algorithm your tokens are signed with is defence in depth: it keeps a change of key or library version from widening what is accepted.',
+      missingAlgorithmsKeyTyped:
+        "{{call}} has no `algorithms` allow-list. This {{majors}} API accepts only the algorithms of the key it is given (HMAC for a secret, the key's own family for a public key), so naming the algorithm your tokens are signed with is defence in depth: it keeps a change of key from widening what is accepted.",
       noneAlgorithm:
         '{{call}} allows the `none` algorithm: tokens without a signature would be made or accepted, so anyone can forge them. Remove `none` and name a signing algorithm such as `HS256` or `RS256`.',
       mixedAlgorithms:
@@ -78,7 +81,7 @@ export default createRule<Options, MessageIds>({
           reportWhenLibraryRestrictsAlgorithms: {
             type: 'boolean',
             description:
-              'Also report a missing allow-list when the declared library version already restricts algorithms to the key\'s type (jsonwebtoken 9, passport-jwt 4.0.1 and later): defence in depth.',
+              'Also report a missing allow-list when the library already restricts algorithms to the key\'s type (a declared jsonwebtoken 9, passport-jwt 4.0.1, @nestjs/jwt 10 or later; jose 1.x/2.x `JWT.verify()`): defence in depth.',
           },
         },
         additionalProperties: false,
@@ -167,7 +170,8 @@ export default createRule<Options, MessageIds>({
       if (!allowList) return;
       checkList(call, allowList.path);
       if (!allowList.required) return;
-      if (call.library === 'jsonwebtoken' && node.arguments.length < 2) return;
+      // No key argument yet (`jwt.verify(token)` while typing): nothing to judge.
+      if (call.operation === 'verify' && call.entry.args.key !== undefined && node.arguments.length < 2) return;
       if (call.operation !== 'verify' && !call.options) return;
       if (isOptionAbsent(call, allowList.path, sourceCode)) missing.push(call);
     }
@@ -181,7 +185,7 @@ export default createRule<Options, MessageIds>({
         for (const call of missing) {
           // Read lazily: package.json is consulted only for a verification without an allow-list.
           const restriction = verifierRestrictsAlgorithms(call, sourceCode, filename);
-          if (restriction.kind === 'restricts' && !reportRestricted) continue;
+          if ((restriction.kind === 'restricts' || restriction.kind === 'key-typed') && !reportRestricted) continue;
           const key = call.key ? keyAlgorithmEvidence(call.key, sourceCode) : ({ kind: 'none' } as const);
           const algorithms = evidencedAlgorithms(key, signAlgorithms);
           const alg = algorithms ? algorithms.map((a) => `'${a}'`).join(', ') : null;
@@ -189,7 +193,9 @@ export default createRule<Options, MessageIds>({
           const node = call.node.type === AST_NODE_TYPES.NewExpression ? call.node : call.node.callee;
           const suggest = fix && alg ? [{ messageId: 'addAlgorithms' as const, data: { alg }, fix }] : [];
           const described = describeJwtCall(call, ' options');
-          if (restriction.kind === 'restricts') {
+          if (restriction.kind === 'key-typed') {
+            context.report({ node, messageId: 'missingAlgorithmsKeyTyped', data: { call: described, majors: `${restriction.library} ${restriction.majors}` }, suggest });
+          } else if (restriction.kind === 'restricts') {
             const via = restriction.via ? ` (which verifies with ${restriction.via})` : '';
             const declared = `${restriction.library} range \`${restriction.range}\`${via}`;
             context.report({ node, messageId: 'missingAlgorithmsDefenceInDepth', data: { call: described, declared }, suggest });

@@ -7,6 +7,7 @@ import {
   durationSeconds,
   enclosingFunctionNames,
   expClaimLifetime,
+  expiryOverrides,
   hasMember,
   insertProperty,
   isObjectOpen,
@@ -22,10 +23,33 @@ import { appExpiryClaim, type AppExpiryClaim } from '../analysis/jwt-expiry.js';
 import { staticValue } from '../analysis/static-value.js';
 import { createRule } from '../util/create-rule.js';
 
-type Options = [{ maxAccessTokenLifetime?: string | number; allowLongLived?: string[]; requireVisibleExpiry?: boolean }];
-type MessageIds = 'missingExpiry' | 'noDefaultExpiry' | 'noVisibleExpiry' | 'appManagedExpiry' | 'lifetimeTooLong' | 'addExpiry';
+type Options = [
+  { maxAccessTokenLifetime?: string | number; allowLongLived?: string[]; requireVisibleExpiry?: boolean; maxClockTolerance?: string | number },
+];
+type MessageIds =
+  | 'missingExpiry'
+  | 'noDefaultExpiry'
+  | 'noVisibleExpiry'
+  | 'appManagedExpiry'
+  | 'lifetimeTooLong'
+  | 'acceptsExpired'
+  | 'addExpiry'
+  | 'checkExpiry';
 
 const DEFAULT_LIFETIME = "'15m'";
+/**
+ * Clock tolerance allowed by default when verifying: five minutes. RFC 7519 (4.1.4) allows "some
+ * small leeway, usually no more than a few minutes, to account for clock skew".
+ */
+const DEFAULT_MAX_CLOCK_TOLERANCE = 300;
+/** A duration option: seconds as a number, or a number with a unit (`'5m'`, `'90 seconds'`). */
+const DURATION_PATTERN =
+  '^\\s*\\d*\\.?\\d+\\s*(ms|msecs?|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|y|yrs?|years?)?\\s*$';
+/** Libraries whose sign calls, when no `expiresIn` is given, add no `exp`: the payload must carry one. */
+const PAYLOAD_EXPIRY_ADVICE: ReadonlyMap<string, string> = new Map([
+  ['hono/jwt', 'hono/jwt never adds one: set an `exp` claim (seconds since the epoch) in the payload.'],
+  ['jwt-simple', 'jwt-simple never adds one: set an `exp` claim (seconds since the epoch) in the payload, which its `decode()` checks.'],
+]);
 
 /**
  * Libraries whose sign calls take their default expiry from module or plugin options, which are
@@ -96,7 +120,10 @@ export default createRule<Options, MessageIds>({
         "{{call}} signs tokens whose only expiry is the application's own `{{claim}}` claim, which token verification does not check: wherever a check is missing, the token stays valid forever. Set the standard `exp` claim as well (`expiresIn`), so every verification enforces it.",
       lifetimeTooLong:
         '{{call}} issues tokens valid for {{lifetime}}, longer than the allowed {{max}}. Shorten the lifetime and use refresh tokens for long sessions.',
+      acceptsExpired:
+        '{{call}} {{how}}, so tokens are accepted after they expire{{howLong}}: a leaked or revoked token keeps working. {{fix}}',
       addExpiry: 'Add {{text}}.',
+      checkExpiry: 'Set `{{option}}: false`.',
     },
     schema: [
       {
@@ -114,6 +141,13 @@ export default createRule<Options, MessageIds>({
             description:
               'Regular expressions matched against the names of enclosing functions (e.g. `refresh`); signing inside them is not checked.',
           },
+          maxClockTolerance: {
+            type: ['string', 'number'],
+            minimum: 0,
+            pattern: DURATION_PATTERN,
+            description:
+              "Longest clock tolerance a verification may allow before tokens count as accepted after expiry: seconds as a number, or a duration such as '5m'. Default 300 (five minutes).",
+          },
           requireVisibleExpiry: {
             type: 'boolean',
             description:
@@ -123,7 +157,7 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ allowLongLived: [], requireVisibleExpiry: false }],
+    defaultOptions: [{ allowLongLived: [], requireVisibleExpiry: false, maxClockTolerance: DEFAULT_MAX_CLOCK_TOLERANCE }],
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
@@ -133,6 +167,10 @@ export default createRule<Options, MessageIds>({
       options.maxAccessTokenLifetime === undefined ? null : durationSeconds(options.maxAccessTokenLifetime, 's');
     const exempt = (options.allowLongLived ?? []).map(toPattern);
     const crossFile = options.requireVisibleExpiry === true;
+    const maxTolerance =
+      options.maxClockTolerance === undefined ? DEFAULT_MAX_CLOCK_TOLERANCE : durationSeconds(options.maxClockTolerance, 's') ?? DEFAULT_MAX_CLOCK_TOLERANCE;
+    /** Option values already reported: an options object shared by several verifications is one problem. */
+    const reportedOptions = new Set<TSESTree.Node>();
     /** Module and plugin configurations in the file, judged at the end against the file's sign calls. */
     const configs: ConfigSeen[] = [];
     /** Sign calls that take their default expiry from module or plugin options and pass none of their own. */
@@ -209,7 +247,8 @@ export default createRule<Options, MessageIds>({
       }
       if (payload !== 'no' || !isOptionAbsent(call, ['expiresIn'], sourceCode) || appManaged(call)) return;
       const fix = addOptionFix(call, ['expiresIn'], DEFAULT_LIFETIME, sourceCode);
-      if (call.library === 'jsonwebtoken') {
+      // jsonwebtoken, and jose 1.x/2.x `JWT.sign()`: the expiry is the call's own `expiresIn`.
+      if (call.library === 'jsonwebtoken' || call.library === 'jose') {
         reportMissing(call, `Pass \`expiresIn: ${DEFAULT_LIFETIME}\` (or another short lifetime) in the options.`, `\`expiresIn: ${DEFAULT_LIFETIME}\``, fix);
       } else if (DEFAULT_SOURCES.has(call.library)) {
         // @nestjs/jwt and @fastify/jwt take the default expiry from the module/plugin options: judged at the end.
@@ -247,7 +286,8 @@ export default createRule<Options, MessageIds>({
       reportMissing(call, `Call \`.setExpirationTime(${DEFAULT_LIFETIME})\` before \`.sign()\`.`, `\`.setExpirationTime(${DEFAULT_LIFETIME})\``, fix);
     }
 
-    function checkHono(call: JwtCall): void {
+    /** Libraries that add no `exp` of their own (hono/jwt, jwt-simple): the payload must carry it. */
+    function checkPayloadExpiry(call: JwtCall, advice: string): void {
       const payload = payloadHasExp(call.payload, sourceCode);
       if (payload === 'yes') {
         checkExpClaim(call, call.payload);
@@ -256,7 +296,50 @@ export default createRule<Options, MessageIds>({
       if (payload !== 'no' || !call.payload || appManaged(call)) return;
       const object = resolveObject(call.payload, sourceCode);
       const fix = object ? insertProperty(object, EXP_CLAIM, sourceCode) : null;
-      reportMissing(call, 'hono/jwt never adds one: set an `exp` claim (seconds since the epoch) in the payload.', `\`${EXP_CLAIM}\``, fix);
+      reportMissing(call, advice, `\`${EXP_CLAIM}\``, fix);
+    }
+
+    /**
+     * A verification (or strategy, module configuration) that accepts expired tokens:
+     * `ignoreExpiration: true` (jose 1.x/2.x `ignoreExp`), or a clock tolerance longer than
+     * `maxClockTolerance`. Reported at the option's value, once per value.
+     */
+    function checkVerification(call: JwtCall): void {
+      for (const found of expiryOverrides(call, sourceCode)) {
+        if (reportedOptions.has(found.node)) continue;
+        const option = found.path.join('.');
+        const name = found.path[found.path.length - 1]!;
+        if (found.kind === 'ignored') {
+          reportedOptions.add(found.node);
+          const value = unwrap(found.node);
+          // Only the literal written in the option itself: a shared constant may serve other uses.
+          const literal = value.type === AST_NODE_TYPES.Literal && value.value === true && value.parent?.type === AST_NODE_TYPES.Property;
+          context.report({
+            node: found.node,
+            messageId: 'acceptsExpired',
+            data: {
+              call: describeJwtCall(call, ' options'),
+              how: `sets \`${option}: true\``,
+              howLong: ', however long ago',
+              fix: 'Remove the option so that the `exp` claim is checked.',
+            },
+            suggest: literal ? [{ messageId: 'checkExpiry', data: { option: name }, fix: (fixer) => fixer.replaceText(value, 'false') }] : [],
+          });
+          continue;
+        }
+        if (found.seconds <= maxTolerance) continue;
+        reportedOptions.add(found.node);
+        context.report({
+          node: found.node,
+          messageId: 'acceptsExpired',
+          data: {
+            call: describeJwtCall(call, ' options'),
+            how: `allows a clock tolerance of ${formatDuration(found.seconds)} (\`${option}\`)`,
+            howLong: ` by up to ${formatDuration(found.seconds)}`,
+            fix: `Keep the tolerance for clock skew to a few minutes (at most ${formatDuration(maxTolerance)}).`,
+          },
+        });
+      }
     }
 
     function checkConfig(call: JwtCall, path: string[], advice: string, reportable: boolean): void {
@@ -283,6 +366,7 @@ export default createRule<Options, MessageIds>({
     function visit(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       const call = jwtCall(node, sourceCode);
       if (!call || call.entry.unsecured) return;
+      if (call.entry.expiryOptions) checkVerification(call);
       if (call.operation !== 'sign' && call.operation !== 'module-config' && call.operation !== 'plugin-register') return;
       if (isExempt(node)) return;
       if (call.operation === 'module-config') {
@@ -295,8 +379,9 @@ export default createRule<Options, MessageIds>({
         checkConfig(call, ['sign', 'expiresIn'], `Set \`sign: { expiresIn: ${DEFAULT_LIFETIME} }\` in the plugin options.`, true);
         return;
       }
-      if (call.library === 'jose') checkJose(call);
-      else if (call.library === 'hono/jwt') checkHono(call);
+      const payloadAdvice = PAYLOAD_EXPIRY_ADVICE.get(call.library);
+      if (call.library === 'jose' && call.entry.kind === 'chain') checkJose(call);
+      else if (payloadAdvice) checkPayloadExpiry(call, payloadAdvice);
       else checkOptionsSign(call);
     }
 

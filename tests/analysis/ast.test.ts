@@ -4,6 +4,7 @@ import {
   bindingPath,
   calleeName,
   findVar,
+  isCallerParameter,
   isGlobalReference,
   paramName,
   shortText,
@@ -201,7 +202,11 @@ describe('no crash on strange code', () => {
   `;
   it('every analysis function on every expression', async () => {
     const { resolveModule } = await import('../../src/analysis/modules.js');
-    const sv = await import('../../src/analysis/static-value.js');
+    const sv = {
+      ...(await import('../../src/analysis/static-value.js')),
+      ...(await import('../../src/analysis/numeric-value.js')),
+      ...(await import('../../src/analysis/constrained-value.js')),
+    };
     const { requestSource } = await import('../../src/analysis/request-sources.js');
     const { taintOf } = await import('../../src/analysis/taint.js');
     const { isSqlEscaped } = await import('../../src/analysis/sql.js');
@@ -234,7 +239,11 @@ describe('no crash on strange code', () => {
   it('CommonJS JavaScript', async () => {
     const { taintOf } = await import('../../src/analysis/taint.js');
     const { resolveModule } = await import('../../src/analysis/modules.js');
-    const sv = await import('../../src/analysis/static-value.js');
+    const sv = {
+      ...(await import('../../src/analysis/static-value.js')),
+      ...(await import('../../src/analysis/numeric-value.js')),
+      ...(await import('../../src/analysis/constrained-value.js')),
+    };
     const js = `
       const { a: { b = require('x') } = {}, ...rest } = require('y');
       module.exports = async function handler(req, res) {
@@ -257,5 +266,19 @@ describe('no crash on strange code', () => {
       { language: 'script', select: { selector: ':expression', pick: (n) => n } },
     );
     expect(counts.length).toBeGreaterThan(40);
+  });
+});
+
+describe('isCallerParameter', () => {
+  const ask = (code: string, language: 'esm' | 'ts' = 'esm') => probe(code, (node, sc) => isCallerParameter(node, sc), { language });
+  it('is true for parameters of declared functions, methods and arrows that are not callbacks', () => {
+    expect(ask('function f(a, b = 1) { probe(a); probe(b); }')).toEqual([true, true]);
+    expect(ask('export const g = (table) => probe(table);')).toEqual([true]);
+    expect(ask('class R { find(table: string) { return probe(table); } }', 'ts')).toEqual([true]);
+  });
+  it('is false for callback parameters, locals, members and globals', () => {
+    expect(ask('cols.forEach((col) => probe(col));')).toEqual([false]);
+    expect(ask('rows.map(function ([id]) { return probe(id); });')).toEqual([false]);
+    expect(ask('function f(a) { const b = a; probe(b); probe(a.name); probe(x); }')).toEqual([false, false, false]);
   });
 });

@@ -17,6 +17,8 @@ import {
   keyNameAlgorithms,
   pemAlgorithms,
   verifierRestrictsAlgorithms,
+  describeJwtCall,
+  expiryOverrides,
   jwtCall,
   jwtOption,
   namedSignAlgorithm,
@@ -102,11 +104,119 @@ describe('jwtCall: jsonwebtoken', () => {
   });
   it('does not match look-alikes', () => {
     expect(calls("const jwt = { sign() {} }; jwt.sign(p, k);")).toEqual([]);
-    expect(calls("import jwt from 'jwt-simple'; jwt.decode(t, k);")).toEqual([]);
+    expect(calls("import jwt from 'jwt-simplest'; jwt.decode(t, k);")).toEqual([]);
     expect(calls('sign(p, k); verify(t, k);')).toEqual([]);
     expect(calls("import jwt from 'jsonwebtoken'; jwt.sign(...args);")).toEqual([
       { library: 'jsonwebtoken', operation: 'sign' },
     ]);
+  });
+});
+
+describe('jwtCall: jose 1.x/2.x', () => {
+  it('JWT.sign / verify / decode through CommonJS destructuring, named and namespace imports', () => {
+    const code = `const { JWT, JWK } = require('jose');
+      const key = JWK.asKey(process.env.JWT_SECRET);
+      JWT.sign({ sub: 'u' }, key, { expiresIn: '2 hours' });
+      JWT.verify(t, key, { algorithms: ['HS256'] });
+      JWT.decode(t, { complete: true });`;
+    expect(calls(code, 'cjs')).toEqual([
+      { library: 'jose', operation: 'sign', payload: "{ sub: 'u' }", key: 'key', options: "{ expiresIn: '2 hours' }" },
+      { library: 'jose', operation: 'verify', token: 't', key: 'key', options: "{ algorithms: ['HS256'] }" },
+      { library: 'jose', operation: 'decode', token: 't', options: '{ complete: true }' },
+    ]);
+    expect(calls("import { JWT } from 'jose'; JWT.verify(t, k);")).toEqual([{ library: 'jose', operation: 'verify', token: 't', key: 'k' }]);
+    expect(calls("import * as jose from 'jose'; jose.JWT.IdToken.verify(t, k, { issuer, audience, nonce });")).toEqual([
+      { library: 'jose', operation: 'verify', token: 't', key: 'k', options: '{ issuer, audience, nonce }' },
+    ]);
+    expect(calls("const { JWT: { sign } } = require('jose'); sign(p, k);", 'cjs')).toEqual([
+      { library: 'jose', operation: 'sign', payload: 'p', key: 'k' },
+    ]);
+  });
+  it('names the call by its 1.x/2.x API and reads the algorithm from the options', () => {
+    const code = `const { JWT } = require('jose');
+      probe(JWT.sign(p, k, { algorithm: 'PS256' }));
+      probe(JWT.sign(p, k, { header: { alg: 'HS512', typ: 'JWT' } }));
+      probe(JWT.verify(t, k));`;
+    const seen = probe(code, (n, sc) => {
+      const call = jwtCall(n as TSESTree.CallExpression, sc);
+      return call ? [describeJwtCall(call), namedSignAlgorithm(call, sc)?.name ?? null] : null;
+    }, { language: 'cjs' });
+    expect(seen).toEqual([
+      ['jose `JWT.sign()`', 'PS256'],
+      ['jose `JWT.sign()`', 'HS512'],
+      ['jose `JWT.verify()`', null],
+    ]);
+  });
+  it('the 1.x/2.x verification accepts only the algorithms of its key, without reading package.json', () => {
+    const [restriction] = probe("const { JWT } = require('jose'); probe(JWT.verify(t, k));", (n, sc) => {
+      const call = jwtCall(n as TSESTree.CallExpression, sc);
+      return call ? verifierRestrictsAlgorithms(call, sc, '/nonexistent/dir/file.js') : null;
+    }, { language: 'cjs' });
+    expect(restriction).toEqual({ kind: 'key-typed', library: 'jose', majors: '1.x/2.x' });
+  });
+  it('JWK.asKey of a literal is a hardcoded secret; of a file or the environment it is not', () => {
+    const kinds = probe(`const { JWK } = require('jose');
+      probe(JWK.asKey('shhh'));
+      probe(JWK.asKey(Buffer.from('shhh')));
+      probe(JWK.asKey(process.env.JWT_SECRET));
+      probe(JWK.asKey(require('fs').readFileSync('public.pem')));`, (n, sc) => classifyJwtKey(n, sc).kind, { language: 'cjs' });
+    expect(kinds).toEqual(['literal', 'literal', 'key-object', 'key-object']);
+  });
+  it('jose 3+ and look-alikes are not the 1.x/2.x API', () => {
+    expect(calls("import { jwtVerify } from 'jose'; const JWT = { verify() {} }; JWT.verify(t, k);")).toEqual([]);
+    expect(calls("const { JWT } = require('jose-node-cjs-runtime'); JWT.verify(t, k);", 'cjs')).toEqual([]);
+  });
+});
+
+describe('jwtCall: jwt-simple', () => {
+  it('encode is a sign with a positional algorithm; decode verifies unless noVerify is a truthy constant', () => {
+    const code = `const jwt = require('jwt-simple');
+      jwt.encode({ sub: 1 }, secret, 'HS512');
+      jwt.decode(token, secret);
+      jwt.decode(token, secret, false, 'HS256');
+      jwt.decode(token, secret, true);
+      jwt.decode(token, secret, 'none');
+      jwt.decode(token, secret, skip);`;
+    expect(calls(code, 'cjs')).toEqual([
+      { library: 'jwt-simple', operation: 'sign', payload: '{ sub: 1 }', key: 'secret', algorithm: "'HS512'" },
+      { library: 'jwt-simple', operation: 'verify', token: 'token', key: 'secret' },
+      { library: 'jwt-simple', operation: 'verify', token: 'token', key: 'secret', algorithm: "'HS256'" },
+      { library: 'jwt-simple', operation: 'decode', token: 'token', key: 'secret' },
+      { library: 'jwt-simple', operation: 'decode', token: 'token', key: 'secret' },
+      { library: 'jwt-simple', operation: 'verify', token: 'token', key: 'secret' },
+    ]);
+    expect(calls("import { decode } from 'jwt-simple'; const NO_VERIFY = 1; decode(t, k, NO_VERIFY);")).toEqual([
+      { library: 'jwt-simple', operation: 'decode', token: 't', key: 'k' },
+    ]);
+  });
+});
+
+describe('expiryOverrides', () => {
+  const overrides = (code: string, language: Language = 'esm') =>
+    probe(code, (n, sc) => {
+      const call = jwtCall(n as TSESTree.CallExpression, sc);
+      return call ? expiryOverrides(call, sc).map((o) => (o.kind === 'ignored' ? `ignored ${o.path.join('.')}` : `${o.path.join('.')} ${o.seconds}s`)) : null;
+    }, { language, select }).filter((o): o is string[] => o !== null);
+  it('reads ignore flags and clock tolerances through constants, per library', () => {
+    expect(overrides("import jwt from 'jsonwebtoken'; const OPTS = { ignoreExpiration: true, clockTolerance: 2 * 3600 }; jwt.verify(t, k, OPTS);")).toEqual([
+      ['ignored ignoreExpiration', 'clockTolerance 7200s'],
+    ]);
+    expect(overrides("const { JWT } = require('jose'); JWT.verify(t, k, { ignoreExp: true, clockTolerance: '2 hours' });", 'cjs')).toEqual([
+      ['ignored ignoreExp', 'clockTolerance 7200s'],
+    ]);
+    expect(overrides("import { jwtVerify } from 'jose'; await jwtVerify(t, k, { clockTolerance: '30s' });")).toEqual([['clockTolerance 30s']]);
+    expect(overrides("import { Strategy } from 'passport-jwt'; new Strategy({ secretOrKey, ignoreExpiration: true, jsonWebTokenOptions: { clockTolerance: 600 } }, cb);")).toEqual([
+      ['ignored ignoreExpiration', 'jsonWebTokenOptions.clockTolerance 600s'],
+    ]);
+    expect(overrides("import { JwtModule } from '@nestjs/jwt'; JwtModule.register({ secret, verifyOptions: { ignoreExpiration: true } });", 'ts')).toEqual([
+      ['ignored verifyOptions.ignoreExpiration'],
+    ]);
+  });
+  it('says nothing for false, unknown or absent values', () => {
+    expect(overrides("import jwt from 'jsonwebtoken'; jwt.verify(t, k, { ignoreExpiration: false, clockTolerance: config.skew });")).toEqual([[]]);
+    expect(overrides("import jwt from 'jsonwebtoken'; jwt.verify(t, k, { ignoreExpiration: process.env.NODE_ENV === 'test' });")).toEqual([[]]);
+    expect(overrides("import jwt from 'jsonwebtoken'; jwt.verify(t, k, opts);")).toEqual([[]]);
+    expect(overrides("import jwt from 'jsonwebtoken'; jwt.sign(p, k, { ignoreExpiration: true });")).toEqual([[]]);
   });
 });
 

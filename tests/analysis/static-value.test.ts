@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compositionText,
-  dynamicParts,
-  hasDynamicParts,
-  hasNonTextType,
-  isCertainlyString,
-  isConstrainedChoice,
-  isNumericExpression,
-  staticString,
-  staticValue,
-  stringComposition,
-  textPieces,
-} from '../../src/analysis/static-value.js';
+import { isConstrainedChoice } from '../../src/analysis/constrained-value.js';
+import { hasNonTextType, isNumericExpression } from '../../src/analysis/numeric-value.js';
+import { compositionText, dynamicParts, hasDynamicParts, isCertainlyString, staticString, staticValue, stringComposition } from '../../src/analysis/static-value.js';
+import { textPieces } from '../../src/analysis/text-pieces.js';
 import { probe, probeOne, type Language } from './harness.js';
 
 /** The composition of the `probe(x)` argument as text (`\0` = a dynamic value), its dynamic parts' text, and exactness. */

@@ -1,7 +1,7 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-jwt-decode-for-auth.js';
 import { acrossParsers, cjs, cjsAsModule, esm, ts, tsx } from '../helpers.js';
-import { JOSE_SESSIONS_AND_JWKS, JWKS_DECODE_THEN_VERIFY, JWT_DECODE_REFRESH_TIMER, SUPERTEST_SIGNED_TOKENS } from './token-modules.js';
+import { JOSE_SESSIONS_AND_JWKS, JWKS_DECODE_THEN_VERIFY, JWT_DECODE_REFRESH_TIMER, SUPERTEST_SIGNED_TOKENS, JOSE2_PEM_KEYS, JWT_SIMPLE_ENV_SECRET } from './token-modules.js';
 
 const ruleTester = new RuleTester();
 
@@ -222,6 +222,27 @@ app.use(async (ctx) => {
 module.exports = function logToken(token, logger) {
   logger.debug({ claims: peek(token) }, 'incoming token');
 };`, languageOptions: cjs },
+    // jwt-simple: `decode(token, key)` verifies (HS256 by default); peeking with `noVerify` before a verification,
+    // or to read `exp` for a refresh timer, decides nothing
+    { code: "const jwt = require('jwt-simple');\nmodule.exports = (req, res, next) => {\n  req.user = jwt.decode(req.headers['x-access-token'], process.env.JWT_SECRET);\n  next();\n};", languageOptions: cjs },
+    { code: "import jwt from 'jwt-simple';\nexport function auth(req, res, next) {\n  const claims = jwt.decode(req.cookies.token, process.env.JWT_SECRET, false, 'HS256');\n  if (claims.role !== 'admin') return res.sendStatus(403);\n  next();\n}", languageOptions: esm },
+    { code: "const jwt = require('jwt-simple');\nfunction auth(req, res, next) {\n  const token = req.headers.authorization;\n  const { iss } = jwt.decode(token, '', true);\n  req.user = jwt.decode(token, keys[iss], false, 'RS256');\n  next();\n}", languageOptions: cjs },
+    { code: "import { decode } from 'jwt-simple';\nexport function msUntilExpiry(token: string): number {\n  const { exp } = decode(token, '', true);\n  return exp * 1000 - Date.now();\n}", languageOptions: ts },
+    { code: "const jwt = require('jwt-simple');\nconst noVerify = process.env.NODE_ENV === 'test';\nmodule.exports = (req, res, next) => { req.user = jwt.decode(req.headers.token, process.env.JWT_SECRET, noVerify); next(); };", languageOptions: cjs },
+    // jose 1.x/2.x: decode to pick the key, then verify the same token; the verified claims decide
+    { code: `const { JWT, JWKS } = require('jose');
+const keystore = JWKS.asKeyStore(require('./jwks.json'));
+module.exports = function authenticate(req, res, next) {
+  const token = req.headers.authorization.replace('Bearer ', '');
+  const { header } = JWT.decode(token, { complete: true });
+  if (!keystore.get({ kid: header.kid })) return res.sendStatus(401);
+  req.user = JWT.verify(token, keystore, { algorithms: ['RS256'] });
+  next();
+};`, languageOptions: cjs },
+    { code: "import { JWT } from 'jose';\nexport const auth = (req, res, next) => {\n  req.user = JWT.verify(req.cookies.session, key, { algorithms: ['HS256'] });\n  next();\n};", languageOptions: esm },
+    // Whole modules: jose 2.x with PEM keys, jwt-simple with the secret from the environment
+    { code: JOSE2_PEM_KEYS, languageOptions: cjs },
+    { code: JWT_SIMPLE_ENV_SECRET, languageOptions: cjs },
   ],
   invalid: [
     ...acrossParsers([
@@ -414,5 +435,94 @@ module.exports = function attachUser(req, res, next) {
   req.user = peek(req.headers.authorization.slice(7));
   next();
 };`, languageOptions: cjs, errors: [{ messageId: 'decodeForAuth', line: 3, column: 14 }] },
+    // jose 1.x/2.x `JWT.decode()` (Node.js only): the claims decide access
+    ...acrossParsers(
+      [
+        {
+          code: "const { JWT } = require('jose');\nmodule.exports = function requireUser(req, res, next) {\n  req.user = JWT.decode(req.headers.authorization.split(' ')[1]);\n  next();\n};",
+          errors: [
+            {
+              messageId: 'decodeForAuth' as const,
+              line: 3,
+              column: 14,
+              data: { library: 'jose', callee: 'decode', use: 'its result is stored in `req.user`', verify: '`JWT.verify(token, key, { algorithms })`' },
+            },
+          ],
+        },
+        // jwt-simple: `true` as `noVerify`, the claims stored as the caller
+        {
+          code: "const jwt = require('jwt-simple');\nmodule.exports = (req, res, next) => {\n  req.user = jwt.decode(req.headers['x-access-token'], process.env.JWT_SECRET, true);\n  next();\n};",
+          errors: [
+            {
+              messageId: 'noVerifyDecode' as const,
+              line: 3,
+              column: 80,
+              data: {
+                library: 'jwt-simple',
+                callee: 'decode',
+                arg: '`true`',
+                use: ', yet its result is stored in `req.user`',
+                advice: 'remove the third argument so that the signature is checked.',
+              },
+              suggestions: [
+                {
+                  messageId: 'useVerify' as const,
+                  output: "const jwt = require('jwt-simple');\nmodule.exports = (req, res, next) => {\n  req.user = jwt.decode(req.headers['x-access-token'], process.env.JWT_SECRET);\n  next();\n};",
+                },
+              ],
+            },
+          ],
+        },
+        // an algorithm written where `noVerify` goes: reported however the result is used
+        {
+          code: "const jwt = require('jwt-simple');\nmodule.exports = function requireAuth(req, res, next) {\n  try {\n    jwt.decode(req.headers.token, process.env.JWT_SECRET, 'HS256');\n    next();\n  } catch (err) {\n    res.status(401).end();\n  }\n};",
+          errors: [
+            {
+              messageId: 'noVerifyDecode' as const,
+              line: 4,
+              column: 59,
+              data: {
+                library: 'jwt-simple',
+                callee: 'decode',
+                arg: "`'HS256'`",
+                use: '',
+                advice: "pass the algorithm as the fourth argument, `decode(token, key, false, 'HS256')`, so that the signature is checked.",
+              },
+              suggestions: [
+                {
+                  messageId: 'useVerify' as const,
+                  output: "const jwt = require('jwt-simple');\nmodule.exports = function requireAuth(req, res, next) {\n  try {\n    jwt.decode(req.headers.token, process.env.JWT_SECRET, false, 'HS256');\n    next();\n  } catch (err) {\n    res.status(401).end();\n  }\n};",
+                },
+              ],
+            },
+          ],
+        },
+      ],
+      [esm, cjs, ts],
+    ),
+    // `'none'` as `noVerify`, with a fourth argument kept in place
+    {
+      code: "import { decode } from 'jwt-simple';\nexport function currentUser(req) {\n  const claims = decode(req.cookies.jwt, process.env.SECRET, 'none', 'HS256');\n  return claims.sub;\n}",
+      languageOptions: esm,
+      errors: [
+        {
+          messageId: 'noVerifyDecode',
+          line: 3,
+          column: 62,
+          suggestions: [
+            {
+              messageId: 'useVerify',
+              output: "import { decode } from 'jwt-simple';\nexport function currentUser(req) {\n  const claims = decode(req.cookies.jwt, process.env.SECRET, false, 'HS256');\n  return claims.sub;\n}",
+            },
+          ],
+        },
+      ],
+    },
+    // peeking with no key, yet the claims decide access: reported, with no suggestion (there is no key to verify with)
+    {
+      code: "import jwt from 'jwt-simple';\nexport const isAdmin = (req: { headers: Record<string, string> }) => {\n  const claims = jwt.decode(req.headers.token, '', true);\n  if (claims.role !== 'admin') throw new Error('forbidden');\n  return true;\n};",
+      languageOptions: ts,
+      errors: [{ messageId: 'noVerifyDecode', line: 3, column: 52, suggestions: [] }],
+    },
   ],
 });

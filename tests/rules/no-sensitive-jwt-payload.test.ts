@@ -1,7 +1,7 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-sensitive-jwt-payload.js';
 import { acrossParsers, cjs, cjsAsModule, esm, ts } from '../helpers.js';
-import { CONFIG_PACKAGE_ACCESS_REFRESH, FASTIFY_JWT_KEY_PAIR, HONO_JWT_BINDINGS, JOSE_SESSIONS_AND_JWKS, MINIMAL_CLAIMS, NEST_ACCESS_REFRESH_TOKENS, NEST_AUTH_SERVICE_SIGN_IN, PROMISIFIED_VERIFY_MIDDLEWARE, SUPERTEST_SIGNED_TOKENS } from './token-modules.js';
+import { CONFIG_PACKAGE_ACCESS_REFRESH, FASTIFY_JWT_KEY_PAIR, HONO_JWT_BINDINGS, JOSE_SESSIONS_AND_JWKS, MINIMAL_CLAIMS, NEST_ACCESS_REFRESH_TOKENS, NEST_AUTH_SERVICE_SIGN_IN, PROMISIFIED_VERIFY_MIDDLEWARE, SUPERTEST_SIGNED_TOKENS, JOSE2_PEM_KEYS, JWT_SIMPLE_ENV_SECRET } from './token-modules.js';
 
 const ruleTester = new RuleTester();
 
@@ -126,6 +126,15 @@ router.post('/login', async (req, res) => {
 exports.issue = (account) => issueToken({ sub: account.id, plan: account.plan }, process.env.JWT_SECRET, { expiresIn: '1h' });`, languageOptions: cjs },
     // A test file signing fixture tokens with explicit claims and expiries
     { code: SUPERTEST_SIGNED_TOKENS, languageOptions: ts },
+    // jose 1.x/2.x and jwt-simple: explicit claims
+    { code: "const { JWT } = require('jose');\nexports.issue = (user, key) => JWT.sign({ sub: user.id, role: user.role }, key, { expiresIn: '15 minutes' });", languageOptions: cjs },
+    { code: "const jwt = require('jwt-simple');\nexports.issue = (user) => jwt.encode({ sub: user.id, exp: Math.floor(Date.now() / 1000) + 900 }, process.env.JWT_SECRET);", languageOptions: cjs },
+    { code: "import jwt from 'jwt-simple';\nexport const issue = (user: { id: string; email: string }) => jwt.encode({ sub: user.id, email: user.email }, process.env.JWT_SECRET as string);", languageOptions: ts },
+    // jwt-simple decode is not a sign call
+    { code: "const jwt = require('jwt-simple');\nconst { password } = jwt.decode(token, process.env.JWT_SECRET);", languageOptions: cjs },
+    // Whole modules: jose 2.x with PEM keys, jwt-simple with the secret from the environment
+    { code: JOSE2_PEM_KEYS, languageOptions: cjs },
+    { code: JWT_SIMPLE_ENV_SECRET, languageOptions: cjs },
   ],
   invalid: [
     ...acrossParsers([
@@ -287,5 +296,19 @@ export function issue(user: TokenUser) {
     { code: `import jwt from 'jsonwebtoken';
 type Claims = Pick<User, 'id' | 'password'>;
 export const issue = (claims: Claims) => jwt.sign(claims, process.env.JWT_SECRET!, { expiresIn: '15m' });`, languageOptions: ts, errors: [{ messageId: 'sensitiveField', line: 3, column: 51 }] },
+    // jose 1.x/2.x `JWT.sign()` and jwt-simple `encode()`
+    ...acrossParsers(
+      [
+        {
+          code: "const { JWT } = require('jose');\nexports.issue = (user, key) => JWT.sign({ sub: user.id, passwordHash: user.passwordHash }, key, { expiresIn: '1h' });",
+          errors: [{ messageId: 'sensitiveField' as const, line: 2, column: 57, data: { library: 'jose', field: 'passwordHash' } }],
+        },
+        {
+          code: "const jwt = require('jwt-simple');\nexports.login = async (req, res) => {\n  const user = await User.findOne({ email: req.body.email });\n  res.json({ token: jwt.encode(user, process.env.JWT_SECRET) });\n};",
+          errors: [{ messageId: 'wholeRecord' as const, line: 4, column: 32 }],
+        },
+      ],
+      [esm, cjs, ts],
+    ),
   ],
 });

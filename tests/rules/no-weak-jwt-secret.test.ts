@@ -1,7 +1,7 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-weak-jwt-secret.js';
 import { acrossParsers, cjs, cjsAsModule, esm, ts } from '../helpers.js';
-import { CONFIG_OBJECT_FROM_ENV, CONFIG_PACKAGE_ACCESS_REFRESH, EXPRESS_JWT_JWKS, FASTIFY_JWT_ENV_COOKIE, FASTIFY_JWT_KEY_PAIR, HONO_JWT_BINDINGS, JOSE_SESSIONS_AND_JWKS, NEST_JWT_MODULE_ASYNC, NEST_PASSPORT_JWT_STRATEGY, PASSPORT_JWT_STRATEGIES, PASSPORT_OPTS_BY_ASSIGNMENT, PROMISIFIED_VERIFY_MIDDLEWARE, RS256_KEY_FILES, SECRET_MANAGER_KEYS } from './token-modules.js';
+import { CONFIG_OBJECT_FROM_ENV, CONFIG_PACKAGE_ACCESS_REFRESH, EXPRESS_JWT_JWKS, FASTIFY_JWT_ENV_COOKIE, FASTIFY_JWT_KEY_PAIR, HONO_JWT_BINDINGS, JOSE_SESSIONS_AND_JWKS, NEST_JWT_MODULE_ASYNC, NEST_PASSPORT_JWT_STRATEGY, PASSPORT_JWT_STRATEGIES, PASSPORT_OPTS_BY_ASSIGNMENT, PROMISIFIED_VERIFY_MIDDLEWARE, RS256_KEY_FILES, SECRET_MANAGER_KEYS, JOSE2_PEM_KEYS, JWT_SIMPLE_ENV_SECRET } from './token-modules.js';
 
 const ruleTester = new RuleTester();
 
@@ -37,7 +37,7 @@ ruleTester.run('no-weak-jwt-secret', rule, {
     { code: "import jwt from 'jsonwebtoken'; jwt.decode(token, { complete: true });", languageOptions: esm },
     { code: "import jwt from 'jsonwebtoken'; export const issue = (p, key) => jwt.sign(p, key);", languageOptions: esm },
     // not the libraries
-    { code: "import jwt from 'jwt-simple'; jwt.encode(p, 'secret');", languageOptions: esm },
+    { code: "import jwt from 'jwt-simplest'; jwt.encode(p, 'secret');", languageOptions: esm },
     { code: "const signer = { sign() {} }; signer.sign(p, 'secret');", languageOptions: esm },
     // keys that are parameters, other files, ConfigService in a passport strategy
     { code: "import { sign } from 'hono/jwt'; export async function issue(p, secret) { return sign(p, secret); }", languageOptions: esm },
@@ -158,6 +158,26 @@ export class TokenService {
 const jwt = require('koa-jwt');
 const app = new Koa();
 app.use(jwt({ secret: process.env.JWT_SECRET, key: 'jwtdata', algorithms: ['HS256'] }).unless({ path: [/^\\/public/] }));`, languageOptions: cjs },
+    // jose 1.x/2.x: keys from PEM files, the environment, JWKS; PEM text is not an HMAC secret
+    { code: `const fs = require('fs');
+const path = require('path');
+const { JWT, JWK } = require('jose');
+const publicKey = JWK.asKey(fs.readFileSync(path.join(__dirname, 'keys', 'public.pem')));
+const privateKey = JWK.asKey(fs.readFileSync(path.join(__dirname, 'keys', 'private.pem')));
+exports.issue = (sub) => JWT.sign({ sub }, privateKey, { algorithm: 'RS256', expiresIn: '15 minutes' });
+exports.check = (token) => JWT.verify(token, publicKey, { algorithms: ['RS256'] });`, languageOptions: cjs },
+    { code: "const { JWT, JWK } = require('jose');\nconst key = JWK.asKey(process.env.JWT_SECRET);\nmodule.exports = (t) => JWT.verify(t, key, { algorithms: ['HS256'] });", languageOptions: cjs },
+    { code: "import { JWT, JWK } from 'jose';\nconst key = JWK.asKey('-----BEGIN PUBLIC KEY-----\\nMIIB...\\n-----END PUBLIC KEY-----');\nexport const check = (t: string) => JWT.verify(t, key, { algorithms: ['RS256'] });", languageOptions: ts },
+    { code: "const { JWT, JWKS } = require('jose');\nconst keystore = JWKS.asKeyStore(require('./jwks.json'));\nmodule.exports = (t) => JWT.verify(t, keystore, { algorithms: ['RS256'], issuer: 'https://id.example.com' });", languageOptions: cjs },
+    { code: "const { JWT, JWK } = require('jose');\nconst key = JWK.generateSync('oct', 256);\nmodule.exports = { sign: (p) => JWT.sign(p, key, { expiresIn: '10m' }) };", languageOptions: cjs },
+    // jwt-simple: the secret from the environment; a decode that does not verify takes no key worth checking
+    { code: "const jwt = require('jwt-simple');\nconst secret = process.env.JWT_SECRET;\nexports.issue = (user) => jwt.encode({ sub: user.id, exp: Math.floor(Date.now() / 1000) + 900 }, secret);\nexports.read = (token) => jwt.decode(token, secret);", languageOptions: cjs },
+    { code: "import jwt from 'jwt-simple';\nimport config from './config';\nexport const read = (token: string) => jwt.decode(token, config.jwtSecret, false, 'HS256');", languageOptions: ts },
+    { code: "const jwt = require('jwt-simple');\n// peek at the issuer to pick the key, then verify\nconst { iss } = jwt.decode(token, '', true);\nconst claims = jwt.decode(token, keys[iss], false, 'HS256');", languageOptions: cjs },
+    { code: "const jwt = require('jwt-simple');\nconst fs = require('fs');\nconst privateKey = fs.readFileSync('private.pem');\nexports.issue = (p) => jwt.encode(p, privateKey, 'RS256');", languageOptions: cjs },
+    // Whole modules: jose 2.x with PEM keys, jwt-simple with the secret from the environment
+    { code: JOSE2_PEM_KEYS, languageOptions: cjs },
+    { code: JWT_SIMPLE_ENV_SECRET, languageOptions: cjs },
   ],
   invalid: [
     // jsonwebtoken, literal key (HS256 by default), ESM + TS
@@ -179,24 +199,28 @@ app.use(jwt({ secret: process.env.JWT_SECRET, key: 'jwtdata', algorithms: ['HS25
         ],
       },
     ]),
-    // a constant used by sign and verify: reported once, at the constant
+    // a constant used by sign and verify: each call is reported at its key argument, naming the constant
     {
       code: "const jwt = require('jsonwebtoken');\nconst ACCESS_TOKEN_SECRET = 'my-super-secret';\njwt.sign(p, ACCESS_TOKEN_SECRET);\njwt.verify(t, ACCESS_TOKEN_SECRET);",
       languageOptions: cjs,
-      errors: [
-        {
-          messageId: 'hardcodedSecret',
-          line: 2,
-          column: 29,
-          suggestions: [
-            {
-              messageId: 'useEnv',
-              output:
-                "const jwt = require('jsonwebtoken');\nconst ACCESS_TOKEN_SECRET = process.env.ACCESS_TOKEN_SECRET;\njwt.sign(p, ACCESS_TOKEN_SECRET);\njwt.verify(t, ACCESS_TOKEN_SECRET);",
-            },
-          ],
+      errors: [3, 4].map((line) => ({
+        messageId: 'hardcodedSecret' as const,
+        line,
+        column: line === 3 ? 13 : 15,
+        data: {
+          call: line === 3 ? 'jsonwebtoken `sign()`' : 'jsonwebtoken `verify()`',
+          size: ' of only 15 bytes',
+          held: ' (`ACCESS_TOKEN_SECRET`, set on line 2)',
+          literal: "'my-super-secret'",
         },
-      ],
+        suggestions: [
+          {
+            messageId: 'useEnv' as const,
+            output:
+              "const jwt = require('jsonwebtoken');\nconst ACCESS_TOKEN_SECRET = process.env.ACCESS_TOKEN_SECRET;\njwt.sign(p, ACCESS_TOKEN_SECRET);\njwt.verify(t, ACCESS_TOKEN_SECRET);",
+          },
+        ],
+      })),
     },
     // config object property
     {
@@ -205,8 +229,8 @@ app.use(jwt({ secret: process.env.JWT_SECRET, key: 'jwtdata', algorithms: ['HS25
       errors: [
         {
           messageId: 'hardcodedSecret',
-          line: 2,
-          column: 33,
+          line: 3,
+          column: 57,
           suggestions: [
             {
               messageId: 'useEnv',
@@ -224,8 +248,8 @@ app.use(jwt({ secret: process.env.JWT_SECRET, key: 'jwtdata', algorithms: ['HS25
       errors: [
         {
           messageId: 'fallbackSecret',
-          line: 2,
-          column: 16,
+          line: 3,
+          column: 13,
           suggestions: [
             {
               messageId: 'dropFallback',
@@ -239,7 +263,7 @@ app.use(jwt({ secret: process.env.JWT_SECRET, key: 'jwtdata', algorithms: ['HS25
     {
       code: "import jwt from 'jsonwebtoken';\nexport function issue(user, secret = 'fallback') { return jwt.sign({ sub: user.id }, secret); }",
       languageOptions: esm,
-      errors: [{ messageId: 'fallbackSecret', line: 2, column: 38, suggestions: [] }],
+      errors: [{ messageId: 'fallbackSecret', line: 2, column: 86, suggestions: [] }],
     },
     // jose with TextEncoder
     {
@@ -248,8 +272,8 @@ app.use(jwt({ secret: process.env.JWT_SECRET, key: 'jwtdata', algorithms: ['HS25
       errors: [
         {
           messageId: 'hardcodedSecret',
-          line: 2,
-          column: 41,
+          line: 3,
+          column: 88,
           suggestions: [
             {
               messageId: 'useEnv',
@@ -323,8 +347,8 @@ app.use(jwt({ secret: process.env.JWT_SECRET, key: 'jwtdata', algorithms: ['HS25
       errors: [
         {
           messageId: 'hardcodedSecret',
-          line: 3,
-          column: 44,
+          line: 4,
+          column: 24,
           suggestions: [
             {
               messageId: 'useEnv',
@@ -406,7 +430,7 @@ export const issue = (sub) => promisify(jwt.sign)({ sub }, process.env.JWT_SECRE
     { code: `import jwt from 'jsonwebtoken';
 export function createToken(payload: object, secret = process.env.JWT_SECRET ?? 'secret') {
   return jwt.sign(payload, secret, { expiresIn: '1h' });
-}`, languageOptions: ts, errors: [{ messageId: 'fallbackSecret', line: 2, column: 55, suggestions: [{ messageId: 'dropFallback', output: `import jwt from 'jsonwebtoken';
+}`, languageOptions: ts, errors: [{ messageId: 'fallbackSecret', line: 3, column: 28, suggestions: [{ messageId: 'dropFallback', output: `import jwt from 'jsonwebtoken';
 export function createToken(payload: object, secret = process.env.JWT_SECRET) {
   return jwt.sign(payload, secret, { expiresIn: '1h' });
 }` }] }] },
@@ -416,7 +440,7 @@ const opts = {};
 opts.jwtFromRequest = ExtractJwt.fromAuthHeaderAsBearerToken();
 opts.secretOrKey = 'secret';
 opts.algorithms = ['HS256'];
-passport.use(new JwtStrategy(opts, (payload, done) => done(null, payload)));`, languageOptions: cjsAsModule, errors: [{ messageId: 'hardcodedSecret', line: 5, column: 20, suggestions: [{ messageId: 'useEnv', output: `const JwtStrategy = require('passport-jwt').Strategy;
+passport.use(new JwtStrategy(opts, (payload, done) => done(null, payload)));`, languageOptions: cjsAsModule, errors: [{ messageId: 'hardcodedSecret', line: 7, column: 30, suggestions: [{ messageId: 'useEnv', output: `const JwtStrategy = require('passport-jwt').Strategy;
 const ExtractJwt = require('passport-jwt').ExtractJwt;
 const opts = {};
 opts.jwtFromRequest = ExtractJwt.fromAuthHeaderAsBearerToken();
@@ -429,7 +453,7 @@ export const check = (t: string) => jwt.verify(t, process.env.JWT_SECRET, { algo
     { code: `import * as jwt from 'jsonwebtoken';
 const config = {};
 config.jwtSecret = 'worldisfullofdevelopers';
-export const issue = (id) => jwt.sign({ id }, config.jwtSecret, { expiresIn: '1h' });`, languageOptions: esm, errors: [{ messageId: 'hardcodedSecret', line: 3, column: 20, suggestions: [{ messageId: 'useEnv', output: `import * as jwt from 'jsonwebtoken';
+export const issue = (id) => jwt.sign({ id }, config.jwtSecret, { expiresIn: '1h' });`, languageOptions: esm, errors: [{ messageId: 'hardcodedSecret', line: 4, column: 47, suggestions: [{ messageId: 'useEnv', output: `import * as jwt from 'jsonwebtoken';
 const config = {};
 config.jwtSecret = process.env.JWT_SECRET;
 export const issue = (id) => jwt.sign({ id }, config.jwtSecret, { expiresIn: '1h' });` }] }] },
@@ -447,7 +471,7 @@ export class TokenService {
   sign(userId: string) {
     return jwt.sign({ sub: userId }, this.jwtSecret, { expiresIn: '15m' });
   }
-}`, languageOptions: ts, errors: [{ messageId: 'hardcodedSecret', line: 5, column: 32, suggestions: [{ messageId: 'useEnv', output: `import { Injectable } from '@nestjs/common';
+}`, languageOptions: ts, errors: [{ messageId: 'hardcodedSecret', line: 7, column: 38, suggestions: [{ messageId: 'useEnv', output: `import { Injectable } from '@nestjs/common';
 import * as jwt from 'jsonwebtoken';
 @Injectable()
 export class TokenService {
@@ -456,6 +480,97 @@ export class TokenService {
     return jwt.sign({ sub: userId }, this.jwtSecret, { expiresIn: '15m' });
   }
 }` }] }] },
+    // jose 1.x/2.x: `JWK.asKey('literal')` makes an HMAC (oct) key of a hardcoded string; a string key directly
+    ...acrossParsers(
+      [
+        {
+          code: "const { JWT, JWK } = require('jose');\nconst key = JWK.asKey('my-jose-secret');\nmodule.exports = (t) => JWT.verify(t, key, { algorithms: ['HS256'] });",
+          errors: [
+            {
+              messageId: 'hardcodedSecret' as const,
+              line: 3,
+              column: 39,
+              data: { call: 'jose `JWT.verify()`', size: ' of only 14 bytes', held: ' (`key`, set on line 2)', literal: "'my-jose-secret'" },
+              suggestions: [
+                {
+                  messageId: 'useEnv' as const,
+                  output: "const { JWT, JWK } = require('jose');\nconst key = JWK.asKey(process.env.JWT_KEY);\nmodule.exports = (t) => JWT.verify(t, key, { algorithms: ['HS256'] });",
+                },
+              ],
+            },
+          ],
+        },
+        {
+          code: "const jose = require('jose');\nmodule.exports = (user) => jose.JWT.sign({ sub: user.id }, 'shhhhh', { expiresIn: '1 hour' });",
+          errors: [
+            {
+              messageId: 'hardcodedSecret' as const,
+              line: 2,
+              column: 60,
+              data: { call: 'jose `JWT.sign()`', size: ' of only 6 bytes', held: '', literal: "'shhhhh'" },
+              suggestions: [
+                {
+                  messageId: 'useEnv' as const,
+                  output: "const jose = require('jose');\nmodule.exports = (user) => jose.JWT.sign({ sub: user.id }, process.env.JWT_SECRET, { expiresIn: '1 hour' });",
+                },
+              ],
+            },
+          ],
+        },
+        // jwt-simple: encode and a verifying decode with a hardcoded key
+        {
+          code: "const jwt = require('jwt-simple');\nconst SECRET = 'xxx';\nexports.login = (user) => jwt.encode({ sub: user.id }, SECRET);\nexports.auth = (token) => jwt.decode(token, SECRET);",
+          errors: [3, 4].map((line) => ({
+            messageId: 'hardcodedSecret' as const,
+            line,
+            column: line === 3 ? 56 : 45,
+            data: { call: line === 3 ? 'jwt-simple `encode()`' : 'jwt-simple `decode()`', size: ' of only 3 bytes', held: ' (`SECRET`, set on line 2)', literal: "'xxx'" },
+            suggestions: [
+              {
+                messageId: 'useEnv' as const,
+                output: "const jwt = require('jwt-simple');\nconst SECRET = process.env.JWT_SECRET;\nexports.login = (user) => jwt.encode({ sub: user.id }, SECRET);\nexports.auth = (token) => jwt.decode(token, SECRET);",
+              },
+            ],
+          })),
+        },
+      ],
+      [esm, cjs, ts],
+    ),
+    ...acrossParsers([
+      {
+        code: "import { encode } from 'jwt-simple';\nexport const issue = (id) => encode({ id }, 'tasmanianDevil', 'HS512');",
+        errors: [
+          {
+            messageId: 'hardcodedSecret' as const,
+            line: 2,
+            column: 45,
+            suggestions: [
+              {
+                messageId: 'useEnv' as const,
+                output: "import { encode } from 'jwt-simple';\nexport const issue = (id) => encode({ id }, process.env.JWT_SECRET, 'HS512');",
+              },
+            ],
+          },
+        ],
+      },
+    ]),
+    // one options object holding a hardcoded secret, used by two calls: each call is reported at its options argument
+    {
+      code: "import { expressjwt } from 'express-jwt';\nconst jwtOptions = { secret: 'shared-secret', algorithms: ['HS256'] };\nexport const auth = expressjwt(jwtOptions);\nexport const optionalAuth = expressjwt({ ...jwtOptions, credentialsRequired: false });\nexport const adminAuth = expressjwt(jwtOptions);",
+      languageOptions: esm,
+      errors: [3, 5].map((line) => ({
+        messageId: 'hardcodedSecret' as const,
+        line,
+        column: line === 3 ? 32 : 37,
+        data: { call: 'express-jwt middleware', size: ' of only 13 bytes', held: ' (`jwtOptions.secret`, set on line 2)', literal: "'shared-secret'" },
+        suggestions: [
+          {
+            messageId: 'useEnv' as const,
+            output: "import { expressjwt } from 'express-jwt';\nconst jwtOptions = { secret: process.env.JWT_SECRET, algorithms: ['HS256'] };\nexport const auth = expressjwt(jwtOptions);\nexport const optionalAuth = expressjwt({ ...jwtOptions, credentialsRequired: false });\nexport const adminAuth = expressjwt(jwtOptions);",
+          },
+        ],
+      })),
+    },
     // koa-jwt
     { code: `const Koa = require('koa');
 const jwt = require('koa-jwt');

@@ -6,7 +6,7 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import { afterAll } from 'vitest';
 import rule from '../../src/rules/require-jwt-algorithms.js';
 import { acrossParsers, cjs, cjsAsModule, esm, ts } from '../helpers.js';
-import { CONFIG_PACKAGE_ACCESS_REFRESH, EXPRESS_JWT_JWKS, FASTIFY_JWT_KEY_PAIR, HONO_JWT_BINDINGS, JOSE_SESSIONS_AND_JWKS, JWKS_DECODE_THEN_VERIFY, NEST_AUTH_SERVICE_SIGN_IN, NEST_JWT_MODULE_ASYNC, NEST_PASSPORT_JWT_STRATEGY, OPTIONS_BY_ASSIGNMENT, PASSPORT_JWT_STRATEGIES, PASSPORT_OPTS_BY_ASSIGNMENT, PROMISIFIED_VERIFY_MIDDLEWARE, RS256_KEY_FILES, SUPERTEST_SIGNED_TOKENS } from './token-modules.js';
+import { CONFIG_PACKAGE_ACCESS_REFRESH, EXPRESS_JWT_JWKS, FASTIFY_JWT_KEY_PAIR, HONO_JWT_BINDINGS, JOSE_SESSIONS_AND_JWKS, JWKS_DECODE_THEN_VERIFY, NEST_AUTH_SERVICE_SIGN_IN, NEST_JWT_MODULE_ASYNC, NEST_PASSPORT_JWT_STRATEGY, OPTIONS_BY_ASSIGNMENT, PASSPORT_JWT_STRATEGIES, PASSPORT_OPTS_BY_ASSIGNMENT, PROMISIFIED_VERIFY_MIDDLEWARE, RS256_KEY_FILES, SUPERTEST_SIGNED_TOKENS, JOSE2_PEM_KEYS, JWT_SIMPLE_ENV_SECRET } from './token-modules.js';
 
 // Projects on disk, so the rule can read the jsonwebtoken / passport-jwt range each one declares.
 const root = mkdtempSync(join(tmpdir(), 'require-jwt-algorithms-'));
@@ -290,6 +290,26 @@ export const requireAuth = expressjwt({
       languageOptions: esm,
       filename: at(NO_JWT, 'src/auth.js'),
     },
+    // jose 1.x/2.x: `JWT.verify()` accepts only the algorithms of its key, so a missing list is reported only in `strict`
+    ...acrossParsers(
+      [
+        { code: "const { JWT, JWK } = require('jose');\nconst key = JWK.asKey(process.env.JWT_SECRET);\nmodule.exports = (token) => JWT.verify(token, key);" },
+        { code: "const jose = require('jose');\nmodule.exports = (token) => jose.JWT.verify(token, process.env.JWT_SECRET, { issuer: 'api' });" },
+      ],
+      [esm, cjs, ts],
+    ),
+    { code: `const fs = require('fs');
+const { JWT, JWK } = require('jose');
+const publicKey = JWK.asKey(fs.readFileSync(__dirname + '/keys/public.pem'));
+module.exports = (token) => JWT.verify(token, publicKey, { algorithms: ['RS256'], audience: 'api' });`, languageOptions: cjs, options: strict },
+    { code: "import { JWT } from 'jose';\nexport const readIdToken = (t: string, keystore: unknown) => JWT.IdToken.verify(t, keystore as never, { issuer, audience, nonce, algorithms: ['PS256'] });", languageOptions: ts, options: strict },
+    // jose 1.x/2.x decode and sign take no allow-list
+    { code: "const { JWT } = require('jose');\nconst { header } = JWT.decode(token, { complete: true });\nJWT.sign({ sub }, key, { algorithm: 'ES256' });", languageOptions: cjs, options: strict },
+    // jwt-simple takes no `algorithms` list: its decode is not judged by this rule
+    { code: "const jwt = require('jwt-simple');\nmodule.exports = (token) => jwt.decode(token, process.env.JWT_SECRET);", languageOptions: cjs, options: strict },
+    // Whole modules: jose 2.x with PEM keys, jwt-simple with the secret from the environment
+    { code: JOSE2_PEM_KEYS, languageOptions: cjs },
+    { code: JWT_SIMPLE_ENV_SECRET, languageOptions: cjs },
   ],
   invalid: [
     // jsonwebtoken: no options → third argument (HMAC string key → HS256)
@@ -893,6 +913,53 @@ exports.check = (token) => jwt.verify(token, config.jwtSecret);`,
       code: "import jwt from 'jsonwebtoken';\nexport const check = (token, key) => jwt.verify(token, key);",
       languageOptions: esm,
       errors: [{ messageId: 'missingAlgorithms', line: 2, column: 38, suggestions: [] }],
+    },
+    // jose 1.x/2.x in `strict`: defence in depth, with the algorithm the evidence supports
+    ...acrossParsers(
+      [
+        {
+          code: "const { JWT, JWK } = require('jose');\nconst key = JWK.asKey(process.env.JWT_SECRET);\nmodule.exports = (token) => JWT.verify(token, key);",
+          options: strict,
+          errors: [
+            {
+              messageId: 'missingAlgorithmsKeyTyped' as const,
+              data: { call: 'jose `JWT.verify()`', majors: 'jose 1.x/2.x' },
+              line: 3,
+              column: 29,
+              suggestions: [
+                {
+                  messageId: 'addAlgorithms' as const,
+                  output: "const { JWT, JWK } = require('jose');\nconst key = JWK.asKey(process.env.JWT_SECRET);\nmodule.exports = (token) => JWT.verify(token, key, { algorithms: ['HS256'] });",
+                },
+              ],
+            },
+          ],
+        },
+        {
+          code: "const fs = require('fs');\nconst jose = require('jose');\nconst publicKey = jose.JWK.asKey(fs.readFileSync('./certs/public.pem'));\nmodule.exports = (token) => jose.JWT.verify(token, publicKey, { audience: 'api' });",
+          options: strict,
+          errors: [
+            {
+              messageId: 'missingAlgorithmsKeyTyped' as const,
+              line: 4,
+              column: 29,
+              suggestions: [
+                {
+                  messageId: 'addAlgorithms' as const,
+                  output: "const fs = require('fs');\nconst jose = require('jose');\nconst publicKey = jose.JWK.asKey(fs.readFileSync('./certs/public.pem'));\nmodule.exports = (token) => jose.JWT.verify(token, publicKey, { audience: 'api', algorithms: ['RS256'] });",
+                },
+              ],
+            },
+          ],
+        },
+      ],
+      [esm, cjs, ts],
+    ),
+    // jose 1.x/2.x: `none` and mixed lists stay findings everywhere
+    {
+      code: "import { JWT } from 'jose';\nexport const check = (t: string, keystore: never) => JWT.verify(t, keystore, { algorithms: ['HS256', 'RS256'] });",
+      languageOptions: ts,
+      errors: [{ messageId: 'mixedAlgorithms', line: 2, column: 92 }],
     },
   ],
 });

@@ -1,7 +1,7 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/require-jwt-expiry.js';
-import { cjs, cjsAsModule, esm, ts } from '../helpers.js';
-import { CONFIG_OBJECT_FROM_ENV, CONFIG_PACKAGE_ACCESS_REFRESH, FASTIFY_JWT_ENV_COOKIE, FASTIFY_JWT_KEY_PAIR, HONO_JWT_BINDINGS, JOSE_SESSIONS_AND_JWKS, MINIMAL_CLAIMS, NEST_ACCESS_REFRESH_TOKENS, NEST_AUTH_SERVICE_SIGN_IN, NEST_JWT_MODULE_ASYNC, OPTIONS_BY_ASSIGNMENT, PROMISIFIED_VERIFY_MIDDLEWARE, RS256_KEY_FILES, SECRET_MANAGER_KEYS, SUPERTEST_SIGNED_TOKENS } from './token-modules.js';
+import { acrossParsers, cjs, cjsAsModule, esm, ts } from '../helpers.js';
+import { CONFIG_OBJECT_FROM_ENV, CONFIG_PACKAGE_ACCESS_REFRESH, FASTIFY_JWT_ENV_COOKIE, FASTIFY_JWT_KEY_PAIR, HONO_JWT_BINDINGS, JOSE_SESSIONS_AND_JWKS, MINIMAL_CLAIMS, NEST_ACCESS_REFRESH_TOKENS, NEST_AUTH_SERVICE_SIGN_IN, NEST_JWT_MODULE_ASYNC, OPTIONS_BY_ASSIGNMENT, PROMISIFIED_VERIFY_MIDDLEWARE, RS256_KEY_FILES, SECRET_MANAGER_KEYS, SUPERTEST_SIGNED_TOKENS, JOSE2_PEM_KEYS, JWT_SIMPLE_ENV_SECRET } from './token-modules.js';
 
 const ruleTester = new RuleTester();
 
@@ -255,7 +255,7 @@ app.post('/login', async (request, reply) => {
     { code: "import jwt from 'jsonwebtoken'; jwt?.sign?.({ a: 1 }, k, { expiresIn: 60 });", languageOptions: ts },
     { code: "import jwt from 'jsonwebtoken'; jwt.sign({ a: 1 }, k, { ['expiresIn']: '5m' });", languageOptions: esm },
     // not the libraries
-    { code: "import jwt from 'jwt-simple'; jwt.encode({ sub: 1 }, key);", languageOptions: esm },
+    { code: "import jwt from 'jwt-simplest'; jwt.encode({ sub: 1 }, key);", languageOptions: esm },
     { code: "const signer = { sign() {} }; signer.sign({ sub: 1 }, key);", languageOptions: esm },
     // Whole modules, and (per-call NestJS options, spreads, promisify, options built by assignment)
     { code: CONFIG_PACKAGE_ACCESS_REFRESH, languageOptions: ts },
@@ -357,6 +357,49 @@ export class AuthModule {}`, options: [{ requireVisibleExpiry: true }], language
     { code: "import fjwt from '@fastify/jwt'; app.register(fjwt, opts); app.post('/t', async (req, reply) => reply.jwtSign({ sub: 1 }));", options: [{ requireVisibleExpiry: true }], languageOptions: esm },
     // Options the rule cannot read may hold `expiresIn`: the application claim is not the only expiry.
     { code: "import jwt from 'jsonwebtoken'; export const issue = (sub, opts) => jwt.sign({ sub, expiresAt: Date.now() + 60_000 }, key, opts);", options: [{ requireVisibleExpiry: true }], languageOptions: esm },
+    // --- Verification: clock tolerances of seconds, `ignoreExpiration: false`, values that are not constants.
+    { code: "import jwt from 'jsonwebtoken';\nexport const check = (t) => jwt.verify(t, process.env.JWT_SECRET, { algorithms: ['HS256'], clockTolerance: 30 });", languageOptions: esm },
+    { code: "const jwt = require('jsonwebtoken');\nconst VERIFY = { algorithms: ['RS256'], clockTolerance: 300, ignoreExpiration: false };\nmodule.exports = (t) => jwt.verify(t, publicKey, VERIFY);", languageOptions: cjs },
+    { code: "import jwt from 'jsonwebtoken';\nimport config from './config';\nexport const check = (t: string) => jwt.verify(t, config.publicKey, { algorithms: ['RS256'], clockTolerance: config.jwt.clockSkewSeconds });", languageOptions: ts },
+    { code: "import jwt from 'jsonwebtoken';\n// tests replay recorded tokens\nexport const check = (t) => jwt.verify(t, key, { algorithms: ['HS256'], ignoreExpiration: process.env.NODE_ENV === 'test' });", languageOptions: esm },
+    { code: `import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy) {
+  constructor() {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      ignoreExpiration: false,
+      secretOrKey: process.env.JWT_SECRET,
+      algorithms: ['HS256'],
+    });
+  }
+  validate(payload: { sub: string }) {
+    return { userId: payload.sub };
+  }
+}`, languageOptions: ts },
+    { code: "import { jwtVerify } from 'jose';\nexport const check = (t, key) => jwtVerify(t, key, { algorithms: ['ES256'], clockTolerance: '30s' });", languageOptions: esm },
+    { code: "const { JWT } = require('jose');\nmodule.exports = (t, key) => JWT.verify(t, key, { algorithms: ['HS256'], clockTolerance: '1 min' });", languageOptions: cjs },
+    { code: "import jwt from 'jsonwebtoken';\nexport const check = (t) => jwt.verify(t, key, { algorithms: ['HS256'], clockTolerance: 600 });", languageOptions: esm, options: [{ maxClockTolerance: '10m' }] },
+    // a decode is not a verification: it checks no expiry to begin with (no-jwt-decode-for-auth judges it)
+    { code: "import jwt from 'jsonwebtoken';\nconst { exp } = jwt.decode(token, { ignoreExpiration: true });", languageOptions: esm },
+    // --- jose 1.x/2.x `JWT.sign()` with `expiresIn` or an `exp` claim; jwt-simple payloads with `exp`.
+    { code: "const { JWT, JWK } = require('jose');\nconst key = JWK.asKey(process.env.JWT_SECRET);\nexports.issue = (user) => JWT.sign({ sub: user.id }, key, { expiresIn: '15 minutes', issuer: 'api' });", languageOptions: cjs },
+    { code: "import { JWT } from 'jose';\nexport const issue = (sub: string, key: never) => JWT.sign({ sub, exp: Math.floor(Date.now() / 1000) + 900 }, key);", languageOptions: ts },
+    { code: `const jwt = require('jwt-simple');
+const moment = require('moment');
+exports.encodeToken = (user) => {
+  const payload = { exp: moment().add(14, 'days').unix(), iat: moment().unix(), sub: user.id };
+  return jwt.encode(payload, process.env.TOKEN_SECRET);
+};`, languageOptions: cjs },
+    { code: "import jwt from 'jwt-simple';\nexport const issue = (id) => jwt.encode({ id, exp: Math.floor(Date.now() / 1000) + 3600 }, process.env.JWT_SECRET, 'HS512');", languageOptions: esm },
+    // jwt-simple with an expiry the application checks itself (reported only in `strict`)
+    { code: "const jwt = require('jwt-simple');\nexports.issue = (user) => jwt.encode({ sub: user.id, expiresAt: Date.now() + 3600 * 1000 }, process.env.JWT_SECRET);", languageOptions: cjs },
+    // Whole modules: jose 2.x with PEM keys, jwt-simple with the secret from the environment
+    { code: JOSE2_PEM_KEYS, languageOptions: cjs },
+    { code: JWT_SIMPLE_ENV_SECRET, languageOptions: cjs },
   ],
   invalid: [
     // jsonwebtoken: new options argument
@@ -699,5 +742,130 @@ router.post('/login', async (req, res) => {
   const user = await users.verifyPassword(req.body.email, req.body.password);
   res.json({ token: jwt.sign({ sub: user.id, expiresAt: Date.now() + TOKEN_TTL_MS }, process.env.JWT_SECRET, { algorithm: 'HS256' }) });
 });`, options: [{ requireVisibleExpiry: true }], languageOptions: esm, errors: [{ messageId: 'appManagedExpiry', data: { call: 'jsonwebtoken `sign()`', claim: 'expiresAt' }, line: 4, column: 46, suggestions: [] }] },
+    // --- Verification that accepts expired tokens: `ignoreExpiration: true`, and clock tolerances of hours.
+    ...acrossParsers(
+      [
+        {
+          code: "const jwt = require('jsonwebtoken');\nmodule.exports = (token) => jwt.verify(token, process.env.JWT_SECRET, { algorithms: ['HS256'], ignoreExpiration: true });",
+          errors: [
+            {
+              messageId: 'acceptsExpired' as const,
+              data: {
+                call: 'jsonwebtoken `verify()`',
+                how: 'sets `ignoreExpiration: true`',
+                howLong: ', however long ago',
+                fix: 'Remove the option so that the `exp` claim is checked.',
+              },
+              line: 2,
+              column: 114,
+              suggestions: [
+                {
+                  messageId: 'checkExpiry' as const,
+                  output: "const jwt = require('jsonwebtoken');\nmodule.exports = (token) => jwt.verify(token, process.env.JWT_SECRET, { algorithms: ['HS256'], ignoreExpiration: false });",
+                },
+              ],
+            },
+          ],
+        },
+        // a shared options object: one report, at the value
+        {
+          code: "const jwt = require('jsonwebtoken');\nconst VERIFY_OPTIONS = { algorithms: ['HS256'], clockTolerance: 60 * 60 * 2 };\nexports.access = (t) => jwt.verify(t, process.env.ACCESS_SECRET, VERIFY_OPTIONS);\nexports.refresh = (t) => jwt.verify(t, process.env.REFRESH_SECRET, VERIFY_OPTIONS);",
+          errors: [
+            {
+              messageId: 'acceptsExpired' as const,
+              data: {
+                call: 'jsonwebtoken `verify()`',
+                how: 'allows a clock tolerance of 2h (`clockTolerance`)',
+                howLong: ' by up to 2h',
+                fix: 'Keep the tolerance for clock skew to a few minutes (at most 5m).',
+              },
+              line: 2,
+              column: 65,
+              suggestions: [],
+            },
+          ],
+        },
+        // jose 1.x/2.x: `ignoreExp` and a timespan string
+        {
+          code: "const { JWT } = require('jose');\nmodule.exports = (t, key) => JWT.verify(t, key, { algorithms: ['RS256'], ignoreExp: true, clockTolerance: '1 day' });",
+          errors: [
+            { messageId: 'acceptsExpired' as const, line: 2, column: 85, suggestions: [{ messageId: 'checkExpiry' as const, output: "const { JWT } = require('jose');\nmodule.exports = (t, key) => JWT.verify(t, key, { algorithms: ['RS256'], ignoreExp: false, clockTolerance: '1 day' });" }] },
+            { messageId: 'acceptsExpired' as const, data: { call: 'jose `JWT.verify()`', how: "allows a clock tolerance of 1d (`clockTolerance`)", howLong: ' by up to 1d', fix: 'Keep the tolerance for clock skew to a few minutes (at most 5m).' }, line: 2, column: 107, suggestions: [] },
+          ],
+        },
+        // passport-jwt: the strategy's own option, and jsonwebtoken options passed through
+        {
+          code: "const { Strategy, ExtractJwt } = require('passport-jwt');\npassport.use(new Strategy({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: process.env.JWT_SECRET, algorithms: ['HS256'], ignoreExpiration: true, jsonWebTokenOptions: { clockTolerance: 86400 } }, verify));",
+          errors: [
+            { messageId: 'acceptsExpired' as const, line: 2, column: 165, suggestions: [{ messageId: 'checkExpiry' as const, output: "const { Strategy, ExtractJwt } = require('passport-jwt');\npassport.use(new Strategy({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: process.env.JWT_SECRET, algorithms: ['HS256'], ignoreExpiration: false, jsonWebTokenOptions: { clockTolerance: 86400 } }, verify));" }] },
+            { messageId: 'acceptsExpired' as const, line: 2, column: 210, suggestions: [] },
+          ],
+        },
+      ],
+      [esm, cjs, ts],
+    ),
+    // @nestjs/jwt module options and `JwtService.verify()`; a stricter `maxClockTolerance`
+    {
+      code: "import { JwtModule } from '@nestjs/jwt';\nexport const auth = JwtModule.register({ secret: process.env.JWT_SECRET, signOptions: { expiresIn: '15m' }, verifyOptions: { ignoreExpiration: true } });",
+      languageOptions: ts,
+      errors: [{ messageId: 'acceptsExpired', data: { call: '@nestjs/jwt `JwtModule` options', how: 'sets `verifyOptions.ignoreExpiration: true`', howLong: ', however long ago', fix: 'Remove the option so that the `exp` claim is checked.' }, line: 2, column: 144, suggestions: [{ messageId: 'checkExpiry', output: "import { JwtModule } from '@nestjs/jwt';\nexport const auth = JwtModule.register({ secret: process.env.JWT_SECRET, signOptions: { expiresIn: '15m' }, verifyOptions: { ignoreExpiration: false } });" }] }],
+    },
+    {
+      code: "import jwt from 'jsonwebtoken';\nexport const check = (t) => jwt.verify(t, key, { algorithms: ['HS256'], clockTolerance: 120 });",
+      languageOptions: esm,
+      options: [{ maxClockTolerance: '1m' }],
+      errors: [{ messageId: 'acceptsExpired', data: { call: 'jsonwebtoken `verify()`', how: 'allows a clock tolerance of 2m (`clockTolerance`)', howLong: ' by up to 2m', fix: 'Keep the tolerance for clock skew to a few minutes (at most 1m).' }, line: 2, column: 89 }],
+    },
+    // a constant `true` is reported at its use, with no suggestion (the constant may serve other code)
+    {
+      code: "import jwt from 'jsonwebtoken';\nconst IGNORE_EXPIRY = true;\nexport const check = (t) => jwt.verify(t, key, { algorithms: ['HS256'], ignoreExpiration: IGNORE_EXPIRY });",
+      languageOptions: esm,
+      errors: [{ messageId: 'acceptsExpired', line: 3, column: 91, suggestions: [] }],
+    },
+    // --- jose 1.x/2.x `JWT.sign()` and jwt-simple `encode()` without an expiry.
+    ...acrossParsers(
+      [
+        {
+          code: "const { JWT, JWK } = require('jose');\nconst key = JWK.asKey(process.env.JWT_SECRET);\nexports.issue = (user) => JWT.sign({ sub: user.id }, key, { issuer: 'api' });",
+          errors: [
+            {
+              messageId: 'missingExpiry' as const,
+              data: { call: 'jose `JWT.sign()`', fix: "Pass `expiresIn: '15m'` (or another short lifetime) in the options." },
+              line: 3,
+              column: 27,
+              suggestions: [
+                {
+                  messageId: 'addExpiry' as const,
+                  output: "const { JWT, JWK } = require('jose');\nconst key = JWK.asKey(process.env.JWT_SECRET);\nexports.issue = (user) => JWT.sign({ sub: user.id }, key, { issuer: 'api', expiresIn: '15m' });",
+                },
+              ],
+            },
+          ],
+        },
+        {
+          code: "const jwt = require('jwt-simple');\nexports.login = (user) => jwt.encode({ sub: user.id, role: user.role }, process.env.JWT_SECRET);",
+          errors: [
+            {
+              messageId: 'missingExpiry' as const,
+              data: { call: 'jwt-simple `encode()`', fix: 'jwt-simple never adds one: set an `exp` claim (seconds since the epoch) in the payload, which its `decode()` checks.' },
+              line: 2,
+              column: 27,
+              suggestions: [
+                {
+                  messageId: 'addExpiry' as const,
+                  output: "const jwt = require('jwt-simple');\nexports.login = (user) => jwt.encode({ sub: user.id, role: user.role, exp: Math.floor(Date.now() / 1000) + 15 * 60 }, process.env.JWT_SECRET);",
+                },
+              ],
+            },
+          ],
+        },
+      ],
+      [esm, cjs, ts],
+    ),
+    {
+      code: "import jwt from 'jwt-simple';\nexport const issue = (sub: string) => jwt.encode({ sub }, process.env.JWT_SECRET as string, 'HS512');",
+      languageOptions: ts,
+      errors: [{ messageId: 'missingExpiry', line: 2, column: 39, suggestions: [{ messageId: 'addExpiry', output: "import jwt from 'jwt-simple';\nexport const issue = (sub: string) => jwt.encode({ sub, exp: Math.floor(Date.now() / 1000) + 15 * 60 }, process.env.JWT_SECRET as string, 'HS512');" }] }],
+    },
   ],
 });

@@ -522,3 +522,57 @@ async function refresh() {
   const { data } = await axios.post('/auth/refresh', null, { withCredentials: true });
   setAccessToken(data.accessToken);
 }`;
+
+/** jose 2.x in an Express app: RS256 keys from PEM files, allow-lists, short lifetimes, a small clock tolerance. */
+export const JOSE2_PEM_KEYS = `const fs = require('fs');
+const path = require('path');
+const { JWT, JWK } = require('jose');
+
+const privateKey = JWK.asKey(fs.readFileSync(path.join(__dirname, '..', 'keys', 'jwt-private.pem')));
+const publicKey = JWK.asKey(fs.readFileSync(path.join(__dirname, '..', 'keys', 'jwt-public.pem')));
+const ISSUER = 'https://api.example.com';
+
+exports.issueAccessToken = (user) =>
+  JWT.sign({ sub: String(user.id), scope: user.scopes.join(' ') }, privateKey, {
+    algorithm: 'RS256',
+    expiresIn: '15 minutes',
+    issuer: ISSUER,
+  });
+
+exports.requireAuth = (req, res, next) => {
+  const header = req.headers.authorization || '';
+  const token = header.startsWith('Bearer ') ? header.slice(7) : null;
+  if (!token) return res.status(401).json({ error: 'missing token' });
+  try {
+    req.user = JWT.verify(token, publicKey, { algorithms: ['RS256'], issuer: ISSUER, clockTolerance: '30s' });
+    return next();
+  } catch (err) {
+    return res.status(401).json({ error: 'invalid token' });
+  }
+};`;
+
+/** jwt-simple with the secret from the environment: `exp` in seconds, the algorithm named on both sides. */
+export const JWT_SIMPLE_ENV_SECRET = `const jwt = require('jwt-simple');
+
+const SECRET = process.env.JWT_SECRET;
+if (!SECRET) throw new Error('JWT_SECRET must be set');
+const TTL_SECONDS = 60 * 15;
+
+function encodeToken(user) {
+  const now = Math.floor(Date.now() / 1000);
+  return jwt.encode({ sub: user.id, iat: now, exp: now + TTL_SECONDS }, SECRET, 'HS256');
+}
+
+function ensureAuthenticated(req, res, next) {
+  if (!req.headers.authorization) return res.status(401).send({ message: 'Please log in' });
+  const token = req.headers.authorization.split(' ')[1];
+  try {
+    const payload = jwt.decode(token, SECRET, false, 'HS256');
+    req.user = payload.sub;
+    return next();
+  } catch (err) {
+    return res.status(401).send({ message: 'Token is invalid or expired' });
+  }
+}
+
+module.exports = { encodeToken, ensureAuthenticated };`;
