@@ -9,19 +9,19 @@ import {
   shortText,
   unwrap,
   writtenValues,
-} from '../analysis/ast.js';
-import type { SourceCode } from '../analysis/cache.js';
-import { nameWords, isSensitiveFieldName } from '../analysis/names.js';
-import { describeOrm, entityNames, findsAccount, includedAccount, isAccountName, isGenericRecordName, ormCall, ormNew } from '../analysis/orm.js';
-import { holdsRequestUser, isRequestUser, lodashFunction } from '../analysis/request-objects.js';
+} from '../analysis/core/ast.js';
+import type { SourceCode } from '../analysis/core/cache.js';
+import { nameWords, isSensitiveFieldName } from '../analysis/core/names.js';
+import { describeOrm, entityNames, findsAccount, includedAccount, isAccountName, isGenericRecordName, ormCall, ormNew } from '../analysis/domains/orm.js';
+import { holdsRequestUser, isRequestUser, lodashFunction } from '../analysis/flow/request-objects.js';
 import {
   RESPONSE_SEND_METHODS,
   responseBodyOfAssignment,
   responseBodyOfCall,
   responseBodyOfReturn,
   type ResponseBody,
-} from '../analysis/responses.js';
-import { staticValue } from '../analysis/static-value.js';
+} from '../analysis/http/responses.js';
+import { staticValue } from '../analysis/core/static-value.js';
 import { MONGOOSE_PROJECTION_METHODS, MONGOOSE_QUERY_METHODS } from '../catalog/orm.js';
 import { createRule } from '../util/create-rule.js';
 

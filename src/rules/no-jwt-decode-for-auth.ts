@@ -10,8 +10,8 @@ import {
   shortText,
   unwrap,
   type FunctionNode,
-} from '../analysis/ast.js';
-import type { SourceCode } from '../analysis/cache.js';
+} from '../analysis/core/ast.js';
+import type { SourceCode } from '../analysis/core/cache.js';
 import {
   algorithmList,
   classifyJwtKey,
@@ -23,11 +23,11 @@ import {
   mayUseJwt,
   namedSignAlgorithm,
   type JwtCall,
-} from '../analysis/jwt.js';
-import { isModulePath, resolveModule } from '../analysis/modules.js';
-import { isAuthFunctionName } from '../analysis/names.js';
-import { isNextRouteHandler, roleOfParameter } from '../analysis/request-sources.js';
-import { staticValue } from '../analysis/static-value.js';
+} from '../analysis/domains/jwt.js';
+import { isModulePath, resolveModule } from '../analysis/core/modules.js';
+import { isAuthFunctionName } from '../analysis/core/names.js';
+import { isNextRouteHandler, roleOfParameter } from '../analysis/http/request-sources.js';
+import { staticValue } from '../analysis/core/static-value.js';
 import { JWT_ENTRIES } from '../catalog/jwt.js';
 import { createRule } from '../util/create-rule.js';
 

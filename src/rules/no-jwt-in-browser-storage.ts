@@ -10,12 +10,12 @@ import {
   singleValue,
   unwrap,
   type FunctionNode,
-} from '../analysis/ast.js';
-import type { SourceCode } from '../analysis/cache.js';
-import { fromModule, resolveModule, type ModuleRef } from '../analysis/modules.js';
-import { isTokenName, nameWords } from '../analysis/names.js';
-import { includesAny, quotesAny, textGate } from '../analysis/source-text.js';
-import { staticString } from '../analysis/static-value.js';
+} from '../analysis/core/ast.js';
+import type { SourceCode } from '../analysis/core/cache.js';
+import { fromModule, resolveModule, type ModuleRef } from '../analysis/core/modules.js';
+import { isTokenName, nameWords } from '../analysis/core/names.js';
+import { includesAny, quotesAny, textGate } from '../analysis/core/source-text.js';
+import { staticString } from '../analysis/core/static-value.js';
 import { GLOBAL_OBJECTS, STORAGE_MEMBERS, STORAGE_WRITERS, WEB_STORAGE_GLOBALS, type StorageWriter } from '../catalog/browser-storage.js';
 import { createRule } from '../util/create-rule.js';
 

@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, findVar, memberName, shortText, unwrap } from '../analysis/ast.js';
-import type { SourceCode } from '../analysis/cache.js';
-import { describeOrm, isWrittenBack, ormCall, ormNew, recordOrigin, type OrmOperation } from '../analysis/orm.js';
-import { isRequestUser, lodashFunction, wholeRequestObject } from '../analysis/request-objects.js';
-import { mayReadRequest, type RequestSource } from '../analysis/request-sources.js';
+import { calleeName, findVar, memberName, shortText, unwrap } from '../analysis/core/ast.js';
+import type { SourceCode } from '../analysis/core/cache.js';
+import { describeOrm, isWrittenBack, ormCall, ormNew, recordOrigin, type OrmOperation } from '../analysis/domains/orm.js';
+import { isRequestUser, lodashFunction, wholeRequestObject } from '../analysis/flow/request-objects.js';
+import { mayReadRequest, type RequestSource } from '../analysis/http/request-sources.js';
 import { createRule } from '../util/create-rule.js';
 
 type Node = TSESTree.Node;

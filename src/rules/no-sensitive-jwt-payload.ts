@@ -1,11 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, findVar, getProperty, memberName, propertyName, singleValue, staticKeyName, unwrap } from '../analysis/ast.js';
-import type { SourceCode } from '../analysis/cache.js';
-import { jwtCall, mayUseJwt } from '../analysis/jwt.js';
-import { isEntityName, isSensitiveFieldName } from '../analysis/names.js';
-import { ormCall, recordOrigin } from '../analysis/orm.js';
-import { requestSource } from '../analysis/request-sources.js';
-import { staticValue } from '../analysis/static-value.js';
+import { calleeName, findVar, getProperty, memberName, propertyName, singleValue, staticKeyName, unwrap } from '../analysis/core/ast.js';
+import type { SourceCode } from '../analysis/core/cache.js';
+import { jwtCall, mayUseJwt } from '../analysis/domains/jwt.js';
+import { isEntityName, isSensitiveFieldName } from '../analysis/core/names.js';
+import { ormCall, recordOrigin } from '../analysis/domains/orm.js';
+import { requestSource } from '../analysis/http/request-sources.js';
+import { staticValue } from '../analysis/core/static-value.js';
 import { JWT_ENTRIES } from '../catalog/jwt.js';
 import { createRule } from '../util/create-rule.js';
 

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, findVar, getProperty, hasSpread, isCallerParameter, isFunction, memberName, shortText, singleValue, unwrap, type FunctionNode } from '../analysis/ast.js';
-import type { SourceCode } from '../analysis/cache.js';
-import { fromModule, isModulePath, resolveModule } from '../analysis/modules.js';
+import { calleeName, findVar, getProperty, hasSpread, isCallerParameter, isFunction, memberName, shortText, singleValue, unwrap } from '../analysis/core/ast.js';
+import type { SourceCode } from '../analysis/core/cache.js';
+import { fromModule, isModulePath, resolveModule } from '../analysis/core/modules.js';
 import {
   classifySlots,
   hasPlaceholders,
@@ -12,12 +12,13 @@ import {
   slotPositions,
   type SlotKind,
   type SlotPosition,
-} from '../analysis/sql.js';
-import { isConstrainedChoice } from '../analysis/constrained-value.js';
-import { hasNonTextType, isNumericExpression } from '../analysis/numeric-value.js';
-import { compositionText, isCertainlyString, staticString, stringComposition, type DynamicPart, type StringComposition } from '../analysis/static-value.js';
-import { textPieces } from '../analysis/text-pieces.js';
-import { taintOf } from '../analysis/taint.js';
+} from '../analysis/domains/sql.js';
+import { isConstrainedChoice } from '../analysis/flow/constrained-value.js';
+import { hasNonTextType, isNumericExpression } from '../analysis/flow/numeric-value.js';
+import { compositionText, isCertainlyString, staticString, stringComposition, type DynamicPart, type StringComposition } from '../analysis/core/static-value.js';
+import { textPieces } from '../analysis/flow/text-pieces.js';
+import { resolverArgument } from '../analysis/http/graphql.js';
+import { taintOf } from '../analysis/flow/taint.js';
 import { SQL_SINKS, UNRESOLVED_QUERY_METHODS, type SqlSink } from '../catalog/sql.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -333,65 +334,8 @@ function sinkName(match: SinkMatch): string {
 function clientSource(node: TSESTree.Node, sourceCode: SourceCode): string | null {
   const taint = taintOf(node, sourceCode);
   if (taint) return `\`${taint.source.text}\` comes from the request`;
-  const argument = resolverArgument(node, sourceCode, 0);
+  const argument = resolverArgument(node, sourceCode);
   return argument ? `\`${argument}\` is a resolver argument the client sends` : null;
-}
-
-/** Root object names of GraphQL resolver maps. */
-const RESOLVER_ROOTS = new Set(['Query', 'Mutation', 'Subscription']);
-/** Argument decorators of GraphQL servers, resolved by import. */
-const ARGUMENT_DECORATORS: readonly { modules: readonly string[]; names: readonly string[] }[] = [
-  { modules: ['@nestjs/graphql'], names: ['Args'] },
-  { modules: ['type-graphql'], names: ['Arg', 'Args'] },
-];
-
-/**
- * The text of a read from a GraphQL resolver's arguments: the second parameter of
- * `(parent, args, context, info)` when it is named `args` or the resolver sits under
- * `Query`/`Mutation`/`Subscription`, and parameters decorated `@Args()` (@nestjs/graphql) or
- * `@Arg()` (type-graphql). Followed through member reads, destructuring and single-value variables.
- */
-function resolverArgument(node: TSESTree.Node, sourceCode: SourceCode, depth: number): string | null {
-  if (depth > 8) return null;
-  let target = unwrap(node);
-  while (target.type === AST_NODE_TYPES.MemberExpression) target = unwrap(target.object);
-  if (target.type !== AST_NODE_TYPES.Identifier) return null;
-  const variable = findVar(sourceCode, target);
-  if (!variable || variable.defs.length !== 1) return null;
-  const def = variable.defs[0]!;
-  if (def.type === 'Variable') {
-    const single = singleValue(variable);
-    return single && resolverArgument(single.init, sourceCode, depth + 1) !== null ? shortText(sourceCode, node, 32) : null;
-  }
-  if (def.type !== 'Parameter') return null;
-  const fn = def.node;
-  const index = fn.params.findIndex((p) => p.range[0] <= def.name.range[0] && def.name.range[1] <= p.range[1]);
-  const param = fn.params[index];
-  if (!param) return null;
-  if (hasArgumentDecorator(param, sourceCode)) return shortText(sourceCode, node, 32);
-  if (index !== 1 || fn.params.length < 2) return null;
-  const named = param.type === AST_NODE_TYPES.Identifier && param.name === 'args';
-  return named || (isFunction(fn) && isRootResolver(fn)) ? shortText(sourceCode, node, 32) : null;
-}
-
-function hasArgumentDecorator(param: TSESTree.Parameter, sourceCode: SourceCode): boolean {
-  const decorators = 'decorators' in param ? (param.decorators as TSESTree.Decorator[] | undefined) : undefined;
-  return !!decorators?.some((decorator) => {
-    const expr = unwrap(decorator.expression);
-    const ref = resolveModule(expr.type === AST_NODE_TYPES.CallExpression ? expr.callee : expr, sourceCode);
-    return ARGUMENT_DECORATORS.some((d) => fromModule(ref, d.modules) && ref.path.length === 1 && d.names.includes(ref.path[0]!));
-  });
-}
-
-/** A function that is a field of `Query: { … }`, `Mutation: { … }` or `Subscription: { … }`. */
-function isRootResolver(fn: FunctionNode): boolean {
-  const prop = fn.parent;
-  if (prop?.type !== AST_NODE_TYPES.Property || prop.value !== fn) return false;
-  const object = prop.parent;
-  const holder = object?.parent;
-  if (holder?.type !== AST_NODE_TYPES.Property || holder.value !== object) return false;
-  const key = holder.key;
-  return !holder.computed && key.type === AST_NODE_TYPES.Identifier && RESOLVER_ROOTS.has(key.name);
 }
 
 function matchSink(node: TSESTree.CallExpression, method: string, sourceCode: SourceCode): SinkMatch | null {

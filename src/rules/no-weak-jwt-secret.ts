@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { shortText, unwrap } from '../analysis/ast.js';
+import { shortText, unwrap } from '../analysis/core/ast.js';
 import {
   describeJwtCall,
   algorithmList,
@@ -15,9 +15,9 @@ import {
   namedSignAlgorithm,
   type JwtCall,
   type JwtKeyInfo,
-} from '../analysis/jwt.js';
-import { staticString } from '../analysis/static-value.js';
-import type { SourceCode } from '../analysis/cache.js';
+} from '../analysis/domains/jwt.js';
+import { staticString } from '../analysis/core/static-value.js';
+import type { SourceCode } from '../analysis/core/cache.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageIds = 'hardcodedSecret' | 'fallbackSecret' | 'useEnv' | 'dropFallback';

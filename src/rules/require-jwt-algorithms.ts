@@ -15,7 +15,7 @@ import {
   namedSignAlgorithm,
   verifierRestrictsAlgorithms,
   type JwtCall,
-} from '../analysis/jwt.js';
+} from '../analysis/domains/jwt.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageIds =

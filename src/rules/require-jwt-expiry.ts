@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, getProperty, unwrap } from '../analysis/ast.js';
+import { calleeName, getProperty, unwrap } from '../analysis/core/ast.js';
 import {
   describeJwtCall,
   addOptionFix,
@@ -18,9 +18,9 @@ import {
   payloadHasExp,
   resolveObject,
   type JwtCall,
-} from '../analysis/jwt.js';
-import { appExpiryClaim, type AppExpiryClaim } from '../analysis/jwt-expiry.js';
-import { staticValue } from '../analysis/static-value.js';
+} from '../analysis/domains/jwt.js';
+import { appExpiryClaim, type AppExpiryClaim } from '../analysis/domains/jwt-expiry.js';
+import { staticValue } from '../analysis/core/static-value.js';
 import { createRule } from '../util/create-rule.js';
 
 type Options = [

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, enclosingFunction, findVar, isFunction, memberName, propertyName, unwrap, type FunctionNode } from '../analysis/ast.js';
-import type { SourceCode } from '../analysis/cache.js';
-import { DEFAULT_CURRENT_USER_DECORATORS, isCallerIdentity, mentionsCaller, type IdentityOptions } from '../analysis/identity.js';
+import { calleeName, enclosingFunction, findVar, isFunction, memberName, propertyName, unwrap, type FunctionNode } from '../analysis/core/ast.js';
+import type { SourceCode } from '../analysis/core/cache.js';
+import { DEFAULT_CURRENT_USER_DECORATORS, isCallerIdentity, mentionsCaller, type IdentityOptions } from '../analysis/http/identity.js';
 import {
   describeOrm,
   isAccountEntity,
@@ -12,12 +12,12 @@ import {
   sqlConditions,
   type OrmCall,
   type OrmOperation,
-} from '../analysis/orm.js';
-import { isAuthenticationName, isAuthorizationName, routesOfHandler, type Route } from '../analysis/routes.js';
-import { staticString } from '../analysis/static-value.js';
-import { isRequestContextValue } from '../analysis/request-objects.js';
-import { mayReadRequest } from '../analysis/request-sources.js';
-import { taintOf, type Taint } from '../analysis/taint.js';
+} from '../analysis/domains/orm.js';
+import { isAuthenticationName, isAuthorizationName, routesOfHandler, type Route } from '../analysis/http/routes.js';
+import { staticString } from '../analysis/core/static-value.js';
+import { isRequestContextValue } from '../analysis/flow/request-objects.js';
+import { mayReadRequest } from '../analysis/http/request-sources.js';
+import { taintOf, type Taint } from '../analysis/flow/taint.js';
 import { ID_KEYS } from '../catalog/orm.js';
 import { createRule } from '../util/create-rule.js';
 

@@ -13,8 +13,8 @@ import {
   unwrap,
   writtenValues,
   wrappedParent,
-} from '../../src/analysis/ast.js';
-import { perFileCache } from '../../src/analysis/cache.js';
+} from '../../src/analysis/core/ast.js';
+import { perFileCache } from '../../src/analysis/core/cache.js';
 import { probe, probeOne } from './harness.js';
 
 const text = (sc: { getText(n: TSESTree.Node): string }, n: TSESTree.Node | null | undefined) => (n ? sc.getText(n) : null);
@@ -201,15 +201,15 @@ describe('no crash on strange code', () => {
     probe(1);
   `;
   it('every analysis function on every expression', async () => {
-    const { resolveModule } = await import('../../src/analysis/modules.js');
+    const { resolveModule } = await import('../../src/analysis/core/modules.js');
     const sv = {
-      ...(await import('../../src/analysis/static-value.js')),
-      ...(await import('../../src/analysis/numeric-value.js')),
-      ...(await import('../../src/analysis/constrained-value.js')),
+      ...(await import('../../src/analysis/core/static-value.js')),
+      ...(await import('../../src/analysis/flow/numeric-value.js')),
+      ...(await import('../../src/analysis/flow/constrained-value.js')),
     };
-    const { requestSource } = await import('../../src/analysis/request-sources.js');
-    const { taintOf } = await import('../../src/analysis/taint.js');
-    const { isSqlEscaped } = await import('../../src/analysis/sql.js');
+    const { requestSource } = await import('../../src/analysis/http/request-sources.js');
+    const { taintOf } = await import('../../src/analysis/flow/taint.js');
+    const { isSqlEscaped } = await import('../../src/analysis/domains/sql.js');
     const counts = probe(
       code,
       (node, sc) => {
@@ -237,12 +237,12 @@ describe('no crash on strange code', () => {
     expect(counts.length).toBeGreaterThan(100);
   });
   it('CommonJS JavaScript', async () => {
-    const { taintOf } = await import('../../src/analysis/taint.js');
-    const { resolveModule } = await import('../../src/analysis/modules.js');
+    const { taintOf } = await import('../../src/analysis/flow/taint.js');
+    const { resolveModule } = await import('../../src/analysis/core/modules.js');
     const sv = {
-      ...(await import('../../src/analysis/static-value.js')),
-      ...(await import('../../src/analysis/numeric-value.js')),
-      ...(await import('../../src/analysis/constrained-value.js')),
+      ...(await import('../../src/analysis/core/static-value.js')),
+      ...(await import('../../src/analysis/flow/numeric-value.js')),
+      ...(await import('../../src/analysis/flow/constrained-value.js')),
     };
     const js = `
       const { a: { b = require('x') } = {}, ...rest } = require('y');

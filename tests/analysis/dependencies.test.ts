@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SourceCode } from '../../src/analysis/cache.js';
+import type { SourceCode } from '../../src/analysis/core/cache.js';
 import {
   aliasedRange,
   declarationAtLeast,
@@ -10,7 +10,7 @@ import {
   manifestRanges,
   rangeAdmitsBelow,
   type DependencyDeclaration,
-} from '../../src/analysis/dependencies.js';
+} from '../../src/analysis/core/dependencies.js';
 
 const root = mkdtempSync(join(tmpdir(), 'api-security-deps-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -14,7 +14,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as tsParser from '@typescript-eslint/parser';
 import * as espree from 'espree';
 import { Linter } from 'eslint';
-import type { SourceCode } from '../../src/analysis/cache.js';
+import type { SourceCode } from '../../src/analysis/core/cache.js';
 
 export type Language = 'esm' | 'cjs' | 'ts' | 'tsx' | 'script';
 

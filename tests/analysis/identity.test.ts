@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCallerIdentity, mentionsCaller, type IdentityOptions } from '../../src/analysis/identity.js';
+import { isCallerIdentity, mentionsCaller, type IdentityOptions } from '../../src/analysis/http/identity.js';
 import { probe, type Language } from './harness.js';
 
 const check = (code: string, language: Language = 'esm', options: IdentityOptions = {}) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appExpiryClaim, mayHoldMoment } from '../../src/analysis/jwt-expiry.js';
-import { isExpiryTimeName } from '../../src/analysis/names.js';
+import { appExpiryClaim, mayHoldMoment } from '../../src/analysis/domains/jwt-expiry.js';
+import { isExpiryTimeName } from '../../src/analysis/core/names.js';
 import { probeOne, type Language } from './harness.js';
 
 describe('isExpiryTimeName', () => {

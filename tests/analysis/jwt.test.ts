@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SourceCode } from '../../src/analysis/cache.js';
+import type { SourceCode } from '../../src/analysis/core/cache.js';
 import {
   algorithmList,
   durationSeconds,
@@ -23,7 +23,7 @@ import {
   jwtOption,
   namedSignAlgorithm,
   type JwtCall,
-} from '../../src/analysis/jwt.js';
+} from '../../src/analysis/domains/jwt.js';
 import { probe, type Language } from './harness.js';
 
 type Summary = {

@@ -8,7 +8,7 @@ import {
   normalizeModule,
   resolveModule,
   type ModuleRef,
-} from '../../src/analysis/modules.js';
+} from '../../src/analysis/core/modules.js';
 import { probe, probeOne, type Language } from './harness.js';
 
 const resolve = (code: string, language: Language = 'esm') => probeOne(code, (n, sc) => resolveModule(n, sc), { language });

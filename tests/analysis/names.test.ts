@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAuthFunctionName, isEntityName, isSecretName, isSensitiveFieldName, isTokenName, nameWords } from '../../src/analysis/names.js';
+import { isAuthFunctionName, isEntityName, isSecretName, isSensitiveFieldName, isTokenName, nameWords } from '../../src/analysis/core/names.js';
 
 describe('nameWords', () => {
   it.each([

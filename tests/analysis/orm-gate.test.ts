@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { ormCall, ormNew } from '../../src/analysis/orm.js';
+import { ormCall, ormNew } from '../../src/analysis/domains/orm.js';
 import { probe } from './harness.js';
 
 /** Method names of every ORM call in `code`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { describeOrm, findsAccount, includedAccount, isAccountEntity, isAccountName, isGenericRecordName, ormCall, ormLibraryName, ormNew } from '../../src/analysis/orm.js';
+import { describeOrm, findsAccount, includedAccount, isAccountEntity, isAccountName, isGenericRecordName, ormCall, ormLibraryName, ormNew } from '../../src/analysis/domains/orm.js';
 import { probe, type Language } from './harness.js';
 
 interface Summary {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isRequestContextValue, isRequestUser, lodashFunction, wholeRequestObject } from '../../src/analysis/request-objects.js';
+import { isRequestContextValue, isRequestUser, lodashFunction, wholeRequestObject } from '../../src/analysis/flow/request-objects.js';
 import { probe, type Language } from './harness.js';
 
 /** The request text `wholeRequestObject` finds for each `probe(x)`, or null. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isNextRouteHandler, isRouteCallback, requestSource, requestSourceAtPath } from '../../src/analysis/request-sources.js';
-import { isFunction } from '../../src/analysis/ast.js';
+import { isNextRouteHandler, isRouteCallback, requestSource, requestSourceAtPath } from '../../src/analysis/http/request-sources.js';
+import { isFunction } from '../../src/analysis/core/ast.js';
 import { probe, type Language } from './harness.js';
 
 /** The role of each `probe(x)` argument, or null when it is not request data. */

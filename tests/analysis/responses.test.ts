@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { responseBody, type ResponseBody } from '../../src/analysis/responses.js';
+import { responseBody, type ResponseBody } from '../../src/analysis/http/responses.js';
 import { probe, type Language } from './harness.js';
 
 /** What `responseBody` says about each `BODY` identifier in the code. */

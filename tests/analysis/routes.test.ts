@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isAuthenticationName, isAuthorizationName, routeOfHandler, routesInFile } from '../../src/analysis/routes.js';
+import { isAuthenticationName, isAuthorizationName, routeOfHandler, routesInFile } from '../../src/analysis/http/routes.js';
 import { probe, type Language } from './harness.js';
-import type { FunctionNode } from '../../src/analysis/ast.js';
+import type { FunctionNode } from '../../src/analysis/core/ast.js';
 
 interface Summary {
   framework: string;

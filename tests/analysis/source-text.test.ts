@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { jwtCall, mayUseJwt } from '../../src/analysis/jwt.js';
-import { includesAny, quotesAny, textGate, unescapeSource } from '../../src/analysis/source-text.js';
+import { jwtCall, mayUseJwt } from '../../src/analysis/domains/jwt.js';
+import { includesAny, quotesAny, textGate, unescapeSource } from '../../src/analysis/core/source-text.js';
 import { probe, probeOne, type Language } from './harness.js';
 
 const hasStorage = includesAny(['localStorage', 'sessionStorage']);

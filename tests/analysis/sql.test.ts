@@ -9,7 +9,7 @@ import {
   looksLikeSqlFragment,
   SLOT,
   slotPositions,
-} from '../../src/analysis/sql.js';
+} from '../../src/analysis/domains/sql.js';
 import { probe } from './harness.js';
 
 /** `{}` in the test text stands for an inserted value. */

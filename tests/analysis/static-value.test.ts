@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isConstrainedChoice } from '../../src/analysis/constrained-value.js';
-import { hasNonTextType, isNumericExpression } from '../../src/analysis/numeric-value.js';
-import { compositionText, dynamicParts, hasDynamicParts, isCertainlyString, staticString, staticValue, stringComposition } from '../../src/analysis/static-value.js';
-import { textPieces } from '../../src/analysis/text-pieces.js';
+import { isConstrainedChoice } from '../../src/analysis/flow/constrained-value.js';
+import { hasNonTextType, isNumericExpression } from '../../src/analysis/flow/numeric-value.js';
+import { compositionText, dynamicParts, hasDynamicParts, isCertainlyString, staticString, staticValue, stringComposition } from '../../src/analysis/core/static-value.js';
+import { textPieces } from '../../src/analysis/flow/text-pieces.js';
 import { probe, probeOne, type Language } from './harness.js';
 
 /** The composition of the `probe(x)` argument as text (`\0` = a dynamic value), its dynamic parts' text, and exactness. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTainted } from '../../src/analysis/taint.js';
+import { isTainted } from '../../src/analysis/flow/taint.js';
 import { probe } from './harness.js';
 
 describe('taintOf with throughConversions', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { findVar } from '../../src/analysis/ast.js';
-import { taintOf, type TaintOptions } from '../../src/analysis/taint.js';
+import { findVar } from '../../src/analysis/core/ast.js';
+import { taintOf, type TaintOptions } from '../../src/analysis/flow/taint.js';
 import { probe, type Language } from './harness.js';
 
 /** For each `probe(x)`: the text of the request read it derives from, or null. */

@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, findVar, getProperty, isFunction, memberName, unwrap, writtenValues } from './ast.js';
-import { perFileCache, type SourceCode } from './cache.js';
-import { fromModule, resolveModule } from './modules.js';
-import { requestSource, roleOfParameter, type RequestSource } from './request-sources.js';
-import { routeRegistration } from './responses.js';
-import { identifierWords, routesOfHandler } from './routes.js';
+import { enclosingFunction, findVar, getProperty, isFunction, memberName, unwrap, writtenValues } from '../core/ast.js';
+import { perFileCache, type SourceCode } from '../core/cache.js';
+import { fromModule, resolveModule } from '../core/modules.js';
+import { requestSource, roleOfParameter, type RequestSource } from '../http/request-sources.js';
+import { routeRegistration } from '../http/responses.js';
+import { identifierWords, routesOfHandler } from '../http/routes.js';
 
 type Node = TSESTree.Node;
 

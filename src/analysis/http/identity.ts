@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findVar, isFunction, memberName, singleValue, unwrap } from './ast.js';
-import type { SourceCode } from './cache.js';
-import { resolveModule } from './modules.js';
+import { findVar, isFunction, memberName, singleValue, unwrap } from '../core/ast.js';
+import type { SourceCode } from '../core/cache.js';
+import { resolveModule } from '../core/modules.js';
 import { roleOfParameter, type RequestRole } from './request-sources.js';
 
 type Node = TSESTree.Node;

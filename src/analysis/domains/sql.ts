@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { SQL_ESCAPER_METHODS, SQL_ESCAPERS } from '../catalog/sql.js';
-import { memberName, unwrap } from './ast.js';
-import type { SourceCode } from './cache.js';
-import { fromModule, resolveModule } from './modules.js';
-import { nameWords } from './names.js';
+import { SQL_ESCAPER_METHODS, SQL_ESCAPERS } from '../../catalog/sql.js';
+import { memberName, unwrap } from '../core/ast.js';
+import type { SourceCode } from '../core/cache.js';
+import { fromModule, resolveModule } from '../core/modules.js';
+import { nameWords } from '../core/names.js';
 
 /**
  * Reading SQL text that has values inserted into it: does it look like SQL at all, and where

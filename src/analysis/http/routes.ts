@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findVar, isFunction, memberName, propertyName, singleValue, unwrap, type FunctionNode } from './ast.js';
-import { perFileCache, type SourceCode } from './cache.js';
-import { resolveModule } from './modules.js';
+import { findVar, isFunction, memberName, propertyName, singleValue, unwrap, type FunctionNode } from '../core/ast.js';
+import { perFileCache, type SourceCode } from '../core/cache.js';
+import { resolveModule } from '../core/modules.js';
 import { NEXT_ROUTE_EXPORTS } from './request-sources.js';
 
 type Node = TSESTree.Node;

@@ -1,8 +1,8 @@
 /** Which text pieces is a value assembled from, when it is assembled in this file? */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findVar, memberName, singleValue, unwrap } from './ast.js';
-import { type SourceCode } from './cache.js';
-import { literalProperty, NON_MUTATING_CALLS } from './static-value.js';
+import { findVar, memberName, singleValue, unwrap } from '../core/ast.js';
+import { type SourceCode } from '../core/cache.js';
+import { literalProperty, NON_MUTATING_CALLS } from '../core/static-value.js';
 import { ARRAY_READS, callbackResult } from './constrained-value.js';
 
 type Node = TSESTree.Node;

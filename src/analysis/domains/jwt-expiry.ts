@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, propertyName, unwrap } from './ast.js';
-import type { SourceCode } from './cache.js';
+import { memberName, propertyName, unwrap } from '../core/ast.js';
+import type { SourceCode } from '../core/cache.js';
 import { assignedMembers, resolveObject, resolveValueNode } from './jwt.js';
-import { isExpiryTimeName, nameWords } from './names.js';
-import { staticValue } from './static-value.js';
+import { isExpiryTimeName, nameWords } from '../core/names.js';
+import { staticValue } from '../core/static-value.js';
 
 type Node = TSESTree.Node;
 

@@ -1,10 +1,10 @@
 /** Can this value only be a number, or a type whose text holds no quote or keyword? */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { findVar, memberName, singleValue, unwrap, writtenValues } from './ast.js';
-import { type SourceCode } from './cache.js';
-import { fromModule, resolveModule } from './modules.js';
+import { findVar, memberName, singleValue, unwrap, writtenValues } from '../core/ast.js';
+import { type SourceCode } from '../core/cache.js';
+import { fromModule, resolveModule } from '../core/modules.js';
 import { isTainted } from './taint.js';
-import { staticValue } from './static-value.js';
+import { staticValue } from '../core/static-value.js';
 
 type Node = TSESTree.Node;
 

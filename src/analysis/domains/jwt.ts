@@ -12,13 +12,13 @@ import {
   singleValue,
   unwrap,
   wrappedParent,
-} from './ast.js';
-import { perFileCache, type SourceCode } from './cache.js';
-import { declarationAtLeast, declaredDependency } from './dependencies.js';
-import { CALL, NEW, fromModule, isModulePath, resolveModule, type ModuleRef } from './modules.js';
-import { nameWords } from './names.js';
-import { includesAny, textGate } from './source-text.js';
-import { staticString, staticValue } from './static-value.js';
+} from '../core/ast.js';
+import { perFileCache, type SourceCode } from '../core/cache.js';
+import { declarationAtLeast, declaredDependency } from '../core/dependencies.js';
+import { CALL, NEW, fromModule, isModulePath, resolveModule, type ModuleRef } from '../core/modules.js';
+import { nameWords } from '../core/names.js';
+import { includesAny, textGate } from '../core/source-text.js';
+import { staticString, staticValue } from '../core/static-value.js';
 import {
   ASYMMETRIC_ALGORITHMS,
   FILE_READERS,
@@ -29,7 +29,7 @@ import {
   SECRET_SOURCES,
   type JwtEntry,
   type JwtEntryOperation,
-} from '../catalog/jwt.js';
+} from '../../catalog/jwt.js';
 
 type Node = TSESTree.Node;
 

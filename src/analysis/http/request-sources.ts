@@ -10,9 +10,9 @@ import {
   singleValue,
   unwrap,
   type FunctionNode,
-} from './ast.js';
-import { perFileCache, type SourceCode } from './cache.js';
-import { fromModule, resolveModule } from './modules.js';
+} from '../core/ast.js';
+import { perFileCache, type SourceCode } from '../core/cache.js';
+import { fromModule, resolveModule } from '../core/modules.js';
 
 type Node = TSESTree.Node;
 

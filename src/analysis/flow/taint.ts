@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { bindingPath, calleeName, findVar, memberName, shortText, unwrap } from './ast.js';
-import { perFileCache, type SourceCode } from './cache.js';
-import { fromModule, resolveModule } from './modules.js';
-import { requestSource, requestSourceAtPath, type RequestSource } from './request-sources.js';
+import { bindingPath, calleeName, findVar, memberName, shortText, unwrap } from '../core/ast.js';
+import { perFileCache, type SourceCode } from '../core/cache.js';
+import { fromModule, resolveModule } from '../core/modules.js';
+import { requestSource, requestSourceAtPath, type RequestSource } from '../http/request-sources.js';
 
 type Node = TSESTree.Node;
 

@@ -1,9 +1,9 @@
 /** Can this value only be one of a fixed set of constant strings, or text the program makes itself? */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { bindingPath, calleeName, childNodes, findVar, memberName, singleValue, unwrap, writtenValues } from './ast.js';
-import { perFileCache, type SourceCode } from './cache.js';
-import { isModulePath, resolveModule } from './modules.js';
-import { literalProperty, propertyKeyName, staticString, staticValue, stringComposition } from './static-value.js';
+import { bindingPath, calleeName, childNodes, findVar, memberName, singleValue, unwrap, writtenValues } from '../core/ast.js';
+import { perFileCache, type SourceCode } from '../core/cache.js';
+import { isModulePath, resolveModule } from '../core/modules.js';
+import { literalProperty, propertyKeyName, staticString, staticValue, stringComposition } from '../core/static-value.js';
 import { isNumericExpression } from './numeric-value.js';
 
 type Node = TSESTree.Node;

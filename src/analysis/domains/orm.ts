@@ -26,13 +26,13 @@ import {
   type OrmLibrary,
   type OrmMethodSpec,
   type OrmOperation,
-} from '../catalog/orm.js';
-import { calleeName, findVar, getProperty, memberName, singleValue, unwrap } from './ast.js';
-import { perFileCache, type SourceCode } from './cache.js';
-import { resolveModule, type ModuleRef } from './modules.js';
-import { nameWords } from './names.js';
+} from '../../catalog/orm.js';
+import { calleeName, findVar, getProperty, memberName, singleValue, unwrap } from '../core/ast.js';
+import { perFileCache, type SourceCode } from '../core/cache.js';
+import { resolveModule, type ModuleRef } from '../core/modules.js';
+import { nameWords } from '../core/names.js';
 
-export type { OrmOperation, OrmLibrary } from '../catalog/orm.js';
+export type { OrmOperation, OrmLibrary } from '../../catalog/orm.js';
 
 type Node = TSESTree.Node;
 

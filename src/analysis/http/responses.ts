@@ -11,9 +11,9 @@ import {
   propertyName,
   unwrap,
   type FunctionNode,
-} from './ast.js';
-import { perFileCache, type SourceCode } from './cache.js';
-import { fromModule, isModulePath, resolveModule } from './modules.js';
+} from '../core/ast.js';
+import { perFileCache, type SourceCode } from '../core/cache.js';
+import { fromModule, isModulePath, resolveModule } from '../core/modules.js';
 import { isNextRouteHandler, isRouteCallback, ROUTE_METHODS, roleOfParameter } from './request-sources.js';
 
 type Node = TSESTree.Node;
