@@ -523,3 +523,17 @@ export const KEY_OBJECT_FACTORIES: readonly { modules: readonly string[]; path: 
   { modules: ['jwks-rsa'], path: ['expressJwtSecret'] },
   { modules: ['jwks-rsa'], path: ['passportJwtSecret'] },
 ];
+
+/**
+ * The release from which each library verifies with jsonwebtoken 9, which — when `algorithms` is
+ * not given — accepts only the algorithms that fit the key's type (HMAC for a secret, RSA/PSS for an
+ * RSA key, ECDSA for an EC key) and never `none`. jsonwebtoken 8.5.1 and earlier defaulted to `none`
+ * for an empty key and chose the list from the key's text (CVE-2022-23540, CVE-2022-23541).
+ * passport-jwt 4.0.1 moved to jsonwebtoken 9 (4.0.0 used 8); @nestjs/jwt 10.0.0 did (9 used 8).
+ * The range read is that of the library the call was resolved to by import.
+ */
+export const ALGORITHM_RESTRICTING_RELEASES: Readonly<Record<string, { since: string; via?: string }>> = {
+  jsonwebtoken: { since: '9.0.0' },
+  'passport-jwt': { since: '4.0.1', via: 'jsonwebtoken 9' },
+  '@nestjs/jwt': { since: '10.0.0', via: 'jsonwebtoken 9' },
+};

@@ -12,24 +12,14 @@ import {
   type FunctionNode,
 } from '../analysis/core/ast.js';
 import type { SourceCode } from '../analysis/core/cache.js';
-import {
-  algorithmList,
-  classifyJwtKey,
-  envVariableName,
-  fileLoadsModule,
-  isHmacAlgorithm,
-  jwtCall,
-  jwtOption,
-  mayUseJwt,
-  namedSignAlgorithm,
-  type JwtCall,
-} from '../analysis/domains/jwt.js';
+import { algorithmList, fileLoadsModule, isHmacAlgorithm, jwtCall, jwtOption, mayUseJwt, namedSignAlgorithm, type JwtCall } from '../analysis/domains/jwt.js';
 import { isModulePath, resolveModule } from '../analysis/core/modules.js';
 import { isAuthFunctionName } from '../analysis/core/names.js';
 import { isNextRouteHandler, roleOfParameter } from '../analysis/http/request-sources.js';
 import { staticValue } from '../analysis/core/static-value.js';
 import { JWT_ENTRIES } from '../catalog/jwt.js';
 import { createRule } from '../util/create-rule.js';
+import { classifyJwtKey, envVariableName } from '../analysis/domains/jwt-keys.js';
 
 type Node = TSESTree.Node;
 type MessageIds = 'decodeForAuth' | 'noVerifyDecode' | 'useVerify';

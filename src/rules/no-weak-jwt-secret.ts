@@ -1,24 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { shortText, unwrap } from '../analysis/core/ast.js';
-import {
-  describeJwtCall,
-  algorithmList,
-  byteLength,
-  classifyJwtKey,
-  inferEnvName,
-  isAsymmetricAlgorithm,
-  isHmacAlgorithm,
-  jwtCall,
-  jwtOption,
-  looksLikeAsymmetricKey,
-  mayUseJwt,
-  namedSignAlgorithm,
-  type JwtCall,
-  type JwtKeyInfo,
-} from '../analysis/domains/jwt.js';
+import { algorithmList, isAsymmetricAlgorithm, isHmacAlgorithm, jwtCall, jwtOption, mayUseJwt, namedSignAlgorithm, type JwtCall } from '../analysis/domains/jwt.js';
 import { staticString } from '../analysis/core/static-value.js';
 import type { SourceCode } from '../analysis/core/cache.js';
 import { createRule } from '../util/create-rule.js';
+import { describeJwtCall, inferEnvName } from '../analysis/domains/jwt-fixes.js';
+import { byteLength, classifyJwtKey, looksLikeAsymmetricKey, type JwtKeyInfo } from '../analysis/domains/jwt-keys.js';
 
 type MessageIds = 'hardcodedSecret' | 'fallbackSecret' | 'useEnv' | 'dropFallback';
 

@@ -1,22 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import {
-  describeJwtCall,
-  addOptionFix,
-  algorithmList,
-  evidencedAlgorithms,
-  isAsymmetricAlgorithm,
-  isHmacAlgorithm,
-  isNoneAlgorithm,
-  isOptionAbsent,
-  jwtCall,
-  jwtOption,
-  keyAlgorithmEvidence,
-  mayUseJwt,
-  namedSignAlgorithm,
-  verifierRestrictsAlgorithms,
-  type JwtCall,
-} from '../analysis/domains/jwt.js';
+import { algorithmList, isAsymmetricAlgorithm, isHmacAlgorithm, isNoneAlgorithm, isOptionAbsent, jwtCall, jwtOption, mayUseJwt, namedSignAlgorithm, type JwtCall } from '../analysis/domains/jwt.js';
 import { createRule } from '../util/create-rule.js';
+import { describeJwtCall, addOptionFix } from '../analysis/domains/jwt-fixes.js';
+import { evidencedAlgorithms, keyAlgorithmEvidence, verifierRestrictsAlgorithms } from '../analysis/domains/jwt-algorithms.js';
 
 type MessageIds =
   | 'missingAlgorithms'

@@ -1,27 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, getProperty, unwrap } from '../analysis/core/ast.js';
-import {
-  describeJwtCall,
-  addOptionFix,
-  builderCalls,
-  durationSeconds,
-  enclosingFunctionNames,
-  expClaimLifetime,
-  expiryOverrides,
-  hasMember,
-  insertProperty,
-  isObjectOpen,
-  isOptionAbsent,
-  jwtCall,
-  jwtOption,
-  mayUseJwt,
-  payloadHasExp,
-  resolveObject,
-  type JwtCall,
-} from '../analysis/domains/jwt.js';
+import { builderCalls, durationSeconds, expClaimLifetime, expiryOverrides, isOptionAbsent, jwtCall, jwtOption, mayUseJwt, payloadHasExp, type JwtCall } from '../analysis/domains/jwt.js';
 import { appExpiryClaim, type AppExpiryClaim } from '../analysis/domains/jwt-expiry.js';
 import { staticValue } from '../analysis/core/static-value.js';
 import { createRule } from '../util/create-rule.js';
+import { describeJwtCall, addOptionFix, enclosingFunctionNames, insertProperty } from '../analysis/domains/jwt-fixes.js';
+import { hasMember, isObjectOpen, resolveObject } from '../analysis/core/object-values.js';
 
 type Options = [
   { maxAccessTokenLifetime?: string | number; allowLongLived?: string[]; requireVisibleExpiry?: boolean; maxClockTolerance?: string | number },

@@ -5,26 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SourceCode } from '../../src/analysis/core/cache.js';
-import {
-  algorithmList,
-  durationSeconds,
-  inferEnvName,
-  payloadHasExp,
-  classifyJwtKey,
-  evidencedAlgorithms,
-  isOptionAbsent,
-  keyAlgorithmEvidence,
-  keyNameAlgorithms,
-  pemAlgorithms,
-  verifierRestrictsAlgorithms,
-  describeJwtCall,
-  expiryOverrides,
-  jwtCall,
-  jwtOption,
-  namedSignAlgorithm,
-  type JwtCall,
-} from '../../src/analysis/domains/jwt.js';
+import { algorithmList, durationSeconds, payloadHasExp, isOptionAbsent, expiryOverrides, jwtCall, jwtOption, namedSignAlgorithm, type JwtCall } from '../../src/analysis/domains/jwt.js';
 import { probe, type Language } from './harness.js';
+import { inferEnvName, describeJwtCall } from '../../src/analysis/domains/jwt-fixes.js';
+import { classifyJwtKey } from '../../src/analysis/domains/jwt-keys.js';
+import { evidencedAlgorithms, keyAlgorithmEvidence, keyNameAlgorithms, pemAlgorithms, verifierRestrictsAlgorithms } from '../../src/analysis/domains/jwt-algorithms.js';
 
 type Summary = {
   library: string;

@@ -1,9 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, propertyName, unwrap } from '../core/ast.js';
 import type { SourceCode } from '../core/cache.js';
-import { assignedMembers, resolveObject, resolveValueNode } from './jwt.js';
+
 import { isExpiryTimeName, nameWords } from '../core/names.js';
 import { staticValue } from '../core/static-value.js';
+import { assignedMembers, resolveObject, resolveValueNode } from '../core/object-values.js';
 
 type Node = TSESTree.Node;
 
