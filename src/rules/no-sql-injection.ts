@@ -1,17 +1,21 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, findVar, getProperty, hasSpread, isCallerParameter, isFunction, memberName, shortText, singleValue, unwrap } from '../analysis/core/ast.js';
 import type { SourceCode } from '../analysis/core/cache.js';
-import { fromModule, isModulePath, resolveModule } from '../analysis/core/modules.js';
+import { quotesAny, textGate } from '../analysis/core/source-text.js';
 import {
   classifySlots,
   hasPlaceholders,
   isSqlEscaped,
   isSqlFragment,
   looksLikeSql,
+  matchSqlSink as matchSink,
+  rawFormattingVariables,
   SLOT,
   slotPositions,
   type SlotKind,
   type SlotPosition,
+  type RawVariable,
+  type SqlSinkMatch as SinkMatch,
 } from '../analysis/domains/sql.js';
 import { isConstrainedChoice } from '../analysis/flow/constrained-value.js';
 import { hasNonTextType, isNumericExpression } from '../analysis/flow/numeric-value.js';
@@ -30,13 +34,35 @@ type Options = [
     sanitizers?: string[];
   },
 ];
-type MessageIds = 'dynamicSql' | 'dynamicSqlUnresolved' | 'requestInStructure' | 'codeInStructure' | 'useParameters' | 'useTaggedTemplate';
+type MessageIds =
+  | 'dynamicSql'
+  | 'dynamicSqlUnresolved'
+  | 'requestInStructure'
+  | 'codeInStructure'
+  | 'useParameters'
+  | 'useTaggedTemplate'
+  | 'useTemplateTag';
 
 const CANDIDATE_METHODS = new Set<string>([
   ...SQL_SINKS.flatMap((s) => s.methods ?? []),
   ...SQL_SINKS.flatMap((s) => (s.functions ?? []).map((f) => f[f.length - 1]!)),
   ...UNRESOLVED_QUERY_METHODS,
 ]);
+
+/**
+ * Method names that reach a sink only on a receiver or function resolved by import (or a task
+ * context of one): `one`, `any`, `map`, `each`, `format`… Such a call is matched before any text is
+ * composed, and only in files that name one of the sink modules or call a task method at all.
+ */
+const RESOLVED_ONLY_METHODS = new Set<string>(
+  [...CANDIDATE_METHODS].filter(
+    (m) => !UNRESOLVED_QUERY_METHODS.includes(m) && !SQL_SINKS.some((s) => (s.anyReceiver || s.chainIncludes) && s.methods?.includes(m)),
+  ),
+);
+const TASK_METHODS = [...new Set(SQL_SINKS.flatMap((s) => s.taskMethods ?? []))];
+const TASK_CALL = new RegExp(`\\.\\s*(?:${TASK_METHODS.join('|')})\\s*\\(`);
+const SINK_MODULE_QUOTED = quotesAny([...new Set(SQL_SINKS.flatMap((s) => s.modules))]);
+const mayReachResolvedSink = textGate((text) => SINK_MODULE_QUOTED(text) || (TASK_METHODS.length > 0 && TASK_CALL.test(text)));
 
 /** Argument shapes whose value may be text built from parts (everything else is constant or not text). */
 const MAYBE_DYNAMIC_TEXT = new Set<string>([
@@ -49,13 +75,6 @@ const MAYBE_DYNAMIC_TEXT = new Set<string>([
   AST_NODE_TYPES.LogicalExpression,
   AST_NODE_TYPES.AwaitExpression,
 ]);
-
-interface SinkMatch {
-  sink: SqlSink | null;
-  method: string;
-  /** True when the receiver or function was resolved to the library by import. */
-  resolved: boolean;
-}
 
 /**
  * What an inserted part is:
@@ -104,6 +123,7 @@ export default createRule<Options, MessageIds>({
         'A parameter of this function is inserted into the SQL text passed to {{sink}} as an identifier or SQL fragment: {{values}}. It is not client data here, but its callers decide what it holds and no placeholder can protect it: check it against a fixed list, or quote it with the driver’s identifier escaper.',
       useParameters: 'Replace the inserted values with {{placeholder}} placeholders and pass them as parameters.',
       useTaggedTemplate: 'Use the parameterized tagged template `{{method}}` instead of `{{unsafe}}`.',
+      useTemplateTag: 'Call `{{method}}` as a tagged template (`` {{method}}`…` ``), which sends each `${}` as a parameter.',
     },
     schema: [
       {
@@ -194,12 +214,25 @@ export default createRule<Options, MessageIds>({
         const { text: textNode, inConfig } = sqlTextNode(rawArg);
         if (!textNode) return;
         const arg = unwrap(textNode);
+        const constantText = literalText(arg);
+        if (constantText !== null) {
+          if (!inConfig) checkRawVariables(node, method, constantText);
+          return;
+        }
         if (!MAYBE_DYNAMIC_TEXT.has(arg.type)) return;
-        if (arg.type === AST_NODE_TYPES.TemplateLiteral && arg.expressions.length === 0) return;
+        // Common method names (`one`, `map`, `format`) count only on a resolved receiver: settle
+        // that first, and only in files that could resolve one.
+        let early: SinkMatch | null | undefined;
+        if (RESOLVED_ONLY_METHODS.has(method)) {
+          if (!mayReachResolvedSink(sourceCode)) return;
+          early = matchSink(node, method, sourceCode);
+          if (!early) return;
+        }
+        const sinkMatch = (): SinkMatch | null => (early !== undefined ? early : (early = matchSink(node, method, sourceCode)));
         // A lone value (`pool.query(sql)` in a wrapper, `map.get(key)`) is reported only when it is
         // client data at a resolved sink: settle that before composing any text.
         if (isLoneValue(arg, sourceCode)) {
-          const match = matchSink(node, method, sourceCode);
+          const match = sinkMatch();
           if (!match?.sink) return;
           const source = clientSource(arg, sourceCode);
           if (!source) return;
@@ -216,8 +249,11 @@ export default createRule<Options, MessageIds>({
         }
 
         const composition = stringComposition(arg, sourceCode);
-        if (!composition.parts.some((p) => p.kind === 'dynamic')) return;
-        const match = matchSink(node, method, sourceCode);
+        if (!composition.parts.some((p) => p.kind === 'dynamic')) {
+          if (composition.exact && !inConfig) checkRawVariables(node, method, textOf(composition), sinkMatch);
+          return;
+        }
+        const match = sinkMatch();
         if (!match || (!match.sink && !checkUnresolved)) return;
         if (!match.sink && !looksLikeSql(textOf(composition))) return;
         const dynamic = composition.parts.filter((p): p is DynamicPart => p.kind === 'dynamic');
@@ -271,6 +307,35 @@ export default createRule<Options, MessageIds>({
       },
     };
 
+    /**
+     * pg-promise's `^` / `:raw` variables write their value into the text unescaped: client data
+     * given to one stands in the statement as it is.
+     */
+    function checkRawVariables(node: TSESTree.CallExpression, method: string, text: string, match?: () => SinkMatch | null): void {
+      const variables = rawFormattingVariables(text);
+      const valuesArg = node.arguments[1];
+      if (variables.length === 0 || !valuesArg || valuesArg.type === AST_NODE_TYPES.SpreadElement) return;
+      if (RESOLVED_ONLY_METHODS.has(method) && !mayReachResolvedSink(sourceCode)) return;
+      const found = match ? match() : matchSink(node, method, sourceCode);
+      if (!found?.sink || found.sink.formatsPlaceholders !== 'pg-promise') return;
+      for (const variable of variables) {
+        const value = formattedValue(valuesArg, variable, sourceCode);
+        if (value && isSafePart({ kind: 'dynamic', node: value as TSESTree.Expression })) continue;
+        const source = value && clientSource(value, sourceCode);
+        if (!value || !source) continue;
+        context.report({
+          node: valuesArg,
+          messageId: 'requestInStructure',
+          data: {
+            sink: sinkName(found),
+            values: describeValues([value], sourceCode),
+            request: ` (${source}, written into the text unescaped by \`${variable.text}\`)`,
+          },
+        });
+        return;
+      }
+    }
+
     function reportValues(
       textNode: TSESTree.Node,
       match: SinkMatch,
@@ -287,11 +352,13 @@ export default createRule<Options, MessageIds>({
           data,
           suggest: [
             sink.params === 'tagged-template'
-              ? {
-                  messageId: 'useTaggedTemplate',
-                  data: { method: sink.taggedReplacement?.[match.method] ?? '', unsafe: match.method },
-                  fix: plan.fix,
-                }
+              ? sink.taggedReplacement?.[match.method] === match.method
+                ? { messageId: 'useTemplateTag', data: { method: match.method }, fix: plan.fix }
+                : {
+                    messageId: 'useTaggedTemplate',
+                    data: { method: sink.taggedReplacement?.[match.method] ?? '', unsafe: match.method },
+                    fix: plan.fix,
+                  }
               : { messageId: 'useParameters', data: { placeholder: placeholderName(sink) }, fix: plan.fix },
           ],
         });
@@ -338,26 +405,6 @@ function clientSource(node: TSESTree.Node, sourceCode: SourceCode): string | nul
   return argument ? `\`${argument}\` is a resolver argument the client sends` : null;
 }
 
-function matchSink(node: TSESTree.CallExpression, method: string, sourceCode: SourceCode): SinkMatch | null {
-  const callee = unwrap(node.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
-  const calleeRef = resolveModule(callee, sourceCode);
-  for (const sink of SQL_SINKS) {
-    if (sink.functions?.some((path) => isModulePath(calleeRef, sink.modules, path))) return { sink, method, resolved: true };
-  }
-  const receiverRef = resolveModule(callee.object, sourceCode);
-  for (const sink of SQL_SINKS) {
-    if (sink.methods?.includes(method) && fromModule(receiverRef, sink.modules)) return { sink, method, resolved: true };
-  }
-  for (const sink of SQL_SINKS) {
-    if (!sink.methods?.includes(method)) continue;
-    if (sink.anyReceiver) return { sink, method, resolved: false };
-    if (sink.chainIncludes && chainIncludes(callee.object, sink.chainIncludes)) return { sink, method, resolved: false };
-  }
-  // A receiver from a local module (`import { db } from './db'`) or none the file explains.
-  return UNRESOLVED_QUERY_METHODS.includes(method) ? { sink: null, method, resolved: false } : null;
-}
-
 const STRING_BUILDERS = new Set(['concat', 'join', 'format']);
 
 /**
@@ -387,21 +434,32 @@ function isLoneValue(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): bo
   }
 }
 
-function chainIncludes(node: TSESTree.Node, method: string): boolean {
-  let current = unwrap(node);
-  for (let i = 0; i < 64; i++) {
-    if (current.type === AST_NODE_TYPES.CallExpression) {
-      if (calleeName(current) === method) return true;
-      current = unwrap(current.callee);
-    } else if (current.type === AST_NODE_TYPES.MemberExpression) {
-      current = unwrap(current.object);
-    } else if (current.type === AST_NODE_TYPES.AwaitExpression) {
-      current = unwrap(current.argument);
-    } else {
-      return false;
+/** The text of a string literal or of a template literal without expressions, else null. */
+function literalText(node: TSESTree.Node): string | null {
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' ? node.value : null;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
+  return null;
+}
+
+/**
+ * The value pg-promise formats into a variable: the element of a values array literal (`$2` →
+ * `[a, b][1]`), the property of a values object literal (`${sort}` → `{ sort }`), else the values
+ * argument itself (a single value for `$1`, an object such as `req.query` for named variables).
+ */
+function formattedValue(values: TSESTree.Expression, variable: RawVariable, sourceCode: SourceCode): TSESTree.Node | null {
+  const target = unwrap(values);
+  if (variable.index !== null) {
+    if (target.type === AST_NODE_TYPES.ArrayExpression) {
+      const element = target.elements[variable.index - 1];
+      return element && element.type !== AST_NODE_TYPES.SpreadElement ? element : null;
     }
+    return variable.index === 1 && target.type !== AST_NODE_TYPES.ObjectExpression ? target : null;
   }
-  return false;
+  if (target.type === AST_NODE_TYPES.ObjectExpression) {
+    const prop = hasSpread(target) ? null : getProperty(target, variable.path?.[0] ?? '');
+    return prop && prop.value.type !== AST_NODE_TYPES.AssignmentPattern ? prop.value : null;
+  }
+  return target.type === AST_NODE_TYPES.ArrayExpression || staticString(target, sourceCode) !== null ? null : target;
 }
 
 /** The SQL text argument: the argument itself, or `text`/`sql` of a query config object. */
@@ -425,6 +483,7 @@ function describeValues(nodes: readonly TSESTree.Node[], sourceCode: SourceCode)
 }
 
 function hint(sink: SqlSink): string {
+  if (sink.hint) return sink.hint;
   switch (sink.params) {
     case 'values-argument':
       return sink.placeholder === 'dollar'
@@ -448,7 +507,7 @@ function hint(sink: SqlSink): string {
 }
 
 function placeholderName(sink: SqlSink): string {
-  return sink.placeholder === 'dollar' ? '`$n`' : '`?`';
+  return sink.placeholder === 'dollar' ? '`$n`' : sink.placeholder === 'colon' ? '`:n`' : '`?`';
 }
 
 interface FixPlan {
@@ -477,12 +536,13 @@ function planFix(
   const text = composition.parts
     .map((p) => (p.kind === 'static' ? p.value : unsafeNodes.has(p.node) ? SLOT : '0'))
     .join('');
-  if (hasPlaceholders(text.split(SLOT).join(''))) return null;
+  if (hasPlaceholders(text.split(SLOT).join(''), { colon: sink.placeholder === 'colon', at: sink.placeholder === 'at' })) return null;
   const kinds = classifySlots(text);
   if (kinds.length !== unsafe.length || kinds.includes('other')) return null;
-  const autofix = sink.params !== 'tagged-template' && kinds.every((k) => k === 'quoted');
+  const autofix = sink.params !== 'tagged-template' && !sink.bindDiffersFromLiteral && kinds.every((k) => k === 'quoted');
 
-  const placeholder = (i: number) => (sink.params === 'tagged-template' ? null : sink.placeholder === 'dollar' ? `$${i + 1}` : '?');
+  const placeholder = (i: number) =>
+    sink.params === 'tagged-template' ? null : sink.placeholder === 'dollar' ? `$${i + 1}` : sink.placeholder === 'colon' ? `:${i + 1}` : '?';
   const rewritten = rewriteText(arg, unsafe, kinds, placeholder, sourceCode);
   if (!rewritten) return null;
   const params = unsafe.map((p, i) => paramText(p.node, kinds[i]!, sourceCode)).join(', ');
@@ -656,7 +716,7 @@ function paramsInsertion(
   switch (sink.params) {
     case 'values-argument':
       if (!second) return (fixer) => fixer.insertTextAfter(first, `, [${params}]`);
-      if (isFunction(unwrap(second))) return (fixer) => fixer.insertTextBefore(second, `[${params}], `);
+      if (isFunction(unwrap(second)) && !sink.functionIsValue) return (fixer) => fixer.insertTextBefore(second, `[${params}], `);
       return null;
     case 'replacements-option': {
       if (!second) return (fixer) => fixer.insertTextAfter(first, `, { replacements: [${params}] }`);

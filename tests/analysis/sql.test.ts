@@ -6,6 +6,9 @@ import {
   isSqlFragment,
   isSqlTextName,
   looksLikeSql,
+  matchSqlSink,
+  rawFormattingVariables,
+  taskContextSource,
   looksLikeSqlFragment,
   SLOT,
   slotPositions,
@@ -134,6 +137,40 @@ describe('hasPlaceholders', () => {
     expect(hasPlaceholders('SELECT * FROM t WHERE price = $')).toBe(false);
     expect(hasPlaceholders('SELECT * FROM t WHERE id = :id')).toBe(false);
   });
+  it('pg-promise variables', () => {
+    for (const text of ['WHERE id = ${id}', 'WHERE id = $(id)', 'WHERE id = $<id>', 'WHERE id = $[id]', 'WHERE id = $/id/', 'ORDER BY ${sort^}']) {
+      expect(hasPlaceholders(text), text).toBe(true);
+    }
+    expect(hasPlaceholders('SELECT $$body$$')).toBe(false);
+  });
+  it('bind variables and parameters when asked for', () => {
+    expect(hasPlaceholders('SELECT * FROM t WHERE id = :id', { colon: true })).toBe(true);
+    expect(hasPlaceholders('SELECT * FROM t WHERE id = :1', { colon: true })).toBe(true);
+    expect(hasPlaceholders('SELECT id::text FROM t', { colon: true })).toBe(false);
+    expect(hasPlaceholders('SELECT * FROM t WHERE id = @id', { at: true })).toBe(true);
+    expect(hasPlaceholders('SELECT * FROM t WHERE id = @id')).toBe(false);
+  });
+});
+
+describe('rawFormattingVariables', () => {
+  it('the ^ and :raw filters, indexed and named', () => {
+    expect(rawFormattingVariables('ORDER BY $1:raw LIMIT $2^')).toEqual([
+      { text: '$1:raw', index: 1, path: null },
+      { text: '$2^', index: 2, path: null },
+    ]);
+    expect(rawFormattingVariables('ORDER BY ${sort^} $(dir:raw) $<a.b^> $[c^] $/d:raw/').map((v) => v.path)).toEqual([
+      ['sort'],
+      ['dir'],
+      ['a', 'b'],
+      ['c'],
+      ['d'],
+    ]);
+  });
+  it('escaped variables and odd text', () => {
+    for (const text of ['WHERE id = $1', 'FROM $1:name', 'FROM ${t~}', 'LIKE $1:value', 'IN ($1:csv)', 'SELECT $1:json', '$(a^]', 'x ^ y', '$1:rawness']) {
+      expect(rawFormattingVariables(text), text).toEqual([]);
+    }
+  });
 });
 
 describe('isSqlEscaped', () => {
@@ -151,6 +188,14 @@ describe('isSqlEscaped', () => {
       true,
       false,
     ]);
+  });
+  it('pg-promise formatting and helpers', () => {
+    expect(
+      escaped(`import pgPromise, { as } from 'pg-promise'; const pgp = pgPromise();
+        probe(pgp.as.name(col)); probe(as.text(v)); probe(pgp.as.text(v, false)); probe(pgp.as.format('id = $1', [v]));
+        probe(pgp.helpers.insert(rows, cs)); probe(pgp.as.csv(list));
+        probe(pgp.as.text(v, true)); probe(as.json(v, raw)); probe(pgp.name(v)); probe(pgp(cn).one(q))`),
+    ).toEqual([true, true, true, true, true, true, false, false, false, false]);
   });
   it('not escapers', () => {
     expect(
@@ -235,5 +280,60 @@ describe('isSqlTextName / isSqlFragment', () => {
         probe(name); probe(filter.value); probe(build())`),
     ).toEqual([true, true, true, true, true, true, false, false, false]);
     expect(probe('probe(x)', (n) => isSqlFragment(n, ['whereClause']))).toEqual([true]);
+  });
+});
+
+describe('matchSqlSink', () => {
+  const sinks = (code: string, language: 'esm' | 'cjs' | 'ts' = 'esm') =>
+    probe(
+      code,
+      (n, sc) => {
+        const call = n as Parameters<typeof matchSqlSink>[0];
+        const method = call.callee.type === 'MemberExpression' && call.callee.property.type === 'Identifier' ? call.callee.property.name : call.callee.type === 'Identifier' ? call.callee.name : '';
+        const m = matchSqlSink(call, method, sc);
+        return m ? `${m.sink?.library ?? '-'}:${m.resolved}` : null;
+      },
+      { language, select: { selector: 'CallExpression[arguments.0.type="Literal"]', pick: (n) => n } },
+    );
+  it('pg-promise databases and task contexts', () => {
+    expect(
+      sinks(`import pgPromise from 'pg-promise'; const db = pgPromise()(url);
+        db.one('a'); db.task((t) => t.any('b')); db.tx('tag', function () { return this.none('c'); });
+        db.tx((t) => t.task((t2) => t2.map('d', [], f))); db.taskIf({ cnd: true }, async (t) => { await t.func('e'); });`),
+    ).toEqual(['pg-promise:true', 'pg-promise:true', null, 'pg-promise:true', 'pg-promise:true', 'pg-promise:true']);
+    expect(sinks(`const pgp = require('pg-promise')(); const db = pgp(cn); db.manyOrNone('a'); pgp.as.format('b');`, 'cjs')).toEqual([
+      null, // require('pg-promise')
+      'pg-promise:true',
+      'pg-promise:true',
+    ]);
+  });
+  it('generic names need the import or a task shape', () => {
+    expect(
+      sinks(`import db from './db'; import Queue from 'bull'; const q = new Queue('x');
+        db.one('a'); db.oneOrNone('b'); db.tx((t) => t.none('c')); q.task((t) => t.one('d')); list.map('e'); db.task((t) => other.one('f'));`),
+    ).toEqual([null, '-:false', '-:false', null, null, null]);
+  });
+  // `s.unsafe('g')` and mssql's `execute('h')` (a procedure name) fall to the shape tier, which also needs text that reads as SQL.
+  it('mssql, oracledb, slonik', () => {
+    expect(
+      sinks(`import sql from 'mssql'; import oracledb from 'oracledb'; import { sql as s } from 'slonik'; import { raw } from 'slonik-sql-tag-raw';
+        const pool = await sql.connect(c); pool.request().query('a'); new sql.Request(pool).batch('b'); sql.query('c');
+        const conn = await oracledb.getConnection(c); conn.execute('d'); s.raw('e'); raw('f'); s.unsafe('g'); pool.request().execute('h');`),
+    ).toEqual(['mssql:true', 'mssql:true', 'mssql:true', 'oracledb:true', 'slonik:true', 'slonik-sql-tag-raw:true', '-:false', '-:false']);
+  });
+});
+
+describe('taskContextSource', () => {
+  const owners = (code: string) =>
+    probe(code, (n, sc) => {
+      const owner = taskContextSource(n, ['task', 'tx'], sc);
+      return owner ? sc.getText(owner) : null;
+    });
+  it('first parameter and `this` of the last callback', () => {
+    expect(
+      owners(`db.task((t) => probe(t)); db.tx('tag', function (t) { probe(t); probe(this); }); db.tx((t, x) => probe(x));
+        db.task(cb, (t) => 0) && db.task((t) => 0, probe(t)); db.transaction((t) => probe(t)); db.tx(function () { return () => probe(this); });
+        class A { m() { probe(this); } } probe(db);`),
+    ).toEqual(['db', 'db', 'db', null, null, null, 'db', null, null]);
   });
 });

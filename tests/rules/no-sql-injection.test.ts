@@ -615,11 +615,296 @@ const strongCases: InvalidTestCase<MessageIds, Options>[] = [
   },
 ];
 
-ruleTester.run('no-sql-injection', rule, { valid, invalid: [...invalidCases, ...structureCases, ...strongCases] });
+
+/* More drivers: pg-promise, mssql, oracledb, slonik. */
+const PGP = "import pgPromise from 'pg-promise';\nconst pgp = pgPromise();\nconst db = pgp(process.env.DATABASE_URL);\n";
+const PGP_CJS = "const pgp = require('pg-promise')();\nconst db = pgp(config.db);\n";
+const MSSQL = "import sql from 'mssql';\nconst pool = await sql.connect(config);\n";
+const MSSQL_CJS = "const sql = require('mssql');\nconst pool = new sql.ConnectionPool(config);\n";
+const ORACLE = "import oracledb from 'oracledb';\nconst connection = await oracledb.getConnection(dbConfig);\n";
+const ORACLE_CJS = "const oracledb = require('oracledb');\n";
+const SLONIK = "import { createPool, sql } from 'slonik';\nconst pool = await createPool(process.env.DATABASE_URL);\n";
+
+/** Careful code with each driver's own parameters, and unrelated calls with the same method names. */
+const driverValid: (string | ValidTestCase<Options>)[] = [
+  // pg-promise: `$1`, `${name}`, `$(name)`, `$<name>`, `$/name/` with values are escaped by the library.
+  `${PGP}app.get('/users/:id', async (req, res) => res.json(await db.one('SELECT * FROM users WHERE id = $1', [req.params.id])));`,
+  `${PGP}export const byEmail = (email) => db.oneOrNone('SELECT * FROM users WHERE email = \${email}', { email });`,
+  `${PGP}export const byId = (id) => db.one(\`SELECT * FROM users WHERE id = \\\${id}\`, { id });`,
+  `${PGP}app.get('/posts', async (req, res) => res.json(await db.any('SELECT * FROM posts WHERE author_id = $(authorId) AND status = $<status>', req.query)));`,
+  `${PGP}export const rename = (id, name) => db.none('UPDATE users SET name = $/name/ WHERE id = $/id/', { name, id });`,
+  `${PGP}export const ids = () => db.map('SELECT id FROM users WHERE status = $1', ['active'], (row) => row.id);`,
+  `${PGP}export const touch = (rows) => db.each('SELECT id FROM events', [], (row) => { row.seen = true; });`,
+  // `:name` / `~` escape identifiers, also from the request.
+  `${PGP}app.get('/export', (req, res) => db.any('SELECT $1:name FROM $2:name', [req.query.fields.split(','), 'reports']));`,
+  `${PGP}export const count = (table) => db.one('SELECT count(*) FROM \${table~}', { table });`,
+  // A raw variable holding a constant choice or a number.
+  `${PGP}const ORDER = { newest: 'created_at DESC', name: 'name ASC' };\napp.get('/p', (req, res) => db.any('SELECT * FROM products ORDER BY $1:raw', [ORDER[req.query.sort] ?? 'id']));`,
+  `${PGP}app.get('/p', (req, res) => db.any('SELECT * FROM products LIMIT $1^', [Number(req.query.limit) || 20]));`,
+  // Tasks and transactions with placeholders.
+  `${PGP}export const eventsOf = (login) => db.task(async (t) => {
+  const user = await t.one('SELECT id FROM users WHERE login = $1', login);
+  return t.any('SELECT * FROM events WHERE user_id = $1', user.id);
+});`,
+  `${PGP_CJS}router.post('/orders', (req, res) => db.tx('create-order', async (t) => {
+  const order = await t.one('INSERT INTO orders(user_id) VALUES($1) RETURNING id', [req.user.id]);
+  await t.none('INSERT INTO order_items(order_id, sku) VALUES($1, $2)', [order.id, req.body.sku]);
+}));`,
+  {
+    code: `${PGP}interface User { id: number; email: string }
+export async function find(id: string): Promise<User | null> {
+  return db.tx((t) => t.oneOrNone<User>('SELECT id, email FROM users WHERE id = $1', [id]));
+}`,
+    languageOptions: ts,
+  },
+  // The library's escapers and generated SQL.
+  `${PGP}app.get('/u', (req, res) => db.any(\`SELECT * FROM users WHERE name = \${pgp.as.text(req.query.name)}\`));`,
+  `${PGP}export const add = (items, cs) => db.none(pgp.helpers.insert(items, cs) + ' ON CONFLICT DO NOTHING');`,
+  `${PGP}export const fn = (id) => db.func('get_user_stats', [id]);`,
+  // Same method names elsewhere: no pg-promise, or a task of another library.
+  `import { db } from './db';\nexport const byId = (id) => db.one(\`SELECT * FROM users WHERE id = \${id}\`);`,
+  `import { format } from 'date-fns';\nexport const label = (d, sep) => format(d, \`yyyy\${sep}MM\`);`,
+  `export const names = (rows, pick) => rows.map(pick).each(\`SELECT \${x} FROM t\`);`,
+  `import Queue from 'bull';\nconst queue = new Queue('mail');\nqueue.task((t) => t.one(\`SELECT * FROM t WHERE id = \${id}\`));`,
+  `${PGP}export const list = (items) => items.map((item) => \`\${item.name} from \${item.source}\`);`,
+  // mssql: `.input()` with `@name`, and the tagged templates.
+  `${MSSQL}app.get('/users/:id', async (req, res) => {
+  const result = await pool.request().input('id', sql.Int, req.params.id).query('SELECT * FROM users WHERE id = @id');
+  res.json(result.recordset);
+});`,
+  `${MSSQL}app.post('/login', async (req, res) => { await sql.query\`SELECT * FROM users WHERE email = \${req.body.email}\`; });`,
+  `${MSSQL}export const byIds = (ids) => pool.request().query\`SELECT * FROM t WHERE id IN (\${ids})\`;`,
+  `${MSSQL_CJS}async function rename(transaction, id, name) {
+  await new sql.Request(transaction).input('id', sql.Int, id).input('name', sql.NVarChar(100), name).query('UPDATE t SET name = @name WHERE id = @id');
+}`,
+  `${MSSQL_CJS}async function value(id) {
+  const ps = new sql.PreparedStatement(pool);
+  ps.input('param', sql.Int);
+  await ps.prepare('select @param as value');
+  return ps.execute({ param: id });
+}`,
+  `${MSSQL}export const run = (action, id) => pool.request().input('id', sql.Int, id).execute(\`usp_\${action}\`);`,
+  // oracledb: bind variables.
+  `${ORACLE}app.get('/emp/:id', async (req, res) => res.json(await connection.execute('SELECT * FROM employees WHERE id = :id', { id: req.params.id })));`,
+  `${ORACLE}export const find = (id, dept) => connection.execute('SELECT * FROM employees WHERE id = :1 AND dept = :2', [id, dept], { outFormat: oracledb.OUT_FORMAT_OBJECT });`,
+  `${ORACLE_CJS}async function load(rows) {
+  const pool = await oracledb.createPool(cfg);
+  const conn = await pool.getConnection();
+  await conn.executeMany('INSERT INTO t (a, b) VALUES (:a, :b)', rows, { autoCommit: true });
+}`,
+  `${ORACLE}const TABLES = { open: 'orders', closed: 'orders_archive' };\nexport const one = (kind, id) => connection.execute(\`SELECT * FROM \${TABLES[kind] ?? 'orders'} WHERE id = :id\`, { id });`,
+  `${ORACLE}app.get('/mine', (req, res) => connection.queryStream('SELECT * FROM t WHERE owner = :owner', { owner: req.user.id }).pipe(res));`,
+  // slonik: every `sql` tag binds its values, `sql.unsafe` included.
+  `${SLONIK}app.get('/u/:id', async (req, res) => res.json(await pool.one(sql.unsafe\`SELECT * FROM users WHERE id = \${req.params.id}\`)));`,
+  `${SLONIK}export const rows = (table, id) => pool.any(sql.unsafe\`SELECT * FROM \${sql.identifier(['public', table])} WHERE id = \${id}\`);`,
+  `${SLONIK}export const byName = (name) => pool.maybeOne(sql.typeAlias('user')\`SELECT * FROM users WHERE name = \${name}\`);`,
+  `${SLONIK}export const first = (id) => sql\`SELECT \${sql.raw('$1', [id])}\`;`,
+  // A raw variable given the code's own value: the rule reports only client data there.
+  `${PGP}export const sorted = (orderBy) => db.any('SELECT * FROM t ORDER BY $1:raw', [orderBy]);`,
+  // Strange code never crashes.
+  `${PGP}db.task();\ndb.tx((t) => t.one(...parts));\ndb.any('SELECT $1:raw', ...rest);\ndb.any('SELECT $1:raw');`,
+  `${PGP}(function () { return this.one(\`SELECT * FROM t WHERE id = \${id}\`); })();`,
+  `${PGP}db.tx((t = other) => t.one(\`SELECT * FROM t WHERE id = \${id}\`));\ndb.task(({ one }) => one(\`SELECT * FROM t WHERE id = \${id}\`));`,
+];
+
+const driverInvalid: InvalidTestCase<MessageIds, Options>[] = [
+  // pg-promise: ESM, CommonJS, TypeScript; a quoted value becomes `$1` with `String(value)`.
+  {
+    ...invalid(`${PGP}app.get('/u/:id', (req, res) => db.one(\`SELECT * FROM users WHERE id = '\${req.params.id}'\`));`, '`SELECT'),
+    output: `${PGP}app.get('/u/:id', (req, res) => db.one(\`SELECT * FROM users WHERE id = $1\`, [String(req.params.id)]));`,
+  },
+  ...[cjs, cjsAsModule].map((languageOptions) => ({
+    ...invalid(`${PGP_CJS}exports.byName = (name) => db.any("SELECT * FROM users WHERE name = '" + name + "'");`, '"SELECT'),
+    languageOptions,
+    output: `${PGP_CJS}exports.byName = (name) => db.any('SELECT * FROM users WHERE name = $1', [String(name)]);`,
+  })),
+  {
+    ...invalid(`${PGP}export const byEmail = (email: string) => db.oneOrNone<User>(\`SELECT * FROM users WHERE email = '\${email}'\`);`, '`SELECT'),
+    languageOptions: ts,
+    output: `${PGP}export const byEmail = (email: string) => db.oneOrNone<User>(\`SELECT * FROM users WHERE email = $1\`, [String(email)]);`,
+  },
+  // Task and transaction contexts, followed back to the database.
+  invalid(`${PGP}app.get('/e/:id', (req, res) => db.task(async (t) => t.any(\`SELECT * FROM events WHERE user_id = \${req.params.id}\`)));`, '`SELECT', {
+    errors: [
+      {
+        messageId: 'dynamicSql',
+        suggestions: [
+          {
+            messageId: 'useParameters',
+            output: `${PGP}app.get('/e/:id', (req, res) => db.task(async (t) => t.any(\`SELECT * FROM events WHERE user_id = $1\`, [req.params.id])));`,
+          },
+        ],
+      },
+    ],
+  }),
+  {
+    ...invalid(`${PGP_CJS}exports.logout = (token) => db.tx('logout', function () { return this.none(\`DELETE FROM sessions WHERE token = '\${token}'\`); });`, '`DELETE'),
+    languageOptions: cjs,
+    output: `${PGP_CJS}exports.logout = (token) => db.tx('logout', function () { return this.none(\`DELETE FROM sessions WHERE token = $1\`, [String(token)]); });`,
+  },
+  {
+    ...invalid(`${PGP}export const f = (code: string) => db.tx((t) => t.task((t2) => t2.many(\`SELECT * FROM coupons WHERE code = '\${code}'\`)));`, '`SELECT'),
+    languageOptions: ts,
+    output: `${PGP}export const f = (code: string) => db.tx((t) => t.task((t2) => t2.many(\`SELECT * FROM coupons WHERE code = $1\`, [String(code)])));`,
+  },
+  // `this` of the callback, read in an arrow function inside it.
+  invalid(`${PGP}db.tx(function () { return () => this.any(\`SELECT * FROM t WHERE id = \${id}\`); });`, '`SELECT', {
+    errors: [
+      {
+        messageId: 'dynamicSql',
+        suggestions: [{ messageId: 'useParameters', output: `${PGP}db.tx(function () { return () => this.any(\`SELECT * FROM t WHERE id = $1\`, [id]); });` }],
+      },
+    ],
+  }),
+  // A task of a database no import explains: the shape is pg-promise's, the message names no library.
+  invalid(`import db from './db';\napp.delete('/carts/:id', (req, res) => db.tx(async (t) => { await t.none(\`DELETE FROM carts WHERE id = \${req.params.id}\`); }));`, '`DELETE', {
+    messageId: 'dynamicSqlUnresolved',
+  }),
+  invalid(`const { db } = require('../db');\nexports.find = (email) => db.oneOrNone(\`SELECT * FROM users WHERE email = '\${email}'\`);`, '`SELECT', {
+    messageId: 'dynamicSqlUnresolved',
+    languageOptions: cjs,
+  }),
+  // Raw-text variables holding request data.
+  invalid(`${PGP}app.get('/p', (req, res) => db.any('SELECT * FROM products ORDER BY $1:raw', [req.query.sort]));`, '[req.query.sort]', {
+    messageId: 'requestInStructure',
+  }),
+  {
+    ...invalid(`${PGP_CJS}router.get('/p', (req, res) => db.any('SELECT * FROM products ORDER BY \${sort^} \${dir^}', req.query));`, 'req.query)', {
+      messageId: 'requestInStructure',
+    }),
+    languageOptions: cjs,
+  },
+  // The function name of `func`/`proc` is written into the text as it is.
+  invalid(`${PGP}app.get('/r/:kind', (req, res) => db.func(\`report_\${req.params.kind}\`, [req.user.id]));`, '`report_', { messageId: 'requestInStructure' }),
+  // `as.format` formats text too.
+  {
+    ...invalid(`${PGP}export const where = (name) => pgp.as.format(\`WHERE name = '\${name}'\`);`, '`WHERE'),
+    output: `${PGP}export const where = (name) => pgp.as.format(\`WHERE name = $1\`, [String(name)]);`,
+  },
+  // A transformation callback after the values: no rewrite.
+  invalid(`${PGP}export const ids = (owner) => db.map(\`SELECT id FROM t WHERE owner = '\${owner}'\`, [], (row) => row.id);`, '`SELECT'),
+  invalid(`${PGP}export function countRows(table) { return db.one(\`SELECT count(*) FROM \${table}\`); }`, '`SELECT', {
+    messageId: 'codeInStructure',
+    options: STRUCTURE,
+  }),
+  // mssql: the tagged template is the rewrite, as a suggestion.
+  invalid(`${MSSQL}app.post('/login', (req, res) => pool.request().query(\`SELECT * FROM users WHERE email = '\${req.body.email}'\`));`, '`SELECT', {
+    errors: [
+      {
+        messageId: 'dynamicSql',
+        suggestions: [
+          {
+            messageId: 'useTemplateTag',
+            output: `${MSSQL}app.post('/login', (req, res) => pool.request().query\`SELECT * FROM users WHERE email = \${req.body.email}\`);`,
+          },
+        ],
+      },
+    ],
+  }),
+  {
+    ...invalid(`${MSSQL_CJS}function find(id) {\n  new sql.Request(pool).query('SELECT * FROM users WHERE id = ' + id, (err, result) => {});\n}`, "'SELECT"),
+    languageOptions: cjs,
+  },
+  {
+    ...invalid(`${MSSQL}export const byName = (name: string) => sql.query<User>(\`SELECT * FROM users WHERE name = '\${name}'\`);`, '`SELECT', {
+      errors: [
+        {
+          messageId: 'dynamicSql',
+          suggestions: [{ messageId: 'useTemplateTag', output: `${MSSQL}export const byName = (name: string) => sql.query<User>\`SELECT * FROM users WHERE name = \${name}\`;` }],
+        },
+      ],
+    }),
+    languageOptions: ts,
+  },
+  // Parameters already declared with `.input()`: no rewrite.
+  invalid(`${MSSQL}export const f = (id, name) => pool.request().input('id', sql.Int, id).query(\`SELECT * FROM t WHERE id = @id AND name = '\${name}'\`);`, '`SELECT'),
+  invalid(`${MSSQL}app.post('/drop', (req, res) => pool.request().batch(\`DROP TABLE \${req.body.table}\`));`, '`DROP', { messageId: 'requestInStructure' }),
+  invalid(`${MSSQL}export async function prep(name) {\n  const ps = new sql.PreparedStatement(pool);\n  await ps.prepare(\`SELECT * FROM t WHERE name = '\${name}'\`);\n}`, '`SELECT'),
+  // oracledb: bind variables as a suggestion (Oracle compares literals blank-padded).
+  invalid(`${ORACLE}app.get('/emp', (req, res) => connection.execute(\`SELECT * FROM employees WHERE name = '\${req.query.name}'\`));`, '`SELECT', {
+    errors: [
+      {
+        messageId: 'dynamicSql',
+        suggestions: [
+          {
+            messageId: 'useParameters',
+            output: `${ORACLE}app.get('/emp', (req, res) => connection.execute(\`SELECT * FROM employees WHERE name = :1\`, [String(req.query.name)]));`,
+          },
+        ],
+      },
+    ],
+  }),
+  {
+    ...invalid(`${ORACLE_CJS}async function find(id) {\n  const pool = await oracledb.createPool(cfg);\n  const conn = await pool.getConnection();\n  return conn.execute('SELECT * FROM t WHERE id = ' + id, [], { autoCommit: false });\n}`, "'SELECT"),
+    languageOptions: cjs,
+  },
+  {
+    ...invalid(`${ORACLE}export const load = (table: string, rows: unknown[]) => connection.executeMany(\`INSERT INTO \${table} (a) VALUES (:a)\`, rows);`, '`INSERT', {
+      messageId: 'codeInStructure',
+      options: STRICT,
+    }),
+    languageOptions: ts,
+  },
+  // slonik `sql.raw` (before 20), slonik-sql-tag-raw `raw`.
+  {
+    ...invalid(`${SLONIK}export const f = (name) => pool.query(sql\`SELECT * FROM users WHERE \${sql.raw(\`name = '\${name}'\`)}\`);`, '`name'),
+    output: `${SLONIK}export const f = (name) => pool.query(sql\`SELECT * FROM users WHERE \${sql.raw(\`name = $1\`, [String(name)])}\`);`,
+  },
+  {
+    ...invalid(`const { sql } = require('slonik');\nrouter.get('/u', (req, res) => sql.raw('SELECT * FROM users ORDER BY ' + req.query.sort));`, "'SELECT", { messageId: 'requestInStructure' }),
+    languageOptions: cjs,
+  },
+  {
+    ...invalid(`import { raw } from 'slonik-sql-tag-raw';\nexport const drop = (token: string) => raw(\`DELETE FROM sessions WHERE token = '\${token}'\`);`, '`DELETE'),
+    languageOptions: ts,
+    output: `import { raw } from 'slonik-sql-tag-raw';\nexport const drop = (token: string) => raw(\`DELETE FROM sessions WHERE token = $1\`, [String(token)]);`,
+  },
+];
+
+ruleTester.run('no-sql-injection', rule, {
+  valid: [...valid, ...driverValid],
+  invalid: [...invalidCases, ...structureCases, ...strongCases, ...driverInvalid],
+});
 
 ruleTester.run('no-sql-injection (messages)', rule, {
   valid: [],
   invalid: [
+    {
+      code: `${PGP}export const find = (name) => db.any(\`SELECT * FROM users WHERE name LIKE '%\${name}%'\`);`,
+      errors: [
+        {
+          messageId: 'dynamicSql',
+          data: { sink: 'pg-promise `any()`', values: '`name`', request: '', hint: '`$1` or `${name}` placeholders with a values array or object' },
+        },
+      ],
+    },
+    {
+      code: `${PGP}app.get('/p', (req, res) => db.any('SELECT * FROM p ORDER BY $1:raw', [req.query.sort]));`,
+      errors: [
+        {
+          messageId: 'requestInStructure',
+          data: {
+            sink: 'pg-promise `any()`',
+            values: '`req.query.sort`',
+            request: ' (`req.query.sort` comes from the request, written into the text unescaped by `$1:raw`)',
+          },
+        },
+      ],
+    },
+    {
+      code: `${MSSQL}export const f = (id) => new sql.Request(pool).query('SELECT * FROM t WHERE id = ' + id, () => {});`,
+      errors: [
+        {
+          messageId: 'dynamicSql',
+          data: {
+            sink: 'mssql `query()`',
+            values: '`id`',
+            request: '',
+            hint: '`request.input(name, type, value)` with `@name` in the text, or `query` called as a tagged template',
+          },
+        },
+      ],
+    },
     // A builder handed in as a parameter: recognised by the method's name, so no library is named.
     {
       code: `export function search(qb, term) {\n  return qb.whereRaw(\`name LIKE '%\${term}%'\`);\n}`,

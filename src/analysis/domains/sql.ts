@@ -1,9 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { SQL_ESCAPER_METHODS, SQL_ESCAPERS } from '../../catalog/sql.js';
-import { memberName, unwrap } from '../core/ast.js';
+import { SQL_ESCAPER_METHODS, SQL_ESCAPERS, SQL_SINKS, UNRESOLVED_QUERY_METHODS, type SqlSink } from '../../catalog/sql.js';
+import { calleeName, findVar, isFunction, memberName, unwrap, wrappedParent } from '../core/ast.js';
 import type { SourceCode } from '../core/cache.js';
-import { fromModule, resolveModule } from '../core/modules.js';
+import { fromModule, isModulePath, resolveModule } from '../core/modules.js';
 import { nameWords } from '../core/names.js';
+
 
 /**
  * Reading SQL text that has values inserted into it: does it look like SQL at all, and where
@@ -160,12 +161,23 @@ function classifyBare(text: string, pos: number, depth: number, valuesDepth: num
   return 'other';
 }
 
+/** Placeholder forms some drivers take besides `?` and `$n`. */
+export interface PlaceholderForms {
+  /** Oracle bind variables: `:name`, `:1` (not a `::type` cast). */
+  colon?: boolean;
+  /** SQL Server parameters: `@name`. */
+  at?: boolean;
+}
+
 /**
- * True when the text already holds a `?` or `$n` anywhere (even inside a literal, where some drivers
- * still substitute): adding a values list would then bind the wrong things.
+ * True when the text already holds a `?`, a `$n` or a pg-promise variable (`${name}`, `$(name)`,
+ * `$<name>`, `$[name]`, `$/name/`) anywhere (even inside a literal, where some drivers still
+ * substitute), or one of the `forms` asked for: adding a values list would then bind the wrong things.
  */
-export function hasPlaceholders(text: string): boolean {
-  return /\?|\$\d/.test(text);
+export function hasPlaceholders(text: string, forms: PlaceholderForms = {}): boolean {
+  if (/\?|\$\d|\$[{(<[/]\s*[\w$]/.test(text)) return true;
+  if (forms.colon && /(?:^|[^:\w]):\w/.test(text)) return true;
+  return !!forms.at && /@\w/.test(text);
 }
 
 /**
@@ -193,7 +205,22 @@ export function isSqlEscaped(node: TSESTree.Node, sourceCode: SourceCode, extra:
   const ref = resolveModule(callee, sourceCode);
   if (!ref) return false;
   const last = ref.path[ref.path.length - 1];
-  return SQL_ESCAPERS.some((e) => fromModule(ref, e.modules) && last !== undefined && e.names.includes(last));
+  const parent = ref.path[ref.path.length - 2];
+  return SQL_ESCAPERS.some(
+    (e) =>
+      fromModule(ref, e.modules) &&
+      last !== undefined &&
+      e.names.includes(last) &&
+      (e.under === undefined || parent === e.under) &&
+      (e.rawFlagAt === undefined || !asksForRaw(target.arguments[e.rawFlagAt])),
+  );
+}
+
+/** An argument asking an escaper for raw output: present, and not `false`. */
+function asksForRaw(arg: TSESTree.CallExpressionArgument | undefined): boolean {
+  if (!arg) return false;
+  const value = unwrap(arg);
+  return !(value.type === AST_NODE_TYPES.Literal && value.value === false);
 }
 
 /**
@@ -377,4 +404,165 @@ function expressionName(node: TSESTree.Node): string | null {
     default:
       return null;
   }
+}
+
+/** A query sink a call reaches. */
+export interface SqlSinkMatch {
+  /** The catalog row, or null for a query-like call on a receiver no import explains. */
+  sink: SqlSink | null;
+  method: string;
+  /** True when the receiver or function was resolved to the library by import. */
+  resolved: boolean;
+}
+
+/** How many task contexts inside task contexts are followed back (`db.tx(t => t.task(t2 => …))`). */
+const MAX_TASK_DEPTH = 8;
+
+/**
+ * Which query sink of `catalog/sql.ts` a call reaches, if any: a function resolved by import
+ * (`sql.raw(…)` from slonik before 20), a method on a receiver resolved by import (`pool.query`,
+ * `db.one` from pg-promise), or on a task context of one (`db.task(t => t.one(…))`), a method
+ * distinctive enough on any receiver (`whereRaw`), and last a query-like method on a receiver no
+ * import explains (`sink: null`). A task context whose database no import explains counts as such a
+ * receiver for its methods (`t.one(…)` in `db.tx(t => …)`, with `db` from a local module).
+ */
+export function matchSqlSink(node: TSESTree.CallExpression, method: string, sourceCode: SourceCode): SqlSinkMatch | null {
+  const callee = unwrap(node.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    // `raw(text)` imported by name (slonik-sql-tag-raw).
+    const ref = resolveModule(callee, sourceCode);
+    const sink = SQL_SINKS.find((s) => s.functions?.some((path) => path.length === 1 && isModulePath(ref, s.modules, path)));
+    return sink ? { sink, method, resolved: true } : null;
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const calleeRef = resolveModule(callee, sourceCode);
+  for (const sink of SQL_SINKS) {
+    if (sink.functions?.some((path) => isModulePath(calleeRef, sink.modules, path))) return { sink, method, resolved: true };
+  }
+  const receiverRef = resolveModule(callee.object, sourceCode);
+  for (const sink of SQL_SINKS) {
+    if (sink.methods?.includes(method) && fromModule(receiverRef, sink.modules)) return { sink, method, resolved: true };
+  }
+  let viaUnresolvedTask = false;
+  if (!receiverRef) {
+    for (const sink of SQL_SINKS) {
+      if (!sink.taskMethods || !sink.methods?.includes(method)) continue;
+      const owner = taskOwner(callee.object, sink, sourceCode);
+      if (owner === 'resolved') return { sink, method, resolved: true };
+      if (owner === 'unresolved') viaUnresolvedTask = true;
+    }
+  }
+  for (const sink of SQL_SINKS) {
+    if (!sink.methods?.includes(method)) continue;
+    if (sink.anyReceiver) return { sink, method, resolved: false };
+    if (sink.chainIncludes && chainIncludes(callee.object, sink.chainIncludes)) return { sink, method, resolved: false };
+  }
+  // A receiver from a local module (`import { db } from './db'`) or none the file explains.
+  if (receiverRef) return UNRESOLVED_QUERY_METHODS.includes(method) ? { sink: null, method, resolved: false } : null;
+  return UNRESOLVED_QUERY_METHODS.includes(method) || viaUnresolvedTask ? { sink: null, method, resolved: false } : null;
+}
+
+/**
+ * Follows a task context back to its database: `resolved` when that is the sink's library by
+ * import, `unresolved` when no import explains it, null when the value is not a task context (or
+ * comes from another library).
+ */
+function taskOwner(receiver: TSESTree.Node, sink: SqlSink, sourceCode: SourceCode): 'resolved' | 'unresolved' | null {
+  const methods = sink.taskMethods ?? [];
+  let current: TSESTree.Node | null = taskContextSource(receiver, methods, sourceCode);
+  for (let depth = 0; current && depth < MAX_TASK_DEPTH; depth++) {
+    const ref = resolveModule(current, sourceCode);
+    if (ref && !isLocalModule(ref.module)) return fromModule(ref, sink.modules) ? 'resolved' : null;
+    if (ref) return 'unresolved';
+    const outer = taskContextSource(current, methods, sourceCode);
+    if (!outer) return 'unresolved';
+    current = outer;
+  }
+  return null;
+}
+
+/** A module of the project itself (`./db`, `../lib/db`, `@/db`, `~/db`, `#db`), whose exports this file cannot see. */
+function isLocalModule(specifier: string): boolean {
+  return /^(?:\.|\/|@\/|~\/|#)/.test(specifier);
+}
+
+/**
+ * The object whose task a context comes from: `db` for `t` in `db.task(t => t.one(…))`,
+ * `db.tx('tag', async (t) => …)`, `db.taskIf({ cnd }, (t) => …)`, and for `this` in a
+ * `function` callback (`db.tx(function () { return this.none(…); })`), whose `this` the library
+ * binds to the context. The callback is the call's last argument; `methods` are the task methods.
+ */
+export function taskContextSource(node: TSESTree.Node, methods: readonly string[], sourceCode: SourceCode): TSESTree.Node | null {
+  const target = unwrap(node);
+  let fn: TSESTree.Node | null = null;
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const def = findVar(sourceCode, target)?.defs[0];
+    if (!def || def.type !== 'Parameter' || !isFunction(def.node as TSESTree.Node)) return null;
+    const candidate = def.node as TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+    const first = candidate.params[0];
+    if (!first || first.type !== AST_NODE_TYPES.Identifier || first.name !== target.name) return null;
+    fn = candidate;
+  } else if (target.type === AST_NODE_TYPES.ThisExpression) {
+    let current: TSESTree.Node | undefined = target.parent;
+    while (current && !(isFunction(current) && current.type !== AST_NODE_TYPES.ArrowFunctionExpression)) current = current.parent;
+    if (current?.type !== AST_NODE_TYPES.FunctionExpression) return null;
+    fn = current;
+  } else {
+    return null;
+  }
+  const call = wrappedParent(fn);
+  if (call?.type !== AST_NODE_TYPES.CallExpression) return null;
+  const last = call.arguments[call.arguments.length - 1];
+  if (!last || unwrap(last) !== fn) return null;
+  const name = calleeName(call);
+  const callee = unwrap(call.callee);
+  if (name === null || !methods.includes(name) || callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  return callee.object;
+}
+
+function chainIncludes(node: TSESTree.Node, method: string): boolean {
+  let current = unwrap(node);
+  for (let i = 0; i < 64; i++) {
+    if (current.type === AST_NODE_TYPES.CallExpression) {
+      if (calleeName(current) === method) return true;
+      current = unwrap(current.callee);
+    } else if (current.type === AST_NODE_TYPES.MemberExpression) {
+      current = unwrap(current.object);
+    } else if (current.type === AST_NODE_TYPES.AwaitExpression) {
+      current = unwrap(current.argument);
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** A pg-promise variable whose value is written into the text unescaped (`$1:raw`, `$1^`, `${name:raw}`, `$<name^>`). */
+export interface RawVariable {
+  /** The variable as written. */
+  text: string;
+  /** 1-based index for `$n` variables, null for named ones. */
+  index: number | null;
+  /** The property path for named variables (`user.name` → `['user', 'name']`), null for `$n`. */
+  path: readonly string[] | null;
+}
+
+const RAW_INDEXED = /\$([1-9]\d{0,5})(?:\^|:raw)(?![\w$])/g;
+const RAW_NAMED = /\$([{(<[/])\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*(?:\^|:raw)\s*([})>\]/])/g;
+const CLOSERS: Readonly<Record<string, string>> = { '{': '}', '(': ')', '<': '>', '[': ']', '/': '/' };
+
+/**
+ * The variables of pg-promise query formatting in `text` that insert their value as raw text
+ * (the `^` and `:raw` filters). Every other variable (`$1`, `${name}`, `$1:name`, `$1:csv`,
+ * `$1:value`, `$1:json` …) is escaped by the library.
+ */
+export function rawFormattingVariables(text: string): RawVariable[] {
+  if (!text.includes('$') || !(text.includes('^') || text.includes(':raw'))) return [];
+  const found: RawVariable[] = [];
+  for (const m of text.matchAll(RAW_INDEXED)) found.push({ text: m[0], index: Number(m[1]), path: null });
+  for (const m of text.matchAll(RAW_NAMED)) {
+    if (CLOSERS[m[1]!] !== m[3]) continue;
+    found.push({ text: m[0], index: null, path: m[2]!.split('.') });
+  }
+  return found;
 }
