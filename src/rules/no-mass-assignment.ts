@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, findVar, memberName, shortText, unwrap } from '../analysis/core/ast.js';
 import type { SourceCode } from '../analysis/core/cache.js';
 import { describeOrm, isWrittenBack, ormCall, ormNew, recordOrigin, type OrmOperation } from '../analysis/domains/orm.js';
-import { isRequestUser, lodashFunction, wholeRequestObject } from '../analysis/flow/request-objects.js';
+import { isRequestUser, lodashFunction, wholeRequestObject, wholeResolverInput } from '../analysis/flow/request-objects.js';
 import { mayReadRequest, type RequestSource } from '../analysis/http/request-sources.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -59,7 +59,7 @@ export default createRule<[], MessageIds>({
       if (!first || first.type === AST_NODE_TYPES.SpreadElement || !isRecord(first, sourceCode)) return;
       for (const arg of rest) {
         if (arg.type === AST_NODE_TYPES.SpreadElement) continue;
-        const source = wholeRequestObject(arg, sourceCode);
+        const source = wholeRequestObject(arg, sourceCode) ?? wholeResolverInput(arg, sourceCode);
         if (source) report(arg, 'massMerge', source, { target, record: shortText(sourceCode, first) });
       }
     }
@@ -121,14 +121,14 @@ function mayBeLodashMerge(callee: Node): boolean {
  */
 function dataSource(raw: Node, sourceCode: SourceCode): { source: RequestSource; node: Node } | null {
   const node = unwrap(raw);
-  const whole = wholeRequestObject(node, sourceCode);
+  const whole = wholeRequestObject(node, sourceCode) ?? wholeResolverInput(node, sourceCode);
   if (whole) return { source: whole, node };
   if (node.type === AST_NODE_TYPES.ObjectExpression) {
     for (const prop of node.properties) {
       if (prop.type !== AST_NODE_TYPES.Property) continue;
       const key = prop.key.type === AST_NODE_TYPES.Identifier ? prop.key.name : prop.key.type === AST_NODE_TYPES.Literal ? String(prop.key.value) : '';
       if (key === '$set' || key === '$setOnInsert') {
-        const source = wholeRequestObject(prop.value, sourceCode);
+        const source = wholeRequestObject(prop.value, sourceCode) ?? wholeResolverInput(prop.value, sourceCode);
         if (source) return { source, node: prop.value };
       }
     }

@@ -13,8 +13,11 @@ import {
   type OrmCall,
   type OrmOperation,
 } from '../analysis/domains/orm.js';
-import { isAuthenticationName, isAuthorizationName, routesOfHandler, type Route } from '../analysis/http/routes.js';
+import { handlerKind, handlerName, mountedMiddlewareNames, type HandlerKind } from '../analysis/http/handlers.js';
+import { resolverDecorations } from '../analysis/http/graphql.js';
+import { isAuthenticationName, isAuthorizationName, routesInFile, routesOfHandler, type Route } from '../analysis/http/routes.js';
 import { staticString } from '../analysis/core/static-value.js';
+import { addressesRecord, entityKey, IDENTIFIER_KEYS, isCapability, isPublicMarker } from '../analysis/domains/record-filters.js';
 import { isRequestContextValue } from '../analysis/flow/request-objects.js';
 import { mayReadRequest } from '../analysis/http/request-sources.js';
 import { taintOf, type Taint } from '../analysis/flow/taint.js';
@@ -66,6 +69,8 @@ const SQL_METHODS = new Set(['query', 'execute', 'run', 'get', 'all', 'one', 'on
 /** Methods that compare a stored owner with the caller: `doc.userId.equals(req.user._id)`, `members.includes(me)`. */
 const COMPARE_METHODS = new Set(['equals', 'includes', 'some', 'has', 'isEqual', 'compare', 'every', 'find', 'indexOf', 'eq', 'contains']);
 const CHECKED_OPERATIONS = new Set(['find', 'update', 'upsert', 'delete']);
+/** Methods that may list a model's records, read even outside request handlers. */
+const LIST_METHODS = new Set(['find', 'findAll', 'findMany', 'findAndCountAll', 'getMany']);
 /** Instance methods that write a loaded record back (Mongoose, Sequelize, TypeORM active records, MikroORM). */
 const PERSIST_METHODS = new Set(['save', 'update', 'destroy', 'remove', 'deleteOne', 'softRemove', 'increment', 'decrement', 'restore']);
 const WRITE_BACK_OPERATIONS = new Set<OrmOperation>(['save', 'update', 'delete', 'assign']);
@@ -108,6 +113,8 @@ interface Candidate {
   /** The name the id value goes by (`postId` for `req.params.postId` or a `postId` variable). */
   idName: string | null;
   sql: boolean;
+  /** The model or table the query reads, normalised (`invoice` for `Invoice`, `prisma.invoice`, `invoiceRepository`). */
+  entity: string | null;
 }
 
 interface HandlerFacts {
@@ -185,6 +192,8 @@ export default createRule<Options, MessageIds>({
     const extraAuthorization = (options.authorizationMiddleware ?? []).map((source) => new RegExp(source, 'i'));
 
     const candidates: Candidate[] = [];
+    /** Models this file lists without narrowing to the caller (`Product.find()`): public records. */
+    const publicLists = new Set<string>();
     /** Caller-scoped queries keyed by client data, per handler: an access check of their own. */
     const scopedQueries = new Map<FunctionNode, Node[]>();
     /** Nodes that may show a check (comparisons, check calls, refusals), tested only inside candidate handlers. */
@@ -219,7 +228,7 @@ export default createRule<Options, MessageIds>({
       if (isOwnerField(name)) return false;
       return /[a-z0-9](Id|ID|_id|Uuid|_uuid)$/.test(name);
     };
-    const clientValue = (node: Node): Taint | null => taintOf(node, sourceCode, { throughConversions: true });
+    const clientValue = (node: Node): Taint | null => taintOf(node, sourceCode, { throughConversions: true, resolverArguments: true });
 
     /** Walks a filter: the client id it compares, and whether the caller or an owner field narrows it. */
     function readFilter(node: Node | undefined, state: FilterState, depth = 0): void {
@@ -253,6 +262,19 @@ export default createRule<Options, MessageIds>({
               continue;
             }
           }
+          // `published: true`, `status: 'published'`, `visibility: 'public'`: a record everyone may read.
+          if (isPublicMarker(key, prop.value, sourceCode)) {
+            state.public = true;
+            continue;
+          }
+          // `{ slug: req.params.noteId }`, `{ number: req.params.number }`: a client-chosen key of any name selecting the record.
+          if (!state.source && !state.other) {
+            const t = clientValue(prop.value);
+            if (t && addressesRecord(t) && !isCapability(key) && !isCapability(valueName(prop.value))) {
+              state.other = { taint: t, value: prop.value, key };
+              continue;
+            }
+          }
           // `project: req.project._id` set by a `router.param()` loader that checked membership.
           if (isRequestContextValue(prop.value, sourceCode) && !clientValue(prop.value) && !mentionsCaller(prop.value, sourceCode, identity)) {
             state.scoped = true;
@@ -280,14 +302,26 @@ export default createRule<Options, MessageIds>({
               state.source = t;
               state.value = args[1]!;
             }
+          } else if (column && !state.source && !state.other) {
+            const t = clientValue(args[1]!);
+            if (t && addressesRecord(t) && !isCapability(column) && !isCapability(valueName(args[1]!))) state.other = { taint: t, value: args[1]!, key: column };
           }
         }
       }
     }
 
     function recordOrm(node: TSESTree.CallExpression, call: OrmCall): void {
+      if (call.operation === 'findMany') {
+        // A list of the model's records not narrowed to the caller: this file serves them to everyone.
+        const state: FilterState = newFilterState();
+        if (call.filterArg) readFilter(call.filterArg, state);
+        for (const c of call.conditions) if (c !== call.filterArg) readFilter(c, state);
+        const key = entityKey(call);
+        if (!state.scoped && key) publicLists.add(key);
+        return;
+      }
       if (!CHECKED_OPERATIONS.has(call.operation)) return;
-      const state: FilterState = { source: null, value: null, scoped: false };
+      const state: FilterState = newFilterState();
       if (call.idArg) {
         if (mentionsCaller(call.idArg, sourceCode, identity)) return; // the caller's own record
         const t = clientValue(call.idArg);
@@ -328,9 +362,21 @@ export default createRule<Options, MessageIds>({
         if (handler && (call.operation === 'find' || resultUsed(node))) scopedQueries.set(handler, [...(scopedQueries.get(handler) ?? []), node]);
         return;
       }
-      if (!state.source) return;
       // `const order = await Order.findByPk(id); order.status = 'paid'; await order.save()` changes the record.
       const operation = call.operation === 'find' && isPersistedLater(node) ? 'update' : call.operation;
+      if (!state.source && state.other) {
+        // A key of another name: a write by any client-chosen value in the URL or the GraphQL arguments;
+        // a read only when the value is named as an id (`{ slug: req.params.noteId }`) or the key is an
+        // identifier word (`number`), since slugs, usernames and names address public pages.
+        const { taint, value, key } = state.other;
+        const named = valueName(value);
+        if (operation !== 'find' || (named !== null && isIdField(named)) || IDENTIFIER_KEYS.has(key.toLowerCase())) {
+          state.source = taint;
+          state.value = value;
+        }
+      }
+      if (!state.source) return;
+      if (operation === 'find' && state.public) return;
       // A user's public profile read with a chosen field list (`User.findById(id).select('name avatar')`) is a directory lookup.
       if (operation === 'find' && call.projection === 'explicit' && isAccountEntity(call)) return;
       const handler = requestHandlerOf(node, state.source);
@@ -345,6 +391,7 @@ export default createRule<Options, MessageIds>({
         taint: state.source,
         idName: valueName(state.value),
         sql: false,
+        entity: entityKey(call),
       });
     }
 
@@ -359,7 +406,7 @@ export default createRule<Options, MessageIds>({
           const object = element && element.type !== AST_NODE_TYPES.SpreadElement ? objectLiteralOf(element, sourceCode) : null;
           const where = object?.properties.find((p) => p.type === AST_NODE_TYPES.Property && propertyName(p) === 'where');
           if (where?.type !== AST_NODE_TYPES.Property) return false;
-          const state: FilterState = { source: null, value: null, scoped: false };
+          const state: FilterState = newFilterState();
           readFilter(where.value, state);
           return state.scoped;
         });
@@ -446,6 +493,7 @@ export default createRule<Options, MessageIds>({
         taint: source,
         idName,
         sql: true,
+        entity: null,
       });
     }
 
@@ -585,6 +633,45 @@ export default createRule<Options, MessageIds>({
       return '';
     }
 
+    /** Handlers (other than the one asked about) that read the caller without asking whether there is one. */
+    let callerHandlers: Set<FunctionNode> | null = null;
+
+    /**
+     * Whether the file shows that its handlers serve a signed-in caller, though `handler` itself does
+     * not read one: another handler of the file reads the caller (`req.user`, `ctx.state.user`,
+     * `context.user`) unconditionally, or the file mounts an authentication middleware on its app or
+     * router (`router.use(requireAuth)`). A route registered in this file counts only when no route
+     * of the file authenticates by its own chain, which would make the routes without it public.
+     */
+    function callerKnownInFile(handler: FunctionNode, kind: HandlerKind | null, routes: readonly Route[]): boolean {
+      if (kind === null) return false;
+      if (kind === 'route') {
+        if (routes.some((r) => r.framework === 'next' || r.framework === 'nestjs')) return false;
+        const all = routesInFile(sourceCode);
+        if (all.some((r) => routeAuthenticates([r]))) return false;
+        // Another route runs middleware this one does not: what sets the caller there may be missing here on purpose.
+        const own = new Set(routes.flatMap((r) => r.middlewareNames));
+        if (all.some((r) => r.middlewareNames.some((name) => !own.has(name)))) return false;
+      }
+      if (mountedMiddlewareNames(sourceCode).some(isAuthentication)) return true;
+      if (!callerHandlers) {
+        callerHandlers = new Set();
+        for (const n of callerNodes) {
+          // `req.user?.id` expects that there may be no caller.
+          const parent = n.parent;
+          if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === n && parent.optional) continue;
+          if (isPresenceChoice(n) || !isCallerIdentity(n, sourceCode, identity)) continue;
+          for (let fn = enclosingFunction(n); fn; fn = enclosingFunction(fn)) {
+            if (handlerKind(fn, sourceCode) !== null) {
+              callerHandlers.add(fn);
+              break;
+            }
+          }
+        }
+      }
+      return [...callerHandlers].some((fn) => fn !== handler);
+    }
+
     function routeAuthorizes(routes: readonly Route[]): boolean {
       return routes.some(
         (route) =>
@@ -614,7 +701,12 @@ export default createRule<Options, MessageIds>({
           if (name === 'get' && node.arguments.length === 1) callerNodes.push(node);
           // Queries matter only where a request can be read (a client id needs one).
           const requestScope = mayReadRequest(node, sourceCode);
-          const call = requestScope ? ormCall(node, sourceCode) : null;
+          // Lists read where no request is (`products: () => Product.find({})`) still say a model is public.
+          const call = requestScope || LIST_METHODS.has(name) ? ormCall(node, sourceCode) : null;
+          if (call && !requestScope) {
+            if (call.operation === 'findMany') recordOrm(node, call);
+            return;
+          }
           if (call) {
             recordOrm(node, call);
             return;
@@ -646,6 +738,15 @@ export default createRule<Options, MessageIds>({
         const name = memberName(node);
         if (name !== null && IDENTITY_PROPERTIES.has(name)) callerNodes.push(node);
       },
+      // A caller bound by destructuring: `({ user }) =>` of a resolver context, `const { user } = req`.
+      [`Identifier[name=${IDENTITY_NAMES}]`](node: TSESTree.Identifier) {
+        const parent = node.parent;
+        if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return;
+        if (parent?.type === AST_NODE_TYPES.Property && parent.key === node && parent.value !== node) return;
+        if (parent?.type === AST_NODE_TYPES.Property && parent.parent.type === AST_NODE_TYPES.ObjectPattern) return;
+        if (parent?.type === AST_NODE_TYPES.ObjectPattern || parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id === node) return;
+        callerNodes.push(node);
+      },
       'Literal[value=403]'(node: TSESTree.Literal) {
         if (node.value === 403) checkNodes.push(node);
       },
@@ -663,13 +764,29 @@ export default createRule<Options, MessageIds>({
           if ((scopedQueries.get(candidate.handler) ?? []).some(covers)) continue;
           const routes = routesOfHandler(candidate.handler, sourceCode);
           if (routeAuthorizes(routes)) continue;
+          const kind = handlerKind(candidate.handler, sourceCode);
+          // A handler exported from a file that mounts an authorization middleware (`router.use(requireAdmin)`).
+          if (kind !== 'route' && kind !== null && mountedMiddlewareNames(sourceCode).some(isAuthorization)) continue;
+          // `exports.adminUpdate`, `removeAsOwner`: a handler named for its authorization is wired behind it in the routes file.
+          if (kind === 'exported') {
+            const name = handlerName(candidate.handler);
+            if (name !== null && isAuthorization(name)) continue;
+          }
+          // A class resolver's `@UseGuards(RolesGuard)` / `@Authorized('ADMIN')`.
+          const decorations = kind === 'resolver' ? resolverDecorations(candidate.handler) : null;
+          if (decorations && (decorations.guards.some(isAuthorization) || decorations.decorators.some((d) => d !== 'UseGuards' && isAuthorization(d)))) continue;
           const f = factsOf(candidate.handler, facts);
           if (f.checks.some(covers)) continue;
-          const authenticated = (f.usesCaller && !f.optionalCaller) || routeAuthenticates(routes);
           const write = candidate.operation !== 'find';
-          if (!authenticated && !(write && routes.length > 0)) continue;
+          let authenticated =
+            (f.usesCaller && !f.optionalCaller) || routeAuthenticates(routes) || !!decorations?.guards.some(isAuthentication);
           // Reads: only the record the URL addresses, not a parent (`/posts/:postId/comments`) or a reference sent in the body.
           if (!write && (!fromUrl(candidate.taint, sourceCode) || routes.some((r) => isParentParam(r.path, candidate.idName)))) continue;
+          if (!authenticated && !write && !f.optionalCaller && callerKnownInFile(candidate.handler, kind, routes)) {
+            // The caller is known from the rest of the file; a model the file lists for everyone is public.
+            authenticated = candidate.entity === null || !publicLists.has(candidate.entity);
+          }
+          if (!authenticated && !(write && kind !== null)) continue;
           reported.add(candidate.handler);
           const operation = candidate.operation === 'find' ? 'reads' : candidate.operation === 'delete' ? 'deletes' : 'updates';
           if (candidate.sql) {
@@ -754,7 +871,16 @@ interface FilterState {
   source: Taint | null;
   value: Node | null;
   scoped: boolean;
+  /** A client value under a key that is not an id field (`slug`, `name`, `number`). */
+  other: { taint: Taint; value: Node; key: string } | null;
+  /** The filter keeps to published or public records. */
+  public: boolean;
 }
+
+function newFilterState(): FilterState {
+  return { source: null, value: null, scoped: false, other: null, public: false };
+}
+
 
 /** The name an id value goes by: `postId` for `req.params.postId`, `postId` for a `postId` variable. */
 function valueName(node: Node | null): string | null {
@@ -786,7 +912,7 @@ function isParentParam(path: string | null, name: string | null): boolean {
 /** Whether a client value comes from the URL (path or query), not from the body or headers. */
 function fromUrl(taint: Taint, sourceCode: SourceCode): boolean {
   const source = taint.source;
-  if (source.role === 'route-context') return true;
+  if (source.role === 'route-context' || source.role === 'graphql') return true;
   if (source.role === 'value') return decoratedFromUrl(source.node, sourceCode);
   return /\bparams?\b|\bquery\b|searchParams|\.param\(|\.query\(|\bqueries\(|valid\((['"])(param|query)\1\)/.test(source.text);
 }

@@ -94,3 +94,17 @@ describe('mentionsCaller', () => {
     ).toEqual([true, true, true, false, true]);
   });
 });
+
+describe('isCallerIdentity: GraphQL resolver contexts', () => {
+  it('reads the caller from the context of resolver maps and decorated resolvers', () => {
+    expect(check('export default { Query: { q: (_, args, { user }) => probe(user.id), r: (_, a, context) => probe(context.currentUser) } };')).toEqual([true, true]);
+    expect(check('export default { Query: { q: (_, args, ctx) => probe(ctx.req.user.id) } };')).toEqual([true]);
+    expect(check("import { Ctx } from 'type-graphql';\nclass R { q(@Ctx() { user }: C) { return probe(user); } }", 'ts')).toEqual([true]);
+    expect(check("import { Context } from '@nestjs/graphql';\nclass R { q(@Context() gql: C) { return probe(gql.user); } }", 'ts')).toEqual([true]);
+  });
+
+  it('does not take a resolver’s parent or arguments, or other functions’ third parameter, for the caller', () => {
+    expect(check('export default { Query: { q: (parent, { user }) => probe(user), r: (user) => probe(user.id) } };')).toEqual([false, false]);
+    expect(check('function f(a, b, { user }) { return probe(user); }')).toEqual([false]);
+  });
+});

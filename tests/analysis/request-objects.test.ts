@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isRequestContextValue, isRequestUser, lodashFunction, wholeRequestObject } from '../../src/analysis/flow/request-objects.js';
+import { isRequestContextValue, isRequestUser, lodashFunction, wholeRequestObject, wholeResolverInput } from '../../src/analysis/flow/request-objects.js';
 import { probe, type Language } from './harness.js';
 
 /** The request text `wholeRequestObject` finds for each `probe(x)`, or null. */
@@ -136,5 +136,25 @@ describe('isRequestContextValue', () => {
       context("app.get('/x', (req, res) => { probe(req.params.id); probe(req.body.project); probe(req.headers.host); probe(req); probe(project.id) })"),
     ).toEqual([false, false, false, false, false]);
     expect(context('function f(options) { probe(options.project.id) }')).toEqual([false]);
+  });
+});
+
+describe('wholeResolverInput', () => {
+  const input = (code: string, language: Language = 'esm') => probe(code, (n, sc) => wholeResolverInput(n, sc)?.text ?? null, { language });
+  it('finds GraphQL inputs written whole where the schema is not seen to restrict them', () => {
+    expect(input('export default { Mutation: { c: (_, { input }) => probe(input), d: (_, args) => probe(args.input), e: (_, args) => probe({ ...args }) } };')).toEqual([
+      'input',
+      'args.input',
+      'args',
+    ]);
+    expect(input("import { Args } from '@nestjs/graphql';\nclass R { c(@Args('input') input: Record<string, unknown>) { return probe(input); } }", 'ts')).toEqual(['input']);
+  });
+
+  it('is null for picked fields, declared input classes, visible SDL and graphql-js fields', () => {
+    expect(input('export default { Mutation: { c: (_, { input }) => probe(input.title), d: (_, args) => probe(args.id) } };')).toEqual([null, null]);
+    expect(input("import { Args } from '@nestjs/graphql';\nimport { NoteInput } from './dto';\nclass R { c(@Args('input') input: NoteInput) { return probe(input); } }", 'ts')).toEqual([null]);
+    expect(input('const t = gql`input NoteInput { title: String }\ntype Mutation { c(input: NoteInput!): Note }`;\nexport default { Mutation: { c: (_, { input }) => probe(input) } };')).toEqual([null]);
+    expect(input('const t = gql`input NoteInput { title: String, role: String }\ntype Mutation { c(input: NoteInput!): Note }`;\nexport default { Mutation: { c: (_, { input }) => probe(input) } };')).toEqual(['input']);
+    expect(input("import { GraphQLObjectType } from 'graphql';\nnew GraphQLObjectType({ name: 'Mutation', fields: { c: { args: {}, resolve: (_, args) => probe(args.input) } } });")).toEqual([null]);
   });
 });

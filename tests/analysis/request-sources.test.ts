@@ -179,3 +179,11 @@ describe('isRouteCallback / isNextRouteHandler', () => {
     expect(fnProbe(`const GET = async () => {}`)).toEqual([{ route: false, next: false }]);
   });
 });
+
+describe('requestSource: TypeScript annotations that rule a parameter out', () => {
+  it('does not take a parameter declared a string, number or array for a request', () => {
+    expect(roles('export function f(req: string, res: number) { return probe(req.length); }', 'ts')).toEqual([null]);
+    expect(roles('export function f(req: string[]) { return probe(req.body); }', 'ts')).toEqual([null]);
+    expect(roles('export function f(req: Request, res: Response) { return probe(req.body); }', 'ts')).toEqual(['node']);
+  });
+});

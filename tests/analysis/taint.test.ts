@@ -193,3 +193,12 @@ describe('taintOf: what is not client data', () => {
     expect(results).toEqual([[true, true]]);
   });
 });
+
+describe('taintOf: GraphQL resolver arguments (resolverArguments)', () => {
+  it('counts resolver arguments only when asked', () => {
+    const code = "export default { Mutation: { del: (_, { id }) => probe(id), up: (_, args) => { const n = args.input.name; return probe(n); } } };";
+    expect(taints(code)).toEqual([null, null]);
+    expect(taints(code, { resolverArguments: true })).toEqual(['id', 'n']);
+    expect(taints("import { Args } from '@nestjs/graphql';\nclass R { q(@Args('id') id: string) { return probe(Number(id)); } }", { resolverArguments: true, throughConversions: true }, 'ts')).toEqual(['id']);
+  });
+});

@@ -4,10 +4,74 @@ import { cjs, cjsAsModule, esm, ts } from '../helpers.js';
 
 const ruleTester = new RuleTester();
 
+/** One error of `messageId` at `needle`. */
+function one(code: string, messageId: 'wholeRecord' | 'spreadRecord' | 'sensitiveField', needle: string, languageOptions: unknown) {
+  const index = code.indexOf(needle);
+  if (index < 0) throw new Error(`test setup: ${needle} not in code`);
+  const before = code.slice(0, index);
+  return { code, languageOptions, errors: [{ messageId, line: before.split('\n').length, column: index - before.lastIndexOf('\n') }] } as never;
+}
+
+const CONTROLLER_CJS = `const User = require('../models/user');
+module.exports = {
+  me: async (req, res) => {
+    const user = await User.findById(req.user.id);
+    res.json(user);
+  },
+};`;
+const CONTROLLER_ESM = `import { User } from '../models/user.js';
+export class UsersController {
+  async me(req, res) {
+    const user = await User.findById(req.user.id);
+    return res.json(user);
+  }
+}`;
+
 const mongooseUser = "import mongoose from 'mongoose';\nconst User = mongoose.model('User', userSchema);\n";
 
 ruleTester.run('no-excessive-data-exposure', rule, {
   valid: [
+    // --- Controller modules and GraphQL resolvers
+    {
+      name: 'controller module picking the fields it sends',
+      code: `const User = require('../models/user');
+exports.me = async (req, res) => {
+  const user = await User.findById(req.user.id).select('name email avatar');
+  res.json(user);
+};`,
+      languageOptions: cjs,
+    },
+    {
+      name: 'a TypeScript helper whose res parameter is not a response',
+      code: `import { User } from '../models/user.js';
+export async function snapshot(req: string, res: ReportWriter) {
+  const user = await User.findById(req);
+  res.send(user);
+}`,
+      languageOptions: ts,
+    },
+    {
+      name: 'a GraphQL resolver returning a whole record: the schema type selects the fields sent',
+      code: `import { User } from './models.js';
+export const resolvers = {
+  Query: { me: (_, __, { user }) => User.findById(user.id), user: (_, { id }) => User.findById(id) },
+};`,
+      languageOptions: esm,
+    },
+    {
+      name: 'a NestJS resolver returning the current user',
+      code: `import { Resolver, Query } from '@nestjs/graphql';
+import { PrismaService } from './prisma.service';
+@Resolver()
+export class MeResolver {
+  constructor(private readonly prisma: PrismaService) {}
+  @Query(() => User)
+  me(@CurrentUser() user: User) {
+    return this.prisma.user.findUnique({ where: { id: user.id } });
+  }
+}`,
+      languageOptions: ts,
+    },
     // realworld: koa service finder named for what it returns
     // A Koa controller sends what a service helper (in another file) returns; the helper's name and
     // the variable say it is registration info, not a user record, whatever the service is called.
@@ -463,6 +527,11 @@ router.get('/users/:id', async (req, res) => {
     },
   ],
   invalid: [
+    // --- Handlers exported from controller modules
+    one(CONTROLLER_CJS, 'wholeRecord', 'user);', cjs),
+    one(CONTROLLER_CJS, 'wholeRecord', 'user);', ts),
+    one(CONTROLLER_ESM, 'wholeRecord', 'user);', esm),
+    one(CONTROLLER_ESM, 'wholeRecord', 'user);', ts),
     // The first row of a Drizzle select of users.
     {
       code: `import { Hono } from 'hono';

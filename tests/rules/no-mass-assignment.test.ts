@@ -4,11 +4,51 @@ import { cjs, cjsAsModule, esm, ts } from '../helpers.js';
 
 const ruleTester = new RuleTester();
 
+/** Line and column (1-based) of the first occurrence of `needle` in `code`. */
+function at(code: string, needle: string): { line: number; column: number } {
+  const index = code.indexOf(needle);
+  if (index < 0) throw new Error(`test setup: ${needle} not in code`);
+  const before = code.slice(0, index);
+  return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
+}
+
+/** One error of `messageId` at `needle`, for a case built from `code`. */
+function one(code: string, messageId: 'massAssignment' | 'massMerge', needle: string, languageOptions: unknown) {
+  return { code, languageOptions, errors: [{ messageId, ...at(code, needle) }] } as never;
+}
+
+const GQL_CREATE = `import mongoose from 'mongoose';
+const Note = mongoose.model('Note', noteSchema);
+export const resolvers = {
+  Mutation: { createNote: (_, { input }, { user }) => Note.create({ ...input, owner: user.id }) },
+};`;
+
 const mongooseUser = "import mongoose from 'mongoose';\nconst User = mongoose.model('User', userSchema);\n";
 const prisma = "import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\n";
 
 ruleTester.run('no-mass-assignment', rule, {
   valid: [
+    // --- Controller modules
+    {
+      name: 'controller module picking the fields it writes',
+      code: `const Note = require('../models/note');
+module.exports = {
+  create: async (req, res) => {
+    const { title, body } = req.body;
+    const note = await Note.create({ title, body, owner: req.user.id });
+    res.status(201).json({ id: note.id });
+  },
+};`,
+      languageOptions: cjs,
+    },
+    {
+      name: 'a TypeScript function whose req is declared an array is not a request',
+      code: `${prisma}export async function seed(req: string[], res: number) {
+  for (const body of req) await prisma.note.create({ data: JSON.parse(body) });
+  return res;
+}`,
+      languageOptions: ts,
+    },
     // zod / joi / express-validator results.
     {
       code: `${mongooseUser}import { z } from 'zod';
@@ -350,8 +390,156 @@ router.post('/tasks', async (req, res) => {
 });`,
       languageOptions: ts,
     },
+    // --- GraphQL: the schema in the file restricts the input
+    {
+      name: 'SDL in the file declares the input type without privileged fields',
+      code: `${mongooseUser}const Note = mongoose.model('Note', noteSchema);
+export const typeDefs = gql\`
+  input NoteInput { title: String!, body: String }
+  type Mutation { createNote(input: NoteInput!): Note }
+\`;
+export const resolvers = {
+  Mutation: { createNote: (_, { input }, { user }) => Note.create({ ...input, owner: user.id }) },
+};`,
+      languageOptions: esm,
+    },
+    {
+      name: 'NestJS @Args typed with an input class declared in another file',
+      code: `import { Resolver, Mutation, Args } from '@nestjs/graphql';
+import { CreateNoteInput } from './dto/create-note.input';
+${prisma}@Resolver()
+export class NotesResolver {
+  @Mutation(() => Note)
+  createNote(@Args('input') input: CreateNoteInput) {
+    return prisma.note.create({ data: input });
+  }
+}`,
+      languageOptions: ts,
+    },
+    {
+      name: 'type-graphql @Arg typed with an input class the file declares without privileged fields',
+      code: `import { Resolver, Mutation, Arg, InputType, Field } from 'type-graphql';
+${prisma}@InputType()
+class NoteInput {
+  @Field() title!: string;
+  @Field({ nullable: true }) body?: string;
+}
+@Resolver()
+export class NoteResolver {
+  @Mutation(() => Boolean)
+  async addNote(@Arg('data') data: NoteInput) {
+    await prisma.note.create({ data });
+    return true;
+  }
+}`,
+      languageOptions: ts,
+    },
+    {
+      name: 'graphql-js field whose args are declared beside the resolver',
+      code: `import { GraphQLObjectType, GraphQLNonNull } from 'graphql';
+${prisma}export const Mutation = new GraphQLObjectType({
+  name: 'Mutation',
+  fields: {
+    createNote: { type: NoteType, args: { input: { type: new GraphQLNonNull(NoteInputType) } }, resolve: (_, args) => prisma.note.create({ data: args.input }) },
+  },
+});`,
+      languageOptions: esm,
+    },
+    {
+      name: 'resolver picking fields of its input',
+      code: `const { Note } = require('./models');
+module.exports = {
+  Mutation: {
+    createNote: (_, { input }, { user }) => Note.create({ title: input.title, body: input.body, owner: user.id }),
+    renameNote: (_, args, { user }) => Note.updateOne({ _id: args.id, owner: user.id }, { title: args.title }),
+  },
+};`,
+      languageOptions: cjs,
+    },
+    {
+      name: 'a field resolver’s parent is not client input',
+      code: `${prisma}export const resolvers = { Note: { author: (note) => prisma.user.findUnique({ where: { id: note.authorId } }) } };`,
+      languageOptions: esm,
+    },
   ],
   invalid: [
+    // --- Handlers exported from controller modules
+    one(`const Note = require('../models/note');
+module.exports = { create: async (req, res) => res.status(201).json(await Note.create(req.body)) };`, 'massAssignment', 'req.body', cjs),
+    one(`const Note = require('../models/note');
+module.exports = { create: async (req, res) => res.status(201).json(await Note.create(req.body)) };`, 'massAssignment', 'req.body', ts),
+    one(`import { Note } from '../models/note.js';
+export class NotesController {
+  update = async (req, res) => {
+    const note = await Note.findOne({ _id: req.params.id, owner: req.user.id });
+    note.set(req.body);
+    await note.save();
+    res.json({ id: note.id });
+  };
+}`, 'massAssignment', 'req.body', esm),
+    // --- GraphQL: input written whole where the schema cannot be seen to restrict it
+    one(GQL_CREATE, 'massAssignment', '{ ...input', esm),
+    one(GQL_CREATE, 'massAssignment', '{ ...input', ts),
+    one(
+      `const { Note } = require('./models');
+module.exports = {
+  Mutation: {
+    updateNote: async (_, args, { user }) => {
+      const note = await Note.findOne({ _id: args.id, owner: user.id });
+      Object.assign(note, args.input);
+      await note.save();
+      return note;
+    },
+  },
+};`,
+      'massMerge',
+      'args.input',
+      cjs,
+    ),
+    one(
+      `${mongooseUser}export const typeDefs = gql\`
+  input UpdateProfileInput { name: String, role: String }
+  type Mutation { updateProfile(input: UpdateProfileInput!): User }
+\`;
+export const resolvers = {
+  Mutation: { updateProfile: (_, { input }, { user }) => User.findByIdAndUpdate(user.id, input, { new: true }) },
+};`,
+      'massAssignment',
+      'input, { new',
+      esm,
+    ),
+    one(
+      `import { Resolver, Mutation, Args } from '@nestjs/graphql';
+${prisma}@Resolver()
+export class NotesResolver {
+  @Mutation(() => Note)
+  createNote(@Args('input') input: Record<string, unknown>) {
+    return prisma.note.create({ data: input });
+  }
+}`,
+      'massAssignment',
+      'input });',
+      ts,
+    ),
+    one(
+      `import { Resolver, Mutation, Arg, InputType, Field } from 'type-graphql';
+${prisma}@InputType()
+class ProfileInput {
+  @Field() name!: string;
+  @Field() isAdmin!: boolean;
+}
+@Resolver()
+export class ProfileResolver {
+  @Mutation(() => Boolean)
+  async updateProfile(@Arg('data') data: ProfileInput) {
+    await prisma.user.update({ where: { id: 1 }, data });
+    return true;
+  }
+}`,
+      'massAssignment',
+      'data });',
+      ts,
+    ),
     // MikroORM wrap(entity).assign(data).
     {
       code: `import { wrap } from '@mikro-orm/core';

@@ -1,6 +1,6 @@
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/require-ownership-check.js';
-import { cjs, cjsAsModule, esm, ts } from '../helpers.js';
+import { acrossParsers, cjs, cjsAsModule, esm, ts } from '../helpers.js';
 
 type Options = Parameters<typeof rule.create>[0]['options'];
 type MessageIds = 'missingOwnershipCheck' | 'missingOwnershipCheckSql';
@@ -712,6 +712,582 @@ import { getServerSession } from 'next-auth/next';`,
   },
 ];
 
+
+// --- Handlers exported from controller modules (routes registered in another file)
+const MODELS_ESM = "import { Note, Post, Product, Invitation } from '../models/index.js';\n";
+const MODELS_CJS = "const { Note, Post, Product, Invitation } = require('../models');\n";
+
+const controllerValid: ValidTestCase<Options>[] = [
+  {
+    name: 'controller module: every handler scopes by the caller or compares the owner',
+    code: `${MODELS_CJS}module.exports = {
+  readNote: async (req, res) => {
+    const note = await Note.findOne({ _id: req.params.id, owner: req.user.id });
+    if (!note) return res.sendStatus(404);
+    res.json(note);
+  },
+  removeNote: async (req, res) => {
+    const note = await Note.findById(req.params.id);
+    if (!note) return res.sendStatus(404);
+    if (!note.owner.equals(req.user._id)) return res.sendStatus(403);
+    await note.deleteOne();
+    res.sendStatus(204);
+  },
+};`,
+    languageOptions: cjs,
+  },
+  {
+    name: 'exports.x handler that deletes only the caller’s own record',
+    code: `${MODELS_CJS}exports.remove = async function (req, res) {
+  const deleted = await Note.findOneAndDelete({ _id: req.params.id, owner: req.user._id });
+  if (!deleted) return res.sendStatus(404);
+  res.sendStatus(204);
+};`,
+    languageOptions: cjs,
+  },
+  {
+    name: 'a middleware that loads the record and passes on with next() is not the final handler',
+    code: `${MODELS_CJS}exports.loadNote = async (req, res, next) => {
+  req.note = await Note.findById(req.params.id);
+  if (!req.note) return res.sendStatus(404);
+  next();
+};
+exports.list = async (req, res) => res.json(await Note.find({ owner: req.user.id }));`,
+    languageOptions: cjs,
+  },
+  {
+    name: 'a middleware factory: the function it returns is not exported',
+    code: `${MODELS_ESM}export const loadRecord = (Model) => async (req, res, next) => {
+  const record = await Model.findByIdAndUpdate(req.params.id, { lastSeenAt: new Date() });
+  if (!record) return res.sendStatus(404);
+  req.record = record;
+  return next();
+};`,
+    languageOptions: esm,
+  },
+  {
+    name: 'a local (req, res) helper that is not exported and not routed',
+    code: `${MODELS_ESM}async function removeNote(req, res) {
+  await Note.findByIdAndDelete(req.params.id);
+  res.sendStatus(204);
+}
+export default { list: async (req, res) => res.json(await Note.find({ owner: req.user.id })) };`,
+    languageOptions: esm,
+  },
+  {
+    name: 'parameters named req/res that TypeScript types as something else',
+    code: `${MODELS_ESM}export const purge = async (req: { params: { id: string } }, res: number) => {
+  await Note.findByIdAndDelete(req.params.id);
+  return res + 1;
+};`,
+    languageOptions: ts,
+  },
+  {
+    name: 'a (req, res) function whose res is not a response and req is never read as a request',
+    code: `${MODELS_CJS}exports.add = (req, res) => req + res;
+exports.remove = async (id, user) => Note.deleteOne({ _id: id, owner: user.id });`,
+    languageOptions: cjs,
+  },
+  {
+    name: 'a (c) function without any Hono context use is not a handler',
+    code: `${MODELS_ESM}export async function clear(c) {
+  await Note.findByIdAndDelete(c.noteId);
+  return c.count + 1;
+}`,
+    languageOptions: esm,
+  },
+  {
+    name: 'public post read by slug with a publication filter, in a controller whose other handlers read the caller',
+    code: `${MODELS_ESM}export const show = async (req, res) => {
+  const post = await Post.findOne({ slug: req.params.slug, status: 'published' });
+  if (!post) return res.sendStatus(404);
+  res.json(post);
+};
+export const create = async (req, res) => {
+  const post = await Post.create({ title: req.body.title, author: req.user.id });
+  res.status(201).json({ id: post.id });
+};`,
+    languageOptions: esm,
+  },
+  {
+    name: 'public article read by its slug (RealWorld shape) in a controller whose other handlers read the caller',
+    code: `${MODELS_CJS}exports.getArticle = async (req, res) => {
+  const article = await Post.findOne({ slug: req.params.slug }).populate('author', 'username bio image');
+  if (!article) return res.sendStatus(404);
+  res.json({ article });
+};
+exports.favorite = async (req, res) => {
+  const article = await Post.findOne({ slug: req.params.slug });
+  await req.user.favorite(article._id);
+  res.json({ article });
+};`,
+    languageOptions: cjs,
+  },
+  {
+    name: 'public catalogue: the controller lists the model for everyone, so reading one by id is public',
+    code: `${MODELS_ESM}export const listProducts = async (req, res) => res.json(await Product.find({}).limit(50));
+export const getProduct = async (req, res) => {
+  const product = await Product.findById(req.params.id);
+  if (!product) return res.sendStatus(404);
+  res.json(product);
+};
+export const createProduct = async (req, res) => {
+  const product = await Product.create({ name: req.body.name, seller: req.user.id });
+  res.status(201).json({ id: product.id });
+};`,
+    languageOptions: esm,
+  },
+  {
+    name: 'an invitation accepted by its secret token: knowing the token is the permission',
+    code: `${MODELS_CJS}exports.accept = async (req, res) => {
+  const invitation = await Invitation.findOne({ token: req.params.token, acceptedAt: null });
+  if (!invitation) return res.sendStatus(404);
+  invitation.acceptedAt = new Date();
+  await invitation.save();
+  res.json({ ok: true });
+};
+exports.mine = async (req, res) => res.json(await Invitation.find({ invitedBy: req.user.id }));`,
+    languageOptions: cjs,
+  },
+  {
+    name: 'a read by id in a controller that never shows a caller stays unreported',
+    code: `${MODELS_CJS}exports.show = async (req, res) => {
+  const note = await Note.findById(req.params.id);
+  res.json(note);
+};`,
+    languageOptions: cjs,
+  },
+  {
+    name: 'a routes file whose public GET has no middleware while the write routes authenticate',
+    code: `${EXPRESS}router.get('/posts/:id', async (req, res) => {
+  res.json(await Post.findById(req.params.id));
+});
+router.post('/posts', requireAuth, async (req, res) => {
+  res.json(await Post.create({ title: req.body.title, author: req.user.id }));
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'a caller read with optional chaining elsewhere does not make the file authenticated',
+    code: `${EXPRESS}router.get('/posts/:id', async (req, res) => {
+  res.json(await Post.findById(req.params.id));
+});
+router.get('/feed', async (req, res) => {
+  res.json(await Post.find({ hiddenFor: { $ne: req.user?.id } }).limit(20));
+});`,
+    languageOptions: esm,
+  },
+  {
+    name: 'a controller exported from a file that mounts an admin middleware',
+    code: `import { Router } from 'express';
+${MODELS_ESM}export const router = Router();
+router.use(requireAdmin);
+export const remove = async (req, res) => {
+  await Note.findByIdAndDelete(req.params.id);
+  res.sendStatus(204);
+};`,
+    languageOptions: esm,
+  },
+  {
+    name: 'controller class whose methods check ownership',
+    code: `${MODELS_ESM}export class NotesController {
+  async update(req: Request, res: Response) {
+    const note = await Note.findById(req.params.id);
+    if (!note) return res.sendStatus(404);
+    if (String(note.owner) !== String(req.user.id)) return res.sendStatus(403);
+    note.title = req.body.title;
+    await note.save();
+    res.json({ id: note.id });
+  }
+}`,
+    languageOptions: ts,
+  },
+  {
+    name: 'a write keyed by a name that comes from the body, not the URL, is not an id the client addresses',
+    code: `${MODELS_CJS}exports.rename = async (req, res) => {
+  await Note.updateOne({ name: req.body.name, owner: req.user.id }, { title: req.body.title });
+  res.sendStatus(204);
+};`,
+    languageOptions: cjs,
+  },
+  {
+    name: 'Koa controller method scoped by ctx.state.user',
+    code: `${MODELS_ESM}export default {
+  async remove(ctx) {
+    const count = await Note.destroy({ where: { id: ctx.params.id, userId: ctx.state.user.id } });
+    ctx.status = count ? 204 : 404;
+  },
+};`,
+    languageOptions: esm,
+  },
+];
+
+const controllerInvalid: InvalidTestCase<MessageIds, Options>[] = [
+  // Object of handlers: a read by client id, the caller known from the sibling handler, the model not listed for everyone.
+  ...acrossParsers(
+    [
+      invalid(
+        `${MODELS_CJS}module.exports = {
+  readNote: async (req, res) => {
+    const note = await Note.findById(req.params.id);
+    res.json(note);
+  },
+  listNotes: async (req, res) => res.json(await Note.find({ owner: req.user.id })),
+};`,
+        'Note.findById',
+      ),
+    ],
+    [cjs, ts],
+  ),
+  ...acrossParsers(
+    [
+      invalid(
+        `${MODELS_ESM}export default {
+  readNote: async (req, res) => {
+    const note = await Note.findById(req.params.id);
+    res.json(note);
+  },
+  listNotes: async (req, res) => res.json(await Note.find({ owner: req.user.id })),
+};`,
+        'Note.findById',
+      ),
+    ],
+    [esm, ts],
+  ),
+  // exports.x = function (req, res): a delete by client id in an exported handler.
+  ...acrossParsers(
+    [
+      invalid(
+        `${MODELS_CJS}exports.remove = function (req, res) {
+  return Note.findByIdAndDelete(req.params.id).then(() => res.sendStatus(204));
+};`,
+        'Note.findByIdAndDelete',
+      ),
+    ],
+    [cjs, ts],
+  ),
+  ...acrossParsers(
+    [
+      invalid(
+        `${MODELS_CJS}module.exports.update = async (req, res) => {
+  await Note.updateOne({ _id: req.params.id }, { title: req.body.title });
+  res.sendStatus(204);
+};`,
+        'Note.updateOne',
+      ),
+    ],
+    [cjs, ts],
+  ),
+  // export const / export function, with a wrapper.
+  ...acrossParsers(
+    [
+      invalid(
+        `${MODELS_ESM}import asyncHandler from 'express-async-handler';
+export const remove = asyncHandler(async (req, res) => {
+  await Note.findByIdAndDelete(req.params.id);
+  res.sendStatus(204);
+});`,
+        'Note.findByIdAndDelete',
+      ),
+      invalid(
+        `${MODELS_ESM}export async function remove(req, res) {
+  await Note.deleteOne({ _id: req.params.id });
+  res.sendStatus(204);
+}`,
+        'Note.deleteOne',
+      ),
+    ],
+    [esm, ts],
+  ),
+  // Controller classes: a method, a class-field arrow, an instance exported.
+  ...acrossParsers(
+    [
+      invalid(
+        `${MODELS_CJS}class NotesController {
+  async remove(req, res) {
+    await Note.findByIdAndDelete(req.params.id);
+    res.sendStatus(204);
+  }
+}
+module.exports = new NotesController();`,
+        'Note.findByIdAndDelete',
+      ),
+    ],
+    [cjs, ts],
+  ),
+  invalid(
+    `${MODELS_ESM}import type { Request, Response } from 'express';
+export class NotesController {
+  remove = async (req: Request, res: Response) => {
+    await Note.findByIdAndDelete(req.params.id);
+    res.sendStatus(204);
+  };
+}`,
+    'Note.findByIdAndDelete',
+    { languageOptions: ts },
+  ),
+  // Fastify (request, reply), Koa (ctx), Hono (c) handlers exported from their own file.
+  ...acrossParsers(
+    [
+      invalid(
+        `import { prisma } from '../db.js';
+export async function deleteNote(request, reply) {
+  await prisma.note.delete({ where: { id: request.params.id } });
+  return reply.code(204).send();
+}`,
+        'prisma.note.delete',
+      ),
+      invalid(
+        `${MODELS_ESM}export default {
+  async remove(ctx) {
+    await Note.destroy({ where: { id: ctx.params.id } });
+    ctx.status = 204;
+  },
+};`,
+        'Note.destroy',
+      ),
+      invalid(
+        `import { prisma } from '../db.js';
+export const removeNote = async (c) => {
+  await prisma.note.delete({ where: { id: c.req.param('id') } });
+  return c.json({ ok: true });
+};`,
+        'prisma.note.delete',
+      ),
+    ],
+    [esm, ts],
+  ),
+  invalid(
+    `const { prisma } = require('../db');
+exports.deleteNote = async (request, reply) => {
+  await prisma.note.delete({ where: { id: request.params.id } });
+  reply.code(204).send();
+};`,
+    'prisma.note.delete',
+    { languageOptions: cjs },
+  ),
+  // Ownership filters keyed by anything.
+  ...acrossParsers(
+    [
+      invalid(
+        `${MODELS_CJS}exports.remove = async (req, res) => {
+  await Note.deleteOne({ name: req.params.noteId });
+  res.sendStatus(204);
+};`,
+        'Note.deleteOne',
+      ),
+      invalid(
+        `${MODELS_CJS}exports.read = async (req, res) => {
+  const note = await Note.findOne({ slug: req.params.noteId });
+  res.json(note);
+};
+exports.list = async (req, res) => res.json(await Note.find({ user: req.user.id }));`,
+        'Note.findOne',
+      ),
+    ],
+    [cjs, ts],
+  ),
+  ...acrossParsers(
+    [
+      invalid(
+        `import { prisma } from '../db.js';
+export const getInvoice = async (req, res) => {
+  const invoice = await prisma.invoice.findFirst({ where: { number: req.params.number } });
+  res.json(invoice);
+};
+export const listInvoices = async (req, res) => res.json(await prisma.invoice.findMany({ where: { customerId: req.user.id } }));`,
+        'prisma.invoice.findFirst',
+      ),
+    ],
+    [esm, ts],
+  ),
+  // A routes file whose handlers read the caller (authentication mounted elsewhere): the read that does not check.
+  invalid(
+    `${EXPRESS}router.get('/notes/:id', async (req, res) => {
+  res.json(await Post.findById(req.params.id));
+});
+router.post('/notes', async (req, res) => {
+  res.json(await Post.create({ title: req.body.title, author: req.user.id }));
+});`,
+    'Post.findById',
+    { languageOptions: esm },
+  ),
+  // Authentication mounted on the router of the file, exported handler without a caller read of its own.
+  invalid(
+    `import { Router } from 'express';
+${MODELS_ESM}export const router = Router();
+router.use(requireAuth);
+export const read = async (req, res) => {
+  res.json(await Note.findById(req.params.id));
+};`,
+    'Note.findById',
+    { languageOptions: esm },
+  ),
+];
+
+// --- GraphQL resolvers: args are client input, context.user / @CurrentUser() the caller
+const GQL_MODELS = "import { Note, Product } from './models.js';\n";
+const NEST_GQL =
+  "import { Resolver, Query, Mutation, Args, Context } from '@nestjs/graphql';\nimport { UseGuards } from '@nestjs/common';\n";
+
+const graphqlValid: ValidTestCase<Options>[] = [
+  {
+    name: 'resolver map scoping every query by context.user',
+    code: `${GQL_MODELS}export const resolvers = {
+  Query: {
+    note: (_, { id }, { user }) => Note.findOne({ _id: id, owner: user.id }),
+    notes: (_, __, { user }) => Note.find({ owner: user.id }),
+  },
+  Mutation: {
+    deleteNote: async (_, { id }, context) => {
+      const note = await Note.findById(id);
+      if (!note || String(note.owner) !== String(context.user.id)) throw new ForbiddenError('Not yours');
+      await note.deleteOne();
+      return true;
+    },
+  },
+};`,
+    languageOptions: esm,
+  },
+  {
+    name: 'resolver map of a public catalogue: products are listed for everyone',
+    code: `const { Product, Review } = require('./models');
+module.exports = {
+  Query: {
+    products: () => Product.find({}),
+    product: (_, args) => Product.findById(args.id),
+  },
+  Mutation: {
+    review: (_, args, ctx) => Review.create({ product: args.productId, by: ctx.user.id, text: args.text }),
+  },
+};`,
+    languageOptions: cjs,
+  },
+  {
+    name: 'a read by args.id in a resolver map that never shows a caller',
+    code: `${GQL_MODELS}export const resolvers = { Query: { note: (_, args) => Note.findById(args.id) } };`,
+    languageOptions: esm,
+  },
+  {
+    name: 'NestJS resolver scoping by @CurrentUser()',
+    code: `${NEST_GQL}@Resolver()
+export class NotesResolver {
+  constructor(private readonly notes: NotesRepository) {}
+  @Mutation(() => Boolean)
+  @UseGuards(GqlAuthGuard)
+  removeNote(@Args('id') id: string, @CurrentUser() user: User) {
+    return this.notes.delete({ id, ownerId: user.id });
+  }
+}`,
+    languageOptions: ts,
+  },
+  {
+    name: 'NestJS resolver guarded by a roles guard',
+    code: `${NEST_GQL}@Resolver()
+@UseGuards(GqlAuthGuard, RolesGuard)
+export class AdminNotesResolver {
+  constructor(private readonly notesRepository: NotesRepository) {}
+  @Mutation(() => Boolean)
+  removeNote(@Args('id') id: string) {
+    return this.notesRepository.delete(id);
+  }
+}`,
+    languageOptions: ts,
+  },
+  {
+    name: 'type-graphql resolver comparing the owner from @Ctx()',
+    code: `import { Resolver, Mutation, Arg, Ctx } from 'type-graphql';
+${GQL_MODELS}@Resolver()
+export class NoteResolver {
+  @Mutation(() => Boolean)
+  async deleteNote(@Arg('id') id: string, @Ctx() { user }: Context) {
+    const note = await Note.findById(id);
+    if (note?.owner !== user.id) throw new ForbiddenError();
+    await note.deleteOne();
+    return true;
+  }
+}`,
+    languageOptions: ts,
+  },
+  {
+    name: 'a field resolver loading the parent’s relation is not client-addressed',
+    code: `${GQL_MODELS}export const resolvers = { Note: { author: (note, _args, { loaders }) => loaders.user.load(note.authorId) } };`,
+    languageOptions: esm,
+  },
+];
+
+const graphqlInvalid: InvalidTestCase<MessageIds, Options>[] = [
+  ...acrossParsers(
+    [
+      invalid(
+        `${GQL_MODELS}export const resolvers = {
+  Query: {
+    notes: (_, __, { user }) => Note.find({ owner: user.id }),
+    note: (_, { id }) => Note.findById(id),
+  },
+};`,
+        'Note.findById',
+      ),
+      invalid(
+        `${GQL_MODELS}export const resolvers = {
+  Mutation: {
+    deleteNote: (parent, args, context, info) => Note.findByIdAndDelete(args.id),
+  },
+};`,
+        'Note.findByIdAndDelete',
+      ),
+    ],
+    [esm, ts],
+  ),
+  invalid(
+    `const { Note } = require('./models');
+module.exports = {
+  Mutation: {
+    updateNote: async (_, { id, title }) => Note.findByIdAndUpdate(id, { title }, { new: true }),
+  },
+};`,
+    'Note.findByIdAndUpdate',
+    { languageOptions: cjs },
+  ),
+  invalid(
+    `import { GraphQLObjectType, GraphQLID, GraphQLBoolean } from 'graphql';
+${GQL_MODELS}export const Mutation = new GraphQLObjectType({
+  name: 'Mutation',
+  fields: {
+    deleteNote: { type: GraphQLBoolean, args: { id: { type: GraphQLID } }, resolve: (_, args) => Note.deleteOne({ _id: args.id }) },
+  },
+});`,
+    'Note.deleteOne',
+    { languageOptions: esm },
+  ),
+  invalid(
+    `${NEST_GQL}@Resolver()
+@UseGuards(GqlAuthGuard)
+export class NotesResolver {
+  constructor(private readonly notesRepository: NotesRepository) {}
+  @Mutation(() => Boolean)
+  removeNote(@Args('id') id: string) {
+    return this.notesRepository.delete(id);
+  }
+}`,
+    'this.notesRepository.delete',
+    { languageOptions: ts },
+  ),
+  invalid(
+    `import { Resolver, Query, Arg, Ctx } from 'type-graphql';
+${GQL_MODELS}@Resolver()
+export class NoteResolver {
+  @Query(() => Note)
+  note(@Arg('id') id: string, @Ctx() ctx: Context) {
+    ctx.logger.info(ctx.user.id);
+    return Note.findById(id);
+  }
+}`,
+    'Note.findById',
+    { languageOptions: ts },
+  ),
+];
+
 const invalidCases: InvalidTestCase<MessageIds, Options>[] = [
   ...everywhere(
     `${EXPRESS}router.get('/posts/:id', authenticate, async (req, res) => {
@@ -1098,4 +1674,4 @@ router.delete('/posts/:id', authenticate, async (req, res) => {
   ),
 ];
 
-ruleTester.run('require-ownership-check', rule, { valid, invalid: invalidCases });
+ruleTester.run('require-ownership-check', rule, { valid: [...valid, ...controllerValid, ...graphqlValid], invalid: [...invalidCases, ...controllerInvalid, ...graphqlInvalid] });

@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, findVar, getProperty, isFunction, memberName, unwrap, writtenValues } from '../core/ast.js';
+import { enclosingFunction, findVar, getProperty, isFunction, memberName, shortText, singleValue, unwrap, writtenValues } from '../core/ast.js';
 import { perFileCache, type SourceCode } from '../core/cache.js';
 import { fromModule, resolveModule } from '../core/modules.js';
+import { isResolverArguments, isRootResolver, resolverOf, schemaInFile } from '../http/graphql.js';
 import { requestSource, roleOfParameter, type RequestSource } from '../http/request-sources.js';
 import { routeRegistration } from '../http/responses.js';
 import { identifierWords, routesOfHandler } from '../http/routes.js';
@@ -443,4 +444,120 @@ export function holdsRequestUser(raw: Node, sourceCode: SourceCode): boolean {
   if (!param || unwrap(param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param) !== declared) return false;
   const role = roleOfParameter(fn, index, object.name, param, sourceCode);
   return koaState ? role === 'koa' : role === 'node';
+}
+
+// ------------------------------------------------------------------------------------------------
+// GraphQL resolver inputs written whole
+
+/** Input fields a client must not set on its own: privilege, ownership, verification, money. */
+const PRIVILEGED_INPUT_FIELDS =
+  /^(role|roles|isAdmin|admin|permissions?|scopes?|owner|ownerId|user|userId|author|authorId|tenant|tenantId|orgId|organizationId|customer|customerId|account|accountId|team|teamId|workspace|workspaceId|isVerified|verified|emailVerified|balance|credits?|plan|isStaff|staff|superuser|isSuperuser|createdBy|approved|isApproved)$/i;
+/** Names of an argument that holds an object of fields (`args.input`, `{ data }`, `@Args('input')`). */
+const INPUT_NAMES = /^(input|data|attributes|attrs|fields|values|patch|changes|update|updates|payload|body|record|params)$|Input$/;
+
+/**
+ * Whether `node` is a GraphQL resolver's input written whole, where the schema cannot be seen to
+ * restrict it: `args`, `args.input`, a destructured `{ input }` (or a spread or copy of one) of a
+ * resolver whose field's input type this file does not declare, or declares with a privileged field
+ * (`role`, `isAdmin`, `ownerId`…); a NestJS `@Args()` / type-graphql `@Arg()` parameter that is not
+ * typed with an input class, or typed with a class this file declares with such a field. An input
+ * class declared elsewhere, a graphql-js field (its `args` are declared beside it) and SDL in the file
+ * that declares the input type without privileged fields restrict what the client can send: GraphQL
+ * rejects unknown fields.
+ */
+export function wholeResolverInput(raw: Node, sourceCode: SourceCode, depth = 0): RequestSource | null {
+  if (depth > 6) return null;
+  const node = unwrap(raw);
+  if (node.type === AST_NODE_TYPES.ObjectExpression) {
+    for (const prop of node.properties) {
+      if (prop.type !== AST_NODE_TYPES.SpreadElement) continue;
+      const found = wholeResolverInput(prop.argument, sourceCode, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  let root: Node = node;
+  const path: string[] = [];
+  while (root.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(root);
+    if (name === null) return null;
+    path.unshift(name);
+    root = unwrap(root.object);
+  }
+  if (root.type !== AST_NODE_TYPES.Identifier || path.length > 1) return null;
+  const variable = findVar(sourceCode, root);
+  const def = variable?.defs[0];
+  if (!variable || !def) return null;
+  if (def.type === 'Variable') {
+    if (path.length > 0) return null;
+    const value = singleValue(variable);
+    if (!value || value.path.length > 1 || value.path.some((p) => p === null)) return null;
+    const init = unwrap(value.init);
+    if (value.path.length === 0) return wholeResolverInput(init, sourceCode, depth + 1);
+    return wholeResolverInput(init, sourceCode, depth + 1) && INPUT_NAMES.test(value.path[0]!) ? inputSource(node, sourceCode) : null;
+  }
+  if (def.type !== 'Parameter' || !isFunction(def.node)) return null;
+  const fn = def.node;
+  const index = fn.params.findIndex((p) => p.range[0] <= def.name.range[0] && def.name.range[1] <= p.range[1]);
+  const param = fn.params[index];
+  if (!param || !isResolverArguments(fn, index, param, sourceCode)) return null;
+  const bare = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  const resolver = resolverOf(fn, sourceCode);
+  if (resolver?.kind === 'class' || bare.type === AST_NODE_TYPES.Identifier && hasDecorators(bare)) {
+    if (path.length > 0 && !INPUT_NAMES.test(path[0]!)) return null;
+    return decoratedInputRestricted(bare, sourceCode) ? null : inputSource(node, sourceCode);
+  }
+  // Resolver maps: which argument is written?
+  let argument: string | null;
+  if (bare === def.name) {
+    argument = path[0] ?? null;
+    if (argument !== null && !INPUT_NAMES.test(argument)) return null;
+  } else {
+    if (path.length > 0) return null;
+    const key = def.name.parent;
+    argument = key?.type === AST_NODE_TYPES.Property && key.parent === bare && !key.computed && key.key.type === AST_NODE_TYPES.Identifier ? key.key.name : null;
+    if (argument === null || !INPUT_NAMES.test(argument)) return null;
+  }
+  if (!resolver) return null;
+  if (!isRootResolver(fn)) return null; // a graphql-js field: its `args` are declared beside it
+  return sdlRestricts(resolver.name, argument, sourceCode) ? null : inputSource(node, sourceCode);
+}
+
+function inputSource(node: Node, sourceCode: SourceCode): RequestSource {
+  return { role: 'graphql', text: shortText(sourceCode, node), node };
+}
+
+function hasDecorators(node: Node): boolean {
+  return 'decorators' in node && Array.isArray(node.decorators) && node.decorators.length > 0;
+}
+
+/** The SDL in the file declares the field's input type, without privileged fields (or the whole args, each a scalar or such a type). */
+function sdlRestricts(field: string | null, argument: string | null, sourceCode: SourceCode): boolean {
+  const schema = schemaInFile(sourceCode);
+  const args = field ? schema?.fieldArguments.get(field) : undefined;
+  if (!schema || !args) return false;
+  const types = argument === null ? [...args.values()] : args.has(argument) ? [args.get(argument)!] : null;
+  if (!types) return false;
+  return types.every((type) => {
+    const fields = schema.inputs.get(type);
+    if (!fields) return /^(ID|String|Int|Float|Boolean)$/.test(type);
+    return !fields.some((f) => PRIVILEGED_INPUT_FIELDS.test(f));
+  });
+}
+
+/** `@Args('input') input: CreateNoteInput`: typed with a class; when the file declares it, none of its fields is privileged. */
+function decoratedInputRestricted(param: Node, sourceCode: SourceCode): boolean {
+  const annotation = 'typeAnnotation' in param ? (param.typeAnnotation as TSESTree.TSTypeAnnotation | undefined) : undefined;
+  const type = annotation?.typeAnnotation;
+  if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return false;
+  const name = type.typeName.name;
+  if (/^(Record|Partial|Object|any|JSON|GraphQLJSON|JSONObject)$/.test(name)) return false;
+  for (const statement of sourceCode.ast.body) {
+    const decl = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
+    if (decl?.type !== AST_NODE_TYPES.ClassDeclaration || decl.id?.name !== name) continue;
+    return !decl.body.body.some(
+      (m) => m.type === AST_NODE_TYPES.PropertyDefinition && !m.computed && m.key.type === AST_NODE_TYPES.Identifier && PRIVILEGED_INPUT_FIELDS.test(m.key.name),
+    );
+  }
+  return true;
 }

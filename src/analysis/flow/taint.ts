@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { bindingPath, calleeName, findVar, memberName, shortText, unwrap } from '../core/ast.js';
 import { perFileCache, type SourceCode } from '../core/cache.js';
 import { fromModule, resolveModule } from '../core/modules.js';
+import { resolverArgumentSource } from '../http/graphql.js';
 import { requestSource, requestSourceAtPath, type RequestSource } from '../http/request-sources.js';
 
 type Node = TSESTree.Node;
@@ -18,6 +19,12 @@ export interface TaintOptions {
    * client picked (a record id), not whether its text is dangerous.
    */
   throughConversions?: boolean;
+  /**
+   * Whether the arguments of GraphQL resolvers count as client data too (`args.id`, `@Args('id')`):
+   * for questions about which record a client picked. Off by default, so text sinks keep naming
+   * them apart (see `resolverArgument`).
+   */
+  resolverArguments?: boolean;
 }
 
 /** Calls whose result is a number or boolean: no text or structure from the input survives. */
@@ -113,6 +120,8 @@ const caches = perFileCache(() => ({
   plain: new Map<Node, Taint | null>(),
   coerce: new Map<Node, Taint | null>(),
   choice: new Map<Node, Taint | null>(),
+  choiceResolver: new Map<Node, Taint | null>(),
+  resolver: new Map<Node, Taint | null>(),
 }));
 
 /**
@@ -124,7 +133,15 @@ const caches = perFileCache(() => ({
  */
 export function taintOf(node: Node, sourceCode: SourceCode, options: TaintOptions = {}): Taint | null {
   const all = caches(sourceCode);
-  const cache = options.throughConversions ? all.choice : options.stringCoercionSanitizes ? all.coerce : all.plain;
+  const cache = options.resolverArguments
+    ? options.throughConversions
+      ? all.choiceResolver
+      : all.resolver
+    : options.throughConversions
+      ? all.choice
+      : options.stringCoercionSanitizes
+        ? all.coerce
+        : all.plain;
   return visit(node, sourceCode, options, { cache, active: new Map(), provisional: new Set(), lowest: Infinity }, 0);
 }
 
@@ -184,12 +201,12 @@ function compute(
 
   switch (node.type) {
     case AST_NODE_TYPES.Identifier: {
-      const source = requestSource(node, sourceCode);
+      const source = requestSource(node, sourceCode) ?? (options.resolverArguments ? resolverArgumentSource(node, sourceCode) : null);
       if (source) return { source };
       return identifierTaint(node, sourceCode, next);
     }
     case AST_NODE_TYPES.MemberExpression: {
-      const source = requestSource(node, sourceCode);
+      const source = requestSource(node, sourceCode) ?? (options.resolverArguments ? resolverArgumentSource(node, sourceCode) : null);
       if (source) return { source };
       if (memberName(node) === 'length') return null;
       return next(node.object);

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findVar, isFunction, memberName, singleValue, unwrap } from '../core/ast.js';
 import type { SourceCode } from '../core/cache.js';
 import { resolveModule } from '../core/modules.js';
+import { isResolverContext } from './graphql.js';
 import { roleOfParameter, type RequestRole } from './request-sources.js';
 
 type Node = TSESTree.Node;
@@ -14,6 +15,9 @@ type Node = TSESTree.Node;
  *   `request.user` (@fastify/jwt); `res.locals.user`, `res.locals.userId`…;
  * - Koa: `ctx.state.user` (koa-jwt, koa-passport), `ctx.state.auth`, `ctx.session.user(Id)`, `ctx.user`;
  * - Hono: `c.get('user')`, `c.get('jwtPayload')`, `c.var.user`;
+ * - GraphQL resolvers: the context (`(parent, args, context)` of resolver maps and graphql-js
+ *   `resolve`, `@Context()` of @nestjs/graphql, `@Ctx()` of type-graphql): `context.user`,
+ *   `context.currentUser`, `context.req.user`, `ctx.state.user`, a destructured `{ user }`;
  * - NestJS: parameters decorated with a current-user decorator (`@CurrentUser()`, `@User()`,
  *   `@GetUser()`, `@AuthUser()`, `@ReqUser()`… — configurable), and `@Req() req` → `req.user`;
  * - Next.js / Auth.js / Clerk / Kinde: results of `auth()`, `getServerSession()`, `getSession()`,
@@ -183,6 +187,8 @@ function chainIsIdentity(node: Node, sourceCode: SourceCode, options: IdentityOp
       if (!path) return false;
       full = [...path.map((name) => ({ name, call: false })), ...steps];
     }
+    // A GraphQL resolver's context (`(parent, args, context)`, `@Context()`, `@Ctx()`): `context.user`, `{ user }`, `ctx.req.user`.
+    if (isResolverContext(fn, index, param, sourceCode)) return paramChainIsIdentity('context', 'koa', full);
     const role = roleOfParameter(fn, index, paramName(bare), param, sourceCode);
     return paramChainIsIdentity(paramName(bare) ?? '', role, full);
   }

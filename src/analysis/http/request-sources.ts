@@ -13,6 +13,7 @@ import {
 } from '../core/ast.js';
 import { perFileCache, type SourceCode } from '../core/cache.js';
 import { fromModule, resolveModule } from '../core/modules.js';
+import { isResolverArguments } from './graphql.js';
 
 type Node = TSESTree.Node;
 
@@ -23,9 +24,11 @@ type Node = TSESTree.Node;
  * - `koa`: Koa `ctx` (`ctx.request.body`, `ctx.query`, `ctx.params`, `ctx.get()`, `ctx.cookies.get()`);
  * - `hono`: Hono `c` (`c.req.param()`, `c.req.json()` …; `c.req.valid()` is validated data);
  * - `route-context`: the second parameter of a Next.js App Router handler (`{ params }`);
- * - `value`: a NestJS parameter decorated `@Body() @Query() @Param() @Headers()`: the whole value.
+ * - `value`: a NestJS parameter decorated `@Body() @Query() @Param() @Headers()`: the whole value;
+ * - `graphql`: a GraphQL resolver's arguments (`args`, `@Args()`), reported only to callers that
+ *   ask for them (taint's `resolverArguments`); never returned by `requestSource`.
  */
-export type RequestRole = 'node' | 'koa' | 'hono' | 'route-context' | 'value';
+export type RequestRole = 'node' | 'koa' | 'hono' | 'route-context' | 'value' | 'graphql';
 
 export interface RequestSource {
   /** The framework family the source was recognised as. */
@@ -190,6 +193,7 @@ function matches(role: RequestRole, steps: Step[]): boolean {
   const [first, second] = steps;
   switch (role) {
     case 'value':
+    case 'graphql':
       return true;
     case 'route-context':
       return !!first && !first.call && first.name === 'params';
@@ -223,12 +227,37 @@ export function roleOfParameter(
 ): RequestRole | null {
   const decorated = nestDecoratorRole(param, sourceCode);
   if (decorated) return decorated;
+  if (hasPrimitiveAnnotation(param)) return null;
   if (name === 'req' || name === 'request') return 'node';
   if (name === 'ctx' || name === 'context') return isNextRouteHandler(fn) && index === 1 ? 'route-context' : 'koa';
   if (name === 'c' && index === 0 && fn.params.length <= 2) return 'hono';
   if (isNextRouteHandler(fn)) return index === 0 ? 'node' : index === 1 ? 'route-context' : null;
   if (index === 0 && (isRouteCallback(fn) || secondParamIsResponse(fn))) return 'node';
   return null;
+}
+
+/** `req: string`, `ctx: number`, `c: boolean[]`: a parameter TypeScript declares to be something no request is. */
+function hasPrimitiveAnnotation(param: TSESTree.Parameter): boolean {
+  const target = unwrapParam(param);
+  const annotation = 'typeAnnotation' in target ? (target.typeAnnotation as TSESTree.TSTypeAnnotation | undefined) : undefined;
+  const type = annotation?.typeAnnotation;
+  if (!type) return false;
+  switch (type.type) {
+    case AST_NODE_TYPES.TSStringKeyword:
+    case AST_NODE_TYPES.TSNumberKeyword:
+    case AST_NODE_TYPES.TSBooleanKeyword:
+    case AST_NODE_TYPES.TSBigIntKeyword:
+    case AST_NODE_TYPES.TSSymbolKeyword:
+    case AST_NODE_TYPES.TSLiteralType:
+    case AST_NODE_TYPES.TSArrayType:
+    case AST_NODE_TYPES.TSTupleType:
+    case AST_NODE_TYPES.TSNullKeyword:
+    case AST_NODE_TYPES.TSUndefinedKeyword:
+    case AST_NODE_TYPES.TSVoidKeyword:
+      return true;
+    default:
+      return false;
+  }
 }
 
 function secondParamIsResponse(fn: FunctionNode): boolean {
@@ -281,7 +310,7 @@ function hasRequestParameter(fn: FunctionNode, sourceCode: SourceCode): boolean 
   if (known === undefined) {
     known = fn.params.some((param, index) => {
       const name = paramName(param);
-      return roleOfParameter(fn, index, name, param, sourceCode) !== null;
+      return roleOfParameter(fn, index, name, param, sourceCode) !== null || isResolverArguments(fn, index, param, sourceCode);
     });
     cache.set(fn, known);
   }
@@ -290,8 +319,9 @@ function hasRequestParameter(fn: FunctionNode, sourceCode: SourceCode): boolean 
 
 /**
  * A cheap, sound pre-check for rules about request data: false when no function around `node`
- * has a parameter that can carry a request (by name, position, decorator or Next.js export), so
- * no `requestSource` can be found from here. Cached per function.
+ * has a parameter that can carry a request (by name, position, decorator or Next.js export) or a
+ * GraphQL resolver's arguments, so no `requestSource` (nor, with taint's `resolverArguments`, a
+ * resolver argument) can be found from here. Cached per function.
  */
 export function mayReadRequest(node: Node, sourceCode: SourceCode): boolean {
   for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {

@@ -323,12 +323,28 @@ function receiverKind(param: ParameterInfo, sourceCode: SourceCode): Receiver['k
     // Hono's `c` (also written `ctx`/`context`): Koa's context has no `json()` method.
     return role === 'hono' || (role === 'koa' && !isNextRouteHandler(fn)) ? 'hono' : null;
   }
+  if (!annotationMayBeResponse(param.param)) return null;
   const isResponseSlot =
     (index === 1 && (RESPONSE_PARAM_NAMES.has(name) || isRouteCallback(fn))) ||
     (index === 2 && fn.params.length === 4 && RESPONSE_PARAM_NAMES.has(name));
   if (!isResponseSlot) return null;
   if (name === 'reply' || isFastifyRegistration(fn, sourceCode)) return 'fastify';
   return 'express';
+}
+
+/**
+ * A parameter TypeScript declares as something other than a response (`res: number`,
+ * `response: Writer`) is not one; no annotation, `any`, or a type named like a response
+ * (`Response`, `NextApiResponse<T>`, `FastifyReply`, `express.Response`, `ServerResponse`) may be.
+ */
+function annotationMayBeResponse(param: TSESTree.Parameter): boolean {
+  const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  const annotation = 'typeAnnotation' in target ? (target.typeAnnotation as TSESTree.TSTypeAnnotation | undefined) : undefined;
+  const type = annotation?.typeAnnotation;
+  if (!type || type.type === AST_NODE_TYPES.TSAnyKeyword || type.type === AST_NODE_TYPES.TSUnknownKeyword) return true;
+  if (type.type !== AST_NODE_TYPES.TSTypeReference) return false;
+  const name = type.typeName.type === AST_NODE_TYPES.Identifier ? type.typeName.name : type.typeName.type === AST_NODE_TYPES.TSQualifiedName ? type.typeName.right.name : '';
+  return /Res|Reply|Response|Context|Ctx/.test(name);
 }
 
 function nestDecorator(param: TSESTree.Parameter, sourceCode: SourceCode): string | null {
