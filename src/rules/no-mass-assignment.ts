@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, findVar, memberName, shortText, unwrap } from '../analysis/core/ast.js';
 import type { SourceCode } from '../analysis/core/cache.js';
-import { describeOrm, isWrittenBack, ormCall, ormNew, recordOrigin, type OrmOperation } from '../analysis/domains/orm.js';
+import { describeOrm, isWrittenBack, mayBeOrmCall, ormCall, ormNew, type OrmOperation, recordOrigin } from '../analysis/domains/orm.js';
 import { isRequestUser, lodashFunction, wholeRequestObject, wholeResolverInput } from '../analysis/flow/request-objects.js';
 import { mayReadRequest, type RequestSource } from '../analysis/http/request-sources.js';
 import { createRule } from '../util/create-rule.js';
@@ -66,25 +66,28 @@ export default createRule<[], MessageIds>({
 
     return {
       CallExpression(node) {
-        if (!mayReadRequest(node, sourceCode)) return;
         const callee = unwrap(node.callee);
         const method = calleeName(node);
         // A call without arguments can still end a builder chain that writes: `db.insert(t).values(body).returning()`.
         if (node.arguments.length === 0 && !(callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.CallExpression)) {
           return;
         }
-        // Object.assign(record, req.body)
-        if (
+        const objectAssign =
           method === 'assign' &&
           callee.type === AST_NODE_TYPES.MemberExpression &&
           unwrap(callee.object).type === AST_NODE_TYPES.Identifier &&
-          (unwrap(callee.object) as TSESTree.Identifier).name === 'Object'
-        ) {
+          (unwrap(callee.object) as TSESTree.Identifier).name === 'Object';
+        const mergeLike = !objectAssign && mayBeLodashMerge(callee);
+        // Cheapest first: only merges and calls an ORM table names, and only where a request can be read.
+        if (!objectAssign && !mergeLike && !mayBeOrmCall(node)) return;
+        if (!mayReadRequest(node, sourceCode)) return;
+        // Object.assign(record, req.body)
+        if (objectAssign) {
           checkMerge(node, 'Object.assign()');
           return;
         }
         // lodash merge/assign/extend/defaults(record, req.body); a method call must be named like one.
-        const lodash = mayBeLodashMerge(callee) ? lodashFunction(callee, sourceCode) : null;
+        const lodash = mergeLike ? lodashFunction(callee, sourceCode) : null;
         if (lodash && LODASH_MERGES.has(lodash.toLowerCase())) {
           checkMerge(node, `${shortText(sourceCode, callee, 30)}()`);
           return;

@@ -209,6 +209,9 @@ export default createRule<Options, MessageIds>({
         // resolution only for calls that really insert values into text.
         const method = calleeName(node);
         if (method === null || !CANDIDATE_METHODS.has(method)) return;
+        // Common names (`map`, `each`, `one`) count only in files that could resolve a sink.
+        const resolvedOnly = RESOLVED_ONLY_METHODS.has(method);
+        if (resolvedOnly && !mayReachResolvedSink(sourceCode)) return;
         const rawArg = node.arguments[0];
         if (!rawArg || rawArg.type === AST_NODE_TYPES.SpreadElement) return;
         const { text: textNode, inConfig } = sqlTextNode(rawArg);
@@ -223,8 +226,7 @@ export default createRule<Options, MessageIds>({
         // Common method names (`one`, `map`, `format`) count only on a resolved receiver: settle
         // that first, and only in files that could resolve one.
         let early: SinkMatch | null | undefined;
-        if (RESOLVED_ONLY_METHODS.has(method)) {
-          if (!mayReachResolvedSink(sourceCode)) return;
+        if (resolvedOnly) {
           early = matchSink(node, method, sourceCode);
           if (!early) return;
         }

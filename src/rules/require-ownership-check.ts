@@ -2,17 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, enclosingFunction, findVar, isFunction, memberName, propertyName, unwrap, type FunctionNode } from '../analysis/core/ast.js';
 import type { SourceCode } from '../analysis/core/cache.js';
 import { DEFAULT_CURRENT_USER_DECORATORS, isCallerIdentity, mentionsCaller, type IdentityOptions } from '../analysis/http/identity.js';
-import {
-  describeOrm,
-  isAccountEntity,
-  isWrittenBack,
-  objectLiteralOf,
-  ormCall,
-  ormLibraryName,
-  sqlConditions,
-  type OrmCall,
-  type OrmOperation,
-} from '../analysis/domains/orm.js';
+import { describeOrm, isAccountEntity, isWrittenBack, mayBeOrmCall, objectLiteralOf, ormCall, type OrmCall, ormLibraryName, type OrmOperation, sqlConditions } from '../analysis/domains/orm.js';
 import { handlerKind, handlerName, mountedMiddlewareNames, type HandlerKind } from '../analysis/http/handlers.js';
 import { resolverDecorations } from '../analysis/http/graphql.js';
 import { isAuthenticationName, isAuthorizationName, routesInFile, routesOfHandler, type Route } from '../analysis/http/routes.js';
@@ -699,6 +689,11 @@ export default createRule<Options, MessageIds>({
           if ((object.type === AST_NODE_TYPES.Identifier && mayBeForbidden(object.name)) || mayBeForbidden(name)) checkNodes.push(object);
           if (COMPARE_METHODS.has(name)) checkNodes.push(node);
           if (name === 'get' && node.arguments.length === 1) callerNodes.push(node);
+          // Cheapest first: a call no ORM table or SQL sink names is only a named call.
+          if (!SQL_METHODS.has(name) && !mayBeOrmCall(node)) {
+            namedCalls.push(node);
+            return;
+          }
           // Queries matter only where a request can be read (a client id needs one).
           const requestScope = mayReadRequest(node, sourceCode);
           // Lists read where no request is (`products: () => Product.find({})`) still say a model is public.

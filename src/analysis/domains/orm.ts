@@ -250,6 +250,14 @@ function mayBeBuilderChain(node: TSESTree.CallExpression): boolean {
 }
 
 /** The ORM operation `node` performs, or null when it is not one this file shows to be an ORM call. Cached per file. */
+/** A cheap pre-check: false when no ORM table names this call's method or chain, so `ormCall` is null. */
+export function mayBeOrmCall(node: TSESTree.CallExpression): boolean {
+  const callee = unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = memberName(callee);
+  return method !== null && (DIRECT_METHODS.has(method) || mayBeBuilderChain(node));
+}
+
 export function ormCall(node: TSESTree.CallExpression, sourceCode: SourceCode): OrmCall | null {
   // Cheapest first: only member calls whose method (or chain) an ORM table names can be one.
   const callee = unwrap(node.callee);

@@ -418,6 +418,19 @@ export interface SqlSinkMatch {
 /** How many task contexts inside task contexts are followed back (`db.tx(t => t.task(t2 => …))`). */
 const MAX_TASK_DEPTH = 8;
 
+function sinksBy(names: (sink: SqlSink) => readonly string[]): ReadonlyMap<string, readonly SqlSink[]> {
+  const map = new Map<string, SqlSink[]>();
+  for (const sink of SQL_SINKS) {
+    for (const name of new Set(names(sink))) map.set(name, [...(map.get(name) ?? []), sink]);
+  }
+  return map;
+}
+
+/** Sinks by method name (`query`, `whereRaw`), in catalog order. */
+const METHOD_SINKS_BY_NAME = sinksBy((sink) => sink.methods ?? []);
+/** Sinks by the last segment of their function paths (`sql.raw` → `raw`), in catalog order. */
+const FUNCTION_SINKS_BY_NAME = sinksBy((sink) => (sink.functions ?? []).map((path) => path[path.length - 1]!));
+
 /**
  * Which query sink of `catalog/sql.ts` a call reaches, if any: a function resolved by import
  * (`sql.raw(…)` from slonik before 20), a method on a receiver resolved by import (`pool.query`,
@@ -435,25 +448,29 @@ export function matchSqlSink(node: TSESTree.CallExpression, method: string, sour
     return sink ? { sink, method, resolved: true } : null;
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
-  const calleeRef = resolveModule(callee, sourceCode);
-  for (const sink of SQL_SINKS) {
-    if (sink.functions?.some((path) => isModulePath(calleeRef, sink.modules, path))) return { sink, method, resolved: true };
+  // Only the sinks that name this method are tried (tables built once from the catalog).
+  const functionSinks = FUNCTION_SINKS_BY_NAME.get(method);
+  if (functionSinks) {
+    const calleeRef = resolveModule(callee, sourceCode);
+    for (const sink of functionSinks) {
+      if (sink.functions?.some((path) => isModulePath(calleeRef, sink.modules, path))) return { sink, method, resolved: true };
+    }
   }
+  const methodSinks = METHOD_SINKS_BY_NAME.get(method) ?? [];
   const receiverRef = resolveModule(callee.object, sourceCode);
-  for (const sink of SQL_SINKS) {
-    if (sink.methods?.includes(method) && fromModule(receiverRef, sink.modules)) return { sink, method, resolved: true };
+  for (const sink of methodSinks) {
+    if (fromModule(receiverRef, sink.modules)) return { sink, method, resolved: true };
   }
   let viaUnresolvedTask = false;
   if (!receiverRef) {
-    for (const sink of SQL_SINKS) {
-      if (!sink.taskMethods || !sink.methods?.includes(method)) continue;
+    for (const sink of methodSinks) {
+      if (!sink.taskMethods) continue;
       const owner = taskOwner(callee.object, sink, sourceCode);
       if (owner === 'resolved') return { sink, method, resolved: true };
       if (owner === 'unresolved') viaUnresolvedTask = true;
     }
   }
-  for (const sink of SQL_SINKS) {
-    if (!sink.methods?.includes(method)) continue;
+  for (const sink of methodSinks) {
     if (sink.anyReceiver) return { sink, method, resolved: false };
     if (sink.chainIncludes && chainIncludes(callee.object, sink.chainIncludes)) return { sink, method, resolved: false };
   }

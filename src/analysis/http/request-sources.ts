@@ -324,8 +324,20 @@ function hasRequestParameter(fn: FunctionNode, sourceCode: SourceCode): boolean 
  * resolver argument) can be found from here. Cached per function.
  */
 export function mayReadRequest(node: Node, sourceCode: SourceCode): boolean {
-  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
-    if (hasRequestParameter(fn, sourceCode)) return true;
+  const fn = enclosingFunction(node);
+  return fn !== null && inRequestScope(fn, sourceCode);
+}
+
+const requestScopes = perFileCache(() => new Map<FunctionNode, boolean>());
+
+/** Whether `fn` or a function around it has a request parameter; memoised per function. */
+function inRequestScope(fn: FunctionNode, sourceCode: SourceCode): boolean {
+  const cache = requestScopes(sourceCode);
+  let known = cache.get(fn);
+  if (known === undefined) {
+    const outer = enclosingFunction(fn);
+    known = hasRequestParameter(fn, sourceCode) || (outer !== null && inRequestScope(outer, sourceCode));
+    cache.set(fn, known);
   }
-  return false;
+  return known;
 }
