@@ -12,7 +12,7 @@ import {
 } from '../analysis/core/ast.js';
 import type { SourceCode } from '../analysis/core/cache.js';
 import { nameWords, isSensitiveFieldName } from '../analysis/core/names.js';
-import { describeOrm, entityNames, findsAccount, includedAccount, isAccountName, isGenericRecordName, ormCall, ormNew } from '../analysis/domains/orm.js';
+import { describeOrm, ormCall, ormNew } from '../analysis/domains/orm.js';
 import { holdsRequestUser, isRequestUser, lodashFunction } from '../analysis/flow/request-objects.js';
 import {
   RESPONSE_SEND_METHODS,
@@ -24,6 +24,7 @@ import {
 import { staticValue } from '../analysis/core/static-value.js';
 import { MONGOOSE_PROJECTION_METHODS, MONGOOSE_QUERY_METHODS } from '../catalog/orm.js';
 import { createRule } from '../util/create-rule.js';
+import { entityNames, findsAccount, includedAccount, isAccountName, isGenericRecordName } from '../analysis/domains/orm-entities.js';
 
 type Node = TSESTree.Node;
 type Options = [{ sensitiveFields?: string[] }];

@@ -1,10 +1,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, findVar, memberName, shortText, unwrap } from '../analysis/core/ast.js';
 import type { SourceCode } from '../analysis/core/cache.js';
-import { describeOrm, isWrittenBack, mayBeOrmCall, ormCall, ormNew, type OrmOperation, recordOrigin } from '../analysis/domains/orm.js';
+import { describeOrm, mayBeOrmCall, ormCall, ormNew, type OrmOperation } from '../analysis/domains/orm.js';
 import { isRequestUser, lodashFunction, wholeRequestObject, wholeResolverInput } from '../analysis/flow/request-objects.js';
 import { mayReadRequest, type RequestSource } from '../analysis/http/request-sources.js';
 import { createRule } from '../util/create-rule.js';
+import { isWrittenBack } from '../analysis/domains/orm-entities.js';
+import { recordOrigin } from '../analysis/domains/orm-shapes.js';
 
 type Node = TSESTree.Node;
 type MessageIds = 'massAssignment' | 'massMerge';

@@ -3,11 +3,12 @@ import { calleeName, findVar, getProperty, memberName, propertyName, singleValue
 import type { SourceCode } from '../analysis/core/cache.js';
 import { jwtCall, mayUseJwt } from '../analysis/domains/jwt.js';
 import { isEntityName, isSensitiveFieldName } from '../analysis/core/names.js';
-import { ormCall, recordOrigin } from '../analysis/domains/orm.js';
+import { ormCall } from '../analysis/domains/orm.js';
 import { requestSource } from '../analysis/http/request-sources.js';
 import { staticValue } from '../analysis/core/static-value.js';
 import { JWT_ENTRIES } from '../catalog/jwt.js';
 import { createRule } from '../util/create-rule.js';
+import { recordOrigin } from '../analysis/domains/orm-shapes.js';
 
 type Node = TSESTree.Node;
 type MessageIds = 'sensitiveField' | 'wholeRecord' | 'requestBody';

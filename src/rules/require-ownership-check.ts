@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, enclosingFunction, findVar, isFunction, memberName, propertyName, unwrap, type FunctionNode } from '../analysis/core/ast.js';
 import type { SourceCode } from '../analysis/core/cache.js';
 import { DEFAULT_CURRENT_USER_DECORATORS, isCallerIdentity, mentionsCaller, type IdentityOptions } from '../analysis/http/identity.js';
-import { describeOrm, isAccountEntity, isWrittenBack, mayBeOrmCall, objectLiteralOf, ormCall, type OrmCall, ormLibraryName, type OrmOperation, sqlConditions } from '../analysis/domains/orm.js';
+import { describeOrm, mayBeOrmCall, objectLiteralOf, ormCall, type OrmCall, ormLibraryName, type OrmOperation } from '../analysis/domains/orm.js';
 import { handlerKind, handlerName, mountedMiddlewareNames, type HandlerKind } from '../analysis/http/handlers.js';
 import { resolverDecorations } from '../analysis/http/graphql.js';
 import { isAuthenticationName, isAuthorizationName, routesInFile, routesOfHandler, type Route } from '../analysis/http/routes.js';
@@ -13,6 +13,8 @@ import { mayReadRequest } from '../analysis/http/request-sources.js';
 import { taintOf, type Taint } from '../analysis/flow/taint.js';
 import { ID_KEYS } from '../catalog/orm.js';
 import { createRule } from '../util/create-rule.js';
+import { isAccountEntity, isWrittenBack } from '../analysis/domains/orm-entities.js';
+import { sqlConditions } from '../analysis/domains/orm-shapes.js';
 
 type Node = TSESTree.Node;
 

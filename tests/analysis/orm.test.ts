@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { describeOrm, findsAccount, includedAccount, isAccountEntity, isAccountName, isGenericRecordName, ormCall, ormLibraryName, ormNew } from '../../src/analysis/domains/orm.js';
+import { describeOrm, ormCall, ormLibraryName, ormNew } from '../../src/analysis/domains/orm.js';
+import { findsAccount, includedAccount, isAccountEntity, isAccountName, isGenericRecordName } from '../../src/analysis/domains/orm-entities.js';
 import { probe, type Language } from './harness.js';
 
 interface Summary {
@@ -394,6 +395,7 @@ class S {
     expect(
       provenance(`import type { Knex } from 'knex';
 import { TasksRepository } from './tasks-repository';
+import { findsAccount, includedAccount, isAccountEntity, isAccountName, isGenericRecordName } from '../../src/analysis/domains/orm-entities.js';
 class TasksController {
   constructor(private readonly tasksRepository: TasksRepository, private readonly knex: Knex) {}
   remove(id: string) { return this.tasksRepository.delete(id); }

@@ -11,7 +11,8 @@ import type { SourceCode } from '../core/cache.js';
 import { nameWords } from '../core/names.js';
 import { staticString } from '../core/static-value.js';
 import type { Taint } from '../flow/taint.js';
-import { entityNames, type OrmCall } from './orm.js';
+import { type OrmCall } from './orm.js';
+import { entityNames } from './orm-entities.js';
 
 type Node = TSESTree.Node;
 
