@@ -37,6 +37,33 @@ function isProse(text: string): boolean {
   return PROSE_WORDS.test(outsideLiterals);
 }
 
+/**
+ * When an SQL comment starts at `start` — `-- …` or MySQL's `# …` to the end of the line (not
+ * PostgreSQL's `#>`, `#>>`, `#-` operators), or a block comment — the index just after it, with `label`
+ * pushed onto `out` for each slot inside; otherwise -1.
+ */
+function skipComment<T>(text: string, start: number, out: T[], label: T): number {
+  const n = text.length;
+  const ch = text[start];
+  let i = start;
+  if ((ch === '-' && text[i + 1] === '-') || (ch === '#' && !/[>-]/.test(text[i + 1] ?? ''))) {
+    while (i < n && text[i] !== '\n') {
+      if (text[i] === SLOT) out.push(label);
+      i++;
+    }
+    return i;
+  }
+  if (ch === '/' && text[i + 1] === '*') {
+    i += 2;
+    while (i < n && !(text[i] === '*' && text[i + 1] === '/')) {
+      if (text[i] === SLOT) out.push(label);
+      i++;
+    }
+    return i + 2;
+  }
+  return -1;
+}
+
 /** True when the text reads as a `WHERE` fragment: `user.id = …`, `name LIKE …`. */
 export function looksLikeSqlFragment(text: string): boolean {
   return looksLikeSql(text) || FRAGMENT.test(text);
@@ -112,21 +139,9 @@ export function classifySlots(text: string): SlotKind[] {
       i++;
       continue;
     }
-    // `-- …` and MySQL's `# …` (not PostgreSQL's `#>`, `#>>`, `#-` operators) run to the end of the line.
-    if ((ch === '-' && text[i + 1] === '-') || (ch === '#' && !/[>-]/.test(text[i + 1] ?? ''))) {
-      while (i < n && text[i] !== '\n') {
-        if (text[i] === SLOT) kinds.push('other');
-        i++;
-      }
-      continue;
-    }
-    if (ch === '/' && text[i + 1] === '*') {
-      i += 2;
-      while (i < n && !(text[i] === '*' && text[i + 1] === '/')) {
-        if (text[i] === SLOT) kinds.push('other');
-        i++;
-      }
-      i += 2;
+    const afterComment = skipComment(text, i, kinds, 'other');
+    if (afterComment >= 0) {
+      i = afterComment;
       continue;
     }
     if (ch === '(') {
@@ -310,20 +325,9 @@ export function slotPositions(text: string): SlotPosition[] {
       i++;
       continue;
     }
-    if ((ch === '-' && text[i + 1] === '-') || (ch === '#' && !/[>-]/.test(text[i + 1] ?? ''))) {
-      while (i < n && text[i] !== '\n') {
-        if (text[i] === SLOT) positions.push('literal');
-        i++;
-      }
-      continue;
-    }
-    if (ch === '/' && text[i + 1] === '*') {
-      i += 2;
-      while (i < n && !(text[i] === '*' && text[i + 1] === '/')) {
-        if (text[i] === SLOT) positions.push('literal');
-        i++;
-      }
-      i += 2;
+    const afterComment = skipComment(text, i, positions, 'literal');
+    if (afterComment >= 0) {
+      i = afterComment;
       continue;
     }
     if (ch === '(' || ch === '[') {

@@ -3,7 +3,7 @@ import { enclosingFunction, findVar, getProperty, isFunction, memberName, shortT
 import { perFileCache, type SourceCode } from '../core/cache.js';
 import { fromModule, resolveModule } from '../core/modules.js';
 import { isResolverArguments, isRootResolver, resolverOf, schemaInFile } from '../http/graphql.js';
-import { requestSource, roleOfParameter, type RequestSource } from '../http/request-sources.js';
+import { NODE_PROPERTIES, requestSource, roleOfParameter, type RequestSource } from '../http/request-sources.js';
 import { routeRegistration } from '../http/responses.js';
 import { identifierWords, routesOfHandler } from '../http/routes.js';
 
@@ -371,16 +371,7 @@ export function isRequestUser(node: TSESTree.MemberExpression, sourceCode: Sourc
 
 /** Request properties that carry what the client sent, or framework plumbing: never state a middleware attached. */
 const CLIENT_PROPERTIES = new Set([
-  'body',
-  'query',
-  'params',
-  'headers',
-  'cookies',
-  'signedCookies',
-  'file',
-  'files',
-  'url',
-  'originalUrl',
+  ...NODE_PROPERTIES,
   'nextUrl',
   'geo',
   'path',

@@ -43,7 +43,7 @@ interface Step {
   call: boolean;
 }
 
-const NODE_PROPERTIES = new Set([
+export const NODE_PROPERTIES: ReadonlySet<string> = new Set([
   'body',
   'query',
   'params',
