@@ -32,6 +32,7 @@ const STRICT_OPTIONS: Record<string, unknown[]> = {
   'no-sql-injection': [{ allowNumericCoercion: false, checkStructure: true }],
   'require-jwt-algorithms': [{ reportWhenLibraryRestrictsAlgorithms: true }],
   'require-jwt-expiry': [{ requireVisibleExpiry: true }],
+  'require-ownership-check': [{ reportUnroutedWrites: true }],
 };
 
 /** Options a config sets beyond the rule's defaults. */

@@ -6,6 +6,7 @@ import { describeOrm, mayBeOrmCall, objectLiteralOf, ormCall, type OrmCall, ormL
 import { handlerKind, handlerName, mountedMiddlewareNames, type HandlerKind } from '../analysis/http/handlers.js';
 import { resolverDecorations } from '../analysis/http/graphql.js';
 import { isAuthenticationName, isAuthorizationName, routesInFile, routesOfHandler, type Route } from '../analysis/http/routes.js';
+import { assignedMembers } from '../analysis/core/object-values.js';
 import { staticString } from '../analysis/core/static-value.js';
 import { addressesRecord, entityKey, IDENTIFIER_KEYS, isCapability, isPublicMarker } from '../analysis/domains/record-filters.js';
 import { isRequestContextValue } from '../analysis/flow/request-objects.js';
@@ -24,6 +25,7 @@ type Options = [
     callerExpressions?: string[];
     authorizationMiddleware?: string[];
     currentUserDecorators?: string[];
+    reportUnroutedWrites?: boolean;
   },
 ];
 type MessageIds = 'missingOwnershipCheck' | 'missingOwnershipCheckSql';
@@ -166,14 +168,20 @@ export default createRule<Options, MessageIds>({
             description:
               'Names of NestJS parameter decorators that inject the current user, added to the built-in ones (`CurrentUser`, `User`, `GetUser`, `AuthUser`, `ReqUser`…).',
           },
+          reportUnroutedWrites: {
+            type: 'boolean',
+            description:
+              'Also report updates and deletes by a client id in handlers whose route is registered in another file (exported controllers, resolvers) when nothing in the file shows a signed-in caller: the routes file may or may not put an authorization middleware in front of them.',
+          },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ ownerFields: DEFAULT_OWNER_FIELDS, callerExpressions: [], authorizationMiddleware: [], currentUserDecorators: [] }],
+    defaultOptions: [{ ownerFields: DEFAULT_OWNER_FIELDS, callerExpressions: [], authorizationMiddleware: [], currentUserDecorators: [], reportUnroutedWrites: false }],
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    const reportUnroutedWrites = options.reportUnroutedWrites === true;
     const extraOwnerFields = (options.ownerFields ?? []).filter((field) => !DEFAULT_OWNER_FIELD_NAMES.has(field));
     const ownerFields: ReadonlySet<string> =
       extraOwnerFields.length > 0 ? new Set([...DEFAULT_OWNER_FIELD_KEYS, ...extraOwnerFields.map(normalizeField)]) : DEFAULT_OWNER_FIELD_KEYS;
@@ -186,6 +194,8 @@ export default createRule<Options, MessageIds>({
     const candidates: Candidate[] = [];
     /** Models this file lists without narrowing to the caller (`Product.find()`): public records. */
     const publicLists = new Set<string>();
+    /** Entities some query of the file narrows to the caller (`Note.find({ owner: req.user.id })`): owned per user. */
+    const ownedEntities = new Set<string>();
     /** Caller-scoped queries keyed by client data, per handler: an access check of their own. */
     const scopedQueries = new Map<FunctionNode, Node[]>();
     /** Nodes that may show a check (comparisons, check calls, refusals), tested only inside candidate handlers. */
@@ -272,6 +282,10 @@ export default createRule<Options, MessageIds>({
             state.scoped = true;
           }
         }
+        // `const where = { _id: id }; where.owner = req.user._id` (often under `if (!isAdmin)`).
+        for (const [key, value] of assignedMembers(object, sourceCode).members) {
+          if (value && (mentionsCaller(value, sourceCode, identity) || (isOwnerField(key) && !clientValue(value)))) state.scoped = true;
+        }
         return;
       }
       if (n.type === AST_NODE_TYPES.ArrayExpression) {
@@ -310,6 +324,7 @@ export default createRule<Options, MessageIds>({
         for (const c of call.conditions) if (c !== call.filterArg) readFilter(c, state);
         const key = entityKey(call);
         if (!state.scoped && key) publicLists.add(key);
+        if (state.scoped && key) ownedEntities.add(key);
         return;
       }
       if (!CHECKED_OPERATIONS.has(call.operation)) return;
@@ -347,6 +362,8 @@ export default createRule<Options, MessageIds>({
         readFilter(c, state);
       }
       if (state.scoped) {
+        const key = entityKey(call);
+        if (key) ownedEntities.add(key);
         // A membership or ownership query keyed by the same client value (`Membership.findOne({ project: id, user: me })`) is the check.
         const t = call.conditions.map((c) => clientValue(c)).find((x) => x !== null);
         const handler = t && requestHandlerOf(node, t);
@@ -635,17 +652,17 @@ export default createRule<Options, MessageIds>({
      * router (`router.use(requireAuth)`). A route registered in this file counts only when no route
      * of the file authenticates by its own chain, which would make the routes without it public.
      */
-    function callerKnownInFile(handler: FunctionNode, kind: HandlerKind | null, routes: readonly Route[]): boolean {
-      if (kind === null) return false;
+    function callerKnownInFile(handler: FunctionNode, kind: HandlerKind | null, routes: readonly Route[]): 'middleware' | 'sibling' | null {
+      if (kind === null) return null;
       if (kind === 'route') {
-        if (routes.some((r) => r.framework === 'next' || r.framework === 'nestjs')) return false;
+        if (routes.some((r) => r.framework === 'next' || r.framework === 'nestjs')) return null;
         const all = routesInFile(sourceCode);
-        if (all.some((r) => routeAuthenticates([r]))) return false;
+        if (all.some((r) => routeAuthenticates([r]))) return null;
         // Another route runs middleware this one does not: what sets the caller there may be missing here on purpose.
         const own = new Set(routes.flatMap((r) => r.middlewareNames));
-        if (all.some((r) => r.middlewareNames.some((name) => !own.has(name)))) return false;
+        if (all.some((r) => r.middlewareNames.some((name) => !own.has(name)))) return null;
       }
-      if (mountedMiddlewareNames(sourceCode).some(isAuthentication)) return true;
+      if (mountedMiddlewareNames(sourceCode).some(isAuthentication)) return 'middleware';
       if (!callerHandlers) {
         callerHandlers = new Set();
         for (const n of callerNodes) {
@@ -661,7 +678,7 @@ export default createRule<Options, MessageIds>({
           }
         }
       }
-      return [...callerHandlers].some((fn) => fn !== handler);
+      return [...callerHandlers].some((fn) => fn !== handler) ? 'sibling' : null;
     }
 
     function routeAuthorizes(routes: readonly Route[]): boolean {
@@ -779,11 +796,23 @@ export default createRule<Options, MessageIds>({
             (f.usesCaller && !f.optionalCaller) || routeAuthenticates(routes) || !!decorations?.guards.some(isAuthentication);
           // Reads: only the record the URL addresses, not a parent (`/posts/:postId/comments`) or a reference sent in the body.
           if (!write && (!fromUrl(candidate.taint, sourceCode) || routes.some((r) => isParentParam(r.path, candidate.idName)))) continue;
-          if (!authenticated && !write && !f.optionalCaller && callerKnownInFile(candidate.handler, kind, routes)) {
-            // The caller is known from the rest of the file; a model the file lists for everyone is public.
-            authenticated = candidate.entity === null || !publicLists.has(candidate.entity);
+          const known = !authenticated && !f.optionalCaller ? callerKnownInFile(candidate.handler, kind, routes) : null;
+          if (known) {
+            // The caller is known from the rest of the file: an authentication middleware mounted on the
+            // router, or another handler that reads the caller. A write then needs a check. A read does
+            // unless the file lists the model for everyone; when the only evidence is a sibling handler
+            // (`createPost` records the author), also only if the file narrows the same entity to its
+            // owner elsewhere (`Note.find({ owner: me })`), since public records (posts, products) are
+            // read by id in such files too.
+            const entity = candidate.entity;
+            const listed = entity !== null && publicLists.has(entity);
+            const owned = entity !== null && ownedEntities.has(entity);
+            authenticated = write || (known === 'middleware' ? !listed : owned && !listed);
           }
-          if (!authenticated && !(write && kind !== null)) continue;
+          // A write in a route registered here is reported on its own; a handler whose route is in another
+          // file (an exported controller, a resolver) needs the file to show a caller, since the routes
+          // file may put an authorization middleware in front of it.
+          if (!authenticated && !(write && (kind === 'route' || (kind !== null && reportUnroutedWrites)))) continue;
           reported.add(candidate.handler);
           const operation = candidate.operation === 'find' ? 'reads' : candidate.operation === 'delete' ? 'deletes' : 'updates';
           if (candidate.sql) {

@@ -8,6 +8,7 @@ import {
   declarationAtLeast,
   declaredDependency,
   manifestRanges,
+  overrides,
   rangeAdmitsBelow,
   type DependencyDeclaration,
 } from '../../src/analysis/core/dependencies.js';
@@ -201,5 +202,31 @@ describe('declarationAtLeast', () => {
     expect(declarationAtLeast(declared('^9.0.2', '>=8'), '9.0.0')).toBe(false);
     expect(declarationAtLeast(declared('^9.0.2', 'latest'), '9.0.0')).toBeNull();
     expect(declarationAtLeast({ kind: 'unknown', reason: 'not-declared' }, '9.0.0')).toBeNull();
+  });
+});
+
+describe('overrides', () => {
+  it('sees npm overrides, yarn resolutions and pnpm overrides of the package', () => {
+    expect(overrides({ overrides: { jsonwebtoken: '8.5.1' } }, 'jsonwebtoken')).toBe(true);
+    expect(overrides({ overrides: { 'passport-jwt': { jsonwebtoken: '8.5.1' } } }, 'jsonwebtoken')).toBe(true);
+    expect(overrides({ resolutions: { '**/jsonwebtoken': '8.5.1' } }, 'jsonwebtoken')).toBe(true);
+    expect(overrides({ pnpm: { overrides: { 'passport-jwt>jsonwebtoken': '8.5.1' } } }, 'jsonwebtoken')).toBe(true);
+    expect(overrides({ pnpm: { overrides: { 'jsonwebtoken@<9': '9.0.2' } } }, 'jsonwebtoken')).toBe(true);
+    expect(overrides({ overrides: { '@nestjs/jwt': '10.2.0' } }, '@nestjs/jwt')).toBe(true);
+  });
+  it('ignores overrides of other packages', () => {
+    expect(overrides({ overrides: { semver: '7.5.4' }, resolutions: { 'jsonwebtoken-extra': '1.0.0' } }, 'jsonwebtoken')).toBe(false);
+    expect(overrides({}, 'jsonwebtoken')).toBe(false);
+  });
+  it('makes a declared range unknown, also when the override sits in a workspace root above', () => {
+    const overridden = project('overridden', {
+      'package.json': JSON.stringify({ dependencies: { jsonwebtoken: '>=9 <10' }, overrides: { jsonwebtoken: '8.5.1' } }),
+    });
+    const rooted = project('rooted', {
+      'package.json': JSON.stringify({ private: true, workspaces: ['api'], overrides: { jsonwebtoken: '8.5.1' } }),
+      'api/package.json': JSON.stringify({ dependencies: { jsonwebtoken: '^9.0.2' } }),
+    });
+    expect(declaredDependency(file(), join(overridden, 'src/auth.js'), 'jsonwebtoken')).toMatchObject({ kind: 'unknown', reason: 'overridden' });
+    expect(declaredDependency(file(), join(rooted, 'api/src/auth.js'), 'jsonwebtoken')).toMatchObject({ kind: 'unknown', reason: 'overridden' });
   });
 });

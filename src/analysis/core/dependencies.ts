@@ -40,7 +40,7 @@ export interface DeclaredRange {
 
 export type DependencyDeclaration =
   | { kind: 'declared'; packageJson: string; ranges: DeclaredRange[] }
-  | { kind: 'unknown'; reason: 'no-file' | 'not-declared' | 'unreadable' | 'invalid'; packageJson?: string };
+  | { kind: 'unknown'; reason: 'no-file' | 'not-declared' | 'unreadable' | 'invalid' | 'overridden'; packageJson?: string };
 
 type Manifest =
   | { kind: 'ok'; json: Record<string, unknown> }
@@ -129,13 +129,55 @@ function lookUp(file: FileState, filename: string, name: string): DependencyDecl
     if (manifest.kind === 'bad') return { kind: 'unknown', reason: manifest.reason, packageJson: path };
     if (manifest.kind === 'ok') {
       const ranges = manifestRanges(manifest.json, name);
-      if (ranges.length > 0) return { kind: 'declared', packageJson: path, ranges };
+      if (ranges.length > 0) {
+        // npm `overrides`, yarn `resolutions` and pnpm overrides (in this or a workspace root above)
+        // install another version than the range says.
+        if (overriddenAbove(dir, name, file, level)) return { kind: 'unknown', reason: 'overridden', packageJson: path };
+        return { kind: 'declared', packageJson: path, ranges };
+      }
     }
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
   return { kind: 'unknown', reason: 'not-declared' };
+}
+
+/** Whether a `package.json` in `dir` or above overrides the version of `name`. */
+function overriddenAbove(start: string, name: string, file: FileState, level: number): boolean {
+  let dir = start;
+  for (let i = level; i < MAX_LEVELS; i++) {
+    const path = join(dir, 'package.json');
+    let manifest = file.manifests.get(path);
+    if (!manifest) {
+      manifest = readManifest(path);
+      file.manifests.set(path, manifest);
+    }
+    if (manifest.kind === 'ok' && overrides(manifest.json, name)) return true;
+    const parent = dirname(dir);
+    if (parent === dir) return false;
+    dir = parent;
+  }
+  return false;
+}
+
+/**
+ * Whether a manifest overrides `name`: npm `overrides` (nested objects too), yarn `resolutions`
+ * (`name`, `parent/name`, glob keys) or pnpm `pnpm.overrides` (`name`, `name@range`, `parent>name`).
+ */
+export function overrides(json: Record<string, unknown>, name: string): boolean {
+  const names = (object: unknown, depth = 0): boolean => {
+    if (object === null || typeof object !== 'object' || Array.isArray(object) || depth > 8) return false;
+    for (const [key, value] of Object.entries(object as Record<string, unknown>)) {
+      const last = key.split(/[/>]/).pop() ?? key;
+      const bare = last.startsWith('@') ? key.replace(/^.*?(@[^/]+\/[^@/>]+)(?:@.*)?$/, '$1') : last.replace(/@.*$/, '');
+      if (bare === name || key === name) return true;
+      if (names(value, depth + 1)) return true;
+    }
+    return false;
+  };
+  const pnpm = json.pnpm;
+  return names(json.overrides) || names(json.resolutions) || (pnpm !== null && typeof pnpm === 'object' && names((pnpm as Record<string, unknown>).overrides));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ type Node = TSESTree.Node;
 /** Keys that identify one record on their own, whatever the value's name (`invoices/:number`). */
 export const IDENTIFIER_KEYS = new Set(['number', 'num', 'no', 'ref', 'reference', 'serial', 'serialnumber']);
 /** Filter keys whose constant value keeps a query to records everyone may read. */
-const PUBLIC_KEYS = new Set(['published', 'ispublished', 'public', 'ispublic', 'status', 'visibility', 'state', 'private', 'isprivate', 'draft', 'isdraft', 'listed', 'islisted']);
+const PUBLIC_KEYS = new Set(['published', 'ispublished', 'public', 'ispublic', 'status', 'visibility', 'state', 'private', 'isprivate', 'draft', 'isdraft', 'listed', 'islisted', 'shared', 'isshared', 'visible', 'isvisible']);
 const PUBLIC_VALUES = new Set(['published', 'public', 'live', 'active', 'listed', 'approved', 'visible']);
 
 /** `published: true`, `status: 'published'`, `visibility: 'public'`, `isPrivate: false`, `draft: false`. */
@@ -28,7 +28,7 @@ export function isPublicMarker(key: string, raw: Node, sourceCode: SourceCode): 
   if (!PUBLIC_KEYS.has(name)) return false;
   const value = unwrap(raw);
   const constant = value.type === AST_NODE_TYPES.Literal ? value.value : staticString(value, sourceCode);
-  if (typeof constant === 'boolean') return /private|draft/.test(name) ? constant === false : /public|published|listed/.test(name) && constant;
+  if (typeof constant === 'boolean') return /private|draft/.test(name) ? constant === false : /public|published|listed|shared|visible/.test(name) && constant;
   return typeof constant === 'string' && PUBLIC_VALUES.has(constant.toLowerCase());
 }
 
