@@ -20,6 +20,12 @@ describe('resolverArgument', () => {
     expect(ask(typeGraphql, 'ts')).toEqual(['id']);
   });
 
+  it('is null for a helper whose second parameter happens to be called args', () => {
+    expect(ask('function run(cmd, args) { return probe(args.join(" ")); }')).toEqual([null]);
+    expect(ask('export const exec = (sql, args) => probe(args[0]);')).toEqual([null]);
+    expect(ask('const user = (_, args, context) => probe(args.id);')).toEqual(['args.id']);
+  });
+
   it('is null for parents, contexts, other functions and look-alike decorators', () => {
     expect(ask('export const resolvers = { Query: { user: (parent, args, context) => probe(context.user.id) } };')).toEqual([null]);
     expect(ask('export const resolvers = { Query: { user: (parent) => probe(parent.id) } };')).toEqual([null]);

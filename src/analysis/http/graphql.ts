@@ -24,6 +24,9 @@ export const ARGUMENT_DECORATORS: readonly { modules: readonly string[]; names: 
  * `Query`/`Mutation`/`Subscription`, and parameters decorated `@Args()` (@nestjs/graphql) or
  * `@Arg()` (type-graphql). Followed through member reads, destructuring and single-value variables.
  */
+/** Names of a resolver's first parameter: the parent value. */
+const RESOLVER_PARENT_NAMES = /^(?:_+\w*|parent|root|obj|source|src|prev|rootValue)$/;
+
 export function resolverArgument(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): string | null {
   if (depth > 8) return null;
   let target = unwrap(node);
@@ -43,8 +46,14 @@ export function resolverArgument(node: TSESTree.Node, sourceCode: SourceCode, de
   if (!param) return null;
   if (hasArgumentDecorator(param, sourceCode)) return shortText(sourceCode, node, 32);
   if (index !== 1 || fn.params.length < 2) return null;
+  if (isFunction(fn) && (isRootResolver(fn) || resolverOf(fn, sourceCode))) return shortText(sourceCode, node, 32);
+  // A resolver defined apart from its map: `(parent, args, context) => …`. The name `args` alone is
+  // not enough (`function run(cmd, args)`): the first parameter must read as the parent, or the
+  // function must take the context after it.
   const named = param.type === AST_NODE_TYPES.Identifier && param.name === 'args';
-  return named || (isFunction(fn) && isRootResolver(fn)) ? shortText(sourceCode, node, 32) : null;
+  const first = fn.params[0];
+  const parentLike = first?.type === AST_NODE_TYPES.Identifier && RESOLVER_PARENT_NAMES.test(first.name);
+  return named && (parentLike || fn.params.length >= 3) ? shortText(sourceCode, node, 32) : null;
 }
 
 /** `resolverArgument` as a request source of role `graphql`, for taint's `resolverArguments` option. */
