@@ -9,10 +9,11 @@
 // its entry being updated, or when an entry is still "untriaged". Exit 2: download, integrity or
 // parse failure.
 //
-//   node scripts/realworld.mjs [--config recommended|all|both] [--app <name>] [--update] [--json <file>]
+//   node scripts/realworld.mjs [--config recommended|all|both] [--app <name>] [--rule <name>[,<name>…]] [--update] [--json <file>]
 //
 // --update writes the triage file: new findings are added as "untriaged" (to be read and judged),
 // vanished ones are dropped (and listed), so that every change is visible in the diff.
+// --rule keeps only the named rules' findings and triage entries (the others are left as they are).
 import { ESLint } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import { createHash } from 'node:crypto';
@@ -42,12 +43,13 @@ const SKIPPED_FILE = /(?:\.min\.js|\.d\.[cm]?ts|\.(?:test|spec)\.[cm]?[jt]s|\.bu
 const SKIPPED_DIR = new Set(['node_modules', 'test', 'tests', '__tests__', '__mocks__', 'fixtures', 'e2e', 'vendor', 'public', 'static']);
 
 function parseArgs(argv) {
-  const args = { config: 'both', app: null, update: false, json: null };
+  const args = { config: 'both', app: null, rules: null, update: false, json: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--config') args.config = argv[++i];
     else if (arg === '--all') args.config = 'both';
     else if (arg === '--app') args.app = argv[++i];
+    else if (arg === '--rule') args.rules = new Set((argv[++i] ?? '').split(',').filter(Boolean));
     else if (arg === '--update') args.update = true;
     else if (arg === '--json') args.json = argv[++i];
     else usage(`unknown argument ${arg}`);
@@ -57,7 +59,7 @@ function parseArgs(argv) {
 }
 
 function usage(message) {
-  console.error(`realworld: ${message}\nusage: node scripts/realworld.mjs [--config recommended|all|both] [--app <name>] [--update] [--json <file>]`);
+  console.error(`realworld: ${message}\nusage: node scripts/realworld.mjs [--config recommended|all|both] [--app <name>] [--rule <name>[,<name>…]] [--update] [--json <file>]`);
   process.exit(2);
 }
 
@@ -166,7 +168,7 @@ function makeLinter(plugin, config, root, jsSourceType) {
 }
 
 /** Lints one app with one config; returns findings and the files that parse in neither source type. */
-async function lintApp(plugin, app, root, files, config) {
+async function lintApp(plugin, app, root, files, config, rules) {
   const primary = app.sourceType === 'module' ? 'module' : 'commonjs';
   const other = primary === 'module' ? 'commonjs' : 'module';
   const results = await makeLinter(plugin, config, root, primary).lintFiles(files);
@@ -190,6 +192,7 @@ async function lintApp(plugin, app, root, files, config) {
       if (!m.ruleId?.startsWith('api-security/')) {
         continue;
       }
+      if (rules && !rules.has(m.ruleId.slice('api-security/'.length))) continue;
       findings.push({ app: app.name, file: rel, line: m.line, column: m.column, rule: m.ruleId.slice('api-security/'.length), message: m.message });
     }
   }
@@ -259,7 +262,7 @@ async function main() {
     lines += appLines;
     perApp.push({ app, files: files.length, lines: appLines });
     for (const config of configs) {
-      const result = await lintApp(plugin, app, root, files, config);
+      const result = await lintApp(plugin, app, root, files, config, args.rules);
       found[config].push(...result.findings);
       for (const u of result.unparsed) unparsed.add(u);
     }
@@ -270,7 +273,7 @@ async function main() {
   console.log(`${perApp.length} apps, ${lines.toLocaleString('en-US')} lines of server code`);
 
   const triage = readTriage();
-  const inScope = (e) => apps.some((a) => a.name === e.app);
+  const inScope = (e) => apps.some((a) => a.name === e.app) && (!args.rules || args.rules.has(e.rule));
   const byKey = new Map(triage.entries.map((e) => [keyOf(e), e]));
 
   const problems = [];
