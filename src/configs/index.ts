@@ -30,6 +30,8 @@ const OFF_IN_MIGRATIONS: Partial<Record<ConfigName, readonly string[]>> = { reco
  */
 const STRICT_OPTIONS: Record<string, unknown[]> = {
   'no-sql-injection': [{ allowNumericCoercion: false, checkStructure: true }],
+  'no-weak-crypto': [{ reportSha1Interop: true }],
+  'no-weak-password-hash': [{ minBcryptCost: 12 }],
   'require-jwt-algorithms': [{ reportWhenLibraryRestrictsAlgorithms: true }],
   'require-jwt-expiry': [{ requireVisibleExpiry: true }],
   'require-ownership-check': [{ reportUnroutedWrites: true }],

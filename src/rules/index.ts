@@ -6,7 +6,9 @@ import noJwtInBrowserStorage from './no-jwt-in-browser-storage.js';
 import noMassAssignment from './no-mass-assignment.js';
 import noSensitiveJwtPayload from './no-sensitive-jwt-payload.js';
 import noSqlInjection from './no-sql-injection.js';
+import noWeakCrypto from './no-weak-crypto.js';
 import noWeakJwtSecret from './no-weak-jwt-secret.js';
+import noWeakPasswordHash from './no-weak-password-hash.js';
 import requireJwtAlgorithms from './require-jwt-algorithms.js';
 import requireJwtExpiry from './require-jwt-expiry.js';
 import requireOwnershipCheck from './require-ownership-check.js';
@@ -21,7 +23,9 @@ export const rules = {
   'no-mass-assignment': noMassAssignment,
   'no-sensitive-jwt-payload': noSensitiveJwtPayload,
   'no-sql-injection': noSqlInjection,
+  'no-weak-crypto': noWeakCrypto,
   'no-weak-jwt-secret': noWeakJwtSecret,
+  'no-weak-password-hash': noWeakPasswordHash,
   'require-jwt-algorithms': requireJwtAlgorithms,
   'require-jwt-expiry': requireJwtExpiry,
   'require-ownership-check': requireOwnershipCheck,

@@ -273,3 +273,23 @@ export function isExpiryTimeName(name: string): boolean {
   if (words.length === 1) return EXPIRY_WORDS.has(words[0]!);
   return words.length === 2 && VALIDITY_PAIRS.has(`${words[0]}_${words[1]}`);
 }
+
+const MAY_BE_PASSWORD = /pass|pwd|pw/i;
+
+const PASSWORD_VOCABULARY: Vocabulary = {
+  heads: set(`${PASSWORD_WORDS} pw pwd`),
+  // A hash of the password is not the password; a generated or random one is not chosen by a person.
+  negativeModifiers: set('hashed hash encrypted generated random'),
+  exact: set('pass'),
+};
+
+/**
+ * True when the name denotes a password a person chose, in clear: `password`, `newPassword`,
+ * `plainPassword`, `user_password`, `passwd`, `pwd`, `pw`, `passphrase`, `passcode`,
+ * `passwordConfirm`, `password_plain`, `pass`. Not: `passwordHash`, `hashedPassword`,
+ * `passwordPolicy`, `passwordResetToken`, `isPassword`, `showPassword`, `generatedPassword`,
+ * `passport`, `bypass`, `compass`.
+ */
+export function isPasswordName(name: string): boolean {
+  return MAY_BE_PASSWORD.test(name) && matches(name, PASSWORD_VOCABULARY);
+}
