@@ -30,6 +30,8 @@ export type CryptoOperation =
   | 'bcrypt-salt'
   /** argon2 `hash(password, options)`. */
   | 'argon2-hash'
+  /** A slow password hash's check of a password against a stored hash: bcrypt `compare`, argon2 `verify`. */
+  | 'password-verify'
   /** crypto-js `AES.encrypt(message, keyOrPassphrase, cfg)` and the other ciphers' `encrypt`/`decrypt`. */
   | 'cryptojs-cipher';
 
@@ -104,6 +106,8 @@ export const CRYPTO_ENTRIES: readonly CryptoEntry[] = [
   { modules: ['@node-rs/bcrypt'], paths: p('hash', 'hashSync'), operation: 'bcrypt-hash' },
   { modules: ['@node-rs/bcrypt'], paths: p('genSalt', 'genSaltSync'), operation: 'bcrypt-salt' },
   { modules: ARGON2_MODULES, paths: p('hash', 'hashSync', 'hashRaw'), operation: 'argon2-hash' },
+  { modules: BCRYPT_MODULES, paths: p('compare', 'compareSync', 'verify', 'verifySync'), operation: 'password-verify' },
+  { modules: ARGON2_MODULES, paths: p('verify', 'verifySync'), operation: 'password-verify' },
   // Digest packages: `md5(data)`, `sha1(data)`, js-sha256's `sha256(data)` and `sha256.hex(data)`.
   { modules: ['md5', 'js-md5', 'blueimp-md5', 'md5-hex'], paths: p('', 'md5', 'hex'), operation: 'digest', algorithm: 'md5' },
   { modules: ['sha1', 'js-sha1'], paths: p('', 'sha1', 'hex'), operation: 'digest', algorithm: 'sha1' },

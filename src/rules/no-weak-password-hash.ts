@@ -18,6 +18,9 @@ import { createRule } from '../util/create-rule.js';
 type MessageIds = 'fastHash' | 'bcryptCost' | 'bcryptDefaultCost' | 'argon2Variant' | 'argon2Cost' | 'pbkdf2Iterations' | 'scryptCost' | 'raiseCost';
 type Options = [{ minBcryptCost?: number }];
 
+/** Operations that hash or check passwords with a work factor. */
+const SLOW_HASHES = new Set(['bcrypt-hash', 'bcrypt-salt', 'argon2-hash', 'password-verify', 'pbkdf2', 'scrypt']);
+
 const formatNumber = (n: number): string => n.toLocaleString('en-US');
 
 export default createRule<Options, MessageIds>({
@@ -74,6 +77,12 @@ export default createRule<Options, MessageIds>({
       return [{ messageId: 'raiseCost', data: { value: String(value) }, fix: (fixer) => fixer.replaceText(literal, String(value)) }];
     }
 
+    /** Fast hashes of passwords, reported at the end of the file unless it also hashes passwords slowly. */
+    const fastHashes: { call: CryptoCall; data: string; algorithm: string | null }[] = [];
+    let hashesSlowly = false;
+    /** Options objects already reported: a shared setting is one finding, not one per call. */
+    const reportedOptions = new Set<TSESTree.Node>();
+
     function fastHash(call: CryptoCall): void {
       const op = call.entry.operation;
       let data: TSESTree.Node[] = [];
@@ -91,11 +100,7 @@ export default createRule<Options, MessageIds>({
       for (const value of data) {
         const password = passwordData(value, sourceCode);
         if (!password) continue;
-        context.report({
-          node: call.node,
-          messageId: 'fastHash',
-          data: { call: describeCryptoCall(call), data: shortText(sourceCode, password.node), algorithm: algorithm ?? 'a fast hash' },
-        });
+        fastHashes.push({ call, data: shortText(sourceCode, password.node), algorithm });
         return;
       }
     }
@@ -158,6 +163,10 @@ export default createRule<Options, MessageIds>({
       const time = timeValue.kind === 'present' ? staticNumber(timeValue.node, sourceCode) : timeValue.kind === 'absent' ? (defaults?.timeCost ?? null) : null;
       if (memory === null || time === null) return;
       if (ARGON2_MIN_SETTINGS.some((row) => memory >= row.memoryCost && time >= row.timeCost)) return;
+      if (reader.object) {
+        if (reportedOptions.has(reader.object)) return;
+        reportedOptions.add(reader.object);
+      }
       const target = memoryValue.kind === 'present' ? memoryValue.node : null;
       const needed = ARGON2_MIN_SETTINGS.filter((row) => time >= row.timeCost).map((row) => row.memoryCost);
       const minimum = needed.length > 0 ? Math.min(...needed) : null;
@@ -203,6 +212,10 @@ export default createRule<Options, MessageIds>({
       const p = read(['p', 'parallelization'], NODE_SCRYPT_DEFAULTS.p);
       if (N === null || r === null || p === null) return;
       if (SCRYPT_MIN_SETTINGS.some((row) => N * r >= row.N * row.r && p >= row.p)) return;
+      if (reader.object) {
+        if (reportedOptions.has(reader.object)) return;
+        reportedOptions.add(reader.object);
+      }
       const target = given && within(given, call.node) ? given : call.node;
       context.report({
         node: target,
@@ -215,6 +228,7 @@ export default createRule<Options, MessageIds>({
       CallExpression(node) {
         const call = cryptoCall(node, sourceCode);
         if (!call) return;
+        if (SLOW_HASHES.has(call.entry.operation)) hashesSlowly = true;
         switch (call.entry.operation) {
           case 'hash':
           case 'hmac':
@@ -236,6 +250,19 @@ export default createRule<Options, MessageIds>({
             scrypt(call);
             return;
           default:
+        }
+      },
+      'Program:exit'() {
+        // A file that also hashes or checks passwords with a slow hash uses the fast one as a
+        // pre-hash (`bcrypt.hash(sha256(password))`, for bcrypt's 72-byte limit or client-side
+        // hashing) or to recognise legacy hashes while they are migrated.
+        if (hashesSlowly) return;
+        for (const { call, data, algorithm } of fastHashes) {
+          context.report({
+            node: call.node,
+            messageId: 'fastHash',
+            data: { call: describeCryptoCall(call), data, algorithm: algorithm ?? 'a fast hash' },
+          });
         }
       },
     };

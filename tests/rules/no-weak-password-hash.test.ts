@@ -5,6 +5,7 @@ import { acrossParsers, cjs, cjsAsModule, esm, ts } from '../helpers.js';
 const ruleTester = new RuleTester();
 
 const CJS_PARSERS = [cjs, cjsAsModule];
+const MIN_COST_12: [{ minBcryptCost: number }] = [{ minBcryptCost: 12 }];
 
 ruleTester.run('no-weak-password-hash', rule, {
   valid: [
@@ -56,6 +57,17 @@ ruleTester.run('no-weak-password-hash', rule, {
     // KDFs over random tokens need no work factor
     { code: "import crypto from 'crypto'; crypto.scryptSync(refreshToken, salt, 64);", languageOptions: esm },
     { code: "import bcrypt from 'bcrypt'; await bcrypt.hash(resetToken, 8);", languageOptions: esm },
+    // realworld: sha256-prehash-before-bcrypt
+    {
+      code: "import * as bcrypt from 'bcrypt'; import { sha256 } from 'js-sha256'; export async function hashPassword(password) { if (!/^[a-f0-9]{64}$/i.test(password)) password = sha256(password); return bcrypt.hash(password, 12); }",
+      languageOptions: ts,
+    },
+    // a legacy fast hash checked while passwords move to a slow hash
+    {
+      code: "import crypto from 'crypto'; import argon2 from 'argon2'; export async function check(user, password) { if (user.legacy) return user.hash === crypto.createHash('md5').update(password).digest('hex'); return argon2.verify(user.hash, password); }",
+      languageOptions: esm,
+    },
+    { code: "const bcrypt = require('bcryptjs'); const sha = require('js-sha256'); exports.login = async (u, pw) => bcrypt.compare(sha(pw), u.password);", languageOptions: cjs },
     // strange code
     { code: "import crypto from 'crypto'; crypto.createHash(...args).update(password);", languageOptions: esm },
     { code: "import bcrypt from 'bcrypt'; bcrypt.hash(...[password, 4]);", languageOptions: esm },
@@ -70,54 +82,54 @@ ruleTester.run('no-weak-password-hash', rule, {
     ...acrossParsers([
       {
         code: "import crypto from 'crypto'; const hash = crypto.createHash('sha256').update(password).digest('hex');",
-        errors: [{ messageId: 'fastHash', data: { call: 'crypto.createHash', data: 'password', algorithm: 'sha256' } }],
+        errors: [{ messageId: 'fastHash' as const, data: { call: 'crypto.createHash', data: 'password', algorithm: 'sha256' } }],
       },
       {
         code: "import { createHash } from 'node:crypto'; export function hashPassword(pw, salt) { return createHash('sha512').update(`${salt}${pw}`).digest('hex'); }",
-        errors: [{ messageId: 'fastHash', data: { call: 'crypto.createHash', data: 'pw', algorithm: 'sha512' } }],
+        errors: [{ messageId: 'fastHash' as const, data: { call: 'crypto.createHash', data: 'pw', algorithm: 'sha512' } }],
       },
       {
         code: "import * as crypto from 'crypto'; const h = crypto.createHash('md5'); h.update(req.body.password + SALT); const stored = h.digest('hex');",
-        errors: [{ messageId: 'fastHash', data: { call: 'crypto.createHash', data: 'req.body.password', algorithm: 'md5' } }],
+        errors: [{ messageId: 'fastHash' as const, data: { call: 'crypto.createHash', data: 'req.body.password', algorithm: 'md5' } }],
       },
       {
         code: "import crypto from 'crypto'; const { newPassword } = req.body; user.hash = crypto.createHash('sha1').update(salt).update(newPassword, 'utf8').digest('hex');",
-        errors: [{ messageId: 'fastHash', data: { call: 'crypto.createHash', data: 'newPassword', algorithm: 'sha1' } }],
+        errors: [{ messageId: 'fastHash' as const, data: { call: 'crypto.createHash', data: 'newPassword', algorithm: 'sha1' } }],
       },
       {
         code: "import crypto from 'crypto'; const digest = crypto.createHmac('sha256', PEPPER).update(user.password).digest('hex');",
-        errors: [{ messageId: 'fastHash', data: { call: 'crypto.createHmac', data: 'user.password', algorithm: 'HMAC-sha256' } }],
+        errors: [{ messageId: 'fastHash' as const, data: { call: 'crypto.createHmac', data: 'user.password', algorithm: 'HMAC-sha256' } }],
       },
       {
         code: "import md5 from 'md5'; const stored = md5(password);",
-        errors: [{ messageId: 'fastHash', data: { call: 'md5()', data: 'password', algorithm: 'md5' } }],
+        errors: [{ messageId: 'fastHash' as const, data: { call: 'md5()', data: 'password', algorithm: 'md5' } }],
       },
       {
         code: "import CryptoJS from 'crypto-js'; const stored = CryptoJS.SHA256(password + salt).toString();",
-        errors: [{ messageId: 'fastHash', data: { call: 'CryptoJS.SHA256', data: 'password', algorithm: 'sha256' } }],
+        errors: [{ messageId: 'fastHash' as const, data: { call: 'CryptoJS.SHA256', data: 'password', algorithm: 'sha256' } }],
       },
       {
         code: "import { sha256 } from 'js-sha256'; const stored = sha256(input.passwd);",
-        errors: [{ messageId: 'fastHash', data: { call: 'js-sha256.sha256', data: 'input.passwd', algorithm: 'sha256' } }],
+        errors: [{ messageId: 'fastHash' as const, data: { call: 'js-sha256.sha256', data: 'input.passwd', algorithm: 'sha256' } }],
       },
       {
         code: "const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(password));",
-        errors: [{ messageId: 'fastHash', data: { call: 'crypto.subtle.digest', data: 'password', algorithm: 'SHA-256' } }],
+        errors: [{ messageId: 'fastHash' as const, data: { call: 'crypto.subtle.digest', data: 'password', algorithm: 'SHA-256' } }],
       },
     ]),
     ...acrossParsers(
       [
         {
           code: "const crypto = require('crypto'); module.exports = (password) => crypto.createHash('sha256').update(password).digest('base64');",
-          errors: [{ messageId: 'fastHash' }],
+          errors: [{ messageId: 'fastHash' as const }],
         },
         {
           code: "const sha1 = require('sha1'); exports.check = (user, pass) => user.hash === sha1(pass);",
-          errors: [{ messageId: 'fastHash', data: { call: 'sha1()', data: 'pass', algorithm: 'sha1' } }],
+          errors: [{ messageId: 'fastHash' as const, data: { call: 'sha1()', data: 'pass', algorithm: 'sha1' } }],
         },
         {
           code: "const bcrypt = require('bcryptjs'); exports.hash = (password) => bcrypt.hashSync(password, 8);",
-          errors: [{ messageId: 'bcryptCost', suggestions: [{ messageId: 'raiseCost', output: "const bcrypt = require('bcryptjs'); exports.hash = (password) => bcrypt.hashSync(password, 10);" }] }],
+          errors: [{ messageId: 'bcryptCost' as const, suggestions: [{ messageId: 'raiseCost' as const, output: "const bcrypt = require('bcryptjs'); exports.hash = (password) => bcrypt.hashSync(password, 10);" }] }],
         },
       ],
       CJS_PARSERS,
@@ -128,9 +140,9 @@ ruleTester.run('no-weak-password-hash', rule, {
         code: "import bcrypt from 'bcrypt'; const hash = await bcrypt.hash(password, 8);",
         errors: [
           {
-            messageId: 'bcryptCost',
+            messageId: 'bcryptCost' as const,
             data: { call: 'bcrypt.hash', cost: '8', min: '10' },
-            suggestions: [{ messageId: 'raiseCost', data: { value: '10' }, output: "import bcrypt from 'bcrypt'; const hash = await bcrypt.hash(password, 10);" }],
+            suggestions: [{ messageId: 'raiseCost' as const, data: { value: '10' }, output: "import bcrypt from 'bcrypt'; const hash = await bcrypt.hash(password, 10);" }],
           },
         ],
       },
@@ -138,56 +150,56 @@ ruleTester.run('no-weak-password-hash', rule, {
         code: "import bcrypt from 'bcrypt'; const SALT_ROUNDS = 6; const salt = await bcrypt.genSalt(SALT_ROUNDS); const hash = await bcrypt.hash(password, salt);",
         errors: [
           {
-            messageId: 'bcryptCost',
-            suggestions: [{ messageId: 'raiseCost', output: "import bcrypt from 'bcrypt'; const SALT_ROUNDS = 10; const salt = await bcrypt.genSalt(SALT_ROUNDS); const hash = await bcrypt.hash(password, salt);" }],
+            messageId: 'bcryptCost' as const,
+            suggestions: [{ messageId: 'raiseCost' as const, output: "import bcrypt from 'bcrypt'; const SALT_ROUNDS = 10; const salt = await bcrypt.genSalt(SALT_ROUNDS); const hash = await bcrypt.hash(password, salt);" }],
           },
         ],
       },
       {
         code: "import bcrypt from 'bcrypt'; const hash = await bcrypt.hash(password, 10);",
-        options: [{ minBcryptCost: 12 }],
-        errors: [{ messageId: 'bcryptCost', data: { call: 'bcrypt.hash', cost: '10', min: '12' }, suggestions: [{ messageId: 'raiseCost', output: "import bcrypt from 'bcrypt'; const hash = await bcrypt.hash(password, 12);" }] }],
+        options: MIN_COST_12,
+        errors: [{ messageId: 'bcryptCost' as const, data: { call: 'bcrypt.hash', cost: '10', min: '12' }, suggestions: [{ messageId: 'raiseCost' as const, output: "import bcrypt from 'bcrypt'; const hash = await bcrypt.hash(password, 12);" }] }],
       },
       {
         code: "import bcrypt from 'bcryptjs'; const salt = await bcrypt.genSalt(); const hash = await bcrypt.hash(password, salt);",
-        options: [{ minBcryptCost: 12 }],
+        options: MIN_COST_12,
         errors: [
           {
-            messageId: 'bcryptDefaultCost',
+            messageId: 'bcryptDefaultCost' as const,
             data: { call: 'bcryptjs.genSalt', cost: '10', min: '12' },
-            suggestions: [{ messageId: 'raiseCost', output: "import bcrypt from 'bcryptjs'; const salt = await bcrypt.genSalt(12); const hash = await bcrypt.hash(password, salt);" }],
+            suggestions: [{ messageId: 'raiseCost' as const, output: "import bcrypt from 'bcryptjs'; const salt = await bcrypt.genSalt(12); const hash = await bcrypt.hash(password, salt);" }],
           },
         ],
       },
       {
         code: "import bcrypt from 'bcrypt'; bcrypt.genSalt((err, salt) => bcrypt.hash(password, salt, done));",
-        options: [{ minBcryptCost: 12 }],
-        errors: [{ messageId: 'bcryptDefaultCost', suggestions: [{ messageId: 'raiseCost', output: "import bcrypt from 'bcrypt'; bcrypt.genSalt(12, (err, salt) => bcrypt.hash(password, salt, done));" }] }],
+        options: MIN_COST_12,
+        errors: [{ messageId: 'bcryptDefaultCost' as const, suggestions: [{ messageId: 'raiseCost' as const, output: "import bcrypt from 'bcrypt'; bcrypt.genSalt(12, (err, salt) => bcrypt.hash(password, salt, done));" }] }],
       },
     ]),
     // argon2
     ...acrossParsers([
       {
         code: "import argon2 from 'argon2'; await argon2.hash(password, { type: argon2.argon2i });",
-        errors: [{ messageId: 'argon2Variant', data: { call: 'argon2.hash', variant: 'argon2i' } }],
+        errors: [{ messageId: 'argon2Variant' as const, data: { call: 'argon2.hash', variant: 'argon2i' } }],
       },
       {
         code: "import { hash, Algorithm } from '@node-rs/argon2'; await hash(password, { algorithm: Algorithm.Argon2d });",
-        errors: [{ messageId: 'argon2Variant', data: { call: '@node-rs/argon2.hash', variant: 'argon2d' } }],
+        errors: [{ messageId: 'argon2Variant' as const, data: { call: '@node-rs/argon2.hash', variant: 'argon2d' } }],
       },
       {
         code: "import argon2 from 'argon2'; await argon2.hash(password, { type: argon2.argon2id, memoryCost: 4096, timeCost: 3 });",
         errors: [
           {
-            messageId: 'argon2Cost',
+            messageId: 'argon2Cost' as const,
             data: { call: 'argon2.hash', memory: '4,096', time: '3', plural: 'es' },
-            suggestions: [{ messageId: 'raiseCost', output: "import argon2 from 'argon2'; await argon2.hash(password, { type: argon2.argon2id, memoryCost: 12288, timeCost: 3 });" }],
+            suggestions: [{ messageId: 'raiseCost' as const, output: "import argon2 from 'argon2'; await argon2.hash(password, { type: argon2.argon2id, memoryCost: 12288, timeCost: 3 });" }],
           },
         ],
       },
       {
         code: "import * as argon2 from 'argon2'; const OPTS = { memoryCost: 2 ** 14, timeCost: 1 }; await argon2.hash(password, OPTS);",
-        errors: [{ messageId: 'argon2Cost', data: { call: 'argon2.hash', memory: '16,384', time: '1', plural: '' }, suggestions: [] }],
+        errors: [{ messageId: 'argon2Cost' as const, data: { call: 'argon2.hash', memory: '16,384', time: '1', plural: '' }, suggestions: [] }],
       },
     ]),
     // pbkdf2 and scrypt
@@ -196,9 +208,9 @@ ruleTester.run('no-weak-password-hash', rule, {
         code: "import crypto from 'crypto'; const key = crypto.pbkdf2Sync(password, salt, 10000, 64, 'sha512');",
         errors: [
           {
-            messageId: 'pbkdf2Iterations',
+            messageId: 'pbkdf2Iterations' as const,
             data: { call: 'crypto.pbkdf2Sync', iterations: '10,000', digest: 'SHA512', min: '210,000' },
-            suggestions: [{ messageId: 'raiseCost', output: "import crypto from 'crypto'; const key = crypto.pbkdf2Sync(password, salt, 210000, 64, 'sha512');" }],
+            suggestions: [{ messageId: 'raiseCost' as const, output: "import crypto from 'crypto'; const key = crypto.pbkdf2Sync(password, salt, 210000, 64, 'sha512');" }],
           },
         ],
       },
@@ -206,19 +218,24 @@ ruleTester.run('no-weak-password-hash', rule, {
         code: "import { pbkdf2 } from 'node:crypto'; import { promisify } from 'node:util'; const derive = promisify(pbkdf2); const ITERATIONS = 100000; await derive(password, salt, ITERATIONS, 32, 'sha256');",
         errors: [
           {
-            messageId: 'pbkdf2Iterations',
+            messageId: 'pbkdf2Iterations' as const,
             data: { call: 'crypto.pbkdf2', iterations: '100,000', digest: 'SHA256', min: '600,000' },
-            suggestions: [{ messageId: 'raiseCost', output: "import { pbkdf2 } from 'node:crypto'; import { promisify } from 'node:util'; const derive = promisify(pbkdf2); const ITERATIONS = 600000; await derive(password, salt, ITERATIONS, 32, 'sha256');" }],
+            suggestions: [{ messageId: 'raiseCost' as const, output: "import { pbkdf2 } from 'node:crypto'; import { promisify } from 'node:util'; const derive = promisify(pbkdf2); const ITERATIONS = 600000; await derive(password, salt, ITERATIONS, 32, 'sha256');" }],
           },
         ],
       },
       {
         code: "import crypto from 'crypto'; crypto.scrypt(password, salt, 64, (err, key) => done(key));",
-        errors: [{ messageId: 'scryptCost', data: { call: 'crypto.scrypt', N: '16,384', r: '8', p: '1', defaults: " (Node's defaults)" } }],
+        errors: [{ messageId: 'scryptCost' as const, data: { call: 'crypto.scrypt', N: '16,384', r: '8', p: '1', defaults: " (Node's defaults)" } }],
       },
       {
         code: "import { scryptSync } from 'crypto'; const SCRYPT = { N: 16384, r: 16, p: 1 }; scryptSync(password, salt, 64, SCRYPT);",
-        errors: [{ messageId: 'scryptCost', data: { call: 'crypto.scryptSync', N: '16,384', r: '16', p: '1', defaults: '' } }],
+        errors: [{ messageId: 'scryptCost' as const, data: { call: 'crypto.scryptSync', N: '16,384', r: '16', p: '1', defaults: '' } }],
+      },
+      {
+        // one finding for a setting shared by the hashing and the verifying call
+        code: "import crypto from 'crypto'; const PARAMS = { N: 16384, r: 16, p: 1 }; export const hash = (password, salt) => crypto.scryptSync(password, salt, 64, PARAMS); export const verify = (password, salt) => crypto.scryptSync(password, salt, 64, PARAMS);",
+        errors: [{ messageId: 'scryptCost' as const, line: 1, column: 150 }],
       },
     ]),
   ],
