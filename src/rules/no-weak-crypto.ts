@@ -4,7 +4,7 @@ import { isModulePath, resolveModule } from '../analysis/core/modules.js';
 import { staticString } from '../analysis/core/static-value.js';
 import { calledMethods, cryptoCall, describeCryptoCall, hashUpdates, mayUseCrypto, type CryptoCall } from '../analysis/domains/crypto.js';
 import { isConstantBytes, passwordData, readOptions, staticNumber } from '../analysis/domains/crypto-values.js';
-import { brokenDigest, isAeadCipher, isEcbMode, weakCipherFamily } from '../analysis/domains/crypto-algorithms.js';
+import { brokenDigest, isAeadCipher, isEcbMode, isKeyWrap, weakCipherFamily } from '../analysis/domains/crypto-algorithms.js';
 import { MIN_GCM_TAG_BYTES, MIN_MODULUS_BITS, MODULUS_KEY_TYPES } from '../catalog/crypto.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -95,7 +95,7 @@ export default createRule<Options, MessageIds>({
           return;
         }
       }
-      if (ivNode && isConstantBytes(ivNode, sourceCode)) {
+      if (ivNode && !(algorithm !== null && isKeyWrap(algorithm)) && isConstantBytes(ivNode, sourceCode)) {
         const aead = algorithm !== null && isAeadCipher(algorithm);
         const size = aead ? 12 : 16;
         const ns = call.entry.direction === 'encrypt' ? namespaceText(call) : null;

@@ -100,6 +100,8 @@ export default createRule<Options, MessageIds>({
       for (const value of data) {
         const password = passwordData(value, sourceCode);
         if (!password) continue;
+        // HTTP Digest authentication's HA1 (`md5(`${user}:${realm}:${password}`)`) is what the protocol computes.
+        if (/realm/i.test(sourceCode.getText(value))) continue;
         fastHashes.push({ call, data: shortText(sourceCode, password.node), algorithm });
         return;
       }
@@ -257,6 +259,8 @@ export default createRule<Options, MessageIds>({
         // pre-hash (`bcrypt.hash(sha256(password))`, for bcrypt's 72-byte limit or client-side
         // hashing) or to recognise legacy hashes while they are migrated.
         if (hashesSlowly) return;
+        // Have I Been Pwned's range API takes the first five hex digits of a password's SHA-1.
+        if (sourceCode.text.includes('pwnedpasswords')) return;
         for (const { call, data, algorithm } of fastHashes) {
           context.report({
             node: call.node,

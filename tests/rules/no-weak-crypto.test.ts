@@ -52,7 +52,15 @@ ruleTester.run('no-weak-crypto', rule, {
     { code: "import crypto from 'crypto'; const sig = crypto.createHmac('sha256', secret).update(body).digest('hex');", languageOptions: esm },
     // HMAC-SHA1 and SHA-1 verification that webhook and API protocols dictate (reported with reportSha1Interop)
     { code: "import crypto from 'crypto'; const expected = 'sha1=' + crypto.createHmac('sha1', secret).update(payload).digest('hex');", languageOptions: esm },
+    // realworld: aliyun-hmac-sha1
+    { code: "const crypto = require('crypto'); const signature = crypto.createHmac('sha1', `${AccessKeySecret}&`).update(signStr).digest('base64');", languageOptions: cjs },
     { code: "import crypto from 'crypto'; const ok = crypto.createVerify('RSA-SHA1').update(message).verify(cert, signature, 'base64');", languageOptions: esm },
+    // passwords hashed fast are no-weak-password-hash's finding
+    { code: "import crypto from 'crypto'; const h = crypto.createHash('sha1').update(password).digest('hex');", languageOptions: esm },
+    // legacy names that are not ciphers, the fixed IV of AES key wrap (RFC 3394)
+    { code: "import crypto from 'crypto'; const c = crypto.createCipheriv('aes-256-cbc', Buffer.from(process.env.KEY, 'hex'), Buffer.from(ivHex, 'hex'));", languageOptions: esm },
+    { code: "import crypto from 'crypto'; const c = crypto.createCipheriv('id-aes256-wrap', kek, Buffer.from('A6A6A6A6A6A6A6A6', 'hex'));", languageOptions: esm },
+    { code: "import crypto from 'crypto'; const d = crypto.createDecipheriv('aes-256-ctr', key, iv); export const out = d.update(data);", languageOptions: esm },
     // a password fed to an HMAC is no-weak-password-hash's finding
     { code: "import crypto from 'crypto'; const h = crypto.createHmac('md5', pepper).update(password).digest('hex');", languageOptions: esm },
     // crypto-js with a key from the environment

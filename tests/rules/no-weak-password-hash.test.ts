@@ -68,6 +68,12 @@ ruleTester.run('no-weak-password-hash', rule, {
       languageOptions: esm,
     },
     { code: "const bcrypt = require('bcryptjs'); const sha = require('js-sha256'); exports.login = async (u, pw) => bcrypt.compare(sha(pw), u.password);", languageOptions: cjs },
+    // protocols that hash a password fast by definition: Have I Been Pwned ranges, HTTP Digest HA1
+    {
+      code: "import crypto from 'crypto'; export async function isPwned(password) { const sha = crypto.createHash('sha1').update(password).digest('hex').toUpperCase(); const res = await fetch(`https://api.pwnedpasswords.com/range/${sha.slice(0, 5)}`); return (await res.text()).includes(sha.slice(5)); }",
+      languageOptions: esm,
+    },
+    { code: "import crypto from 'crypto'; const ha1 = crypto.createHash('md5').update(`${username}:${realm}:${password}`).digest('hex');", languageOptions: esm },
     // strange code
     { code: "import crypto from 'crypto'; crypto.createHash(...args).update(password);", languageOptions: esm },
     { code: "import bcrypt from 'bcrypt'; bcrypt.hash(...[password, 4]);", languageOptions: esm },

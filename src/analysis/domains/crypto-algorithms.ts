@@ -43,3 +43,8 @@ export function brokenDigest(algorithm: string): string | null {
   }
   return null;
 }
+
+/** True for AES key wrap (RFC 3394 / 5649: `id-aes256-wrap`, `aes128-wrap-pad`), whose IV is a fixed constant by design. */
+export function isKeyWrap(algorithm: string): boolean {
+  return /-wrap(?:-pad)?$/i.test(algorithm);
+}
