@@ -3,7 +3,7 @@ import { shortText, unwrap } from '../analysis/core/ast.js';
 import { resolveModule } from '../analysis/core/modules.js';
 import { staticString } from '../analysis/core/static-value.js';
 import { cryptoCall, describeCryptoCall, digestData, hashUpdates, mayUseCrypto, type CryptoCall } from '../analysis/domains/crypto.js';
-import { isTokenData, numericLiteral, passwordData, readOptions, staticNumber, type OptionValue } from '../analysis/domains/crypto-values.js';
+import { isKeyMaterial, numericLiteral, passwordData, readOptions, staticNumber, type OptionValue } from '../analysis/domains/crypto-values.js';
 import {
   ARGON2_DEFAULTS,
   ARGON2_MIN_SETTINGS,
@@ -124,7 +124,7 @@ export default createRule<Options, MessageIds>({
         return;
       }
       if (!rounds) return;
-      if (call.entry.operation === 'bcrypt-hash' && isTokenData(call.args[0] ?? rounds, sourceCode)) return;
+      if (call.entry.operation === 'bcrypt-hash' && isKeyMaterial(call.args[0] ?? rounds, sourceCode)) return;
       const cost = staticNumber(rounds, sourceCode);
       if (cost === null || !Number.isInteger(cost) || cost >= minBcryptCost) return;
       context.report({
@@ -146,7 +146,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function argon2(call: CryptoCall): void {
-      if (isTokenData(call.args[0] ?? call.node, sourceCode)) return;
+      if (isKeyMaterial(call.args[0] ?? call.node, sourceCode)) return;
       const reader = readOptions(call.args[1], sourceCode);
       const variant = argon2Variant(reader.get(call.module === 'argon2' ? 'type' : 'algorithm'));
       if (variant !== null && variant !== 'argon2id') {
@@ -182,7 +182,7 @@ export default createRule<Options, MessageIds>({
 
     function pbkdf2(call: CryptoCall): void {
       const [password, , iterationsNode, , digestNode] = call.args;
-      if (!password || !iterationsNode || !digestNode || isTokenData(password, sourceCode)) return;
+      if (!password || !iterationsNode || !digestNode || isKeyMaterial(password, sourceCode)) return;
       const iterations = staticNumber(iterationsNode, sourceCode);
       const digest = staticString(digestNode, sourceCode)?.toLowerCase();
       const min = digest === undefined ? undefined : PBKDF2_MIN_ITERATIONS.get(digest);
@@ -197,7 +197,7 @@ export default createRule<Options, MessageIds>({
 
     function scrypt(call: CryptoCall): void {
       const [password, , keylen, optionsNode] = call.args;
-      if (!password || !keylen || isTokenData(password, sourceCode)) return;
+      if (!password || !keylen || isKeyMaterial(password, sourceCode)) return;
       const given = optionsNode && !isFunctionNode(optionsNode) ? optionsNode : undefined;
       const reader = readOptions(given, sourceCode);
       const read = (names: string[], fallback: number): number | null => {

@@ -5,6 +5,61 @@ import { acrossParsers, cjs, cjsAsModule, esm, ts } from '../helpers.js';
 const ruleTester = new RuleTester();
 
 const CJS_PARSERS = [cjs, cjsAsModule];
+
+const NODE_RED_CREDENTIALS = `
+var crypto = require('crypto');
+var encryptionAlgorithm = 'aes-256-ctr';
+function decryptCredentials(key, credentials) {
+  var creds = credentials['$'];
+  var initVector = Buffer.from(creds.substring(0, 32), 'hex');
+  creds = creds.substring(32);
+  var decipher = crypto.createDecipheriv(encryptionAlgorithm, key, initVector);
+  return JSON.parse(decipher.update(creds, 'base64', 'utf8') + decipher.final('utf8'));
+}
+function encryptCredentials(key, credentials) {
+  var initVector = crypto.randomBytes(16);
+  var cipher = crypto.createCipheriv(encryptionAlgorithm, key, initVector);
+  return { $: initVector.toString('hex') + cipher.update(JSON.stringify(credentials), 'utf8', 'base64') + cipher.final('base64') };
+}
+`;
+
+const AES_ENCRYPTOR_CLASS = `
+import crypto from 'node:crypto';
+export class AesEncryptor {
+  constructor(private key: Buffer) {
+    if (key.length !== 32) throw new Error('Key must be 32 bytes for AES-256 encryption.');
+  }
+  encrypt(text: string): string {
+    const iv = crypto.randomBytes(16);
+    const cipher = crypto.createCipheriv('aes-256-cbc', this.key, iv);
+    return iv.toString('hex') + Buffer.concat([cipher.update(Buffer.from(text, 'utf8')), cipher.final()]).toString('hex');
+  }
+  decrypt(encrypted: string): string {
+    const iv = Buffer.from(encrypted.slice(0, 32), 'hex');
+    const decipher = crypto.createDecipheriv('aes-256-cbc', this.key, iv);
+    return Buffer.concat([decipher.update(Buffer.from(encrypted.slice(32), 'hex')), decipher.final()]).toString('utf8');
+  }
+}
+`;
+
+const GCM_WITH_CONSTANTS = `
+const crypto = require('crypto');
+const ALGORITHM = 'aes-256-gcm';
+const IV_LENGTH = 12;
+const TAG_LENGTH = 16;
+exports.seal = (key, plaintext) => {
+  const iv = crypto.randomBytes(IV_LENGTH);
+  const cipher = crypto.createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_LENGTH });
+  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+};
+exports.open = (key, sealed) => {
+  const raw = Buffer.from(sealed, 'base64url');
+  const decipher = crypto.createDecipheriv(ALGORITHM, key, raw.subarray(0, IV_LENGTH), { authTagLength: TAG_LENGTH });
+  decipher.setAuthTag(raw.subarray(IV_LENGTH, IV_LENGTH + TAG_LENGTH));
+  return Buffer.concat([decipher.update(raw.subarray(IV_LENGTH + TAG_LENGTH)), decipher.final()]).toString('utf8');
+};
+`;
 const REPORT_SHA1: [{ reportSha1Interop: boolean }] = [{ reportSha1Interop: true }];
 
 const GCM_ROUND_TRIP = `
@@ -70,6 +125,38 @@ ruleTester.run('no-weak-crypto', rule, {
     { code: "const crypto = { createCipher() {} }; crypto.createCipher('des', 'k');", languageOptions: esm },
     { code: "import { createCipheriv } from './my-crypto'; createCipheriv('des-ede3-cbc', key, Buffer.alloc(8));", languageOptions: esm },
     { code: "const AES = { encrypt() {} }; AES.encrypt(text, 'secret');", languageOptions: esm },
+    // whole modules: IVs generated and stored beside the ciphertext, tags set
+    { code: NODE_RED_CREDENTIALS, languageOptions: cjs },
+    { code: NODE_RED_CREDENTIALS, languageOptions: cjsAsModule },
+    { code: AES_ENCRYPTOR_CLASS, languageOptions: ts },
+    { code: GCM_WITH_CONSTANTS, languageOptions: cjs },
+    { code: GCM_WITH_CONSTANTS, languageOptions: cjsAsModule },
+    ...acrossParsers([
+      // buffers filled with random bytes after they are made
+      { code: "import crypto from 'crypto'; const iv = Buffer.alloc(16); crypto.randomFillSync(iv); const c = crypto.createCipheriv('aes-256-cbc', key, iv);" },
+      { code: "import crypto from 'crypto'; const nonce = new Uint8Array(12); crypto.getRandomValues(nonce); const c = crypto.createCipheriv('aes-256-gcm', key, nonce);" },
+      { code: "import crypto from 'crypto'; const iv = Buffer.alloc(16); iv.write(seed, 'hex'); crypto.createCipheriv('aes-128-cbc', key, iv);" },
+      // IVs as parameters or from other modules
+      { code: "import crypto from 'crypto'; export const enc = (key, iv, data) => crypto.createCipheriv('aes-256-cbc', key, iv).update(data);" },
+      { code: "import crypto from 'crypto'; import { IV } from './config'; crypto.createCipheriv('aes-256-cbc', key, IV);" },
+      { code: "import crypto from 'crypto'; crypto.createCipheriv('aes-256-cbc', key, Buffer.from(process.env.IV, 'hex'));" },
+      // key pairs, signatures and MACs that are strong
+      { code: "import crypto from 'crypto'; const { publicKey, privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 4096, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });" },
+      { code: "import crypto from 'crypto'; crypto.generateKeyPairSync('ed25519');" },
+      { code: "import crypto from 'crypto'; crypto.generateKeyPair('rsa', { modulusLength: 3072 }, (err, pub, priv) => done(pub, priv));" },
+      { code: "import crypto from 'crypto'; const sig = crypto.createSign('SHA256').update(data).sign(privateKey, 'base64');" },
+      { code: "import crypto from 'crypto'; const ok = crypto.verify('sha512', data, publicKey, signature);" },
+      { code: "import crypto from 'crypto'; const mac = crypto.createHmac('sha512', key).update(body).digest('base64');" },
+      { code: "import crypto from 'crypto'; const mac = crypto.createHmac(algorithm, key).update(body).digest('hex');" },
+      // crypto-js with keys and IVs that are not written in the code
+      { code: "import CryptoJS from 'crypto-js'; const c = CryptoJS.AES.encrypt(text, CryptoJS.enc.Hex.parse(process.env.KEY), { iv: CryptoJS.lib.WordArray.random(16) });" },
+      { code: "import CryptoJS from 'crypto-js'; const mac = CryptoJS.HmacSHA256(message, secret).toString();" },
+      { code: "import CryptoJS from 'crypto-js'; const c = CryptoJS.AES.encrypt(text, key, { mode: CryptoJS.mode.CBC, iv });" },
+      { code: "import CryptoJS from 'crypto-js'; const c = CryptoJS.Rabbit.encrypt(text, key);" },
+      // digests are not ciphers
+      { code: "import crypto from 'crypto'; const fingerprint = crypto.createHash('sha1').update(publicKeyDer).digest('hex');" },
+      { code: "import crypto from 'crypto'; const id = crypto.hash('md5', content);" },
+    ]),
     // strange code
     { code: "import crypto from 'crypto'; crypto.createCipheriv(...args);", languageOptions: esm },
     { code: "import crypto from 'crypto'; crypto?.['createCipheriv']?.(alg, key, iv);", languageOptions: ts },

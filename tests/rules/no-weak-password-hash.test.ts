@@ -5,6 +5,34 @@ import { acrossParsers, cjs, cjsAsModule, esm, ts } from '../helpers.js';
 const ruleTester = new RuleTester();
 
 const CJS_PARSERS = [cjs, cjsAsModule];
+
+const PASSWORD_SERVICE = `
+import bcrypt from 'bcrypt';
+import crypto from 'node:crypto';
+const SALT_ROUNDS = 12;
+export async function register(email: string, password: string) {
+  const passwordHash = await bcrypt.hash(password, SALT_ROUNDS);
+  const verificationToken = crypto.randomBytes(32).toString('hex');
+  const tokenHash = crypto.createHash('sha256').update(verificationToken).digest('hex');
+  return { email, passwordHash, tokenHash };
+}
+export async function login(user: { passwordHash: string }, password: string) {
+  return bcrypt.compare(password, user.passwordHash);
+}
+`;
+
+const ETAG_MIDDLEWARE = `
+const crypto = require('crypto');
+module.exports = function etag(req, res, next) {
+  const send = res.send;
+  res.send = function (body) {
+    const hash = crypto.createHash('md5').update(typeof body === 'string' ? body : JSON.stringify(body)).digest('hex');
+    res.setHeader('ETag', '"' + hash + '"');
+    return send.call(this, body);
+  };
+  next();
+};
+`;
 const MIN_COST_12: [{ minBcryptCost: number }] = [{ minBcryptCost: 12 }];
 
 ruleTester.run('no-weak-password-hash', rule, {
@@ -74,6 +102,30 @@ ruleTester.run('no-weak-password-hash', rule, {
       languageOptions: esm,
     },
     { code: "import crypto from 'crypto'; const ha1 = crypto.createHash('md5').update(`${username}:${realm}:${password}`).digest('hex');", languageOptions: esm },
+    // whole modules
+    { code: PASSWORD_SERVICE, languageOptions: ts },
+    { code: ETAG_MIDDLEWARE, languageOptions: cjs },
+    { code: ETAG_MIDDLEWARE, languageOptions: cjsAsModule },
+    ...acrossParsers([
+      // hashes of tokens, ids and content
+      { code: "import crypto from 'crypto'; const key = crypto.createHash('sha256').update(token + process.env.PEPPER).digest('hex');" },
+      { code: "import crypto from 'crypto'; const seed = crypto.createHash('sha256').update(`${user.email}:${Date.now()}`).digest('hex');" },
+      { code: "import crypto from 'crypto'; const v = crypto.createHash('sha256').update(`${user.id}:${user.passwordChangedAt}`).digest('hex');" },
+      { code: "import crypto from 'crypto'; const h = crypto.createHash('md5').update(passwordField.name).digest('hex');" },
+      { code: "import crypto from 'crypto'; const h = crypto.createHash('sha1').update(bypassCode).digest('hex');" },
+      { code: "import crypto from 'crypto'; crypto.createHash('sha256').update(JSON.stringify({ hasPassword: !!user.password })).digest('hex');" },
+      { code: "import { sha256 } from 'js-sha256'; const checksum = sha256(fileContents);" },
+      // slow hashes and checks with defaults or adequate settings (uptime-kuma style cost constant)
+      { code: "import bcrypt from 'bcryptjs'; const saltRounds = 10; export const generate = (password) => bcrypt.hashSync(password, saltRounds);" },
+      { code: "import bcrypt from 'bcryptjs'; export const check = (password, hash) => bcrypt.compareSync(password, hash);" },
+      { code: "import argon2 from 'argon2'; export const check = (hash, password) => argon2.verify(hash, password);" },
+      { code: "import crypto from 'crypto'; crypto.pbkdf2Sync(password, salt, 1300000, 64, 'sha1');" },
+      { code: "import crypto from 'crypto'; crypto.pbkdf2Sync(password, salt, 310000, 32, 'sha384');" },
+      // key derivation from key material, not a password
+      { code: "import crypto from 'crypto'; const key = crypto.scryptSync(process.env.ENCRYPTION_KEY, 'salt', 32);" },
+      { code: "import crypto from 'crypto'; const key = crypto.pbkdf2Sync(masterSecret, salt, 1000, 32, 'sha256');" },
+      { code: "import { scrypt } from 'crypto'; export const derive = (apiKey, salt, cb) => scrypt(apiKey, salt, 64, cb);" },
+    ]),
     // strange code
     { code: "import crypto from 'crypto'; crypto.createHash(...args).update(password);", languageOptions: esm },
     { code: "import bcrypt from 'bcrypt'; bcrypt.hash(...[password, 4]);", languageOptions: esm },

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, findVar, isGlobalReference, memberName, singleValue, unwrap } from '../core/ast.js';
 import type { SourceCode } from '../core/cache.js';
 import { isModulePath, resolveModule } from '../core/modules.js';
-import { isPasswordName, isTokenName } from '../core/names.js';
+import { isPasswordName, isSecretName, isTokenName } from '../core/names.js';
 import { hasUnknownKey, memberValue, resolveObject } from '../core/object-values.js';
 import { staticValue, stringComposition } from '../core/static-value.js';
 import { isConstrainedChoice } from '../flow/constrained-value.js';
@@ -86,11 +86,16 @@ export function passwordData(node: Node, sourceCode: SourceCode, depth = 0): Pas
   return null;
 }
 
-/** True when the value is named like a token (`refreshToken`, `apiToken`): random, not chosen by a person. */
-export function isTokenData(node: Node, sourceCode: SourceCode): boolean {
+/**
+ * True when the value is named like key material rather than a password: a token (`refreshToken`,
+ * `apiToken`) or a secret or key (`ENCRYPTION_KEY`, `masterSecret`, `apiKey`) — random, not chosen
+ * by a person, so a key derivation over it needs no work factor.
+ */
+export function isKeyMaterial(node: Node, sourceCode: SourceCode): boolean {
   const value = peel(node, sourceCode);
   const name = valueName(value);
-  return name !== null && isTokenName(name);
+  if (name === null || isPasswordName(name)) return false;
+  return isTokenName(name) || isSecretName(name);
 }
 
 /** The number an expression is known to evaluate to, or null. */
@@ -165,7 +170,10 @@ export function isConstantBytes(node: Node, sourceCode: SourceCode, depth = 0): 
   if (target.type === AST_NODE_TYPES.Identifier) {
     const variable = findVar(sourceCode, target);
     const single = variable && singleValue(variable);
-    if (single && single.path.length === 0) return isConstantBytes(single.init, sourceCode, depth + 1);
+    if (!variable || !single || single.path.length > 0) return false;
+    // `const iv = Buffer.alloc(16); crypto.randomFillSync(iv)`: filled or changed after it is made.
+    if (variable.references.some((ref) => !ref.init && !isReadOnlyUse(ref.identifier))) return false;
+    return isConstantBytes(single.init, sourceCode, depth + 1);
   }
   if (target.type === AST_NODE_TYPES.Literal || target.type === AST_NODE_TYPES.TemplateLiteral || target.type === AST_NODE_TYPES.BinaryExpression) {
     const value = staticValue(target, sourceCode);
@@ -201,6 +209,37 @@ export function isConstantBytes(node: Node, sourceCode: SourceCode, depth = 0): 
     }
   }
   return false;
+}
+
+/** Calls that read bytes handed to them without changing them. */
+const READING_CALLS = new Set(['createCipheriv', 'createDecipheriv', 'concat', 'from', 'encrypt', 'decrypt', 'toString', 'equals', 'compare']);
+/** Members of a buffer that read it. */
+const READING_MEMBERS = new Set(['toString', 'length', 'byteLength', 'toJSON', 'slice', 'subarray', 'equals', 'buffer']);
+
+/** True when a reference of a byte value only reads it: handed to a cipher factory or `Buffer.concat`, or `.toString()`, `.length`. */
+function isReadOnlyUse(id: TSESTree.Identifier | TSESTree.JSXIdentifier): boolean {
+  let node: Node = id;
+  let parent = node.parent;
+  while (parent && (parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression)) {
+    node = parent;
+    parent = node.parent;
+  }
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
+    const name = memberName(parent);
+    const grand = parent.parent;
+    if (grand?.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent) return false;
+    return name !== null && READING_MEMBERS.has(name);
+  }
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(node as TSESTree.Expression)) {
+    const name = calleeName(parent);
+    return name !== null && READING_CALLS.has(name);
+  }
+  if (parent.type === AST_NODE_TYPES.ArrayExpression) {
+    const grand = parent.parent;
+    return grand?.type === AST_NODE_TYPES.CallExpression && calleeName(grand) === 'concat';
+  }
+  return parent.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression;
 }
 
 /** A constant string, a literal array of constant numbers, or a size (`new Uint8Array(16)` is zeros). */
