@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAuthFunctionName, isEntityName, isSecretName, isSensitiveFieldName, isTokenName, nameWords } from '../../src/analysis/core/names.js';
+import { isAuthFunctionName, isEntityName, isPasswordName, isSecretName, isSensitiveFieldName, isTokenName, nameWords } from '../../src/analysis/core/names.js';
 
 describe('nameWords', () => {
   it.each([
@@ -117,5 +117,22 @@ describe('isEntityName', () => {
     'customerId', 'accountNumber', 'userEmail', 'payload', 'claims', 'tokenPayload', 'maxUsers', 'adminUrl', '',
   ])('does not match %s', (name) => {
     expect(isEntityName(name)).toBe(false);
+  });
+});
+
+describe('isPasswordName', () => {
+  it.each([
+    'password', 'PASSWORD', 'newPassword', 'oldPassword', 'plainPassword', 'user_password', 'passwd', 'pwd', 'pw',
+    'passphrase', 'passcode', 'passwordConfirm', 'password_plain', 'pass', 'passwords',
+  ])('matches %s', (name) => {
+    expect(isPasswordName(name)).toBe(true);
+  });
+
+  it.each([
+    'passwordHash', 'hashedPassword', 'encryptedPassword', 'generatedPassword', 'randomPassword', 'passwordPolicy',
+    'passwordResetToken', 'passwordChangedAt', 'isPassword', 'showPassword', 'hashPassword', 'passport', 'bypass',
+    'compass', 'passage', 'secret', 'apiKey', '',
+  ])('does not match %s', (name) => {
+    expect(isPasswordName(name)).toBe(false);
   });
 });
