@@ -210,7 +210,7 @@ export const ARGON2_MIN_SETTINGS: readonly { memoryCost: number; timeCost: numbe
 ];
 
 /**
- * Library defaults used when an option is not given: `argon2` (0.26 and later: argon2id, 64 MiB,
+ * Library defaults used when an option is not given: `argon2` (current versions: argon2id, 64 MiB,
  * 3 passes) and `@node-rs/argon2` (argon2id, 19 MiB, 2 passes).
  */
 export const ARGON2_DEFAULTS: ReadonlyMap<string, { memoryCost: number; timeCost: number }> = new Map([
