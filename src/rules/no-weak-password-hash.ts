@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { shortText, unwrap } from '../analysis/core/ast.js';
+import { calleeName, findVar, shortText, singleValue, unwrap } from '../analysis/core/ast.js';
 import { resolveModule } from '../analysis/core/modules.js';
 import { staticString } from '../analysis/core/static-value.js';
-import { cryptoCall, describeCryptoCall, digestData, hashUpdates, mayUseCrypto, type CryptoCall } from '../analysis/domains/crypto.js';
+import { cryptoCall, describeCryptoCall, digestData, digestResult, hashUpdates, mayUseCrypto, type CryptoCall } from '../analysis/domains/crypto.js';
 import { isKeyMaterial, numericLiteral, passwordData, readOptions, staticNumber, type OptionValue } from '../analysis/domains/crypto-values.js';
 import {
   ARGON2_DEFAULTS,
@@ -17,6 +17,9 @@ import { createRule } from '../util/create-rule.js';
 
 type MessageIds = 'fastHash' | 'bcryptCost' | 'bcryptDefaultCost' | 'argon2Variant' | 'argon2Cost' | 'pbkdf2Iterations' | 'scryptCost' | 'raiseCost';
 type Options = [{ minBcryptCost?: number }];
+
+/** Text of a call that computes a digest. */
+const DIGEST_CALL_TEXT = /\b(?:createHash|digest|hash|sha1|sha256|sha512|md5)\s*\(/i;
 
 /** Operations that hash or check passwords with a work factor. */
 const SLOW_HASHES = new Set(['bcrypt-hash', 'bcrypt-salt', 'argon2-hash', 'password-verify', 'pbkdf2', 'scrypt']);
@@ -83,6 +86,39 @@ export default createRule<Options, MessageIds>({
     /** Options objects already reported: a shared setting is one finding, not one per call. */
     const reportedOptions = new Set<TSESTree.Node>();
 
+    /**
+     * True when the digest goes into `crypto.timingSafeEqual(…)` (also through `Buffer.from()` or a
+     * constant) against another value computed there and then (`digest(process.env.ADMIN_PASSWORD)`):
+     * both sides are hashed to equal lengths, and nothing is stored.
+     */
+    function comparedInConstantTime(call: CryptoCall): boolean {
+      const result = digestResult(call, sourceCode);
+      const uses: TSESTree.Node[] = result.variable ? result.variable.references.filter((r) => !r.init).map((r) => r.identifier) : [result.node];
+      const computed = (arg: TSESTree.Node): boolean => {
+        let value = unwrap(arg);
+        while (value.type === AST_NODE_TYPES.CallExpression && calleeName(value) === 'from' && value.arguments[0]) value = unwrap(value.arguments[0]);
+        if (value.type === AST_NODE_TYPES.Identifier) {
+          const variable = findVar(sourceCode, value);
+          const single = variable && singleValue(variable);
+          if (single && single.path.length === 0) value = unwrap(single.init);
+        }
+        // A digest made here (`createHash(…).digest()`, `sha256(…)`, a local `digest(…)` helper), not a stored one.
+        return value.type === AST_NODE_TYPES.CallExpression && DIGEST_CALL_TEXT.test(sourceCode.getText(value));
+      };
+      return uses.some((use) => {
+        let node: TSESTree.Node = use;
+        for (let i = 0; i < 3; i++) {
+          const parent = node.parent;
+          if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(node as TSESTree.Expression)) return false;
+          const name = calleeName(parent);
+          if (name === 'timingSafeEqual') return parent.arguments.length === 2 && parent.arguments.every((arg) => arg === node || computed(arg));
+          if (name !== 'from') return false;
+          node = parent;
+        }
+        return false;
+      });
+    }
+
     function fastHash(call: CryptoCall): void {
       const op = call.entry.operation;
       let data: TSESTree.Node[] = [];
@@ -100,6 +136,8 @@ export default createRule<Options, MessageIds>({
       for (const value of data) {
         const password = passwordData(value, sourceCode);
         if (!password) continue;
+        // Digests of both sides of a comparison make `timingSafeEqual` work on equal lengths: nothing is stored.
+        if (comparedInConstantTime(call)) return;
         // HTTP Digest authentication's HA1 (`md5(`${user}:${realm}:${password}`)`) is what the protocol computes.
         if (/realm/i.test(sourceCode.getText(value))) continue;
         fastHashes.push({ call, data: shortText(sourceCode, password.node), algorithm });

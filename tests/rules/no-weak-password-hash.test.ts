@@ -96,6 +96,15 @@ ruleTester.run('no-weak-password-hash', rule, {
       languageOptions: esm,
     },
     { code: "const bcrypt = require('bcryptjs'); const sha = require('js-sha256'); exports.login = async (u, pw) => bcrypt.compare(sha(pw), u.password);", languageOptions: cjs },
+    // digests of both sides of a constant-time comparison: nothing is stored
+    {
+      code: "import crypto from 'crypto'; const digest = (v) => crypto.createHash('sha256').update(v).digest(); export const isAdmin = (password) => crypto.timingSafeEqual(crypto.createHash('sha256').update(password).digest(), digest(process.env.ADMIN_TOKEN));",
+      languageOptions: esm,
+    },
+    {
+      code: "import { createHash, timingSafeEqual } from 'crypto'; export function check(password) { const given = createHash('sha256').update(password).digest('hex'); return timingSafeEqual(Buffer.from(given), Buffer.from(createHash('sha256').update(process.env.APP_PASSWORD).digest('hex'))); }",
+      languageOptions: ts,
+    },
     // protocols that hash a password fast by definition: Have I Been Pwned ranges, HTTP Digest HA1
     {
       code: "import crypto from 'crypto'; export async function isPwned(password) { const sha = crypto.createHash('sha1').update(password).digest('hex').toUpperCase(); const res = await fetch(`https://api.pwnedpasswords.com/range/${sha.slice(0, 5)}`); return (await res.text()).includes(sha.slice(5)); }",
@@ -194,6 +203,15 @@ ruleTester.run('no-weak-password-hash', rule, {
     ),
     // bcrypt costs
     ...acrossParsers([
+      {
+        // a stored fast digest of the password, compared in constant time, is still a fast hash
+        code: "import { createHash, timingSafeEqual } from 'crypto'; export function check(password) { const given = createHash('sha256').update(password).digest('hex'); return timingSafeEqual(Buffer.from(given), Buffer.from(STORED_HASH)); }",
+        errors: [{ messageId: 'fastHash' as const, data: { call: 'crypto.createHash', data: 'password', algorithm: 'sha256' } }],
+      },
+      {
+        code: "import crypto from 'crypto'; export async function check(user, password) { const given = crypto.createHash('sha256').update(password).digest(); return crypto.timingSafeEqual(given, await loadStoredHash(user)); }",
+        errors: [{ messageId: 'fastHash' as const, data: { call: 'crypto.createHash', data: 'password', algorithm: 'sha256' } }],
+      },
       {
         code: "import bcrypt from 'bcrypt'; const hash = await bcrypt.hash(password, 8);",
         errors: [

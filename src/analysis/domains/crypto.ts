@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { findVar, isGlobalReference, memberName, singleValue, unwrap, wrappedParent } from '../core/ast.js';
 import { perFileCache, type SourceCode } from '../core/cache.js';
 import { isModulePath, resolveModule, type ModuleRef } from '../core/modules.js';
@@ -208,4 +208,29 @@ export function calledMethods(node: TSESTree.CallExpression, sourceCode: SourceC
     return { methods, escapes };
   }
   return null;
+}
+
+/** Methods of a hash object, and of a digest's result, that hand on the same digest. */
+const DIGEST_CHAIN = new Set(['update', 'digest', 'toString', 'toUpperCase', 'toLowerCase']);
+
+/**
+ * The expression that holds a hash call's result: the end of its chain
+ * (`createHash('sha256').update(x).digest('hex')`, `CryptoJS.SHA256(x).toString()`), and the
+ * constant it is stored in, when there is one.
+ */
+export function digestResult(call: CryptoCall, sourceCode: SourceCode): { node: Node; variable: TSESLint.Scope.Variable | null } {
+  let current: Node = call.node;
+  for (let i = 0; i < 20; i++) {
+    const member = wrappedParent(current);
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outermost(current)) break;
+    const name = memberName(member);
+    const next = wrappedParent(member);
+    if (name === null || !DIGEST_CHAIN.has(name) || next?.type !== AST_NODE_TYPES.CallExpression || next.callee !== outermost(member)) break;
+    current = next;
+  }
+  const holder = wrappedParent(current);
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier && holder.init && unwrap(holder.init) === current) {
+    return { node: current, variable: sourceCode.getDeclaredVariables(holder)[0] ?? null };
+  }
+  return { node: current, variable: null };
 }
