@@ -22,6 +22,8 @@ export type CryptoOperation =
   | 'signature'
   /** `pbkdf2(password, salt, iterations, keylen, digest, cb)` / `pbkdf2Sync`. */
   | 'pbkdf2'
+  /** Web Crypto `subtle.deriveBits(algorithm, key, length)` / `deriveKey(algorithm, key, …)`: PBKDF2 when `algorithm.name` says so. */
+  | 'subtle-derive'
   /** `scrypt(password, salt, keylen, options, cb)` / `scryptSync`. */
   | 'scrypt'
   /** bcrypt `hash(data, saltOrRounds)` / `hashSync`. */
@@ -100,6 +102,11 @@ export const CRYPTO_ENTRIES: readonly CryptoEntry[] = [
   { modules: NODE_CRYPTO, paths: p('createVerify', 'verify'), operation: 'signature', direction: 'verify' },
   { modules: NODE_CRYPTO, paths: p('pbkdf2', 'pbkdf2Sync'), operation: 'pbkdf2' },
   { modules: NODE_CRYPTO, paths: p('scrypt', 'scryptSync'), operation: 'scrypt' },
+  {
+    modules: NODE_CRYPTO,
+    paths: p('subtle.deriveBits', 'subtle.deriveKey', 'webcrypto.subtle.deriveBits', 'webcrypto.subtle.deriveKey'),
+    operation: 'subtle-derive',
+  },
   // bcrypt and bcryptjs: genSalt() without rounds uses 10; @node-rs/bcrypt defaults to 12.
   { modules: ['bcrypt', 'bcryptjs', 'bcrypt-nodejs'], paths: p('hash', 'hashSync'), operation: 'bcrypt-hash' },
   { modules: ['bcrypt', 'bcryptjs', 'bcrypt-nodejs'], paths: p('genSalt', 'genSaltSync'), operation: 'bcrypt-salt', defaultRounds: 10 },

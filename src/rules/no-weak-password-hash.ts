@@ -22,7 +22,7 @@ type Options = [{ minBcryptCost?: number }];
 const DIGEST_CALL_TEXT = /\b(?:createHash|digest|hash|sha1|sha256|sha512|md5)\s*\(/i;
 
 /** Operations that hash or check passwords with a work factor. */
-const SLOW_HASHES = new Set(['bcrypt-hash', 'bcrypt-salt', 'argon2-hash', 'password-verify', 'pbkdf2', 'scrypt']);
+const SLOW_HASHES = new Set(['bcrypt-hash', 'bcrypt-salt', 'argon2-hash', 'password-verify', 'pbkdf2', 'scrypt', 'subtle-derive']);
 
 const formatNumber = (n: number): string => n.toLocaleString('en-US');
 
@@ -233,6 +233,31 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /** Web Crypto `subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, key, bits)`. */
+    function subtlePbkdf2(call: CryptoCall): void {
+      const reader = readOptions(call.args[0], sourceCode);
+      const name = reader.get('name');
+      if (name.kind !== 'present' || staticString(name.node, sourceCode)?.toUpperCase() !== 'PBKDF2') return;
+      const iterationsValue = reader.get('iterations');
+      const hashValue = reader.get('hash');
+      if (iterationsValue.kind !== 'present' || hashValue.kind !== 'present') return;
+      const iterations = staticNumber(iterationsValue.node, sourceCode);
+      const hashNode = hashValue.node;
+      const digest = (staticString(hashNode, sourceCode) ?? (() => {
+        const inner = readOptions(hashNode, sourceCode).get('name');
+        return inner.kind === 'present' ? staticString(inner.node, sourceCode) : null;
+      })())?.toLowerCase();
+      const min = digest === undefined ? undefined : PBKDF2_MIN_ITERATIONS.get(digest);
+      if (iterations === null || min === undefined || iterations >= min) return;
+      const at = within(iterationsValue.node, call.node) ? iterationsValue.node : call.node;
+      context.report({
+        node: at,
+        messageId: 'pbkdf2Iterations',
+        data: { call: describeCryptoCall(call), iterations: formatNumber(iterations), digest: digest!.toUpperCase(), min: formatNumber(min) },
+        suggest: raise(iterationsValue.node, min),
+      });
+    }
+
     function scrypt(call: CryptoCall): void {
       const [password, , keylen, optionsNode] = call.args;
       if (!password || !keylen || isKeyMaterial(password, sourceCode)) return;
@@ -288,6 +313,9 @@ export default createRule<Options, MessageIds>({
             return;
           case 'scrypt':
             scrypt(call);
+            return;
+          case 'subtle-derive':
+            subtlePbkdf2(call);
             return;
           default:
         }

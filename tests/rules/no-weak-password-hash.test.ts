@@ -130,6 +130,10 @@ ruleTester.run('no-weak-password-hash', rule, {
       { code: "import argon2 from 'argon2'; export const check = (hash, password) => argon2.verify(hash, password);" },
       { code: "import crypto from 'crypto'; crypto.pbkdf2Sync(password, salt, 1300000, 64, 'sha1');" },
       { code: "import crypto from 'crypto'; crypto.pbkdf2Sync(password, salt, 310000, 32, 'sha384');" },
+      // Web Crypto PBKDF2 with enough iterations, other derivations
+      { code: "const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: { name: 'SHA-512' }, salt, iterations: 210000 }, key, 512);" },
+      { code: "const bits = await crypto.subtle.deriveBits({ name: 'ECDH', public: peerKey }, privateKey, 256);" },
+      { code: "const key = await crypto.subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt, info }, master, { name: 'AES-GCM', length: 256 }, false, ['encrypt']);" },
       // key derivation from key material, not a password
       { code: "import crypto from 'crypto'; const key = crypto.scryptSync(process.env.ENCRYPTION_KEY, 'salt', 32);" },
       { code: "import crypto from 'crypto'; const key = crypto.pbkdf2Sync(masterSecret, salt, 1000, 32, 'sha256');" },
@@ -297,6 +301,16 @@ ruleTester.run('no-weak-password-hash', rule, {
             messageId: 'pbkdf2Iterations' as const,
             data: { call: 'crypto.pbkdf2', iterations: '100,000', digest: 'SHA256', min: '600,000' },
             suggestions: [{ messageId: 'raiseCost' as const, output: "import { pbkdf2 } from 'node:crypto'; import { promisify } from 'node:util'; const derive = promisify(pbkdf2); const ITERATIONS = 600000; await derive(password, salt, ITERATIONS, 32, 'sha256');" }],
+          },
+        ],
+      },
+      {
+        code: "const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveBits']); const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: 100000 }, key, 256);",
+        errors: [
+          {
+            messageId: 'pbkdf2Iterations' as const,
+            data: { call: 'crypto.subtle.deriveBits', iterations: '100,000', digest: 'SHA-256', min: '600,000' },
+            suggestions: [{ messageId: 'raiseCost' as const, output: "const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveBits']); const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: 600000 }, key, 256);" }],
           },
         ],
       },

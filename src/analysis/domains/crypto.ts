@@ -60,8 +60,9 @@ function match(node: TSESTree.CallExpression, sourceCode: SourceCode): CryptoCal
   }
   let ref = resolveModule(callee, sourceCode);
   let global = false;
-  if (!ref && isWebCryptoDigest(callee, sourceCode)) {
-    ref = { module: 'crypto', path: ['subtle', 'digest'] };
+  const webCrypto = ref ? null : webCryptoMethod(callee, sourceCode);
+  if (webCrypto) {
+    ref = { module: 'crypto', path: ['subtle', webCrypto] };
     global = true;
   }
   if (!ref || isModulePath(ref, ['util'], ['promisify', '()'])) ref = promisified(callee, sourceCode);
@@ -84,16 +85,20 @@ function entryFor(ref: ModuleRef): CryptoEntry | null {
   return null;
 }
 
-/** `crypto.subtle.digest`, `globalThis.crypto.subtle.digest` with the global `crypto`. */
-function isWebCryptoDigest(callee: Node, sourceCode: SourceCode): boolean {
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'digest') return false;
+const WEB_CRYPTO_METHODS = new Set(['digest', 'deriveBits', 'deriveKey']);
+
+/** `crypto.subtle.digest` (`deriveBits`, `deriveKey`), also on `globalThis.crypto`, with the global `crypto`: the method's name. */
+function webCryptoMethod(callee: Node, sourceCode: SourceCode): string | null {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const method = memberName(callee);
+  if (method === null || !WEB_CRYPTO_METHODS.has(method)) return null;
   const subtle = unwrap(callee.object);
-  if (subtle.type !== AST_NODE_TYPES.MemberExpression || memberName(subtle) !== 'subtle') return false;
+  if (subtle.type !== AST_NODE_TYPES.MemberExpression || memberName(subtle) !== 'subtle') return null;
   const owner = unwrap(subtle.object);
-  if (owner.type === AST_NODE_TYPES.Identifier) return owner.name === 'crypto' && isGlobalReference(sourceCode, owner);
-  if (owner.type !== AST_NODE_TYPES.MemberExpression || memberName(owner) !== 'crypto') return false;
+  if (owner.type === AST_NODE_TYPES.Identifier) return owner.name === 'crypto' && isGlobalReference(sourceCode, owner) ? method : null;
+  if (owner.type !== AST_NODE_TYPES.MemberExpression || memberName(owner) !== 'crypto') return null;
   const root = unwrap(owner.object);
-  return root.type === AST_NODE_TYPES.Identifier && ['globalThis', 'window', 'self'].includes(root.name) && isGlobalReference(sourceCode, root);
+  return root.type === AST_NODE_TYPES.Identifier && ['globalThis', 'window', 'self'].includes(root.name) && isGlobalReference(sourceCode, root) ? method : null;
 }
 
 /** `const pbkdf2 = util.promisify(crypto.pbkdf2)`: the function it wraps. */
@@ -112,7 +117,7 @@ function promisified(callee: Node, sourceCode: SourceCode): ModuleRef | null {
 
 /** How a call is named in messages: `crypto.createHash`, `bcrypt.hash`, `CryptoJS.AES.encrypt`, `md5()`. */
 export function describeCryptoCall(call: CryptoCall): string {
-  if (call.global) return 'crypto.subtle.digest';
+  if (call.global) return `crypto.${call.path.join('.')}`;
   const owner = call.module === 'crypto-js' || call.module.startsWith('crypto-js/') ? 'CryptoJS' : call.module;
   if (call.path.length === 0) return `${owner}()`;
   if (call.module.startsWith('crypto-js/')) return `${owner}.${call.module.slice('crypto-js/'.length)}.${call.path.join('.')}`;
