@@ -29,6 +29,7 @@ const OFF_IN_MIGRATIONS: Partial<Record<ConfigName, readonly string[]>> = { reco
  * on evidence from another file, or that are dynamic but not client-reachable.
  */
 const STRICT_OPTIONS: Record<string, unknown[]> = {
+  'no-error-details-in-response': [{ reportMessagesWithoutErrorStatus: true }],
   'no-sql-injection': [{ allowNumericCoercion: false, checkStructure: true }],
   'require-jwt-algorithms': [{ reportWhenLibraryRestrictsAlgorithms: true }],
   'require-jwt-expiry': [{ requireVisibleExpiry: true }],
