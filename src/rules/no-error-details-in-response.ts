@@ -1,6 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, isGlobalReference, memberName, propertyName, shortText, unwrap } from '../analysis/core/ast.js';
-import type { SourceCode } from '../analysis/core/cache.js';
 import { isEnvironmentTest } from '../analysis/core/environment.js';
 import { fromModule, isModulePath, resolveModule } from '../analysis/core/modules.js';
 import { includesAny, textGate } from '../analysis/core/source-text.js';

@@ -115,6 +115,55 @@ export class AllFilter {
       languageOptions: cjs,
     },
     { code: "app.get('/x', async (req, res) => { try { await db.query(sql); } catch (err) { const message = 'Could not load'; res.status(500).json({ error: message }); } });", languageOptions: esm },
+    // the documented handler: 4xx messages only, the stack outside production
+    {
+      code: `app.use((err, req, res, next) => {
+  const status = err.status || 500;
+  req.log.error(err);
+  res.status(status).json({
+    message: status < 500 ? err.message : 'Internal server error',
+    ...(process.env.NODE_ENV !== 'production' && { stack: err.stack }),
+  });
+});`,
+      languageOptions: esm,
+    },
+    { code: "app.use(function (err, req, res, next) { res.status(500); res.json({ error: app.get('env') === 'development' ? err.stack : 'Internal server error' }); });", languageOptions: cjs },
+    { code: "app.get('/x', async (req, res) => { try { await run(); } catch (err) { res.status(422).json(err); } });", languageOptions: esm },
+    { code: "app.get('/x', async (req, res) => { try { await run(); } catch (err) { res.status(err.status).json({ message: err.message }); } });", languageOptions: esm },
+    { code: "app.get('/x', (req, res) => { fs.readFile(p, (err, data) => { if (err) return res.sendStatus(500); res.send(data); }); });", languageOptions: cjs },
+    // careful handlers from real applications
+    ...acrossParsers(
+      [
+        { code: "app.use((err, req, res, next) => { logger.error({ err, requestId: req.id }); res.status(500).json({ error: 'Internal Server Error', requestId: req.id }); });" },
+        { code: "app.use((err, req, res, next) => { if (Boom.isBoom(err)) return res.status(err.output.statusCode).json(err.output.payload); res.status(500).json({ message: 'Internal Server Error' }); });" },
+        { code: "app.use((err, req, res, next) => { res.status(err.status || 500); res.json({ message: err.expose ? err.message : 'Internal Server Error' }); });" },
+        { code: "app.use((err, req, res, next) => { if (isCelebrateError(err)) return res.status(500).json({ message: err.message }); next(err); });" },
+        { code: "app.post('/x', async (req, res) => { try { await save(schema.parse(req.body)); } catch (err) { if (err instanceof z.ZodError) return res.status(500).json({ issues: err.issues, message: err.message }); res.status(500).json({ error: 'Internal server error' }); } });" },
+        { code: "app.post('/signup', async (req, res) => { try { await User.create(req.body); } catch (err) { if (err.code === 11000) return res.status(500).json({ message: err.message }); res.status(500).json({ message: 'Could not sign up' }); } });" },
+        { code: "fastify.setErrorHandler((error, request, reply) => { if (error.statusCode && error.statusCode < 500) return reply.status(error.statusCode).send({ message: error.message }); request.log.error({ err: error }); reply.status(500).send({ message: 'Something went wrong' }); });" },
+        { code: "app.onError((err, c) => { if (err instanceof HTTPException) return c.json({ message: err.message }, 500); return c.json({ message: 'Internal Server Error' }, 500); });" },
+        { code: "import { NextResponse } from 'next/server'; export async function GET() { try { return NextResponse.json(await load()); } catch (e) { console.error(e); return NextResponse.json({ error: 'Something went wrong' }, { status: 500 }); } }" },
+        { code: "app.use(async (ctx, next) => { try { await next(); } catch (err) { ctx.status = err.statusCode || err.status || 500; ctx.body = { message: ctx.status < 500 ? err.message : 'Internal Server Error' }; } });" },
+        { code: "class ApiError extends Error {} app.use((err, req, res, next) => { if (err instanceof ApiError) return res.status(500).json({ error: err.message }); res.status(500).json({ error: 'Internal' }); });" },
+        { code: "app.get('/x', async (req, res) => { try { await run(); } catch (err) { res.status(500).json({ error: showErrorDetails ? err.message : 'Internal server error' }); } });" },
+      ],
+      [esm, ts],
+    ),
+    { code: "app.use((err: HttpError, req: Request, res: Response, next: NextFunction) => { res.status(err.statusCode).json({ message: err.message }); });", languageOptions: ts },
+    { code: "app.post('/x', (req, res, next) => { user.save((err) => { if (err) return next(err); res.json({ id: user.id }); }); });", languageOptions: cjs },
+    { code: "app.post('/login', (req, res, next) => { passport.authenticate('local', (err, user, info) => { if (err) return next(err); if (!user) return res.status(401).json({ message: info.message }); res.json({ ok: true }); })(req, res, next); });", languageOptions: cjs },
+    { code: "app.get('/x', (req, res, next) => { load(req.params.id).then((r) => res.json(r)).catch(next); });", languageOptions: esm },
+    { code: "app.get('/x', (req, res, next) => { load(req.params.id).then((r) => res.json(r)).catch((err) => next(err)); });", languageOptions: esm },
+    { code: "app.get('/x', (req, res) => { load().then((r) => res.json(r)).catch((err) => { console.error(err); res.status(500).json({ error: 'Failed to load' }); }); });", languageOptions: esm },
+    { code: "io.on('connection', (socket) => { socket.on('add', async (data, callback) => { try { await add(data); callback({ ok: true }); } catch (e) { callback({ ok: false, msg: e.message }); } }); });", languageOptions: cjs },
+    { code: "async function main() { try { await run(); } catch (err) { process.stderr.write(err.stack); process.exit(1); } }", languageOptions: esm },
+    { code: "app.post('/upload', async (req, res) => { try { await store(req.file); } catch (err) { res.status(500).json({ error: 'Upload failed', code: err.code }); } });", languageOptions: esm },
+    { code: "const server = new ApolloServer({ typeDefs, resolvers, formatError: (err) => ({ message: err.message }) });", languageOptions: esm },
+    { code: "app.get('/x', async (req, res) => { try { await run(); } catch (err) { if (req.app.get('env') === 'development') return res.status(500).send(err.stack); res.sendStatus(500); } });", languageOptions: cjs },
+    { code: "const env = process.env.NODE_ENV; const errorhandler = require('errorhandler'); if (env === 'development') app.use(errorhandler());", languageOptions: cjs },
+    { code: "app.get('/items/:id', async (req, res) => { try { res.json(await load(req.params.id)); } catch (err) { res.status(500).json({ error: `Failed to load ${req.params.id}` }); } });", languageOptions: esm },
+    { code: "app.get('/x', async (req, res) => { try { await run(); } catch (error: unknown) { const message = error instanceof Error ? error.message : 'Unknown error'; logger.error(message); return res.status(500).json({ error: 'Internal server error' }); } });", languageOptions: ts },
+    { code: "app.get('/x', async (req, res) => { try { await run(); } catch (err) { res.status(500).json({ error: 'Internal', name: err.name, at: new Date().toISOString() }); } });", languageOptions: esm },
     // strange code
     { code: '', languageOptions: esm },
     { code: "try { run(); } catch { res.status(500).json({ error: 'x' }); }", languageOptions: esm },
@@ -282,6 +331,21 @@ export class AllFilter {
             ],
           },
         ],
+      },
+    ]),
+    // a body built first; a text body; Koa with the status set after the body
+    ...acrossParsers([
+      {
+        code: "app.get('/x', async (req, res) => { try { await run(); } catch (err) { const body = { message: err.message }; res.status(500).json(body); } });",
+        errors: [{ messageId: 'message' as const, suggestions: [{ messageId: 'genericMessage' as const, output: `app.get('/x', async (req, res) => { try { await run(); } catch (err) { const body = { message: err.message }; res.status(500).json(${GENERIC}); } });` }] }],
+      },
+      {
+        code: "app.get('/x', async (req, res) => { try { await run(); } catch (err) { res.status(503).end(JSON.stringify({ error: err })); } });",
+        errors: [{ messageId: 'errorObject' as const, suggestions: [{ messageId: 'genericMessage' as const, output: `app.get('/x', async (req, res) => { try { await run(); } catch (err) { res.status(503).end(JSON.stringify({ error: ${GENERIC} })); } });` }] }],
+      },
+      {
+        code: 'app.use(async (ctx, next) => { try { await next(); } catch (err) { ctx.body = err; ctx.status = 500; } });',
+        errors: [{ messageId: 'errorObject' as const, suggestions: [{ messageId: 'genericMessage' as const, output: "app.use(async (ctx, next) => { try { await next(); } catch (err) { ctx.body = { error: 'Internal server error' }; ctx.status = 500; } });" }] }],
       },
     ]),
     // Fastify, Koa, Hono
