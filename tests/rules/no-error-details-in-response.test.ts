@@ -269,6 +269,21 @@ export class AllFilter {
         ],
       },
     ]),
+    // a stream's error event
+    ...acrossParsers(
+      [
+        {
+          code: "app.get('/file', (req, res) => { const stream = fs.createReadStream(path); stream.on('error', (err) => res.status(500).send(err.message)); stream.pipe(res); });",
+          errors: [
+            {
+              messageId: 'message' as const,
+              suggestions: [{ messageId: 'genericMessage' as const, output: `app.get('/file', (req, res) => { const stream = fs.createReadStream(path); stream.on('error', (err) => res.status(500).send(${GENERIC})); stream.pipe(res); });` }],
+            },
+          ],
+        },
+      ],
+      [esm, cjs],
+    ),
     // util.inspect shows the stack; `res.end(text)` after `writeHead`
     ...acrossParsers([
       {

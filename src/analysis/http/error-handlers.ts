@@ -37,7 +37,7 @@ export interface CaughtError {
 const ERROR_PARAM_NAMES = new Set(['err', 'error', 'er']);
 const REQUEST_NAMES = new Set(['req', 'request']);
 const RESPONSE_NAMES = new Set(['res', 'response']);
-/** Array and iteration methods: their callbacks receive elements, not errors. */
+/** Array, iteration and promise methods whose callbacks receive elements or results, not errors. */
 const ELEMENT_CALLBACK_METHODS = new Set([
   'map',
   'forEach',
@@ -53,9 +53,6 @@ const ELEMENT_CALLBACK_METHODS = new Set([
   'sort',
   'then',
   'finally',
-  'on',
-  'once',
-  'addListener',
   'emit',
 ]);
 
