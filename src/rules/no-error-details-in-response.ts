@@ -33,8 +33,8 @@ type Detail = 'stack' | 'message' | 'object';
 const SQL_PROPERTIES = new Set(['sql', 'sqlMessage']);
 const MAX_HOPS = 3;
 const GENERIC = 'Internal server error';
-/** Call and method names whose callbacks may receive caught errors; tested before anything is resolved. */
-const mayBeError = textGate(includesAny(['catch', 'err', 'Err', 'exception', 'Exception']));
+/** A file that never mentions an error, an exception or `next` (error middleware) catches none to send; one that never names `errorhandler` cannot mount it. */
+const mayBeError = textGate(includesAny(['catch', 'err', 'Err', 'exception', 'Exception', 'next']));
 const mayUseErrorhandler = textGate(includesAny(['errorhandler']));
 
 interface Guards {

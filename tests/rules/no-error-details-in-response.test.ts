@@ -228,6 +228,10 @@ export class AllFilter {
           ],
         },
         {
+          code: 'app.use((e, req, res, next) => res.status(500).send(e.stack));',
+          errors: [{ messageId: 'stack' as const, suggestions: [{ messageId: 'genericMessage' as const, output: `app.use((e, req, res, next) => res.status(500).send(${GENERIC}));` }] }],
+        },
+        {
           code: 'function errorHandler(err, req, res, next) { res.json({ error: err.message }); }\napp.use(errorHandler);',
           errors: [
             {
