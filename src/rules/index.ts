@@ -1,5 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { ApiSecurityDocs } from '../util/create-rule.js';
+import noErrorDetailsInResponse from './no-error-details-in-response.js';
 import noExcessiveDataExposure from './no-excessive-data-exposure.js';
 import noJwtDecodeForAuth from './no-jwt-decode-for-auth.js';
 import noJwtInBrowserStorage from './no-jwt-in-browser-storage.js';
@@ -17,6 +18,7 @@ export type ApiSecurityRule = TSESLint.RuleModule<string, readonly unknown[], Ap
 
 /** Every rule of the plugin, by name. Keep sorted. */
 export const rules = {
+  'no-error-details-in-response': noErrorDetailsInResponse,
   'no-excessive-data-exposure': noExcessiveDataExposure,
   'no-jwt-decode-for-auth': noJwtDecodeForAuth,
   'no-jwt-in-browser-storage': noJwtInBrowserStorage,

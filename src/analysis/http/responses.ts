@@ -455,3 +455,24 @@ function fastifySchemaFiltered(fn: FunctionNode): boolean {
   const value = schema && unwrap(schema.value);
   return value?.type === AST_NODE_TYPES.ObjectExpression && getProperty(value, 'response') !== null;
 }
+
+/** Express/Node response methods that write text or bytes: `responseBody` leaves them out, as they cannot send an object whole. */
+const TEXT_SEND_METHODS = new Set(['end', 'write', 'send']);
+
+/**
+ * The text a call writes to an Express/Connect/Node response, for rules about what text reaches the
+ * client: `res.end(text)`, `res.write(text)`, `res.status(500).end(text)`, as well as every body
+ * `responseBodyOfCall` recognises. The receiver is recognised as in `responseBodyOfCall`.
+ */
+export function responseTextOfCall(node: TSESTree.CallExpression, sourceCode: SourceCode): ResponseBody | null {
+  const body = responseBodyOfCall(node, sourceCode);
+  if (body) return body;
+  const arg = node.arguments[0];
+  const callee = unwrap(node.callee);
+  if (!arg || arg.type === AST_NODE_TYPES.SpreadElement || callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const method = memberName(callee);
+  if (method === null || !TEXT_SEND_METHODS.has(method)) return null;
+  const receiver = responseReceiver(callee.object, sourceCode);
+  if (receiver?.kind !== 'express') return null;
+  return make('express', arg, arg, `${receiver.name}.${method}()`, false);
+}
