@@ -5,6 +5,7 @@ import noJwtDecodeForAuth from './no-jwt-decode-for-auth.js';
 import noJwtInBrowserStorage from './no-jwt-in-browser-storage.js';
 import noMassAssignment from './no-mass-assignment.js';
 import noSensitiveJwtPayload from './no-sensitive-jwt-payload.js';
+import noSensitiveLogging from './no-sensitive-logging.js';
 import noSqlInjection from './no-sql-injection.js';
 import noWeakJwtSecret from './no-weak-jwt-secret.js';
 import requireJwtAlgorithms from './require-jwt-algorithms.js';
@@ -20,6 +21,7 @@ export const rules = {
   'no-jwt-in-browser-storage': noJwtInBrowserStorage,
   'no-mass-assignment': noMassAssignment,
   'no-sensitive-jwt-payload': noSensitiveJwtPayload,
+  'no-sensitive-logging': noSensitiveLogging,
   'no-sql-injection': noSqlInjection,
   'no-weak-jwt-secret': noWeakJwtSecret,
   'require-jwt-algorithms': requireJwtAlgorithms,

@@ -1,0 +1,182 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/no-sensitive-logging.js';
+import { acrossParsers, cjs, cjsAsModule, esm, ts } from '../helpers.js';
+
+const ruleTester = new RuleTester();
+
+const PINO = "import pino from 'pino';\nconst logger = pino();\n";
+const NEST = "import { Injectable, Logger } from '@nestjs/common';\n";
+
+ruleTester.run('no-sensitive-logging', rule, {
+  valid: [
+    // constant text that merely mentions the words
+    { code: "console.log('Password reset link sent');", languageOptions: esm },
+    { code: "console.error('invalid password');", languageOptions: esm },
+    { code: "console.warn('JWT secret and refresh secret are equal, this can lead to security vulnerabilities!');", languageOptions: esm },
+    { code: `${PINO}logger.info('password reset requested');`, languageOptions: esm },
+    // counts, lengths, flags and descriptions of a credential
+    { code: "console.log('password length', password.length);", languageOptions: esm },
+    { code: "console.log(`token present: ${!!token}`);", languageOptions: esm },
+    { code: `${PINO}logger.debug({ tokens: tokens.length, hasToken }, 'loaded');`, languageOptions: esm },
+    { code: `${PINO}logger.info({ type: token.type, expiresAt: token.expiresAt }, 'token issued');`, languageOptions: esm },
+    { code: "console.log('policy', passwordPolicy, tokenCount, tokenType);", languageOptions: esm },
+    { code: `${PINO}logger.info({ token: token ? 'present' : 'missing', password: '***' });`, languageOptions: esm },
+    { code: "const log = require('debug')('auth'); log('token %s for %s', typeof token, userId);", languageOptions: cjs },
+    // ids and other fields
+    { code: "console.log(`user ${user.id} logged in from ${req.ip}`);", languageOptions: esm },
+    { code: `${PINO}logger.info({ userId: req.user.id, tokenId: token.id, sessionCount }, 'login');`, languageOptions: esm },
+    // masked, hashed, truncated values
+    { code: "console.log('token', mask(token));", languageOptions: esm },
+    { code: "logger.debug(`Session token for forwarding: ${maskToken(sessionToken)}`);", languageOptions: ts },
+    { code: "console.log('token prefix', token.slice(0, 4) + '…');", languageOptions: esm },
+    { code: "const token = redact(raw); console.log('token', token);", languageOptions: esm },
+    { code: "const password = await bcrypt.hash(input, 10); console.log(password.length);", languageOptions: esm },
+    // error objects and messages
+    { code: "try { login(password); } catch (err) { console.error('login failed', err); }", languageOptions: esm },
+    { code: "logger.error(`Error syncing password: ${error instanceof Error ? error.message : 'Unknown error'}`);", languageOptions: ts },
+    // request data that is not a credential
+    { code: "app.post('/x', (req, res) => { console.log('keys', Object.keys(req.body), req.body.email, req.headers['user-agent']); });", languageOptions: esm },
+    { code: "app.get('/x', (req, res) => { console.log(req.params.id, req.query.page); });", languageOptions: esm },
+    // loggers that redact the paths
+    {
+      code: "import pino from 'pino';\nconst logger = pino({ redact: ['req.headers.authorization', 'password', '*.token'] });\napp.post('/login', (req, res) => { logger.info({ body: req.body, password: req.body.password }, 'login'); });",
+      languageOptions: esm,
+    },
+    {
+      code: "const pino = require('pino');\nconst logger = pino({ redact: { paths: ['headers.cookie', 'headers.authorization'], censor: '[x]' } });\napp.use((req, res, next) => { logger.info({ headers: req.headers }); next(); });",
+      languageOptions: cjs,
+    },
+    {
+      code: "import pinoHttp from 'pino-http';\napp.use(pinoHttp({ serializers: { req: (req) => ({ method: req.method, url: req.url }) } }));\napp.post('/x', (req, res) => { req.log.info({ body: req.body }); });",
+      languageOptions: esm,
+    },
+    // not loggers
+    { code: "const { log } = Math; metrics.info(password); Math.log(token);", languageOptions: esm },
+    { code: "import pino from 'pino'; const dest = pino.destination(secret);", languageOptions: esm },
+    { code: "function console() {} const c = { log() {} }; c.log(password);", languageOptions: esm },
+    { code: "const console = makeConsole(); console.log(password);", languageOptions: esm },
+    { code: "import debug from 'debug'; debug.enable(token);", languageOptions: esm },
+    { code: "history.log(token);", languageOptions: esm },
+    // jsonwebtoken module, not a token
+    { code: "const jwt = require('jsonwebtoken'); console.log(jwt);", languageOptions: cjs },
+    // typed as a flag or a number
+    { code: "function f(token: boolean, password: number) { console.log(token, password); }", languageOptions: ts },
+    // strange code
+    { code: '', languageOptions: esm },
+    { code: 'console.log(...args, password?.length);', languageOptions: esm },
+    { code: "console['log'](`${a}`); new.target; logger?.info?.();", languageOptions: ts },
+    { code: "import x = require('pino'); const l = x(); l.info({ [key]: value });", languageOptions: ts },
+    { code: "@Injectable() class A { private readonly logger = new Logger(A.name); m() { this.logger.log(this.count satisfies number); } }", languageOptions: ts },
+    { code: "class A { #logger = console; m() { this.#logger.info(`n=${n}`); } }", languageOptions: esm },
+  ],
+  invalid: [
+    ...acrossParsers([
+      {
+        code: "console.log('user password', password);",
+        errors: [{ messageId: 'sensitive' as const, line: 1, column: 30, data: { callee: 'console.log', logger: 'console', what: '`password`' } }],
+      },
+      {
+        code: `${PINO}logger.info({ user: user.id, token }, 'issued');`,
+        errors: [{ messageId: 'sensitive' as const, line: 3, column: 30, data: { callee: 'logger.info', logger: 'a pino logger', what: '`token`' } }],
+      },
+      {
+        code: "app.post('/login', (req, res) => {\n  console.log('login', req.body);\n});",
+        errors: [{ messageId: 'wholeRequest' as const, line: 2, column: 24, data: { callee: 'console.log', logger: 'console', what: '`req.body`' } }],
+      },
+      {
+        code: "app.use((req, res, next) => {\n  console.log(`auth: ${req.headers.authorization}`);\n  next();\n});",
+        errors: [{ messageId: 'sensitive' as const, line: 2, column: 24 }],
+      },
+      {
+        code: "app.use((req, res, next) => { console.log('cookie', req.get('Cookie'), JSON.stringify(req.headers)); next(); });",
+        errors: [{ messageId: 'sensitive' as const, line: 1, column: 53 }],
+      },
+      {
+        code: "console.log('card ' + order.cardNumber + ' cvv ' + order.cvv);",
+        errors: [{ messageId: 'sensitive' as const, line: 1, column: 23 }],
+      },
+      {
+        code: "logger.debug(`refreshing with ${refreshToken}`);",
+        errors: [{ messageId: 'sensitive' as const, line: 1, column: 33, data: { callee: 'logger.debug', logger: 'a logger', what: '`refreshToken`' } }],
+      },
+      {
+        code: "const msg = `connecting with ${process.env.DB_PASSWORD}`;\nconsole.info(msg);",
+        errors: [{ messageId: 'sensitive' as const, line: 2, column: 14 }],
+      },
+    ]),
+    // CommonJS: require declared and undeclared
+    {
+      code: "const debug = require('debug')('app:auth');\nfunction login(user, password) { debug('login %s with %s', user, password); }",
+      languageOptions: cjs,
+      errors: [{ messageId: 'sensitive', line: 2, column: 66, data: { callee: 'debug', logger: 'a debug logger', what: '`password`' } }],
+    },
+    {
+      code: "const debug = require('debug')('app:auth');\nfunction login(user, password) { debug('login %s with %s', user, password); }",
+      languageOptions: cjsAsModule,
+      errors: [{ messageId: 'sensitive', line: 2, column: 66 }],
+    },
+    {
+      code: "const winston = require('winston');\nconst logger = winston.createLogger({ transports: [new winston.transports.Console()] });\nmodule.exports = (req, res, next) => { logger.info('request', { headers: req.headers }); next(); };",
+      languageOptions: cjs,
+      errors: [{ messageId: 'wholeRequest', line: 3, column: 74, data: { callee: 'logger.info', logger: 'a winston logger', what: '`req.headers`' } }],
+    },
+    {
+      code: "const bunyan = require('bunyan');\nconst log = bunyan.createLogger({ name: 'app' }).child({ module: 'auth' });\nlog.info({ apiKey: config.apiKey }, 'started');",
+      languageOptions: cjsAsModule,
+      errors: [{ messageId: 'sensitive', line: 3, column: 20, data: { callee: 'log.info', logger: 'a bunyan logger', what: '`config.apiKey`' } }],
+    },
+    {
+      code: "const log4js = require('log4js');\nconst logger = log4js.getLogger();\nlogger.debug('secret', clientSecret);",
+      languageOptions: cjs,
+      errors: [{ messageId: 'sensitive', line: 3, column: 24 }],
+    },
+    // TypeScript: NestJS Logger as a class field, injected, static
+    {
+      code: `${NEST}@Injectable()\nexport class AuthService {\n  private readonly logger = new Logger(AuthService.name);\n  login(dto: LoginDto) {\n    this.logger.log(\`login \${dto.email} \${dto.password}\`);\n  }\n}`,
+      languageOptions: ts,
+      errors: [{ messageId: 'sensitive', line: 6, column: 43, data: { callee: 'this.logger.log', logger: 'a NestJS logger', what: '`dto.password`' } }],
+    },
+    {
+      code: "import { PinoLogger } from 'nestjs-pino';\nexport class S {\n  constructor(private readonly logger: PinoLogger) {}\n  m(accessToken: string) { this.logger.info({ accessToken }); }\n}",
+      languageOptions: ts,
+      errors: [{ messageId: 'sensitive', line: 4, column: 47 }],
+    },
+    {
+      code: "import { Logger } from '@nestjs/common';\nLogger.warn('api key ' + apiKey);",
+      languageOptions: ts,
+      errors: [{ messageId: 'sensitive', line: 2, column: 26, data: { callee: 'Logger.warn', logger: 'a NestJS logger', what: '`apiKey`' } }],
+    },
+    // Fastify request logger
+    {
+      code: "export default async function routes(fastify) {\n  fastify.post('/token', async (request, reply) => {\n    request.log.info({ authorization: request.headers.authorization }, 'token');\n  });\n}",
+      languageOptions: esm,
+      errors: [{ messageId: 'sensitive', line: 3, column: 39, data: { callee: 'request.log.info', logger: 'a logger', what: '`request.headers.authorization`' } }],
+    },
+    // Next.js body
+    {
+      code: "export async function POST(request) {\n  const body = await request.json();\n  console.log(body);\n}",
+      languageOptions: esm,
+      errors: [{ messageId: 'wholeRequest', line: 3, column: 15 }],
+    },
+    // redaction does not reach text
+    {
+      code: "import pino from 'pino';\nconst logger = pino({ redact: ['password'] });\nlogger.info(`password is ${password}`);",
+      languageOptions: esm,
+      errors: [{ messageId: 'sensitive', line: 3, column: 28 }],
+    },
+    // redaction for other paths, console is not redacted
+    {
+      code: "import pino from 'pino';\nconst logger = pino({ redact: ['req.headers.authorization'] });\nlogger.info({ password: input.pw });\nconsole.log({ body: req.body, token: t });",
+      languageOptions: esm,
+      errors: [
+        { messageId: 'sensitive', line: 3, column: 15 },
+        { messageId: 'sensitive', line: 4, column: 31 },
+      ],
+    },
+    {
+      code: "import { connect } from 'mqtt';\nserver.on('auth', (client, username, password) => { console.log(password.toString('utf-8')); });",
+      languageOptions: esm,
+      errors: [{ messageId: 'sensitive', line: 2, column: 65 }],
+    },
+  ],
+});
