@@ -61,7 +61,8 @@ export const LOGGER_LIBRARIES: readonly LoggerLibrary[] = [
     children: [],
   },
   {
-    modules: ['debug'],
+    // Ghost's wrapper has the same shape: `require('@tryghost/debug')('stripe')`.
+    modules: ['debug', '@tryghost/debug'],
     name: 'debug',
     loggers: [['()'], ['default', '()']],
     methods: new Set(),

@@ -61,6 +61,27 @@ ruleTester.run('no-sensitive-logging', rule, {
     { code: "const jwt = require('jsonwebtoken'); console.log(jwt);", languageOptions: cjs },
     // typed as a flag or a number
     { code: "function f(token: boolean, password: number) { console.log(token, password); }", languageOptions: ts },
+    // session ids, file paths and descriptions of credentials
+    // realworld: chat-session-id
+    { code: "try { await load(sessionId); } catch (error) { console.error('Failed to load conversation', { sessionId, error }); }", languageOptions: ts },
+    { code: "class OfflineAccess { #logger; revoke(sessionId) { this.#logger.debug(`Revoked refresh token with session ${sessionId}`); } }", languageOptions: esm },
+    { code: "log.trace('Migrating ' + project.files.oldFlow + ' to ' + flowFilePath + ' and ' + project.files.oldCredentials);", languageOptions: cjs },
+    { code: "logger.info({ token: tokenId, key: keyPrefix, cookie: cookieName, secret: secretName }, 'rotated');", languageOptions: esm },
+    { code: "logger.info({ cookieOptions, credentialsCount, passwordChangedAt: user.passwordChangedAt });", languageOptions: esm },
+    { code: "const debug = require('debug')('config');\ndebug(`GitHub Token: ${'*'.repeat(Math.min(githubToken.length, 20))}`);", languageOptions: cjs },
+    { code: "console.log('mode', process.env.NODE_ENV, process.env.PORT);", languageOptions: esm },
+    { code: "log.info('auth', `Login by token. IP=${clientIP}`);", languageOptions: cjs },
+    { code: "this.logger.debug('JWT token expired');", languageOptions: ts },
+    { code: "const headers = { 'Content-Type': 'application/json' }; console.log(headers);", languageOptions: esm },
+    { code: "const winston = require('winston'); const fmt = winston.format.printf(({ level, message }) => `${level}: ${message}`);", languageOptions: cjs },
+    { code: "const debug = require('debug'); debug.log = console.log.bind(console);", languageOptions: cjs },
+    { code: "const token = tokens[i]; if (token.type === 'eof') console.log(`unexpected ${token.type} at ${token.start}`);", languageOptions: esm },
+    {
+      code: "import Fastify from 'fastify';\nconst app = Fastify({ logger: { redact: ['req.headers.authorization', 'req.headers.cookie'] } });\napp.addHook('onRequest', async (request) => { request.log.info({ headers: request.headers }, 'incoming'); });",
+      languageOptions: esm,
+    },
+    { code: "import { Logger } from '@nestjs/common';\nconst logger = new Logger('Bootstrap');\nlogger.log(`Listening on ${port}, token TTL ${config.tokenTtl}s`);", languageOptions: ts },
+    { code: "dialog.warn(password); catalog.info(token);", languageOptions: esm },
     // strange code
     { code: '', languageOptions: esm },
     { code: 'console.log(...args, password?.length);', languageOptions: esm },
@@ -104,6 +125,34 @@ ruleTester.run('no-sensitive-logging', rule, {
         errors: [{ messageId: 'sensitive' as const, line: 2, column: 14 }],
       },
     ]),
+    ...acrossParsers(
+      [
+        {
+          code: "const debug = require('@tryghost/debug')('stripe');\nfunction parseWebhook(body, signature, secret) {\n  debug(`parseWebhook(${body}, ${signature}, ${secret})`);\n}",
+          errors: [{ messageId: 'sensitive' as const, line: 3, column: 48, data: { callee: 'debug', logger: 'a debug logger', what: '`secret`' } }],
+        },
+        {
+          code: "const winston = require('winston');\nwinston.info('env', { env: process.env });",
+          errors: [{ messageId: 'sensitive' as const, line: 2, column: 28, data: { callee: 'winston.info', logger: 'a winston logger', what: '`process.env`' } }],
+        },
+      ],
+      [cjs, cjsAsModule],
+    ),
+    {
+      code: "import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx, next) => { console.log('cookies', ctx.request.body, ctx.cookies); await next(); });",
+      languageOptions: esm,
+      errors: [{ messageId: 'sensitive', line: 3, column: 73, data: { callee: 'console.log', logger: 'console', what: '`ctx.cookies`' } }],
+    },
+    {
+      code: "app.get('/me', (req, res) => { console.debug(req.cookies); res.end(); });",
+      languageOptions: ts,
+      errors: [{ messageId: 'wholeRequest', line: 1, column: 46, data: { callee: 'console.debug', logger: 'console', what: '`req.cookies`' } }],
+    },
+    {
+      code: "import { consola } from 'consola';\nconst token = localStorage.getItem('token');\nconsola.info('restored', token);",
+      languageOptions: esm,
+      errors: [{ messageId: 'sensitive', line: 3, column: 26, data: { callee: 'consola.info', logger: 'a consola logger', what: '`token`' } }],
+    },
     // CommonJS: require declared and undeclared
     {
       code: "const debug = require('debug')('app:auth');\nfunction login(user, password) { debug('login %s with %s', user, password); }",

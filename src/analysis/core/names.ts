@@ -274,25 +274,25 @@ export function isExpiryTimeName(name: string): boolean {
   return words.length === 2 && VALIDITY_PAIRS.has(`${words[0]}_${words[1]}`);
 }
 
-/** Heads that name a cookie or a set of credentials: `cookie`, `sessionCookie`, `credentials`, `creds`. */
-const CREDENTIAL_HOLDER_VOCABULARY: Vocabulary = {
-  heads: set('cookie cookies credentials credential creds'),
-  negativeModifiers: set('public'),
-};
-const MAY_BE_CREDENTIAL_HOLDER = /cookie|cred/i;
+/** Heads that name a cookie: `cookie`, `sessionCookie`, `authCookies`. */
+const COOKIE_VOCABULARY: Vocabulary = { heads: set('cookie cookies') };
+const MAY_BE_COOKIE = /cookie/i;
 /** Single words that `isSensitiveFieldName` accepts but that name other things as often: a file `hash`, a GPIO `pin`. */
 const AMBIGUOUS_ALONE = set('hash salt pin hashes');
 
 /**
  * True when a value named so is a credential or holds one, so that writing it out (to a log, a
  * message) discloses it: secrets and tokens as `isSecretName` (`password`, `apiKey`, `accessToken`,
- * `authorization`, `sessionId`), sensitive fields as `isSensitiveFieldName` (`passwordHash`,
- * `cardNumber`, `cvv`, `otp`, `resetToken`), cookies and credential sets (`cookie`, `authCookie`,
- * `credentials`). Not: a bare `hash`, `salt` or `pin`, `cookieOptions`, `credentialsCount`, `tokenType`.
+ * `authorization`), sensitive fields as `isSensitiveFieldName` (`passwordHash`, `cardNumber`, `cvv`,
+ * `otp`, `resetToken`), cookies (`cookie`, `authCookie`). Not: session ids (`sessionId`: chat,
+ * job and refresh-token sessions are named so as often as cookies), a bare `hash`, `salt` or `pin`,
+ * `cookieOptions`, `credentials`, `tokenType`.
  */
 export function isDisclosingName(name: string): boolean {
   const words = nameWords(name);
   if (words.length === 1 && AMBIGUOUS_ALONE.has(words[0]!)) return false;
+  const last = words[words.length - 1];
+  if (words.length > 1 && words[words.length - 2] === 'session' && (last === 'id' || last === 'ids')) return false;
   if (isSecretName(name) || isSensitiveFieldName(name)) return true;
-  return MAY_BE_CREDENTIAL_HOLDER.test(name) && matches(name, CREDENTIAL_HOLDER_VOCABULARY);
+  return MAY_BE_COOKIE.test(name) && matches(name, COOKIE_VOCABULARY);
 }

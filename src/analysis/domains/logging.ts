@@ -47,8 +47,8 @@ const mayCallLoggerFunction = textGate(quotesAny(CALLABLE_MODULES));
 /** Libraries that apply no key-based redaction. */
 const UNREDACTED_LIBRARIES = new Set(['console', 'debug', 'log4js', 'consola', 'signale', 'loglevel']);
 
-/** False when nothing in the file can be a log call: it never mentions `console`, a logger or `log`. */
-export const mayLog = textGate(includesAny(['console', 'log', 'Log', 'debug']));
+/** False when nothing in the file can be a log call: it never mentions `console`, `log`, nor a logging library. */
+export const mayLog = textGate(includesAny(['console', 'log', 'Log', ...LOGGER_LIBRARIES.flatMap((l) => l.modules)]));
 
 /**
  * Whether `node` writes a log line: `console.log/info/warn/error/debug/trace(…)` on the global

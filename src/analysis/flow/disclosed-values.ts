@@ -8,7 +8,7 @@
  * disclose nothing.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, findVar, memberName, propertyName, shortText, singleValue, unwrap } from '../core/ast.js';
+import { calleeName, findVar, isGlobalReference, memberName, propertyName, shortText, singleValue, unwrap } from '../core/ast.js';
 import type { SourceCode } from '../core/cache.js';
 import { resolveModule } from '../core/modules.js';
 import { isDisclosingName, nameWords } from '../core/names.js';
@@ -127,6 +127,7 @@ function objectValues(
     const value = unwrap(prop.value);
     if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) {
       if (isNumericExpression(value, sourceCode) || hasNonTextType(value, sourceCode) || isDescriptive(value)) continue;
+      if (namesDescriptor(value)) continue;
       if (value.type === AST_NODE_TYPES.Identifier && (value.name === 'undefined' || isModuleValue(value, sourceCode))) continue;
       out.push({ kind: 'secret', node: prop, text: key, path: childPath });
     }
@@ -198,6 +199,11 @@ const TRANSFORMING_WORDS = new Set(
 function memberValue(node: TSESTree.MemberExpression, sourceCode: SourceCode, path: readonly string[] | null, out: DisclosedValue[]): void {
   const name = memberName(node);
   if (name === null) return;
+  if (name === 'env' && isProcessGlobal(node.object, sourceCode)) {
+    // `process.env` whole: every secret the deployment configures.
+    out.push({ kind: 'secret', node, text: 'process.env', path });
+    return;
+  }
   if (REQUEST_CONTAINERS.has(name) && requestSource(node, sourceCode)) {
     out.push({ kind: 'request', node, text: shortText(sourceCode, node), path });
     return;
@@ -234,9 +240,26 @@ function callValue(node: TSESTree.CallExpression, sourceCode: SourceCode, path: 
   }
 }
 
+/** Last words of a value's own name that make it a description of a credential: `{ token: tokenId }`, `{ key: keyPrefix }`. */
+const DESCRIPTOR_HEADS = new Set(
+  'id ids uuid guid count length size type kind name names prefix suffix hint preview masked expiry expires status state present enabled'.split(' '),
+);
+
+function namesDescriptor(node: Node): boolean {
+  const name = node.type === AST_NODE_TYPES.Identifier ? node.name : node.type === AST_NODE_TYPES.MemberExpression ? memberName(node) : null;
+  if (name === null) return false;
+  const words = nameWords(name);
+  return words.length > 0 && DESCRIPTOR_HEADS.has(words[words.length - 1]!);
+}
+
 /** `token.type`, `secret.name`, `password.length`: what the value is, not what it holds. */
 function isDescriptive(node: Node): boolean {
   return node.type === AST_NODE_TYPES.MemberExpression && DESCRIPTIVE_PROPERTIES.has(memberName(node) ?? '');
+}
+
+function isProcessGlobal(node: Node, sourceCode: SourceCode): boolean {
+  const object = unwrap(node);
+  return object.type === AST_NODE_TYPES.Identifier && object.name === 'process' && isGlobalReference(sourceCode, object);
 }
 
 /** `const jwt = require('jsonwebtoken')`: a module, not a token. */
