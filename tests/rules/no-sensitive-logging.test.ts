@@ -153,6 +153,17 @@ ruleTester.run('no-sensitive-logging', rule, {
       languageOptions: esm,
       errors: [{ messageId: 'sensitive', line: 3, column: 26, data: { callee: 'consola.info', logger: 'a consola logger', what: '`token`' } }],
     },
+    // compiled output (Babel, TypeScript)
+    {
+      code: "var _debug = _interopRequireDefault(require('debug'));\nconst debug = (0, _debug.default)('verdaccio:user');\nconst token = await (0, _auth.getApiToken)(auth, config, user, password);\ndebug('adduser: new token %o', token);",
+      languageOptions: cjsAsModule,
+      errors: [{ messageId: 'sensitive', line: 4, column: 32, data: { callee: 'debug', logger: 'a debug logger', what: '`token`' } }],
+    },
+    {
+      code: "const winston_1 = __importDefault(require('winston'));\nconst logger = winston_1.default.createLogger({});\nlogger.warn(`key ${apiKey}`);",
+      languageOptions: cjs,
+      errors: [{ messageId: 'sensitive', line: 3, column: 20, data: { callee: 'logger.warn', logger: 'a winston logger', what: '`apiKey`' } }],
+    },
     // CommonJS: require declared and undeclared
     {
       code: "const debug = require('debug')('app:auth');\nfunction login(user, password) { debug('login %s with %s', user, password); }",

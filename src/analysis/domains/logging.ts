@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isGlobalReference, memberName, propertyName, shortText, staticKeyName, unwrap } from '../core/ast.js';
 import type { SourceCode } from '../core/cache.js';
-import { NEW, resolveModule, type ModuleRef } from '../core/modules.js';
+import { NEW, resolveCompiledModule, type ModuleRef } from '../core/modules.js';
 import { nameWords } from '../core/names.js';
 import { staticString } from '../core/static-value.js';
 import { includesAny, quotesAny, textGate } from '../core/source-text.js';
@@ -71,7 +71,7 @@ export function logCall(node: TSESTree.CallExpression, sourceCode: SourceCode): 
   });
   if (callee.type === AST_NODE_TYPES.Identifier) {
     if (!mayCallLoggerFunction(sourceCode)) return null;
-    const library = libraryOf(resolveModule(callee, sourceCode), true);
+    const library = libraryOf(resolveCompiledModule(callee, sourceCode), true);
     return library ? make(library.name) : null;
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
@@ -125,7 +125,7 @@ function receiverRef(receiver: Node, sourceCode: SourceCode): ModuleRef | null {
     const field = fieldName(receiver);
     return field === null ? null : classFieldRef(receiver, field, sourceCode);
   }
-  return resolveModule(receiver, sourceCode);
+  return resolveCompiledModule(receiver, sourceCode);
 }
 
 function fieldName(member: TSESTree.MemberExpression): string | null {
@@ -144,7 +144,7 @@ function classFieldRef(member: TSESTree.MemberExpression, field: string, sourceC
   if (!current) return null;
   for (const element of current.body) {
     if (element.type === AST_NODE_TYPES.PropertyDefinition && element.value && !element.static && keyName(element.key, element.computed) === field) {
-      return resolveModule(element.value, sourceCode);
+      return resolveCompiledModule(element.value, sourceCode);
     }
     if (element.type !== AST_NODE_TYPES.MethodDefinition || element.kind !== 'constructor') continue;
     for (const param of element.value.params) {
@@ -152,11 +152,11 @@ function classFieldRef(member: TSESTree.MemberExpression, field: string, sourceC
       if (param.parameter.name !== field) continue;
       const type = param.parameter.typeAnnotation?.typeAnnotation;
       if (type?.type !== AST_NODE_TYPES.TSTypeReference) return null;
-      const ref = resolveModule(type.typeName, sourceCode);
+      const ref = resolveCompiledModule(type.typeName, sourceCode);
       return ref && { module: ref.module, path: [...ref.path, NEW] };
     }
     const assigned = constructorAssignment(element.value.body, field);
-    if (assigned) return resolveModule(assigned, sourceCode);
+    if (assigned) return resolveCompiledModule(assigned, sourceCode);
   }
   return null;
 }
