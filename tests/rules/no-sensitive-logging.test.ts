@@ -82,6 +82,10 @@ ruleTester.run('no-sensitive-logging', rule, {
     },
     { code: "import { Logger } from '@nestjs/common';\nconst logger = new Logger('Bootstrap');\nlogger.log(`Listening on ${port}, token TTL ${config.tokenTtl}s`);", languageOptions: ts },
     { code: "dialog.warn(password); catalog.info(token);", languageOptions: esm },
+    { code: "logger.debug('auth', { hasAuthorization: !!req.headers.authorization, scheme: authHeaderScheme, headerName });", languageOptions: esm },
+    { code: "logger.warn('Missing JWT_SECRET', process.env.JWT_SECRET === undefined, 'accessToken' in body);", languageOptions: esm },
+    { code: "logger.info(`password ${password ? 'set' : 'not set'}`, { expiresIn: token.expiresIn, apiKeySource });", languageOptions: esm },
+    { code: "logger.info({ passwordReset: true, user: { id, password: undefined } });", languageOptions: esm },
     // strange code
     { code: '', languageOptions: esm },
     { code: 'console.log(...args, password?.length);', languageOptions: esm },
@@ -152,6 +156,11 @@ ruleTester.run('no-sensitive-logging', rule, {
       code: "import { consola } from 'consola';\nconst token = localStorage.getItem('token');\nconsola.info('restored', token);",
       languageOptions: esm,
       errors: [{ messageId: 'sensitive', line: 3, column: 26, data: { callee: 'consola.info', logger: 'a consola logger', what: '`token`' } }],
+    },
+    {
+      code: "export function authenticate(req, res, next) {\n  const authHeader = req.headers.authorization || '';\n  logger.warn('rejected ' + authHeader);\n}",
+      languageOptions: esm,
+      errors: [{ messageId: 'sensitive', line: 3, column: 29, data: { callee: 'logger.warn', logger: 'a logger', what: '`authHeader`' } }],
     },
     // compiled output (Babel, TypeScript)
     {

@@ -274,9 +274,12 @@ export function isExpiryTimeName(name: string): boolean {
   return words.length === 2 && VALIDITY_PAIRS.has(`${words[0]}_${words[1]}`);
 }
 
-/** Heads that name a cookie: `cookie`, `sessionCookie`, `authCookies`. */
-const COOKIE_VOCABULARY: Vocabulary = { heads: set('cookie cookies') };
-const MAY_BE_COOKIE = /cookie/i;
+/** Heads that name a cookie or an authorization header's value: `cookie`, `sessionCookie`, `authHeader`. */
+const COOKIE_VOCABULARY: Vocabulary = {
+  heads: set('cookie cookies'),
+  compoundHeads: [['auth', 'header'], ['authorization', 'header'], ['bearer', 'header']],
+};
+const MAY_BE_COOKIE = /cookie|header/i;
 /** Single words that `isSensitiveFieldName` accepts but that name other things as often: a file `hash`, a GPIO `pin`. */
 const AMBIGUOUS_ALONE = set('hash salt pin hashes');
 
@@ -284,7 +287,7 @@ const AMBIGUOUS_ALONE = set('hash salt pin hashes');
  * True when a value named so is a credential or holds one, so that writing it out (to a log, a
  * message) discloses it: secrets and tokens as `isSecretName` (`password`, `apiKey`, `accessToken`,
  * `authorization`), sensitive fields as `isSensitiveFieldName` (`passwordHash`, `cardNumber`, `cvv`,
- * `otp`, `resetToken`), cookies (`cookie`, `authCookie`). Not: session ids (`sessionId`: chat,
+ * `otp`, `resetToken`), cookies and authorization headers (`cookie`, `authCookie`, `authHeader`). Not: session ids (`sessionId`: chat,
  * job and refresh-token sessions are named so as often as cookies), a bare `hash`, `salt` or `pin`,
  * `cookieOptions`, `credentials`, `tokenType`.
  */
