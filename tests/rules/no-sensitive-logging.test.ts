@@ -162,6 +162,11 @@ ruleTester.run('no-sensitive-logging', rule, {
       languageOptions: esm,
       errors: [{ messageId: 'sensitive', line: 3, column: 29, data: { callee: 'logger.warn', logger: 'a logger', what: '`authHeader`' } }],
     },
+    {
+      code: "const { redact } = options;\nconsole.log('redact', redact);\nlogger.info({ password: input.password });",
+      languageOptions: esm,
+      errors: [{ messageId: 'sensitive', line: 3, column: 25, data: { callee: 'logger.info', logger: 'a logger', what: '`input.password`' } }],
+    },
     // compiled output (Babel, TypeScript)
     {
       code: "var _debug = _interopRequireDefault(require('debug'));\nconst debug = (0, _debug.default)('verdaccio:user');\nconst token = await (0, _auth.getApiToken)(auth, config, user, password);\ndebug('adduser: new token %o', token);",

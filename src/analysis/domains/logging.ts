@@ -213,6 +213,7 @@ const REQUEST_SERIALIZERS = new Set(['req', 'request', 'headers', 'body', 'user'
  * what is written of a request. Null for anything else.
  */
 export function redactionOf(prop: TSESTree.Property, sourceCode: SourceCode): Redaction | null {
+  if (prop.parent.type !== AST_NODE_TYPES.ObjectExpression) return null;
   const key = propertyName(prop);
   if (key === null || !REDACTING_OPTIONS.has(key)) return null;
   const value = unwrap(prop.value);
