@@ -107,7 +107,7 @@ export const LOGGER_LIBRARIES: readonly LoggerLibrary[] = [
 ];
 
 /** `console` methods that write a line. */
-export const CONSOLE_METHODS: ReadonlySet<string> = words('log info warn error debug trace');
+export const CONSOLE_METHODS: ReadonlySet<string> = words('log info warn error debug trace dir table');
 
 /**
  * Methods that write a log line on a logger recognised by its name only (`logger.info(…)`,

@@ -81,7 +81,7 @@ ruleTester.run('no-sensitive-logging', rule, {
       languageOptions: esm,
     },
     { code: "import { Logger } from '@nestjs/common';\nconst logger = new Logger('Bootstrap');\nlogger.log(`Listening on ${port}, token TTL ${config.tokenTtl}s`);", languageOptions: ts },
-    { code: "dialog.warn(password); catalog.info(token);", languageOptions: esm },
+    { code: "dialog.warn(password); catalog.info(token); console.count(token); console.group(password);", languageOptions: esm },
     { code: "logger.debug('auth', { hasAuthorization: !!req.headers.authorization, scheme: authHeaderScheme, headerName });", languageOptions: esm },
     { code: "logger.warn('Missing JWT_SECRET', process.env.JWT_SECRET === undefined, 'accessToken' in body);", languageOptions: esm },
     { code: "logger.info(`password ${password ? 'set' : 'not set'}`, { expiresIn: token.expiresIn, apiKeySource });", languageOptions: esm },
@@ -166,6 +166,11 @@ ruleTester.run('no-sensitive-logging', rule, {
       code: "const { redact } = options;\nconsole.log('redact', redact);\nlogger.info({ password: input.password });",
       languageOptions: esm,
       errors: [{ messageId: 'sensitive', line: 3, column: 25, data: { callee: 'logger.info', logger: 'a logger', what: '`input.password`' } }],
+    },
+    {
+      code: "router.use((req, res, next) => { console.dir(req.headers, { depth: 2 }); next(); });",
+      languageOptions: cjs,
+      errors: [{ messageId: 'wholeRequest', line: 1, column: 46, data: { callee: 'console.dir', logger: 'console', what: '`req.headers`' } }],
     },
     // compiled output (Babel, TypeScript)
     {
