@@ -6,6 +6,7 @@ import {
   isModulePath,
   NEW,
   normalizeModule,
+  resolveCompiledModule,
   resolveModule,
   type ModuleRef,
 } from '../../src/analysis/core/modules.js';
@@ -179,5 +180,23 @@ describe('helpers', () => {
     expect(isModulePath(ref('crypto', 'createHash', CALL), ['crypto'], ['createHash'])).toBe(false);
     expect(describeRef(r)).toBe('new pg.Pool.query');
     expect(describeRef(ref('express', CALL, 'get'))).toBe('express().get');
+  });
+});
+
+describe('resolveCompiledModule', () => {
+  const compiled = (code: string, language: Language = 'cjs') => probeOne(code, (n, sc) => resolveCompiledModule(n, sc), { language });
+  it('Babel and TypeScript interop helpers around require', () => {
+    expect(compiled("var _debug = _interopRequireDefault(require('debug')); const debug = (0, _debug.default)('app'); probe(debug)")).toEqual(
+      ref('debug', CALL),
+    );
+    expect(compiled("const winston_1 = __importDefault(require('winston')); probe(winston_1.default.createLogger)")).toEqual(
+      ref('winston', 'createLogger'),
+    );
+    expect(compiled("const m = __importStar(require('pino')); const l = (0, m.pino)(); probe(l.info)")).toEqual(ref('pino', 'pino', CALL, 'info'));
+  });
+  it('what resolveModule resolves is unchanged; other helpers are not followed', () => {
+    expect(compiled("const jwt = require('jsonwebtoken'); probe(jwt.sign)")).toEqual(ref('jsonwebtoken', 'sign'));
+    expect(compiled("const x = wrap(require('debug')); probe(x.default)")).toBeNull();
+    expect(compiled('probe((0, f)())')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAuthFunctionName, isEntityName, isPasswordName, isSecretName, isSensitiveFieldName, isTokenName, nameWords } from '../../src/analysis/core/names.js';
+import { isAuthFunctionName, isDisclosingName, isEntityName, isPasswordName, isSecretName, isSensitiveFieldName, isTokenName, nameWords } from '../../src/analysis/core/names.js';
 
 describe('nameWords', () => {
   it.each([
@@ -135,4 +135,19 @@ describe('isPasswordName', () => {
   ])('does not match %s', (name) => {
     expect(isPasswordName(name)).toBe(false);
   });
+});
+
+describe('isDisclosingName', () => {
+  it.each(['password', 'pwd', 'clientSecret', 'apiKey', 'x-api-key', 'accessToken', 'authorization', 'cardNumber', 'cvv', 'resetToken', 'passwordHash', 'cookie', 'authCookie', 'authHeader', 'DB_PASSWORD'])(
+    '%s discloses',
+    (name) => {
+      expect(isDisclosingName(name)).toBe(true);
+    },
+  );
+  it.each(['sessionId', 'publicSessionId', 'hash', 'salt', 'pin', 'tokenCount', 'tokenType', 'passwordPolicy', 'cookieOptions', 'credentials', 'authHeaderScheme', 'key', 'secretName'])(
+    '%s does not',
+    (name) => {
+      expect(isDisclosingName(name)).toBe(false);
+    },
+  );
 });

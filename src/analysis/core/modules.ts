@@ -187,3 +187,59 @@ export function describeRef(ref: ModuleRef): string {
   }
   return text;
 }
+
+/** Helpers that Babel and TypeScript emit around `require()` in compiled ES modules. */
+const INTEROP_HELPERS = /^_*interopRequire(?:Default|Wildcard)$|^__import(?:Default|Star)$/;
+
+/**
+ * `resolveModule`, also through the shapes compilers emit for ES imports: `_interopRequireDefault(require('m'))`,
+ * `__importDefault(require('m'))`, `__importStar(…)` and calls through `(0, m_1.default)(…)`. For code
+ * published compiled (`dist/`, `build/`); the result is the same `ModuleRef` the source would give.
+ */
+export function resolveCompiledModule(node: Node, sourceCode: SourceCode): ModuleRef | null {
+  return resolveModule(node, sourceCode) ?? compiled(node, sourceCode, 0);
+}
+
+function compiled(raw: Node, sourceCode: SourceCode, depth: number): ModuleRef | null {
+  if (depth > MAX_DEPTH) return null;
+  const node = unwrap(raw);
+  const direct = depth > 0 ? resolveModule(node, sourceCode) : null;
+  if (direct) return direct;
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier: {
+      const variable = findVar(sourceCode, node);
+      const value = variable ? singleValue(variable) : null;
+      if (!value) return null;
+      let ref = compiled(value.init, sourceCode, depth + 1);
+      for (const key of value.path) {
+        if (key === null) return null;
+        ref = extend(ref, key);
+      }
+      return ref;
+    }
+    case AST_NODE_TYPES.SequenceExpression: {
+      const last = node.expressions[node.expressions.length - 1];
+      return last ? compiled(last, sourceCode, depth + 1) : null;
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = memberName(node);
+      return name === null ? null : extend(compiled(node.object, sourceCode, depth + 1), name);
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = unwrap(node.callee);
+      const first = node.arguments[0];
+      if (callee.type === AST_NODE_TYPES.Identifier && INTEROP_HELPERS.test(callee.name) && first) {
+        const inner = unwrap(first);
+        const module = inner.type === AST_NODE_TYPES.CallExpression ? requiredModule(inner, sourceCode) : null;
+        return module === null ? null : { module, path: [] };
+      }
+      return extend(compiled(node.callee, sourceCode, depth + 1), CALL);
+    }
+    case AST_NODE_TYPES.NewExpression:
+      return extend(compiled(node.callee, sourceCode, depth + 1), NEW);
+    case AST_NODE_TYPES.AwaitExpression:
+      return compiled(node.argument, sourceCode, depth + 1);
+    default:
+      return null;
+  }
+}

@@ -293,3 +293,29 @@ const PASSWORD_VOCABULARY: Vocabulary = {
 export function isPasswordName(name: string): boolean {
   return MAY_BE_PASSWORD.test(name) && matches(name, PASSWORD_VOCABULARY);
 }
+
+/** Heads that name a cookie or an authorization header's value: `cookie`, `sessionCookie`, `authHeader`. */
+const COOKIE_VOCABULARY: Vocabulary = {
+  heads: set('cookie cookies'),
+  compoundHeads: [['auth', 'header'], ['authorization', 'header'], ['bearer', 'header']],
+};
+const MAY_BE_COOKIE = /cookie|header/i;
+/** Single words that `isSensitiveFieldName` accepts but that name other things as often: a file `hash`, a GPIO `pin`. */
+const AMBIGUOUS_ALONE = set('hash salt pin hashes');
+
+/**
+ * True when a value named so is a credential or holds one, so that writing it out (to a log, a
+ * message) discloses it: secrets and tokens as `isSecretName` (`password`, `apiKey`, `accessToken`,
+ * `authorization`), sensitive fields as `isSensitiveFieldName` (`passwordHash`, `cardNumber`, `cvv`,
+ * `otp`, `resetToken`), cookies and authorization headers (`cookie`, `authCookie`, `authHeader`). Not: session ids (`sessionId`: chat,
+ * job and refresh-token sessions are named so as often as cookies), a bare `hash`, `salt` or `pin`,
+ * `cookieOptions`, `credentials`, `tokenType`.
+ */
+export function isDisclosingName(name: string): boolean {
+  const words = nameWords(name);
+  if (words.length === 1 && AMBIGUOUS_ALONE.has(words[0]!)) return false;
+  const last = words[words.length - 1];
+  if (words.length > 1 && words[words.length - 2] === 'session' && (last === 'id' || last === 'ids')) return false;
+  if (isSecretName(name) || isSensitiveFieldName(name)) return true;
+  return MAY_BE_COOKIE.test(name) && matches(name, COOKIE_VOCABULARY);
+}
