@@ -1,11 +1,13 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { ApiSecurityDocs } from '../util/create-rule.js';
 import noExcessiveDataExposure from './no-excessive-data-exposure.js';
+import noInsecureRandom from './no-insecure-random.js';
 import noJwtDecodeForAuth from './no-jwt-decode-for-auth.js';
 import noJwtInBrowserStorage from './no-jwt-in-browser-storage.js';
 import noMassAssignment from './no-mass-assignment.js';
 import noSensitiveJwtPayload from './no-sensitive-jwt-payload.js';
 import noSqlInjection from './no-sql-injection.js';
+import noTimingUnsafeCompare from './no-timing-unsafe-compare.js';
 import noWeakJwtSecret from './no-weak-jwt-secret.js';
 import requireJwtAlgorithms from './require-jwt-algorithms.js';
 import requireJwtExpiry from './require-jwt-expiry.js';
@@ -16,11 +18,13 @@ export type ApiSecurityRule = TSESLint.RuleModule<string, readonly unknown[], Ap
 /** Every rule of the plugin, by name. Keep sorted. */
 export const rules = {
   'no-excessive-data-exposure': noExcessiveDataExposure,
+  'no-insecure-random': noInsecureRandom,
   'no-jwt-decode-for-auth': noJwtDecodeForAuth,
   'no-jwt-in-browser-storage': noJwtInBrowserStorage,
   'no-mass-assignment': noMassAssignment,
   'no-sensitive-jwt-payload': noSensitiveJwtPayload,
   'no-sql-injection': noSqlInjection,
+  'no-timing-unsafe-compare': noTimingUnsafeCompare,
   'no-weak-jwt-secret': noWeakJwtSecret,
   'require-jwt-algorithms': requireJwtAlgorithms,
   'require-jwt-expiry': requireJwtExpiry,
