@@ -26,6 +26,14 @@ ruleTester.run('no-insecure-random', rule, {
     { code: "const correlationId = `${Date.now()}-${Math.random()}`;", languageOptions: esm },
     { code: 'const key = Math.random().toString(36); cache.set(key, value);', languageOptions: esm },
     { code: "const uuid = 'xxxxxxxx-xxxx-4xxx'.replace(/x/g, () => ((Math.random() * 16) | 0).toString(16)); el.dataset.uuid = uuid;", languageOptions: esm },
+    // request-signing nonces only need to be unique (the API signs them with a secret)
+    { code: "const params = { SignatureMethod: 'HMAC-SHA1', SignatureNonce: Math.random().toString(), Timestamp: new Date().toISOString() };", languageOptions: cjs },
+    // a hand-written uuid for a file name; a worker id; a colour index
+    { code: "const name = new Array(32).fill(0).map(() => Math.round(Math.random() * 16).toString(16)).join(''); fs.writeFileSync(`/tmp/${name}`, data);", languageOptions: ts },
+    { code: 'function allocateWorkerId() { return Math.floor(Math.random() * 32); }', languageOptions: cjs },
+    { code: "const author = { colorId: Math.floor(Math.random() * palette.length), name };", languageOptions: cjs },
+    { code: 'const randNum = Math.floor(Math.random() * 0xFFFFFFFF); const srcFile = `${tmpDirectory}/etherpad_export_${randNum}`;', languageOptions: cjs },
+    { code: "const roomCode = Math.random().toString(36).slice(2, 6); const shortCode = Math.random().toString(36).slice(2, 8);", languageOptions: esm },
     // colours, shuffles, ports, temporary files, cache busting, UI
     { code: "const colorCode = '#' + Math.floor(Math.random() * 0xffffff).toString(16);", languageOptions: esm },
     { code: 'const shuffled = [...items].sort(() => Math.random() - 0.5);', languageOptions: esm },

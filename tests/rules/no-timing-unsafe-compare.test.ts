@@ -68,6 +68,18 @@ ruleTester.run('no-timing-unsafe-compare', rule, {
     { code: 'if (user.twofa_last_token !== token) verify(token);', languageOptions: cjs },
     { code: 'if (newToken !== oldToken) save(newToken);', languageOptions: esm },
     { code: 'user.tokens = user.tokens.filter((t) => t.token !== req.token);', languageOptions: esm },
+    // a client cache keyed on the secret it was made with
+    {
+      code: "class Store { #getStripe() { const secretKey = this.settings.getActiveStripeKeys()?.secretKey; if (this.stripe && this.stripeSecretKey === secretKey) return this.stripe; this.stripeSecretKey = secretKey; this.stripe = this.factory(secretKey); return this.stripe; } }",
+      languageOptions: cjs,
+    },
+    // sessions told apart, not checked
+    { code: 'const hasOtherSession = sessions.some((otherSession) => _id === otherSession._id && sessionId !== otherSession.sessionId);', languageOptions: ts },
+    // a resolved value compared with its configured source
+    { code: 'const next = resolvedSecret && resolvedSecret !== config.secret ? { ...config, secret: resolvedSecret } : config;', languageOptions: ts },
+    // entries matched in a loop over a list, outside any request
+    { code: 'function handleSessionExpiry(session) { activeConnections.forEach((connection) => { if (connection.token === session.accessToken) connection.ws.close(); }); }', languageOptions: cjs },
+    { code: 'const idx = apiKeys.findIndex((k) => k.secret === key.secret);', languageOptions: esm },
     // not secrets: ids, emails, names, hashes of secrets, digests of files
     { code: 'if (device.tokenId !== payload.tokenId) throw new UnauthorizedException();', languageOptions: ts },
     { code: 'if (req.params.id === user.id && req.body.email === user.email) ok();', languageOptions: esm },

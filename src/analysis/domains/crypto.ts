@@ -7,10 +7,14 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findVar, memberName, unwrap, writtenValues } from '../core/ast.js';
 import { perFileCache, type SourceCode } from '../core/cache.js';
 import { resolveModule, type ModuleRef } from '../core/modules.js';
+import { textGate } from '../core/source-text.js';
 
 type Node = TSESTree.Node;
 
 const MAX_DEPTH = 8;
+
+/** The file names an HMAC function (`createHmac`, crypto-js `HmacSHA256`, `crypto-js/hmac-sha256`). */
+const mayComputeHmac = textGate((text) => /hmac/i.test(text));
 
 /** `crypto` (also written `node:crypto`) and `crypto-js`'s `HmacSHA256(…)` family. */
 function isHmacRef(ref: ModuleRef | null): boolean {
@@ -29,7 +33,7 @@ function isHmacRef(ref: ModuleRef | null): boolean {
  * crypto-js `HmacSHA256(body, key).toString()`. Resolved by import.
  */
 export function isHmacDigest(node: Node, sourceCode: SourceCode, depth = 0): boolean {
-  if (depth > MAX_DEPTH) return false;
+  if (depth > MAX_DEPTH || !mayComputeHmac(sourceCode)) return false;
   const target = unwrap(node);
   switch (target.type) {
     case AST_NODE_TYPES.CallExpression: {
