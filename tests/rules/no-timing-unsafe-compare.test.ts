@@ -113,47 +113,89 @@ ruleTester.run('no-timing-unsafe-compare', rule, {
           return "import { timingSafeEqual } from 'node:crypto';\n" + body + helper('timingSafeEqual', lang === 'ts');
         },
       },
+      {
+        // an HMAC digest compared with the signature header (GitHub webhooks); crypto already loaded
+        code: "const crypto = require('node:crypto');\nfunction verify(req) {\n  const expected = 'sha256=' + crypto.createHmac('sha256', secret).update(req.rawBody).digest('hex');\n  return req.get('x-hub-signature-256') === expected;\n}",
+        left: "req.get('x-hub-signature-256')",
+        right: 'expected',
+        what: 'signature',
+        output: (lang) =>
+          "const crypto = require('node:crypto');\nfunction verify(req) {\n  const expected = 'sha256=' + crypto.createHmac('sha256', secret).update(req.rawBody).digest('hex');\n  return safeEqual(req.get('x-hub-signature-256'), expected);\n}" +
+          helper('crypto.timingSafeEqual', lang === 'ts'),
+      },
+      {
+        // the digest under a name that says nothing; `createHmac` destructured from require
+        code: "const { createHmac } = require('crypto');\nfunction isValid(payload, header) {\n  const digest = createHmac('sha256', process.env.WEBHOOK_SECRET).update(payload).digest('hex');\n  return digest === header;\n}\n",
+        left: 'digest',
+        right: 'header',
+        what: 'signature',
+        output: (lang) =>
+          "const { createHmac } = require('crypto');\nfunction isValid(payload, header) {\n  const digest = createHmac('sha256', process.env.WEBHOOK_SECRET).update(payload).digest('hex');\n  return safeEqual(digest, header);\n}\n" +
+          helper("require('node:crypto').timingSafeEqual", lang === 'ts').slice(1),
+      },
+      {
+        // a stored reset token compared with the client's
+        code: "router.post('/reset', async (req, res) => {\n  const user = await User.findOne({ email: req.body.email });\n  if (!user || user.resetToken !== req.body.token) return res.status(400).end();\n});",
+        left: 'user.resetToken',
+        right: 'req.body.token',
+        operator: '!==',
+        what: 'token',
+        output: (lang) => {
+          const body = "router.post('/reset', async (req, res) => {\n  const user = await User.findOne({ email: req.body.email });\n  if (!user || !safeEqual(user.resetToken, req.body.token)) return res.status(400).end();\n});";
+          if (lang === 'cjs') return body + helper("require('node:crypto').timingSafeEqual");
+          return "import { timingSafeEqual } from 'node:crypto';\n" + body + helper('timingSafeEqual', lang === 'ts');
+        },
+      },
+      {
+        // two secret-named values, neither visibly from the request (passport client credentials)
+        code: "const crypto = require('crypto');\nfunction verifyClient(clientId, clientSecret, done) {\n  Clients.get(clientId).then((client) => done(null, client && client.secret == clientSecret ? client : false));\n}",
+        left: 'client.secret',
+        right: 'clientSecret',
+        operator: '==',
+        what: 'secret',
+        output: (lang) =>
+          "const crypto = require('crypto');\nfunction verifyClient(clientId, clientSecret, done) {\n  Clients.get(clientId).then((client) => done(null, client && safeEqual(client.secret, clientSecret) ? client : false));\n}" +
+          helper('crypto.timingSafeEqual', lang === 'ts'),
+      },
+      {
+        // an API key field of a request handed to a handler, compared with the configured key
+        code: "exports.handle = async function (apiVersion, functionName, fields, req, res) {\n  if (fields.apikey !== apikey.trim()) throw new Error('no or wrong API Key');\n};",
+        left: 'fields.apikey',
+        right: 'apikey.trim()',
+        operator: '!==',
+        what: 'API key',
+        output: (lang) => {
+          const body = "exports.handle = async function (apiVersion, functionName, fields, req, res) {\n  if (!safeEqual(fields.apikey, apikey.trim())) throw new Error('no or wrong API Key');\n};";
+          if (lang === 'cjs') return body + helper("require('node:crypto').timingSafeEqual");
+          return "import { timingSafeEqual } from 'node:crypto';\n" + body + helper('timingSafeEqual', lang === 'ts');
+        },
+      },
+      {
+        // a one-time code from the body against the stored one (Koa)
+        code: "router.post('/verify', async (ctx) => {\n  const { otp } = ctx.request.body;\n  if (otp === ctx.session.otp) ctx.status = 204;\n});",
+        left: 'otp',
+        right: 'ctx.session.otp',
+        what: 'code',
+        output: (lang) => {
+          const body = "router.post('/verify', async (ctx) => {\n  const { otp } = ctx.request.body;\n  if (safeEqual(otp, ctx.session.otp)) ctx.status = 204;\n});";
+          if (lang === 'cjs') return body + helper("require('node:crypto').timingSafeEqual");
+          return "import { timingSafeEqual } from 'node:crypto';\n" + body + helper('timingSafeEqual', lang === 'ts');
+        },
+      },
+      {
+        // a bearer token against a configured one
+        code: 'app.use((req, res, next) => (req.headers.authorization === `Bearer ${config.adminToken}` ? next() : res.sendStatus(401)));',
+        left: 'req.headers.authorization',
+        right: '`Bearer ${config.adminToken}`',
+        what: 'token',
+        output: (lang) => {
+          const body = 'app.use((req, res, next) => (safeEqual(req.headers.authorization, `Bearer ${config.adminToken}`) ? next() : res.sendStatus(401)));';
+          if (lang === 'cjs') return body + helper("require('node:crypto').timingSafeEqual");
+          return "import { timingSafeEqual } from 'node:crypto';\n" + body + helper('timingSafeEqual', lang === 'ts');
+        },
+      },
     ]),
-    // an HMAC digest compared with the signature header (GitHub webhooks), crypto already imported
-    {
-      code: "import crypto from 'node:crypto';\nexport function verify(req) {\n  const expected = 'sha256=' + crypto.createHmac('sha256', secret).update(req.rawBody).digest('hex');\n  return req.get('x-hub-signature-256') === expected;\n}",
-      languageOptions: esm,
-      errors: [
-        {
-          messageId: 'timingUnsafeCompare',
-          data: { left: "req.get('x-hub-signature-256')", right: 'expected', operator: '===', what: 'signature' },
-          suggestions: [
-            {
-              messageId: 'useTimingSafeEqual',
-              data: { helper: 'safeEqual' },
-              output:
-                "import crypto from 'node:crypto';\nexport function verify(req) {\n  const expected = 'sha256=' + crypto.createHmac('sha256', secret).update(req.rawBody).digest('hex');\n  return safeEqual(req.get('x-hub-signature-256'), expected);\n}" +
-                helper('crypto.timingSafeEqual'),
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: "const { createHmac } = require('crypto');\nfunction isValid(payload, signature) {\n  const digest = createHmac('sha256', process.env.WEBHOOK_SECRET).update(payload).digest('hex');\n  return digest === signature;\n}\n",
-      languageOptions: cjs,
-      errors: [
-        {
-          messageId: 'timingUnsafeCompare',
-          data: { left: 'digest', right: 'signature', operator: '===', what: 'signature' },
-          suggestions: [
-            {
-              messageId: 'useTimingSafeEqual',
-              data: { helper: 'safeEqual' },
-              output:
-                "const { createHmac } = require('crypto');\nfunction isValid(payload, signature) {\n  const digest = createHmac('sha256', process.env.WEBHOOK_SECRET).update(payload).digest('hex');\n  return safeEqual(digest, signature);\n}\n" +
-                helper('require(\'node:crypto\').timingSafeEqual').slice(1),
-            },
-          ],
-        },
-      ],
-    },
-    // a stored reset token compared with the client's; `timingSafeEqual` already imported by name
+    // `timingSafeEqual` already imported by name; typed helper in TypeScript
     {
       code: "import { timingSafeEqual, randomBytes } from 'crypto';\nexport async function reset(req: Request, res: Response) {\n  const user = await User.findOne({ email: req.body.email });\n  if (!user || user.resetToken !== req.body.token) return res.status(400).end();\n}",
       languageOptions: ts,
@@ -173,37 +215,17 @@ ruleTester.run('no-timing-unsafe-compare', rule, {
         },
       ],
     },
-    // two secret-named values, neither visibly from the request (passport client credentials)
-    {
-      code: "const crypto = require('crypto');\nfunction verifyClient(clientId, clientSecret, done) {\n  Clients.get(clientId).then((client) => done(null, client && client.secret == clientSecret ? client : false));\n}",
-      languageOptions: cjs,
-      errors: [
-        {
-          messageId: 'timingUnsafeCompare',
-          data: { left: 'client.secret', right: 'clientSecret', operator: '==', what: 'secret' },
-          suggestions: [
-            {
-              messageId: 'useTimingSafeEqual',
-              data: { helper: 'safeEqual' },
-              output:
-                "const crypto = require('crypto');\nfunction verifyClient(clientId, clientSecret, done) {\n  Clients.get(clientId).then((client) => done(null, client && safeEqual(client.secret, clientSecret) ? client : false));\n}" +
-                helper('crypto.timingSafeEqual'),
-            },
-          ],
-        },
-      ],
-    },
-    // a bearer token against a configured one; an existing helper named safeEqual is reused
-    {
+    // an existing helper named safeEqual is reused
+    ...[esm, ts].map((languageOptions) => ({
       code: "import { timingSafeEqual } from 'node:crypto';\nfunction safeEqual(a, b) { return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b)); }\nexport const guard = (req) => req.headers.authorization === `Bearer ${config.adminToken}`;",
-      languageOptions: esm,
+      languageOptions,
       errors: [
         {
-          messageId: 'timingUnsafeCompare',
+          messageId: 'timingUnsafeCompare' as const,
           data: { left: 'req.headers.authorization', right: '`Bearer ${config.adminToken}`', operator: '===', what: 'token' },
           suggestions: [
             {
-              messageId: 'useTimingSafeEqual',
+              messageId: 'useTimingSafeEqual' as const,
               data: { helper: 'safeEqual' },
               output:
                 "import { timingSafeEqual } from 'node:crypto';\nfunction safeEqual(a, b) { return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b)); }\nexport const guard = (req) => safeEqual(req.headers.authorization, `Bearer ${config.adminToken}`);",
@@ -211,7 +233,7 @@ ruleTester.run('no-timing-unsafe-compare', rule, {
           ],
         },
       ],
-    },
+    })),
     // a literal key compared with the header; the helper name is taken, so the second one is used
     {
       code: "const safeEqual = 1;\napp.use((req, res, next) => (req.get('x-api-key') !== 'sk_live_51HqLyjWDarjtT1zd' ? res.status(401).end() : next()));",
@@ -232,43 +254,15 @@ ruleTester.run('no-timing-unsafe-compare', rule, {
         },
       ],
     },
-    // an API key field of a request handed to a handler, compared with the configured key
+    // both helper names taken: reported without a suggestion
     {
-      code: "exports.handle = async function (apiVersion, functionName, fields, req, res) {\n  if (fields.apikey !== apikey.trim()) throw new Error('no or wrong API Key');\n};",
-      languageOptions: cjs,
+      code: "const safeEqual = 1, timingSafeCompare = 2;\napp.use((req, res, next) => (req.query.token == process.env.TOKEN ? next() : res.end()));",
+      languageOptions: cjsAsModule,
       errors: [
         {
           messageId: 'timingUnsafeCompare',
-          data: { left: 'fields.apikey', right: 'apikey.trim()', operator: '!==', what: 'API key' },
-          suggestions: [
-            {
-              messageId: 'useTimingSafeEqual',
-              data: { helper: 'safeEqual' },
-              output:
-                "exports.handle = async function (apiVersion, functionName, fields, req, res) {\n  if (!safeEqual(fields.apikey, apikey.trim())) throw new Error('no or wrong API Key');\n};" +
-                helper("require('node:crypto').timingSafeEqual"),
-            },
-          ],
-        },
-      ],
-    },
-    // a one-time code from the body against the stored one (Koa)
-    {
-      code: "router.post('/verify', async (ctx) => {\n  const { otp } = ctx.request.body;\n  if (otp === session.otp) ctx.status = 204;\n});",
-      languageOptions: esm,
-      errors: [
-        {
-          messageId: 'timingUnsafeCompare',
-          data: { left: 'otp', right: 'session.otp', operator: '===', what: 'code' },
-          suggestions: [
-            {
-              messageId: 'useTimingSafeEqual',
-              data: { helper: 'safeEqual' },
-              output:
-                "import { timingSafeEqual } from 'node:crypto';\nrouter.post('/verify', async (ctx) => {\n  const { otp } = ctx.request.body;\n  if (safeEqual(otp, session.otp)) ctx.status = 204;\n});" +
-                helper('timingSafeEqual'),
-            },
-          ],
+          data: { left: 'req.query.token', right: 'process.env.TOKEN', operator: '==', what: 'token' },
+          suggestions: [],
         },
       ],
     },
