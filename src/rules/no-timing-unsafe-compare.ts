@@ -21,10 +21,14 @@ const mayCompareSecrets = textGate((text) => /token|secret|sig|key|digest|hmac|p
 const SAME_VALUE_METHODS = new Set(['trim', 'toString', 'toLowerCase', 'toUpperCase', 'normalize', 'valueOf', 'trimStart', 'trimEnd']);
 /** Getters that read a named header, parameter or setting: `req.get('x-api-key')`, `headers.get('stripe-signature')`. */
 const NAMED_GETTERS = new Set(['get', 'header', 'getHeader', 'param']);
-/** Name words that make a comparison a change or confirmation check: `newPassword === confirmPassword`, `token !== lastToken`. */
+/**
+ * Name words that make a comparison a change or confirmation check (`newPassword === confirmPassword`,
+ * `token !== lastToken`) or a walk over parsed tokens (`token !== startToken`, `currentToken !== finalToken`).
+ */
 const CHANGE_WORDS = new Set([
   'confirm', 'confirmation', 'confirmed', 'repeat', 'repeated', 'retype', 'retyped', 'again', 'prev', 'previous', 'old', 'last',
   'cached', 'initial', 'original', 'new', 'next', 'updated', 'changed', 'resolved', 'effective', 'default',
+  'first', 'final', 'start', 'end', 'begin', 'opening', 'closing', 'open', 'close', 'left', 'right', 'before', 'after', 'outer', 'inner', 'parent',
 ]);
 /** Literal secrets look like this: long, no spaces, letters and digits (`sk_live_…`), never a word such as `Bearer`. */
 const SECRET_LITERAL = /^(?=.*[0-9])(?=.*[A-Za-z])[\w\-+/=.~]{16,}$/;

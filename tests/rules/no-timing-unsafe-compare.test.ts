@@ -80,6 +80,8 @@ ruleTester.run('no-timing-unsafe-compare', rule, {
     // entries matched in a loop over a list, outside any request
     { code: 'function handleSessionExpiry(session) { activeConnections.forEach((connection) => { if (connection.token === session.accessToken) connection.ws.close(); }); }', languageOptions: cjs },
     { code: 'const idx = apiKeys.findIndex((k) => k.secret === key.secret);', languageOptions: esm },
+    // tokens of a parser walked by position
+    { code: 'while (currentToken !== finalToken) currentToken = sourceCode.getTokenAfter(currentToken); if (token !== startToken && idToken !== firstToken) offsets.ignore(token);', languageOptions: cjs },
     // not secrets: ids, emails, names, hashes of secrets, digests of files
     { code: 'if (device.tokenId !== payload.tokenId) throw new UnauthorizedException();', languageOptions: ts },
     { code: 'if (req.params.id === user.id && req.body.email === user.email) ok();', languageOptions: esm },
