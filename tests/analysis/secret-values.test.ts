@@ -30,7 +30,7 @@ describe('isComparedSecretName', () => {
     'matches %s',
     (name) => expect(isComparedSecretName(name)).toBe(true),
   );
-  it.each(['hash', 'passwordHash', 'digest', 'code', 'key', 'nonce', 'state', 'publicKey', 'tokenType', 'tokenId', 'sessionId', 'session', 'statusCode'])(
+  it.each(['hash', 'passwordHash', 'digest', 'code', 'key', 'nonce', 'state', 'publicKey', 'tokenType', 'tokenId', 'sessionId', 'session', 'statusCode', 'tokens', 'callSignatures', 'apiKeys'])(
     'does not match %s',
     (name) => expect(isComparedSecretName(name)).toBe(false),
   );

@@ -82,6 +82,8 @@ ruleTester.run('no-timing-unsafe-compare', rule, {
     { code: 'const idx = apiKeys.findIndex((k) => k.secret === key.secret);', languageOptions: esm },
     // tokens of a parser walked by position
     { code: 'while (currentToken !== finalToken) currentToken = sourceCode.getTokenAfter(currentToken); if (token !== startToken && idToken !== firstToken) offsets.ignore(token);', languageOptions: cjs },
+    // lists compared by identity
+    { code: 'if (callSignatures !== resolved.callSignatures || user.tokens === tokens) recompute();', languageOptions: esm },
     // not secrets: ids, emails, names, hashes of secrets, digests of files
     { code: 'if (device.tokenId !== payload.tokenId) throw new UnauthorizedException();', languageOptions: ts },
     { code: 'if (req.params.id === user.id && req.body.email === user.email) ok();', languageOptions: esm },

@@ -339,6 +339,9 @@ export function isSecretGeneratorName(name: string): boolean {
   return made && isGeneratedSecretName(words.join('_'));
 }
 
+/** Plural heads: lists of secrets. */
+const PLURAL_SECRET_HEADS = set('tokens secrets signatures passwords keys jwts codes otps sigs hmacs');
+
 /** The words (or word starts) any match of `isComparedSecretName` holds beyond `isSecretName`'s. */
 const MAY_BE_COMPARED_SECRET = /sig|hmac|otp|pin|code|csrf|xsrf|pass|secret|key|token|jwt|bearer|session|pwd|authorization/i;
 
@@ -359,7 +362,7 @@ const COMPARED_SECRET_VOCABULARY: Vocabulary = {
  * `authorization`), signatures and HMACs (`signature`, `x-hub-signature-256`, `stripe-signature`,
  * `hmac`, `sig`), one-time codes (`otp`, `verificationCode`, `resetCode`) and CSRF values. Not:
  * `hash`/`passwordHash` (a digest of the secret, not the secret), `digest` alone (checksums),
- * `code`, `key`, `nonce`, `state`, `publicKey`, `tokenType`, `sessionId`.
+ * `code`, `key`, `nonce`, `state`, `publicKey`, `tokenType`, `sessionId`, lists (`tokens`, `callSignatures`).
  */
 export function isComparedSecretName(name: string): boolean {
   if (!MAY_BE_COMPARED_SECRET.test(name)) return false;
@@ -367,5 +370,7 @@ export function isComparedSecretName(name: string): boolean {
   const words = nameWords(name);
   const tail = words.slice(-2).join(' ');
   if (tail === 'session id' || tail === 'session ids') return false;
+  // A list (`tokens`, `callSignatures`, `apiKeys`) is compared by identity, never as a secret.
+  if (PLURAL_SECRET_HEADS.has(words[words.length - 1] ?? '')) return false;
   return isSecretName(name) || matches(name, COMPARED_SECRET_VOCABULARY);
 }
