@@ -93,6 +93,19 @@ ruleTester.run('no-timing-unsafe-compare', rule, {
     { code: 'if (publicKey === other.publicKey) same();', languageOptions: esm },
     // no literal secret: a placeholder word
     { code: "if (req.headers['x-api-key'] === 'changeme') warn();", languageOptions: esm },
+    // careful code: constant-time checks, lookups by hash, library verifiers
+    { code: "import { timingSafeEqual, createHmac } from 'crypto'; const expected = createHmac('sha256', key).update(body).digest(); const given = Buffer.from(sig, 'hex'); if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new Error();", languageOptions: esm },
+    { code: "app.post('/t', async (req, res) => { const record = await Tokens.findOne({ hash: sha256(req.body.token) }); if (!record || record.expiresAt < Date.now()) return res.sendStatus(401); });", languageOptions: esm },
+    { code: "const event = stripe.webhooks.constructEvent(req.rawBody, req.headers['stripe-signature'], endpointSecret);", languageOptions: cjs },
+    { code: "app.post('/login', async (req, res) => { const ok = await bcrypt.compare(req.body.password, user.passwordHash); if (!ok) return res.sendStatus(401); });", languageOptions: esm },
+    { code: "const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'] }); if (payload.sub !== userId) throw new Error();", languageOptions: ts },
+    { code: "module.exports = (req, res, next) => { if (!req.headers['x-api-key']) return res.status(401).json({ error: 'missing key' }); next(); };", languageOptions: cjs },
+    { code: "app.use((req, res, next) => { const token = req.headers.authorization?.split(' ')[1]; if (token == null) return res.sendStatus(401); next(); });", languageOptions: esm },
+    { code: "if (process.env.API_KEY === undefined || process.env.API_KEY.length < 32) throw new Error('API_KEY must be set');", languageOptions: cjs },
+    { code: "if (req.body.token === req.query.token) log('same token in body and query');", languageOptions: esm },
+    { code: "const isRefresh = decoded.tokenUse === 'refresh' && decoded.tokenVersion === user.tokenVersion;", languageOptions: ts },
+    { code: "const matches = Object.keys(headers).filter((h) => h.toLowerCase() === 'authorization');", languageOptions: esm },
+    { code: "switch (grantType) { case 'password': break; case 'refresh_token': break; }", languageOptions: esm },
     // strange code
     { code: '', languageOptions: esm },
     { code: 'if (#token in this) ok();', languageOptions: ts },
