@@ -2,12 +2,14 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { ApiSecurityDocs } from '../util/create-rule.js';
 import noErrorDetailsInResponse from './no-error-details-in-response.js';
 import noExcessiveDataExposure from './no-excessive-data-exposure.js';
+import noInsecureRandom from './no-insecure-random.js';
 import noJwtDecodeForAuth from './no-jwt-decode-for-auth.js';
 import noJwtInBrowserStorage from './no-jwt-in-browser-storage.js';
 import noMassAssignment from './no-mass-assignment.js';
 import noSensitiveJwtPayload from './no-sensitive-jwt-payload.js';
 import noSensitiveLogging from './no-sensitive-logging.js';
 import noSqlInjection from './no-sql-injection.js';
+import noTimingUnsafeCompare from './no-timing-unsafe-compare.js';
 import noWeakCrypto from './no-weak-crypto.js';
 import noWeakJwtSecret from './no-weak-jwt-secret.js';
 import noWeakPasswordHash from './no-weak-password-hash.js';
@@ -21,12 +23,14 @@ export type ApiSecurityRule = TSESLint.RuleModule<string, readonly unknown[], Ap
 export const rules = {
   'no-error-details-in-response': noErrorDetailsInResponse,
   'no-excessive-data-exposure': noExcessiveDataExposure,
+  'no-insecure-random': noInsecureRandom,
   'no-jwt-decode-for-auth': noJwtDecodeForAuth,
   'no-jwt-in-browser-storage': noJwtInBrowserStorage,
   'no-mass-assignment': noMassAssignment,
   'no-sensitive-jwt-payload': noSensitiveJwtPayload,
   'no-sensitive-logging': noSensitiveLogging,
   'no-sql-injection': noSqlInjection,
+  'no-timing-unsafe-compare': noTimingUnsafeCompare,
   'no-weak-crypto': noWeakCrypto,
   'no-weak-jwt-secret': noWeakJwtSecret,
   'no-weak-password-hash': noWeakPasswordHash,

@@ -319,3 +319,104 @@ export function isDisclosingName(name: string): boolean {
   if (isSecretName(name) || isSensitiveFieldName(name)) return true;
   return MAY_BE_COOKIE.test(name) && matches(name, COOKIE_VOCABULARY);
 }
+
+/** The words (or word starts) any match of `isGeneratedSecretName` holds beyond `isSecretName`'s; see `MAY_BE_TOKEN`. */
+const MAY_BE_GENERATED_SECRET = /otp|nonce|salt|pin|pass|jti|sid|verifier|code|invite|share|reset|magic|state|key|secret|token|jwt|bearer|session|pwd|authorization/i;
+
+/** Words before `code` that make it something other than a one-time secret: `statusCode`, `colorCode`, `keyCode`. */
+const NON_SECRET_CODE_MODIFIERS = set(`
+  status color colour error err exit country lang language locale currency postal zip area http response
+  char key source short referral ref product item sku hex qr bar event type unit qrcode barcode return
+  exchange iso region state province city airport icao iata phone dial calling signature
+`);
+
+const GENERATED_SECRET_VOCABULARY: Vocabulary = {
+  heads: set('otp otps totp hotp nonce cnonce salt pin passcode jti sid verifier'),
+  guardedHeads: new Map([
+    ['code', set('verification verify reset confirmation confirm activation invite invitation recovery backup otp mfa totp security auth authorization login signin sms email access one time pin magic pairing')],
+    ['codes', set('verification recovery backup otp mfa totp')],
+  ]),
+  qualifiedHeads: new Map([
+    ['id', set('invite invitation share reset magic')],
+    ['link', set('invite invitation share reset magic login verification activation')],
+    ['key', set('session auth invite share reset activation')],
+    ['state', set('oauth csrf auth')],
+  ]),
+  negativeModifiers: NON_SECRET_CODE_MODIFIERS,
+};
+
+/**
+ * True when the name denotes a value that must be unguessable when a program generates it:
+ * everything `isSecretName` accepts (passwords, secrets, API and signing keys, tokens, session
+ * ids) and one-time codes and single-use values: `otp`, `nonce`, `salt`, `pin`, `jti`, `sid`,
+ * `codeVerifier`, `code` and `verificationCode`/`resetCode`/`inviteCode`, `inviteId`/`shareId`,
+ * `resetLink`, `sessionKey`, `oauthState`. Not: `id`, `requestId`, `traceId`, `key`, `cacheKey`,
+ * `statusCode`, `colorCode`, `keyCode`, `state`, `uuid`.
+ */
+export function isGeneratedSecretName(name: string): boolean {
+  if (!MAY_BE_GENERATED_SECRET.test(name)) return false;
+  return isSecretName(name) || matches(name, GENERATED_SECRET_VOCABULARY);
+}
+
+/** First words of a function that makes a value rather than reading one: `generateToken`, `makeOtp`. */
+const GENERATOR_VERBS = set('generate gen make create new issue build mint compute produce');
+/** Words that say the made value is random: `randomPassword`, `getRandomToken`, `createSecureCode`. */
+const RANDOM_WORDS = set('random rand secure unique');
+
+/**
+ * True when a function name reads as a generator of a secret-like value: `generateToken`,
+ * `makeOtp`, `randomPassword`, `createResetCode`, `genSalt`, `newSessionId`, `getRandomToken`,
+ * `generateApiKey`. Not: `getToken` (reads one), `generateId`, `randomString`, `createUser`,
+ * `generateRequestId`.
+ */
+export function isSecretGeneratorName(name: string): boolean {
+  let words = nameWords(name);
+  let made = false;
+  if (words.length > 1 && GENERATOR_VERBS.has(words[0]!)) {
+    made = true;
+    words = words.slice(1);
+  } else if (words.length > 2 && words[0] === 'get' && RANDOM_WORDS.has(words[1]!)) {
+    words = words.slice(1);
+  }
+  while (words.length > 1 && RANDOM_WORDS.has(words[0]!)) {
+    made = true;
+    words = words.slice(1);
+  }
+  return made && isGeneratedSecretName(words.join('_'));
+}
+
+/** Plural heads: lists of secrets. */
+const PLURAL_SECRET_HEADS = set('tokens secrets signatures passwords keys jwts codes otps sigs hmacs');
+
+/** The words (or word starts) any match of `isComparedSecretName` holds beyond `isSecretName`'s. */
+const MAY_BE_COMPARED_SECRET = /sig|hmac|otp|pin|code|csrf|xsrf|pass|secret|key|token|jwt|bearer|session|pwd|authorization/i;
+
+const COMPARED_SECRET_VOCABULARY: Vocabulary = {
+  heads: set('signature signatures sig hmac otp totp hotp passcode csrf xsrf'),
+  guardedHeads: new Map([['pin', set('security user account card')]]),
+  qualifiedHeads: new Map([
+    ['code', set('verification verify reset confirmation confirm activation invite invitation recovery backup otp mfa totp security login signin sms email pin magic pairing')],
+    ['digest', set('hmac signature')],
+    ['key', set('session auth invite share reset activation webhook')],
+  ]),
+  negativeModifiers: set('public'),
+};
+
+/**
+ * True when the name denotes a value whose equality check decides authentication and so must not
+ * leak through timing: everything `isSecretName` accepts (passwords, secrets, API keys, tokens,
+ * `authorization`), signatures and HMACs (`signature`, `x-hub-signature-256`, `stripe-signature`,
+ * `hmac`, `sig`), one-time codes (`otp`, `verificationCode`, `resetCode`) and CSRF values. Not:
+ * `hash`/`passwordHash` (a digest of the secret, not the secret), `digest` alone (checksums),
+ * `code`, `key`, `nonce`, `state`, `publicKey`, `tokenType`, `sessionId`, lists (`tokens`, `callSignatures`).
+ */
+export function isComparedSecretName(name: string): boolean {
+  if (!MAY_BE_COMPARED_SECRET.test(name)) return false;
+  // Session ids are compared to tell sessions apart (`sessionId !== other.sessionId`), and looked up, not checked.
+  const words = nameWords(name);
+  const tail = words.slice(-2).join(' ');
+  if (tail === 'session id' || tail === 'session ids') return false;
+  // A list (`tokens`, `callSignatures`, `apiKeys`) is compared by identity, never as a secret.
+  if (PLURAL_SECRET_HEADS.has(words[words.length - 1] ?? '')) return false;
+  return isSecretName(name) || matches(name, COMPARED_SECRET_VOCABULARY);
+}
