@@ -1,6 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { ApiSecurityDocs } from '../util/create-rule.js';
 import noExcessiveDataExposure from './no-excessive-data-exposure.js';
+import noHardcodedSecrets from './no-hardcoded-secrets.js';
 import noJwtDecodeForAuth from './no-jwt-decode-for-auth.js';
 import noJwtInBrowserStorage from './no-jwt-in-browser-storage.js';
 import noMassAssignment from './no-mass-assignment.js';
@@ -16,6 +17,7 @@ export type ApiSecurityRule = TSESLint.RuleModule<string, readonly unknown[], Ap
 /** Every rule of the plugin, by name. Keep sorted. */
 export const rules = {
   'no-excessive-data-exposure': noExcessiveDataExposure,
+  'no-hardcoded-secrets': noHardcodedSecrets,
   'no-jwt-decode-for-auth': noJwtDecodeForAuth,
   'no-jwt-in-browser-storage': noJwtInBrowserStorage,
   'no-mass-assignment': noMassAssignment,
