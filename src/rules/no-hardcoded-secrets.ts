@@ -222,9 +222,18 @@ export default createRule<[], MessageIds>({
       if (!MAY_BE_SECRET_NAME.test(name) || !isSecretName(name)) return;
       for (const literal of literalCandidates(value, false)) {
         const text = stringValue(literal);
-        if (text === null || !looksLikeSecretValue(text, name)) continue;
+        const parent = wrappedParent(literal);
+        const fallback = parent?.type === AST_NODE_TYPES.LogicalExpression && unwrap(parent.right) === literal;
+        if (text === null || !looksLikeSecretValue(text, name, { fallback })) continue;
         if (property && sharedWithPlainKey(property)) return;
-        add({ node: literal, messageId: 'hardcodedSecret', data: { name: name.length > 40 ? `${name.slice(0, 39)}…` : name }, envName: environmentName(names, 'SECRET') });
+        add({
+          node: literal,
+          messageId: 'hardcodedSecret',
+          data: { name: name.length > 40 ? `${name.slice(0, 39)}…` : name },
+          ...(fallback && parent.type === AST_NODE_TYPES.LogicalExpression
+            ? { fallback: { expression: parent, keep: parent.left } }
+            : { envName: environmentName(names, 'SECRET') }),
+        });
       }
     }
 

@@ -105,6 +105,9 @@ ruleTester.run('no-hardcoded-secrets', rule, {
     { code: "const cookieParser = require('cookie-parser'); app.use(cookieParser());", languageOptions: cjsAsModule },
     // environment variables set for a child process or a test run
     { code: "process.env.JWT_SECRET = 'k9s8d7f6g5h4';", languageOptions: esm },
+    // defaults of configured values that are header names or labels
+    { code: "const opts = { token: options.header || 'x-auth-token', password: input.password ?? '' };", languageOptions: esm },
+    { code: "const cols = { password: 'varchar(255)' }; const auth = { Authorization: 'Bearer <token>', authorization: 'Basic ' + encoded };", languageOptions: esm },
     // realworld: ghost-bad-passwords
     { code: "const badPasswords = ['1234567890', 'qwertyuiop', '1q2w3e4r5t']; const disallowedPasswords = ['password', 'ghost', 'passw0rd'];", languageOptions: cjs },
     // realworld: ghost-key-group-mapper
@@ -221,6 +224,14 @@ ruleTester.run('no-hardcoded-secrets', rule, {
         {
           code: "export function connect(user, password = 'hunter22') { return db.login(user, password); }",
           errors: [{ messageId: 'hardcodedSecret' as const, column: 42, suggestions: [{ messageId: 'useEnv' as const, output: 'export function connect(user, password = process.env.PASSWORD) { return db.login(user, password); }' }] }],
+        },
+        {
+          code: "const config = { basicAuth: { username: getFileEnv(userVar) || 'admin', password: getFileEnv(passwordVar) || 'pass' } };",
+          errors: [{ messageId: 'hardcodedSecret' as const, column: 110, suggestions: [{ messageId: 'dropFallback' as const, output: "const config = { basicAuth: { username: getFileEnv(userVar) || 'admin', password: getFileEnv(passwordVar) } };" }] }],
+        },
+        {
+          code: "await fetch(url, { headers: { Authorization: 'Basic YWRtaW46czNjcjN0' } });",
+          errors: [{ messageId: 'hardcodedSecret' as const, column: 46, suggestions: [{ messageId: 'useEnv' as const, output: 'await fetch(url, { headers: { Authorization: process.env.AUTHORIZATION } });' }] }],
         },
         {
           code: "const settings = { session: { secret: 'keyboard cat' } };",

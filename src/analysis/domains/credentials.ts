@@ -125,6 +125,9 @@ const TRANSLATED_PASSWORD = new Set(
 /** Words that open a message rather than a secret: `'not set'`, `'no token'`, `'enter your password'`. */
 const MESSAGE_WORDS = new Set('not no none missing invalid required empty unknown null undefined default enter please is are was the a an of for to from with must should cannot can'.split(' '));
 
+/** Default passwords that are also label words: as the fallback of a configured value they are the password. */
+const DEFAULT_PASSWORDS = new Set('pass password passwd secret admin root toor default letmein guest'.split(' '));
+
 /** Words for the absence or state of a value: `not_available`, `unset`, `disabled`. */
 const STATE_WORDS = new Set('available unavailable set unset provided configured supplied given blank omitted empty none'.split(' '));
 
@@ -150,6 +153,8 @@ export function looksLikeEnvName(text: string): boolean {
 function looksLikePattern(text: string): boolean {
   if (/^\^|\$$|\\[dwsbDWSB]|\[[^\]]*-[^\]]*\]|\(\?[=!:<]|\.\*|\.\+/.test(text)) return true;
   if (/^[a-z_]+(?::[^|]*)?(?:\|[a-z_]+(?::[^|]*)?)+$/i.test(text)) return true;
+  // Column types: `varchar(255)`, `decimal(10, 2)`.
+  if (/^[a-z]+\s*\(\s*\d+(?:\s*,\s*\d+)?\s*\)$/i.test(text)) return true;
   return /%[sdjoi]|\{\d+\}|\{[a-zA-Z_]+\}|\{\{|\$\{/.test(text);
 }
 
@@ -184,10 +189,14 @@ function looksLikeMessage(text: string, keyWords: ReadonlySet<string>): boolean 
  * for password in other languages; messages (`'Invalid password'`, five words or more, capitalised
  * phrases, punctuation); paths, URLs and secret references (`'/reset-password'`, `'keys/jwt.pem'`,
  * `'arn:aws:…'`); dotted keys (`'auth.password.invalid'`); regular expressions, validator rules and
- * format strings; password hashes (`'$2b$10$…'`).
+ * format strings; password hashes (`'$2b$10$…'`). With `fallback` (the value is the default of a
+ * configured one, `getFileEnv(name) || 'pass'`), common default passwords (`pass`, `admin`, `root`)
+ * are secrets although they are also label words.
  */
-export function looksLikeSecretValue(value: string, keyName: string): boolean {
+export function looksLikeSecretValue(value: string, keyName: string, options: { fallback?: boolean } = {}): boolean {
   const text = value.trim();
+  // `password: getFileEnv(name) || 'pass'`: the default the program runs with, whatever word it is.
+  if (options.fallback && DEFAULT_PASSWORDS.has(text.toLowerCase())) return true;
   if (text.length < 4 || text.length > 500) return false;
   if (isPlaceholderSecret(text)) return false;
   if (/[\r\n]/.test(text) || /[^\x20-\x7E]/.test(text)) return false;
@@ -198,6 +207,9 @@ export function looksLikeSecretValue(value: string, keyName: string): boolean {
   const flatValue = text.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (flatValue === flatKey || TRANSLATED_PASSWORD.has(flatValue)) return false;
   const keyWords = new Set(nameWords(keyName));
+  // `Authorization: 'Basic dXNlcjpwYXNz'`, `'Bearer <token>'`: the credential after the scheme.
+  const scheme = /^(?:Bearer|Basic|Token|Bot|Digest)\s+(\S+)$/i.exec(text);
+  if (scheme) return scheme[1]!.length >= 8 && !isPlaceholderSecret(scheme[1]!) && !looksLikePattern(scheme[1]!);
   if (/\s/.test(text)) return !looksLikeMessage(text, keyWords);
   // An identifier-like value made only of label words: `userPassword`, `api_key`, `Bearer`, `hidden`.
   const words = nameWords(text);
