@@ -7,6 +7,7 @@ import {
   isAwsSecretKey,
   isFallbackSecret,
   isKoaApp,
+  isLocalHost,
   isLiteralSigningSecret,
   looksLikeSecretValue,
   SECRET_OPTION_MODULES,
@@ -129,6 +130,30 @@ function sharedWithPlainKey(property: TSESTree.Property): boolean {
   });
 }
 
+const USER_KEYS = new Set(['user', 'username', 'userName', 'login', 'usr', 'uid']);
+const HOST_KEYS = new Set(['host', 'hostname', 'server', 'address']);
+
+/**
+ * True when the object a password sits in shows a local development default: its user has the same
+ * value (`user: 'root', password: 'root'`, an image's default) or its host is the developer's own
+ * machine (`host: 'localhost'`, also as a fallback: `process.env.MYSQL_HOST || 'localhost'`).
+ */
+function localDefault(property: TSESTree.Property, value: string): boolean {
+  if (property.parent.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  for (const other of property.parent.properties) {
+    if (other === property || other.type !== AST_NODE_TYPES.Property) continue;
+    const name = propertyName(other);
+    if (name === null || (!USER_KEYS.has(name) && !HOST_KEYS.has(name))) continue;
+    for (const literal of literalCandidates(other.value, false)) {
+      const text = stringValue(literal);
+      if (text === null) continue;
+      if (USER_KEYS.has(name) && text.toLowerCase() === value.trim().toLowerCase()) return true;
+      if (HOST_KEYS.has(name) && isLocalHost(text)) return true;
+    }
+  }
+  return false;
+}
+
 /** The environment variable read on the left of `process.env.X || '…'`, when X names a secret. */
 function secretEnvRead(node: Node, sourceCode: Readonly<TSESLint.SourceCode>): string | null {
   const target = unwrap(node);
@@ -225,7 +250,7 @@ export default createRule<[], MessageIds>({
         const parent = wrappedParent(literal);
         const fallback = parent?.type === AST_NODE_TYPES.LogicalExpression && unwrap(parent.right) === literal;
         if (text === null || !looksLikeSecretValue(text, name, { fallback })) continue;
-        if (property && sharedWithPlainKey(property)) return;
+        if (property && (sharedWithPlainKey(property) || localDefault(property, text))) return;
         add({
           node: literal,
           messageId: 'hardcodedSecret',

@@ -108,6 +108,10 @@ ruleTester.run('no-hardcoded-secrets', rule, {
     // defaults of configured values that are header names or labels
     { code: "const opts = { token: options.header || 'x-auth-token', password: input.password ?? '' };", languageOptions: esm },
     { code: "const cols = { password: 'varchar(255)' }; const auth = { Authorization: 'Bearer <token>', authorization: 'Basic ' + encoded };", languageOptions: esm },
+    { code: "const res = await inject(app, { url: '/', headers: { authorization: 'granted' } });", languageOptions: esm },
+    // realworld: ghost-docker-mysql-root
+    { code: "this.options = { host: options.host || process.env.MYSQL_HOST || 'localhost', user: options.user || 'root', password: options.password || process.env.MYSQL_PASSWORD || 'root' };", languageOptions: cjs },
+    { code: "const knexConfig = { connection: { host: '127.0.0.1', user: 'app', password: 'app-dev-pass' } };", languageOptions: esm },
     // realworld: ghost-bad-passwords
     { code: "const badPasswords = ['1234567890', 'qwertyuiop', '1q2w3e4r5t']; const disallowedPasswords = ['password', 'ghost', 'passw0rd'];", languageOptions: cjs },
     // realworld: ghost-key-group-mapper

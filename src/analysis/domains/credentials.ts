@@ -39,6 +39,11 @@ const URL_PASSWORD_PLACEHOLDER =
 /** Hosts on the developer's own machine or reserved for examples: their passwords open nothing elsewhere. */
 const LOCAL_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1\]|host\.docker\.internal|[^:]*\.(?:example|test|invalid|localhost)|example\.(?:com|org|net))(?::\d+)?$/i;
 
+/** True when a host name is the developer's own machine or an example domain (`localhost`, `127.0.0.1`, `example.com`). */
+export function isLocalHost(host: string): boolean {
+  return LOCAL_HOST.test(host);
+}
+
 function urlPasswordIsReal(match: RegExpExecArray): boolean {
   let password = match[1] ?? '';
   try {
@@ -211,6 +216,8 @@ export function looksLikeSecretValue(value: string, keyName: string, options: { 
   const scheme = /^(?:Bearer|Basic|Token|Bot|Digest)\s+(\S+)$/i.exec(text);
   if (scheme) return scheme[1]!.length >= 8 && !isPlaceholderSecret(scheme[1]!) && !looksLikePattern(scheme[1]!);
   if (/\s/.test(text)) return !looksLikeMessage(text, keyWords);
+  // A bare `Authorization` value without a scheme is a token only when it reads as random.
+  if (keyWords.size === 1 && keyWords.has('authorization') && !/\d/.test(text) && text.length < 20) return false;
   // An identifier-like value made only of label words: `userPassword`, `api_key`, `Bearer`, `hidden`.
   const words = nameWords(text);
   if (/^\[?[A-Za-z]+(?:[-_.][A-Za-z]+)*\]?[!?]*$/.test(text)) {
