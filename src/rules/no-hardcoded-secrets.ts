@@ -186,7 +186,6 @@ export default createRule<[], MessageIds>({
       dropFallback: 'Use `{{text}}` without the fallback.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     const sourceCode = context.sourceCode;
