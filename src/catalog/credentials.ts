@@ -149,7 +149,7 @@ export const CREDENTIAL_FORMATS: readonly CredentialFormat[] = [
     provider: 'URL',
     description: 'a connection string or URL with a password',
     // `scheme://user:password@host`: the password group is checked for placeholders separately.
-    pattern: /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/'"`]{1,64}:([^\s@/'"`]{1,128})@(?:[^\s/'"`?#]*)/i,
+    pattern: /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/'"`]{0,64}:([^\s@/'"`]{1,128})@(?:[^\s/'"`?#]*)/i,
     envName: 'DATABASE_URL',
     whole: false,
   },
@@ -168,7 +168,7 @@ export function credentialFormat(id: string): CredentialFormat {
  * (escapes in string literals hide the PEM body's line breaks).
  */
 export const CREDENTIAL_HINT =
-  /AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|_live_|xox[abpr]-|hooks\.slack\.com|AIza|SG\.|SK[0-9a-f]{32}|npm_|sk-|PRIVATE KEY|:\/\/[^\s:@/'"`]+:[^\s@/'"`]+@/;
+  /AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|_live_|xox[abpr]-|hooks\.slack\.com|AIza|SG\.|SK[0-9a-f]{32}|npm_|sk-|PRIVATE KEY|:\/\/[^\s:@/'"`]*:[^\s@/'"`]+@/;
 
 /**
  * Documentation examples: AWS's published sample keys end in `EXAMPLE`

@@ -81,7 +81,16 @@ ruleTester.run('no-hardcoded-secrets', rule, {
     // translation files and translated words
     { code: "export default { password: 'Passwort', secret: 'Geheimnis', token: 'Schlüssel' };", languageOptions: esm, filename: '/app/src/locales/de.js' },
     { code: "const fr = { password: 'Mot de passe' }; const es = { password: 'Contraseña' }; const pt = { password: 'senha' };", languageOptions: esm },
-    // credential formats: near misses, published examples, placeholders
+    // credential formats: near misses, published examples, placeholders (also under CommonJS)
+    ...acrossParsers(
+      [
+        { code: "const creds = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };" },
+        { code: "const slug = 'sk-learn-models'; const sg = 'SG.config.ts'; const word = 'SKIPPED'; const g = 'AIzaShort';" },
+        { code: "if (pem.startsWith('-----BEGIN RSA PRIVATE KEY-----')) type = 'pkcs1';" },
+        { code: "const local = 'mysql://root:root@127.0.0.1:3306/app'; const docs = 'postgres://USER:PASSWORD@HOST:5432/DB';" },
+      ],
+      [cjs, cjsAsModule],
+    ),
     { code: "const aws = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };", languageOptions: esm },
     { code: `const id = 'AKIA${fake(15, UPPER)}'; const gh = 'ghp_${fake(20)}'; const pat = 'github_pat_short';`, languageOptions: esm },
     { code: "const slug = 'sk-learn-models'; const test = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc'; const sg = 'SG.config.ts';", languageOptions: esm },
@@ -109,6 +118,38 @@ ruleTester.run('no-hardcoded-secrets', rule, {
     { code: "const opts = { token: options.header || 'x-auth-token', password: input.password ?? '' };", languageOptions: esm },
     { code: "const cols = { password: 'varchar(255)' }; const auth = { Authorization: 'Bearer <token>', authorization: 'Basic ' + encoded };", languageOptions: esm },
     { code: "const res = await inject(app, { url: '/', headers: { authorization: 'granted' } });", languageOptions: esm },
+    // how careful code handles passwords, keys and tokens, under each parser
+    ...acrossParsers(
+      [
+        { code: 'const { password, ...rest } = user; if (password === confirmPassword) save(rest);' },
+        { code: 'user.password = await bcrypt.hash(password, 10); const hashedPassword = await argon2.hash(body.password);' },
+        { code: "res.cookie('token', token, { httpOnly: true, secure: true, sameSite: 'strict' });" },
+        { code: "const secret = crypto.randomBytes(32).toString('hex'); const apiKey = req.headers['x-api-key'];" },
+        { code: "const tokenHeader = 'Authorization'; const PASSWORD_MIN_LENGTH = 8; const password = faker.internet.password();" },
+        { code: "const config = { password: readFileSync('/run/secrets/db_password', 'utf8').trim() };" },
+        { code: "const pool = new Pool({ connectionString: process.env.DATABASE_URL }); mongoose.connect(process.env.MONGO_URI ?? 'mongodb://localhost:27017/app');" },
+        { code: 'const redisUrl = `redis://:${password}@${host}:6379`; const amqp = `amqp://${user}:${pass}@rabbit`;' },
+        { code: 'await axios.get(url, { auth: { username, password }, headers: { Authorization: `Bearer ${token}` } });' },
+        { code: 'const schema = z.object({ email: z.string().email(), password: z.string().min(8) });' },
+        { code: "const msg = 'Your token has expired'; const title = 'API key'; const help = 'Create an API key in the dashboard';" },
+        { code: "const strings = { en: { password: 'Password', forgot: 'Forgot password?' }, nl: { password: 'Wachtwoord' } };" },
+        { code: "passport.use(new LocalStrategy({ usernameField: 'email', passwordField: 'password' }, verify));" },
+        { code: "const region = 'us-east-1'; const bucket = 'uploads-prod'; const sha = 'a94a8fe5ccb19ba61c4c0873d391e987982fbbd3';" },
+        { code: "const googleClientId = '1234-q7we9rt.apps.googleusercontent.com'; const stripeKey = 'pk_live_51Q7wE9rT2yU4iO6pA8sD0fG';" },
+        { code: 'const PASSWORD_PATTERN = /^(?=.*\\d).{8,}$/; errorMessages.password = "Too short";' },
+        { code: "const hook = 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX';" },
+        { code: "const doc = \"Keys look like 'sk-...' or 'AIza...'\"; const env = { SECRET: undefined, TOKEN: null };" },
+        { code: "process.env.PASSWORD ||= ''; options.token ??= readToken();" },
+        { code: "const keys = [process.env.KEY1, process.env.KEY2]; app.keys = keys; express().keys = ['not-koa'];" },
+        { code: "const sessionCookie = { name: 'sid', secret: config.sessionSecret, secure: true };" },
+        { code: "const providers = { github: { clientId: '', clientSecret: '', enabled: false } };" },
+        { code: "const api = { baseUrl: 'https://api.example.com', apiKey: apiKeyFromVault, timeout: 5000 };" },
+        { code: "logger.info({ password: '[hidden]', token: '<redacted>' }, 'login');" },
+        { code: "const fields = ['password', 'token', 'secret']; const blacklist = { password: true, apiKey: true };" },
+        { code: "const user = { username: 'admin', password: process.env.ADMIN_PASSWORD };" },
+      ],
+      [esm, cjs, ts],
+    ),
     // realworld: ghost-docker-mysql-root
     { code: "this.options = { host: options.host || process.env.MYSQL_HOST || 'localhost', user: options.user || 'root', password: options.password || process.env.MYSQL_PASSWORD || 'root' };", languageOptions: cjs },
     { code: "const knexConfig = { connection: { host: '127.0.0.1', user: 'app', password: 'app-dev-pass' } };", languageOptions: esm },
