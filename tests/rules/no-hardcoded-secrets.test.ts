@@ -147,6 +147,7 @@ ruleTester.run('no-hardcoded-secrets', rule, {
         { code: "logger.info({ password: '[hidden]', token: '<redacted>' }, 'login');" },
         { code: "const fields = ['password', 'token', 'secret']; const blacklist = { password: true, apiKey: true };" },
         { code: "const user = { username: 'admin', password: process.env.ADMIN_PASSWORD };" },
+        { code: "const ACCESS_TOKEN_KEY = 'myapp_access_token'; const billing = { apiKey: 'stripe_key' };" },
       ],
       [esm, cjs, ts],
     ),
@@ -277,6 +278,10 @@ ruleTester.run('no-hardcoded-secrets', rule, {
         {
           code: "await fetch(url, { headers: { Authorization: 'Basic YWRtaW46czNjcjN0' } });",
           errors: [{ messageId: 'hardcodedSecret' as const, column: 46, suggestions: [{ messageId: 'useEnv' as const, output: 'await fetch(url, { headers: { Authorization: process.env.AUTHORIZATION } });' }] }],
+        },
+        {
+          code: "const dev = { sessionSecret: 'session-secret-dev' };",
+          errors: [{ messageId: 'hardcodedSecret' as const, column: 30, suggestions: [{ messageId: 'useEnv' as const, output: 'const dev = { sessionSecret: process.env.SESSION_SECRET };' }] }],
         },
         {
           code: "const settings = { session: { secret: 'keyboard cat' } };",

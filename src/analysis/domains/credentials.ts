@@ -222,6 +222,10 @@ export function looksLikeSecretValue(value: string, keyName: string, options: { 
   const words = nameWords(text);
   if (/^\[?[A-Za-z]+(?:[-_.][A-Za-z]+)*\]?[!?]*$/.test(text)) {
     if (words.every((w) => keyWords.has(w) || LABEL_WORDS.has(w))) return false;
+    // A lookup key built from the key's own words: `ACCESS_TOKEN_KEY = 'myapp_access_token'`,
+    // `apiKey: 'stripe_key'` (`sessionSecret: 'session-secret-dev'` is a secret: its head is `secret`).
+    const head = nameWords(keyName).pop();
+    if (words.length > 1 && (head === 'key' || head === 'token') && words.some((w) => keyWords.has(w))) return false;
     // `not_available`, `none-given`, `unset`: a state, not a value.
     if (words.length > 1 && words.some((w) => MESSAGE_WORDS.has(w) || STATE_WORDS.has(w))) return false;
     if (words.length === 1 && STATE_WORDS.has(words[0]!)) return false;
