@@ -157,7 +157,13 @@ function localDefault(property: TSESTree.Property, value: string): boolean {
 /** The environment variable read on the left of `process.env.X || '…'`, when X names a secret. */
 function secretEnvRead(node: Node, sourceCode: Readonly<TSESLint.SourceCode>): string | null {
   const target = unwrap(node);
-  if (target.type !== AST_NODE_TYPES.MemberExpression && target.type !== AST_NODE_TYPES.Identifier) return null;
+  // The name read is spelled at the read (`process.env.X`, or `X` destructured from it): test it before resolving.
+  if (target.type === AST_NODE_TYPES.MemberExpression) {
+    const member = memberName(target);
+    if (member === null || !MAY_BE_SECRET_NAME.test(member)) return null;
+  } else if (target.type !== AST_NODE_TYPES.Identifier || !MAY_BE_SECRET_NAME.test(target.name)) {
+    return null;
+  }
   const name = envVariableName(target, sourceCode);
   return name && MAY_BE_SECRET_NAME.test(name) && isSecretName(name) ? name : null;
 }
@@ -307,6 +313,11 @@ export default createRule<[], MessageIds>({
         parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ||
         parent?.type === AST_NODE_TYPES.ExportAllDeclaration ||
         parent?.type === AST_NODE_TYPES.TSEnumMember ||
+        parent?.type === AST_NODE_TYPES.TSModuleDeclaration ||
+        parent?.type === AST_NODE_TYPES.TSExternalModuleReference ||
+        parent?.type === AST_NODE_TYPES.TSImportType ||
+        parent?.type === AST_NODE_TYPES.TaggedTemplateExpression ||
+        parent?.type === AST_NODE_TYPES.ImportExpression ||
         parent?.type === AST_NODE_TYPES.ExpressionStatement ||
         (parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.key === node) ||
         (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node)
@@ -369,6 +380,9 @@ export default createRule<[], MessageIds>({
       AssignmentPattern(node) {
         const left = node.left;
         if (left.type !== AST_NODE_TYPES.Identifier) return;
+        const parent = node.parent;
+        const key = parent.type === AST_NODE_TYPES.Property && parent.value === node ? propertyName(parent) : null;
+        if (!MAY_BE_SECRET_NAME.test(left.name) && (key === null || !MAY_BE_SECRET_NAME.test(key))) return;
         // `const { SESSION_SECRET = '…' } = process.env`: a fallback of the environment.
         const env = envVariableName(left, sourceCode);
         if (env !== null) {
@@ -378,8 +392,7 @@ export default createRule<[], MessageIds>({
           add({ node: unwrap(node.right) as StringNode, messageId: 'fallbackSecret', data: { env: `process.env.${env}`, literal: shortText(sourceCode, node.right, 30) } });
           return;
         }
-        const parent = node.parent;
-        const name = parent.type === AST_NODE_TYPES.Property && parent.value === node ? (propertyName(parent) ?? left.name) : left.name;
+        const name = key ?? left.name;
         checkNamed(name, [name], node.right);
       },
       LogicalExpression(node) {

@@ -44,6 +44,8 @@ const SAMPLES: Record<string, { match: string[]; miss: string[] }> = {
       'postgres://app:${DB_PASSWORD}@db/app',
       'https://user:<password>@example.com',
       'redis://localhost:6379',
+      'ftp://anonymous:s3cr3tpw@ftp.example.org/pub',
+      'amqp://guest:guest@rabbitmq:5672',
     ],
   },
 };

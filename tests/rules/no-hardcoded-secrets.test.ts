@@ -372,6 +372,12 @@ ruleTester.run('no-hardcoded-secrets', rule, {
       languageOptions: esm,
       errors: [{ messageId: 'librarySecret' as const, line: 5, column: 27, suggestions: [{ messageId: 'useEnv' as const, output: "import jwt from 'jsonwebtoken';\nimport session from 'express-session';\nconst SECRET = 'k9s8d7f6g5h4';\njwt.sign(p, SECRET);\napp.use(session({ secret: process.env.SESSION_SECRET }));" }] }],
     },
+    // a tagged template keeps its tag: no suggestion
+    {
+      code: `const q = sql\`SELECT * FROM dblink('postgres://app:${fake(14)}@db.internal/app')\`;`,
+      languageOptions: ts,
+      errors: [credential(1, 14)],
+    },
     // JSX attributes get braces
     {
       code: `const el = <Map apiKey="${GOOGLE}" />;`,

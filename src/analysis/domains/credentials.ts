@@ -37,7 +37,8 @@ const URL_PASSWORD_PLACEHOLDER =
   /^(?:\*+|x+|\.+|_+|-+|#+|<[^>]*>|\[[^\]]*\]|\{[^}]*\}|\$.*|%.*|:.*|password|passwd|pass|pwd|pw|secret|pass(?:word)?123|your.*|my.*password|example|placeholder|redacted|hidden|changeit|test|dummy|fake|foo|bar|baz|user|username|s3cr3t)$/i;
 
 /** Hosts on the developer's own machine or reserved for examples: their passwords open nothing elsewhere. */
-const LOCAL_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1\]|host\.docker\.internal|[^:]*\.(?:example|test|invalid|localhost)|example\.(?:com|org|net))(?::\d+)?$/i;
+const LOCAL_HOST =
+  /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1\]|host\.docker\.internal|(?:[^:/]*\.)?example\.(?:com|org|net)|[^:/]*\.(?:example|test|invalid|localhost|local))(?::\d+)?$/i;
 
 /** True when a host name is the developer's own machine or an example domain (`localhost`, `127.0.0.1`, `example.com`). */
 export function isLocalHost(host: string): boolean {
