@@ -234,6 +234,19 @@ ruleTester.run('no-hardcoded-secrets', rule, {
         errors: [credential(1, 24, 'DATABASE_URL', 'await mongoose.connect(process.env.DATABASE_URL);')],
       },
     ]),
+    // credential formats in CommonJS
+    ...acrossParsers(
+      [
+        {
+          code: `const stripe = require('stripe')('${STRIPE}');\nmodule.exports = { slack: new (require('@slack/web-api').WebClient)('${SLACK}') };`,
+          errors: [
+            credential(1, 34, 'STRIPE_SECRET_KEY', `const stripe = require('stripe')(process.env.STRIPE_SECRET_KEY);\nmodule.exports = { slack: new (require('@slack/web-api').WebClient)('${SLACK}') };`),
+            credential(2, 69, 'SLACK_TOKEN', `const stripe = require('stripe')('${STRIPE}');\nmodule.exports = { slack: new (require('@slack/web-api').WebClient)(process.env.SLACK_TOKEN) };`),
+          ],
+        },
+      ],
+      [cjs, cjsAsModule],
+    ),
     // a PEM private key used by an RS256 JWT call is not an HMAC secret: reported here
     {
       code: `import jwt from 'jsonwebtoken';\nconst privateKey = '${PEM}';\njwt.sign(p, privateKey, { algorithm: 'RS256' });`,
