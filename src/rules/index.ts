@@ -2,6 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { ApiSecurityDocs } from '../util/create-rule.js';
 import noErrorDetailsInResponse from './no-error-details-in-response.js';
 import noExcessiveDataExposure from './no-excessive-data-exposure.js';
+import noHardcodedSecrets from './no-hardcoded-secrets.js';
 import noInsecureRandom from './no-insecure-random.js';
 import noJwtDecodeForAuth from './no-jwt-decode-for-auth.js';
 import noJwtInBrowserStorage from './no-jwt-in-browser-storage.js';
@@ -23,6 +24,7 @@ export type ApiSecurityRule = TSESLint.RuleModule<string, readonly unknown[], Ap
 export const rules = {
   'no-error-details-in-response': noErrorDetailsInResponse,
   'no-excessive-data-exposure': noExcessiveDataExposure,
+  'no-hardcoded-secrets': noHardcodedSecrets,
   'no-insecure-random': noInsecureRandom,
   'no-jwt-decode-for-auth': noJwtDecodeForAuth,
   'no-jwt-in-browser-storage': noJwtInBrowserStorage,

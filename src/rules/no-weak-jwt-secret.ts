@@ -1,48 +1,14 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { shortText, unwrap } from '../analysis/core/ast.js';
-import { algorithmList, isAsymmetricAlgorithm, isHmacAlgorithm, jwtCall, jwtOption, mayUseJwt, namedSignAlgorithm, type JwtCall } from '../analysis/domains/jwt.js';
-import { staticString } from '../analysis/core/static-value.js';
-import type { SourceCode } from '../analysis/core/cache.js';
+import { jwtCall, mayUseJwt, type JwtCall } from '../analysis/domains/jwt.js';
 import { createRule } from '../util/create-rule.js';
 import { describeJwtCall, inferEnvName } from '../analysis/domains/jwt-fixes.js';
-import { byteLength, classifyJwtKey, looksLikeAsymmetricKey, type JwtKeyInfo } from '../analysis/domains/jwt-keys.js';
+import { byteLength, type JwtKeyInfo } from '../analysis/domains/jwt-keys.js';
+import { weakHmacSecret } from '../analysis/domains/jwt-secrets.js';
 
 type MessageIds = 'hardcodedSecret' | 'fallbackSecret' | 'useEnv' | 'dropFallback';
 
 const MIN_BYTES = 32;
-
-/** Algorithm names the call declares, for signing and verifying; empty when none are named. */
-function declaredAlgorithms(call: JwtCall, sourceCode: SourceCode): string[] {
-  const names: string[] = [];
-  const signAlg = namedSignAlgorithm(call, sourceCode);
-  if (signAlg) names.push(signAlg.name);
-  const listPaths: string[][] =
-    call.operation === 'module-config'
-      ? [['verifyOptions', 'algorithms']]
-      : call.operation === 'plugin-register'
-        ? [['verify', 'algorithms']]
-        : [['algorithms']];
-  for (const path of listPaths) {
-    const prop = jwtOption(call, path, sourceCode);
-    const list = prop ? algorithmList(prop.value, sourceCode) : null;
-    if (list) names.push(...list.names);
-  }
-  if (call.library === 'hono/jwt' && call.operation === 'middleware') {
-    const alg = jwtOption(call, ['alg'], sourceCode);
-    const name = alg ? staticString(alg.value, sourceCode) : null;
-    if (name !== null) names.push(name);
-  }
-  return names;
-}
-
-/** Whether the key is used as an HMAC secret: no declared algorithm, or only HMAC ones. */
-function usesHmac(call: JwtCall, sourceCode: SourceCode): boolean {
-  const algorithms = declaredAlgorithms(call, sourceCode);
-  if (algorithms.length === 0) return true;
-  return algorithms.some(isHmacAlgorithm) && !algorithms.every(isAsymmetricAlgorithm);
-}
-
-const CHECKED_OPERATIONS = new Set(['sign', 'verify', 'middleware', 'strategy', 'module-config', 'plugin-register']);
 
 export default createRule<[], MessageIds>({
   name: 'no-weak-jwt-secret',
@@ -116,13 +82,9 @@ export default createRule<[], MessageIds>({
 
     function visit(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       const call = jwtCall(node, sourceCode);
-      if (!call?.key || !CHECKED_OPERATIONS.has(call.operation)) return;
-      const info = classifyJwtKey(call.key, sourceCode);
-      if (info.kind !== 'literal' && info.kind !== 'fallback') return;
-      // An empty key is refused by every library at run time (`?? ''` only quiets the type checker).
-      if ((info.value ?? '').trim() === '') return;
-      if (looksLikeAsymmetricKey(info.value ?? '')) return;
-      if (!usesHmac(call, sourceCode)) return;
+      if (!call?.key) return;
+      const info = weakHmacSecret(call, sourceCode);
+      if (!info) return;
       const target = info.kind === 'fallback' ? info.expression : info.literal;
       if (!target || reported.has(node)) return;
       reported.add(node);

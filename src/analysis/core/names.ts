@@ -420,3 +420,23 @@ export function isComparedSecretName(name: string): boolean {
   if (PLURAL_SECRET_HEADS.has(words[words.length - 1] ?? '')) return false;
   return isSecretName(name) || matches(name, COMPARED_SECRET_VOCABULARY);
 }
+
+/** Names of objects that only hold settings: they add nothing to an environment variable's name. */
+const SETTINGS_CONTAINERS = set('config conf cfg configuration settings options opts env environment constants defaults default app process this credentials creds auth');
+/** Last words that say only "a secret": `password` becomes `DB_PASSWORD` inside `db`. */
+const GENERIC_SECRET_WORDS = set('secret secrets password passwd pwd pass passphrase key token');
+
+/**
+ * An environment variable name for a value reached through `names` (outermost first):
+ * `clientSecret` → `CLIENT_SECRET`, `db.password` → `DB_PASSWORD`, `config.session.secret` →
+ * `SESSION_SECRET`, `x-api-key` → `X_API_KEY`; `fallback` when no name is usable.
+ */
+export function environmentName(names: readonly string[], fallback: string): string {
+  const meaningful = names.filter((n) => nameWords(n).length > 0 && !SETTINGS_CONTAINERS.has(nameWords(n).join(' ')));
+  const last = meaningful[meaningful.length - 1];
+  if (!last) return fallback;
+  const words = nameWords(last);
+  const prefix = meaningful[meaningful.length - 2];
+  const all = words.length === 1 && GENERIC_SECRET_WORDS.has(words[0]!) && prefix ? [...nameWords(prefix), ...words] : words;
+  return all.join('_').toUpperCase();
+}
