@@ -8,6 +8,11 @@
 //   node scripts/bench.mjs --metric=cpu   # or BENCH_METRIC=cpu: judge by this process's CPU time
 //                                         # instead of wall time (steadier on a busy, shared machine)
 //
+//   node scripts/bench.mjs --rounds=1 --hot=no-sql-injection
+//                                         # also list the files where that rule spends most time
+//
+// Every api-security rule's own time is listed; a rule above 2% of the floor is marked.
+//
 // Exits with status 1 when the plugin's `all` config is slower than the target allows.
 import { ESLint } from 'eslint';
 import security from 'eslint-plugin-security';
@@ -149,19 +154,33 @@ for (const result of statResults) {
     for (const [rule, { total }] of Object.entries(pass.rules ?? {})) perRule.set(rule, (perRule.get(rule) ?? 0) + total);
   }
 }
-const slowest = [...perRule].sort((a, b) => b[1] - a[1]).slice(0, 5);
+const slowest = [...perRule].sort((a, b) => b[1] - a[1]);
+/** A rule's budget: its own time may be at most this share of the floor. */
+const RULE_SHARE_LIMIT = 0.02;
 console.log('');
 const ruleMs = [...perRule.values()].reduce((a, b) => a + b, 0);
 console.log(
   `api-security rules ran for ${ruleMs.toFixed(0)} ms in total (${((100 * ruleMs) / floorMedian).toFixed(1)}% of the floor's median), parsing took ${parseMs.toFixed(0)} ms (ESLint stats, one run).`,
 );
-console.log('Slowest api-security rules:');
+console.log(`api-security rules, slowest first (! marks a rule above ${RULE_SHARE_LIMIT * 100}% of the floor):`);
 console.log('| Rule | Time (ms) | Share of floor | Problems |');
 console.log('|---|---:|---:|---:|');
 for (const [rule, ms] of slowest) {
-  console.log(`| ${rule} | ${ms.toFixed(1)} | ${((100 * ms) / floorMedian).toFixed(1)}% | ${problemsPerRule.get(rule) ?? 0} |`);
+  const mark = ms > RULE_SHARE_LIMIT * floorMedian ? ' !' : '';
+  console.log(`| ${rule}${mark} | ${ms.toFixed(1)} | ${((100 * ms) / floorMedian).toFixed(1)}% | ${problemsPerRule.get(rule) ?? 0} |`);
 }
 if (slowest.length === 0) console.log('| (no rule reported any time) | | | |');
+const hot = process.argv.find((a) => a.startsWith('--hot='))?.slice('--hot='.length);
+if (hot) {
+  const files = [];
+  for (const result of statResults) {
+    let ms = 0;
+    for (const pass of result.stats?.times.passes ?? []) ms += pass.rules?.[`api-security/${hot}`]?.total ?? 0;
+    files.push([ms, result.filePath]);
+  }
+  console.log(`\nFiles where api-security/${hot} spends most time:`);
+  for (const [ms, file] of files.sort((a, b) => b[0] - a[0]).slice(0, 15)) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${file.slice(PROJECT_ROOT.length + 1)}`);
+}
 const noisy = [...problemsPerRule].filter(([rule]) => !slowest.some(([r]) => r === rule));
 if (noisy.length > 0) console.log(`Problems from other rules: ${noisy.map(([r, n]) => `${r} ${n}`).join(', ')}`);
 
