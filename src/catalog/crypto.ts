@@ -139,9 +139,6 @@ export const CRYPTO_CALL_NAMES: ReadonlySet<string> = new Set(
   CRYPTO_ENTRIES.flatMap((entry) => entry.paths.map((path) => path[path.length - 1]).filter((n): n is string => n !== undefined)),
 );
 
-/** Words one of which the source text of a file using any of these libraries holds. */
-export const CRYPTO_TEXT = ['crypt', 'argon2', 'md5', 'sha1', 'sha256', 'sha512', 'sha224', 'sha384', 'subtle'];
-
 // ---------------------------------------------------------------------------------------------
 // Ciphers
 

@@ -17,6 +17,26 @@ const EQUALITY = new Set(['===', '!==', '==', '!=']);
 /** Words any secret-like name or header holds (a lower-case piece of it); files without one are skipped. */
 const mayCompareSecrets = textGate((text) => /token|secret|sig|key|digest|hmac|pass|pwd|otp|csrf|xsrf|authori[sz]ation|code|pin|jwt|bearer|session/i.test(text));
 
+/** Files that never compare with `==`/`!=` (operators no escape sequence can spell) are skipped first. */
+function comparesForEquality(text: string): boolean {
+  return text.includes('==') || text.includes('!=');
+}
+
+/**
+ * `===`, `!==`, `==` and `!=` comparisons, matched by ESLint, less those no finding can come from
+ * because a side is a value whose text is never a secret's (`SECRET_LITERAL`): `typeof x`, `!x`,
+ * `void 0`, `~x`, `null`, `true`, a regular expression, a string shorter than 16 characters, a
+ * number written without an exponent (`0`, `-1`, `200`). Anything else goes on to the listener.
+ */
+const ORDINARY_NUMBER = (path: string): string => `[${path}.value=type(number)][${path}.value>=0.000001][${path}.value<1000000000000000]`;
+const notPlainSide = (side: string): string =>
+  `:not([${side}.type="UnaryExpression"][${side}.operator=/^(?:typeof|void|delete|!|~)$/])` +
+  `:not([${side}.type="UnaryExpression"][${side}.argument.type="Literal"]${ORDINARY_NUMBER(`${side}.argument`)})` +
+  `:not([${side}.type="Literal"]:not([${side}.value=/^.{16}/]):not([${side}.value=type(number)]))` +
+  `:not([${side}.type="Literal"]${ORDINARY_NUMBER(side)})` +
+  `:not([${side}.type="Literal"][${side}.value=type(number)][${side}.value=0])`;
+const EQUALITY_COMPARISON = `BinaryExpression[operator=/^[=!]==?$/]${notPlainSide('left')}${notPlainSide('right')}`;
+
 /** Methods that return their receiver's value in another form: `apiKey.trim()`, `sig.toLowerCase()`. */
 const SAME_VALUE_METHODS = new Set(['trim', 'toString', 'toLowerCase', 'toUpperCase', 'normalize', 'valueOf', 'trimStart', 'trimEnd']);
 /** Getters that read a named header, parameter or setting: `req.get('x-api-key')`, `headers.get('stripe-signature')`. */
@@ -199,9 +219,9 @@ export default createRule<[], MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
-    if (!mayCompareSecrets(sourceCode)) return {};
+    if (!comparesForEquality(sourceCode.text) || !mayCompareSecrets(sourceCode)) return {};
     // Typed parameters only where the TypeScript parser reads the file.
-    const isTypeScript = TS_FILE.test(context.filename) && 'esTreeNodeToTSNodeMap' in (sourceCode.parserServices ?? {});
+    const isTypeScript = (): boolean => TS_FILE.test(context.filename) && 'esTreeNodeToTSNodeMap' in (sourceCode.parserServices ?? {});
 
     /** How the helper reaches `timingSafeEqual`, and the import to add when nothing in the file does. */
     function cryptoAccess(at: Node): { callee: string; importText: string | null } | null {
@@ -256,7 +276,7 @@ export default createRule<[], MessageIds>({
       };
       const negate = node.operator === '!==' || node.operator === '!=' ? '!' : '';
       const call = `${negate}${helper}(${operand(node.left)}, ${operand(node.right)})`;
-      const params = isTypeScript ? 'a: unknown, b: unknown): boolean' : 'a, b)';
+      const params = isTypeScript() ? 'a: unknown, b: unknown): boolean' : 'a, b)';
       const helperText =
         `\n\nfunction ${helper}(${params} {\n` +
         '  const left = Buffer.isBuffer(a) ? a : Buffer.from(String(a));\n' +
@@ -286,7 +306,7 @@ export default createRule<[], MessageIds>({
     }
 
     return {
-      BinaryExpression(node) {
+      [EQUALITY_COMPARISON](node: TSESTree.BinaryExpression) {
         if (!EQUALITY.has(node.operator) || node.left.type === AST_NODE_TYPES.PrivateIdentifier) return;
         const left = unwrap(node.left);
         const right = unwrap(node.right);

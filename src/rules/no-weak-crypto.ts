@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { unwrap } from '../analysis/core/ast.js';
 import { isModulePath, resolveModule } from '../analysis/core/modules.js';
 import { staticString } from '../analysis/core/static-value.js';
-import { calledMethods, cryptoCall, describeCryptoCall, hashUpdates, mayUseCrypto, type CryptoCall } from '../analysis/domains/crypto.js';
+import { calledMethods, CRYPTO_CALL_SELECTOR, cryptoCall, describeCryptoCall, hashUpdates, mayUseCrypto, type CryptoCall } from '../analysis/domains/crypto.js';
 import { isConstantBytes, passwordData, readOptions, staticNumber } from '../analysis/domains/crypto-values.js';
 import { brokenDigest, isAeadCipher, isEcbMode, isKeyWrap, weakCipherFamily } from '../analysis/domains/crypto-algorithms.js';
 import { MIN_GCM_TAG_BYTES, MIN_MODULUS_BITS, MODULUS_KEY_TYPES } from '../catalog/crypto.js';
@@ -205,7 +205,7 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      CallExpression(node) {
+      [CRYPTO_CALL_SELECTOR](node: TSESTree.CallExpression) {
         const call = cryptoCall(node, sourceCode);
         if (!call) return;
         switch (call.entry.operation) {

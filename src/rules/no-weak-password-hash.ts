@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { calleeName, findVar, shortText, singleValue, unwrap } from '../analysis/core/ast.js';
 import { resolveModule } from '../analysis/core/modules.js';
 import { staticString } from '../analysis/core/static-value.js';
-import { cryptoCall, describeCryptoCall, digestData, digestResult, hashUpdates, mayUseCrypto, type CryptoCall } from '../analysis/domains/crypto.js';
+import { CRYPTO_CALL_SELECTOR, cryptoCall, describeCryptoCall, digestData, digestResult, hashUpdates, mayUseCrypto, type CryptoCall } from '../analysis/domains/crypto.js';
 import { isKeyMaterial, numericLiteral, passwordData, readOptions, staticNumber, type OptionValue } from '../analysis/domains/crypto-values.js';
 import {
   ARGON2_DEFAULTS,
@@ -290,7 +290,7 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      CallExpression(node) {
+      [CRYPTO_CALL_SELECTOR](node: TSESTree.CallExpression) {
         const call = cryptoCall(node, sourceCode);
         if (!call) return;
         if (SLOW_HASHES.has(call.entry.operation)) hashesSlowly = true;

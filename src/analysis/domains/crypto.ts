@@ -2,8 +2,8 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { findVar, isGlobalReference, memberName, singleValue, unwrap, wrappedParent } from '../core/ast.js';
 import { perFileCache, type SourceCode } from '../core/cache.js';
 import { isModulePath, resolveModule, type ModuleRef } from '../core/modules.js';
-import { includesAny, textGate } from '../core/source-text.js';
-import { CRYPTO_CALL_NAMES, CRYPTO_ENTRIES, CRYPTO_TEXT, type CryptoEntry } from '../../catalog/crypto.js';
+import { quotesAny, textGate } from '../core/source-text.js';
+import { CRYPTO_CALL_NAMES, CRYPTO_ENTRIES, type CryptoEntry } from '../../catalog/crypto.js';
 
 type Node = TSESTree.Node;
 type Expression = TSESTree.Expression;
@@ -22,12 +22,35 @@ export interface CryptoCall {
   global: boolean;
 }
 
-const mayLoadCryptoLibrary = textGate(includesAny(CRYPTO_TEXT));
+/**
+ * Every module an entry names, also with the `node:` prefix `normalizeModule` drops: a call
+ * resolves to one only when the file spells its name as a whole string literal (an import source,
+ * `require('…')`, `import('…')`, `getBuiltinModule('…')`).
+ */
+const CRYPTO_MODULES = [...new Set(CRYPTO_ENTRIES.flatMap((entry) => entry.modules))];
+const quotesCryptoModule = quotesAny([...CRYPTO_MODULES, ...CRYPTO_MODULES.map((name) => `node:${name}`)]);
+
+/** A quoted crypto module, or the Web Crypto global's `subtle` (`crypto.subtle.digest`), which needs no import. */
+const mayLoadCryptoLibrary = textGate((text) => quotesCryptoModule(text) || text.includes('subtle'));
 
 /** False when nothing in the file can load a cryptography library this module knows. */
 export function mayUseCrypto(sourceCode: SourceCode): boolean {
   return mayLoadCryptoLibrary(sourceCode);
 }
+
+/**
+ * The calls `cryptoCall` can match, as an ESLint selector: a plain function (`md5(x)`, a
+ * destructured `createHash`), a method named like a catalogue entry's function, a computed or
+ * private member, and any callee `unwrap` has to see through. Listening on it instead of every
+ * `CallExpression` leaves the answers as they are.
+ */
+export const CRYPTO_CALL_SELECTOR =
+  'CallExpression:matches(' +
+  '[callee.type="Identifier"], ' +
+  `[callee.type="MemberExpression"][callee.property.name=/^(?:${[...CRYPTO_CALL_NAMES].join('|')})$/], ` +
+  '[callee.type="MemberExpression"][callee.computed=true], ' +
+  '[callee.type="MemberExpression"]:not([callee.property.type="Identifier"]), ' +
+  ':not([callee.type="Identifier"]):not([callee.type="MemberExpression"]))';
 
 const cache = perFileCache(() => new Map<Node, CryptoCall | null>());
 
