@@ -10,6 +10,7 @@ import {
   isLocalHost,
   isLiteralSigningSecret,
   looksLikeSecretValue,
+  mentionsSecretOptionModule,
   SECRET_OPTION_MODULES,
   secretOptionUses,
 } from '../analysis/domains/credentials.js';
@@ -17,6 +18,7 @@ import { jwtCall, mayUseJwt } from '../analysis/domains/jwt.js';
 import { envVariableName } from '../analysis/domains/jwt-keys.js';
 import { weakHmacSecret } from '../analysis/domains/jwt-secrets.js';
 import { AWS_SECRET_ACCESS_KEY, CREDENTIAL_HINT, type CredentialFormat } from '../catalog/credentials.js';
+import { JWT_ENTRIES } from '../catalog/jwt.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageIds = 'credential' | 'librarySecret' | 'fallbackSecret' | 'hardcodedSecret' | 'useEnv' | 'dropFallback';
@@ -24,12 +26,52 @@ type Node = TSESTree.Node;
 type StringNode = TSESTree.StringLiteral | TSESTree.TemplateLiteral;
 
 /** Every secret name holds one of these pieces (see `isSecretName`): the quick test before splitting names. */
-const MAY_BE_SECRET_NAME = /pass|pwd|secret|key|token|jwt|bearer|session|authori[sz]ation|pepper/i;
+const SECRET_NAME_PIECES = 'pass|pwd|secret|key|token|jwt|bearer|session|authori[sz]ation|pepper';
+const MAY_BE_SECRET_NAME = new RegExp(SECRET_NAME_PIECES, 'i');
 
-/** A file can only hold a secret under a name or a credential of a known format if its text shows one. */
+// Selectors: ESLint calls a listener only on the nodes that can hold a finding, so the many names,
+// keys and values that cannot are never handed to the rule. Each is wider than the listener's own
+// tests, which still decide.
+const NAME = `/${SECRET_NAME_PIECES}/i`;
+/** A key whose static name (`staticKeyName`) may be a secret's: an identifier, a string or a template. */
+const keyMayBeSecret = (key: string): string => `[${key}.name=${NAME}], [${key}.value=${NAME}], [${key}.type="TemplateLiteral"]`;
+/**
+ * Values `literalCandidates` can find a string in (arrays for library secrets), also behind the
+ * TypeScript wrappers `unwrap` removes.
+ */
+const MAY_HOLD_STRING = '/^(?:Literal|TemplateLiteral|ConditionalExpression|LogicalExpression|ArrayExpression|TS)/';
+const STRING_LITERAL = '/^(?:Literal|TemplateLiteral|TS)/';
+const VARIABLE_SELECTOR = `VariableDeclarator[id.name=${NAME}][init.type=${MAY_HOLD_STRING}]`;
+const PROPERTY_SELECTOR = `ObjectExpression > Property[kind="init"][method=false][value.type=${MAY_HOLD_STRING}]:matches(${keyMayBeSecret('key')})`;
+const PROPERTY_DEFINITION_SELECTOR = `PropertyDefinition[computed=false][value.type=${MAY_HOLD_STRING}]:matches([key.name=${NAME}], [key.value=${NAME}])`;
+const ASSIGNMENT_SELECTOR = `AssignmentExpression[right.type=${MAY_HOLD_STRING}]:matches([left.name=${NAME}], ${keyMayBeSecret('left.property')}, [left.type=/^TS/])`;
+const PATTERN_SELECTOR = `AssignmentPattern[left.type="Identifier"][right.type=${MAY_HOLD_STRING}]:matches([left.name=${NAME}], Property:matches(${keyMayBeSecret('key')}) > *)`;
+const FALLBACK_SELECTOR = `LogicalExpression[operator!="&&"][right.type=${STRING_LITERAL}]:matches([left.name=${NAME}], ${keyMayBeSecret('left.property')}, [left.type=/^(?:TS|Chain)/])`;
+/**
+ * String literals and template pieces that may hold a credential of a known format: the test
+ * `checkFormats` starts with, so ESLint hands over only these.
+ */
+const CREDENTIAL_LITERAL_SELECTOR = `Literal[value=${String(CREDENTIAL_HINT)}]`;
+const CREDENTIAL_QUASI_SELECTOR = `TemplateLiteral > TemplateElement:matches([value.cooked=${String(CREDENTIAL_HINT)}], [value.raw=${String(CREDENTIAL_HINT)}])`;
+
+/** A file can only hold a credential of a known format if its text shows one (asked once a string looks like one). */
 const mayHoldCredential = textGate((text) => CREDENTIAL_HINT.test(text));
-const mayCallSecretOption = textGate((text) => SECRET_OPTION_MODULES.some((m) => text.includes(m)));
-const mayHoldSecret = textGate((text) => MAY_BE_SECRET_NAME.test(text) || CREDENTIAL_HINT.test(text) || SECRET_OPTION_MODULES.some((m) => text.includes(m)));
+/** A file can only hold a secret under a name if its text spells a piece of one. */
+const mayNameSecret = textGate((text) => MAY_BE_SECRET_NAME.test(text));
+const mayCallSecretOption = textGate(mentionsSecretOptionModule);
+
+/**
+ * Modules whose calls are checked (library secrets, JWT keys) and whose names hold no piece of a
+ * secret's name (`cookie-parser`, `jose`; not `express-session`, `jsonwebtoken`): in a file that
+ * spells no such piece, only these can be loaded.
+ */
+const UNNAMED_MODULES = [...SECRET_OPTION_MODULES, ...JWT_ENTRIES.flatMap((e) => e.modules)].filter((m) => !MAY_BE_SECRET_NAME.test(m));
+/**
+ * One scan of the file for everything but credential formats: a piece of a secret's name or the
+ * name of one of `UNNAMED_MODULES` (in any case: this only decides whether the exact gates run).
+ */
+const NAMES_OR_MODULES = new RegExp(`${SECRET_NAME_PIECES}|${UNNAMED_MODULES.map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')}`, 'i');
+const mayNameSecretOrModule = textGate((text) => NAMES_OR_MODULES.test(text));
 
 /** Translation catalogues: `password: 'Passwort'` is a label there. */
 const TRANSLATION_PATH = /[\\/](?:locales?|i18n|l10n|lang|langs|languages|translations?|nls)[\\/]/i;
@@ -195,10 +237,11 @@ export default createRule<[], MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
-    if (!mayHoldSecret(sourceCode)) return {};
-    const scanFormats = mayHoldCredential(sourceCode);
-    const scanOptions = mayCallSecretOption(sourceCode);
-    const scanJwt = mayUseJwt(sourceCode);
+    // Most files name no secret and load no checked module: they are only searched for credentials.
+    const scanMore = mayNameSecretOrModule(sourceCode);
+    const scanNames = scanMore && mayNameSecret(sourceCode);
+    const scanOptions = scanMore && mayCallSecretOption(sourceCode);
+    const scanJwt = scanMore && mayUseJwt(sourceCode);
     const namesAreLabels = TRANSLATION_PATH.test(context.filename);
 
     const findings = new Map<Node, Finding>();
@@ -251,8 +294,11 @@ export default createRule<[], MessageIds>({
     /** A value written under a name: reported when the name is a secret's and the value reads as one. */
     function checkNamed(name: string | null, names: readonly string[], value: Node | null | undefined, property?: TSESTree.Property): void {
       if (!value || name === null || namesAreLabels) return;
-      if (!MAY_BE_SECRET_NAME.test(name) || !isSecretName(name)) return;
-      for (const literal of literalCandidates(value, false)) {
+      if (!MAY_BE_SECRET_NAME.test(name)) return;
+      // The literals first: cheaper than splitting the name, and most values under such names hold none.
+      const literals = literalCandidates(value, false);
+      if (literals.length === 0 || !isSecretName(name)) return;
+      for (const literal of literals) {
         const text = stringValue(literal);
         const parent = wrappedParent(literal);
         const fallback = parent?.type === AST_NODE_TYPES.LogicalExpression && unwrap(parent.right) === literal;
@@ -328,89 +374,16 @@ export default createRule<[], MessageIds>({
       return [{ messageId: 'useEnv', data: { name }, fix: (fixer) => fixer.replaceText(node, replacement) }];
     }
 
-    return {
-      Literal(node) {
-        if (scanFormats && typeof node.value === 'string') checkFormats(node as TSESTree.StringLiteral, node.value);
+    const listeners: TSESLint.RuleListener = {
+      [CREDENTIAL_LITERAL_SELECTOR](node: TSESTree.StringLiteral) {
+        if (mayHoldCredential(sourceCode)) checkFormats(node, node.value);
       },
-      TemplateLiteral(node) {
-        if (!scanFormats) return;
+      [CREDENTIAL_QUASI_SELECTOR](quasi: TSESTree.TemplateElement) {
         // Each piece on its own: a credential split by an inserted value is not one written here.
-        for (const quasi of node.quasis) {
-          if (findings.has(node)) return;
-          checkFormats(node, quasi.value.cooked ?? quasi.value.raw);
-        }
+        const node = quasi.parent as TSESTree.TemplateLiteral;
+        if (findings.has(node) || !mayHoldCredential(sourceCode)) return;
+        checkFormats(node, quasi.value.cooked ?? quasi.value.raw);
       },
-      VariableDeclarator(node) {
-        if (node.id.type === AST_NODE_TYPES.Identifier) checkNamed(node.id.name, [node.id.name], node.init);
-      },
-      Property(node) {
-        if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init' || node.method) return;
-        const name = propertyName(node);
-        if (name === null || !MAY_BE_SECRET_NAME.test(name) || inTextContainer(node.parent)) return;
-        const container = containerName(node.parent);
-        checkNamed(name, container ? [container, name] : [name], node.value, node);
-      },
-      PropertyDefinition(node) {
-        if (node.computed) return;
-        const name = propertyName(node);
-        checkNamed(name, name ? [name] : [], node.value);
-      },
-      AssignmentExpression(node) {
-        if (node.operator !== '=' && node.operator !== '||=' && node.operator !== '??=') return;
-        const left = unwrap(node.left);
-        if (left.type === AST_NODE_TYPES.Identifier) {
-          checkNamed(left.name, [left.name], node.right);
-          return;
-        }
-        if (left.type !== AST_NODE_TYPES.MemberExpression) return;
-        const name = staticKeyName(left.property, left.computed);
-        if (name === 'keys' && scanOptions && isKoaApp(left.object, sourceCode)) {
-          for (const literal of literalCandidates(node.right, true)) {
-            if (!isLiteralSigningSecret(stringValue(literal) ?? '')) continue;
-            add({ node: literal, messageId: 'librarySecret', data: { library: 'koa', option: '`app.keys`', protects: 'signed cookies' }, envName: 'COOKIE_KEYS' });
-          }
-          return;
-        }
-        const object = unwrap(left.object);
-        const container = object.type === AST_NODE_TYPES.MemberExpression ? memberName(object) : object.type === AST_NODE_TYPES.Identifier ? object.name : null;
-        // `process.env.JWT_SECRET = '…'` sets a variable for a child process or a test: not a secret kept here.
-        if (container === 'env') return;
-        checkNamed(name, container ? [container, name ?? ''] : [name ?? ''], node.right);
-      },
-      AssignmentPattern(node) {
-        const left = node.left;
-        if (left.type !== AST_NODE_TYPES.Identifier) return;
-        const parent = node.parent;
-        const key = parent.type === AST_NODE_TYPES.Property && parent.value === node ? propertyName(parent) : null;
-        if (!MAY_BE_SECRET_NAME.test(left.name) && (key === null || !MAY_BE_SECRET_NAME.test(key))) return;
-        // `const { SESSION_SECRET = '…' } = process.env`: a fallback of the environment.
-        const env = envVariableName(left, sourceCode);
-        if (env !== null) {
-          if (!MAY_BE_SECRET_NAME.test(env) || !isSecretName(env)) return;
-          const text = stringValue(unwrap(node.right));
-          if (text === null || !isFallbackSecret(text)) return;
-          add({ node: unwrap(node.right) as StringNode, messageId: 'fallbackSecret', data: { env: `process.env.${env}`, literal: shortText(sourceCode, node.right, 30) } });
-          return;
-        }
-        const name = key ?? left.name;
-        checkNamed(name, [name], node.right);
-      },
-      LogicalExpression(node) {
-        if (node.operator === '&&') return;
-        const env = secretEnvRead(node.left, sourceCode);
-        if (env === null) return;
-        const right = unwrap(node.right);
-        const text = stringValue(right);
-        if (text === null || !isFallbackSecret(text)) return;
-        add({
-          node: right as StringNode,
-          messageId: 'fallbackSecret',
-          data: { env: shortText(sourceCode, node.left, 40), literal: shortText(sourceCode, right, 30) },
-          fallback: { expression: node, keep: node.left },
-        });
-      },
-      CallExpression: visitCall,
-      NewExpression: visitCall,
       'Program:exit'() {
         for (const finding of findings.values()) {
           if (jwtSecrets.has(finding.node)) continue;
@@ -418,5 +391,83 @@ export default createRule<[], MessageIds>({
         }
       },
     };
+    if (scanNames) {
+      Object.assign(listeners, {
+        [VARIABLE_SELECTOR](node: TSESTree.VariableDeclarator) {
+          if (node.id.type === AST_NODE_TYPES.Identifier) checkNamed(node.id.name, [node.id.name], node.init);
+        },
+        [PROPERTY_SELECTOR](node: TSESTree.Property) {
+          if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init' || node.method) return;
+          const name = propertyName(node);
+          if (name === null || !MAY_BE_SECRET_NAME.test(name) || inTextContainer(node.parent)) return;
+          const container = containerName(node.parent);
+          checkNamed(name, container ? [container, name] : [name], node.value, node);
+        },
+        [PROPERTY_DEFINITION_SELECTOR](node: TSESTree.PropertyDefinition) {
+          if (node.computed) return;
+          const name = propertyName(node);
+          checkNamed(name, name ? [name] : [], node.value);
+        },
+        [ASSIGNMENT_SELECTOR](node: TSESTree.AssignmentExpression) {
+          if (node.operator !== '=' && node.operator !== '||=' && node.operator !== '??=') return;
+          const left = unwrap(node.left);
+          if (left.type === AST_NODE_TYPES.Identifier) {
+            checkNamed(left.name, [left.name], node.right);
+            return;
+          }
+          if (left.type !== AST_NODE_TYPES.MemberExpression) return;
+          const name = staticKeyName(left.property, left.computed);
+          if (name === 'keys' && scanOptions && isKoaApp(left.object, sourceCode)) {
+            for (const literal of literalCandidates(node.right, true)) {
+              if (!isLiteralSigningSecret(stringValue(literal) ?? '')) continue;
+              add({ node: literal, messageId: 'librarySecret', data: { library: 'koa', option: '`app.keys`', protects: 'signed cookies' }, envName: 'COOKIE_KEYS' });
+            }
+            return;
+          }
+          const object = unwrap(left.object);
+          const container = object.type === AST_NODE_TYPES.MemberExpression ? memberName(object) : object.type === AST_NODE_TYPES.Identifier ? object.name : null;
+          // `process.env.JWT_SECRET = '…'` sets a variable for a child process or a test: not a secret kept here.
+          if (container === 'env') return;
+          checkNamed(name, container ? [container, name ?? ''] : [name ?? ''], node.right);
+        },
+        [PATTERN_SELECTOR](node: TSESTree.AssignmentPattern) {
+          const left = node.left;
+          if (left.type !== AST_NODE_TYPES.Identifier) return;
+          const parent = node.parent;
+          const key = parent.type === AST_NODE_TYPES.Property && parent.value === node ? propertyName(parent) : null;
+          if (!MAY_BE_SECRET_NAME.test(left.name) && (key === null || !MAY_BE_SECRET_NAME.test(key))) return;
+          // `const { SESSION_SECRET = '…' } = process.env`: a fallback of the environment.
+          const env = envVariableName(left, sourceCode);
+          if (env !== null) {
+            if (!MAY_BE_SECRET_NAME.test(env) || !isSecretName(env)) return;
+            const text = stringValue(unwrap(node.right));
+            if (text === null || !isFallbackSecret(text)) return;
+            add({ node: unwrap(node.right) as StringNode, messageId: 'fallbackSecret', data: { env: `process.env.${env}`, literal: shortText(sourceCode, node.right, 30) } });
+            return;
+          }
+          const name = key ?? left.name;
+          checkNamed(name, [name], node.right);
+        },
+        [FALLBACK_SELECTOR](node: TSESTree.LogicalExpression) {
+          if (node.operator === '&&') return;
+          const env = secretEnvRead(node.left, sourceCode);
+          if (env === null) return;
+          const right = unwrap(node.right);
+          const text = stringValue(right);
+          if (text === null || !isFallbackSecret(text)) return;
+          add({
+            node: right as StringNode,
+            messageId: 'fallbackSecret',
+            data: { env: shortText(sourceCode, node.left, 40), literal: shortText(sourceCode, right, 30) },
+            fallback: { expression: node, keep: node.left },
+          });
+        },
+      } satisfies TSESLint.RuleListener);
+    }
+    if (scanOptions || scanJwt) {
+      listeners.CallExpression = visitCall;
+      listeners.NewExpression = visitCall;
+    }
+    return listeners;
   },
 });
