@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, isFunction, memberName, propertyName, unwrap, type FunctionNode } from '../analysis/core/ast.js';
-import { isGeneratedSecretName, isSecretGeneratorName, isTokenName, nameWords } from '../analysis/core/names.js';
+import { isGeneratedSecretName, isSecretGeneratorName, isTokenName, MAY_BE_GENERATED_SECRET, nameWords } from '../analysis/core/names.js';
 import { staticString } from '../analysis/core/static-value.js';
-import { mathRandomSource, mayUseMathRandom } from '../analysis/flow/random-source.js';
+import { mathRandomSource, mayCallMathRandom } from '../analysis/flow/random-source.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageIds = 'insecureRandom';
@@ -44,6 +44,22 @@ function targetName(node: Node): string | null {
   return null;
 }
 
+/**
+ * Selectors for the nodes that can name a sink, matched by ESLint before any listener runs: the
+ * name (an identifier, a member or key name, a string or template key) must match the pattern
+ * every generated-secret name matches. Wrapped targets (`(x as T).token`) and template keys are
+ * left to the listener.
+ */
+const SECRET_HINT = `/${MAY_BE_GENERATED_SECRET.source}/i`;
+const keyed = (key: string): string => `:matches([${key}.name=${SECRET_HINT}], [${key}.value=${SECRET_HINT}], [${key}.type="TemplateLiteral"])`;
+const DECLARATOR = `VariableDeclarator[id.type="Identifier"][id.name=${SECRET_HINT}]`;
+const ASSIGNMENT = `AssignmentExpression:matches([left.name=${SECRET_HINT}], [left.property.name=${SECRET_HINT}], [left.property.value=${SECRET_HINT}], [left.property.type="TemplateLiteral"], [left.type=/^TS/])`;
+const PROPERTY = `Property${keyed('key')}`;
+const PROPERTY_DEFINITION = `PropertyDefinition${keyed('key')}`;
+/** Calls to `cookie`, `set`, `setCookie` and `set…` methods or functions (see the listener). */
+const SETTER_NAME = '/^(?:cookie$|[^A-Za-z]*set)/i';
+const SETTER_CALL = `CallExpression:matches([callee.name=${SETTER_NAME}], [callee.property.name=${SETTER_NAME}], [callee.property.value=${SETTER_NAME}], [callee.property.type="TemplateLiteral"], [callee.type=/^(?:TS|Chain)/])`;
+
 export default createRule<[], MessageIds>({
   name: 'no-insecure-random',
   meta: {
@@ -62,7 +78,7 @@ export default createRule<[], MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
-    if (!mayUseMathRandom(sourceCode)) return {};
+    if (!mayCallMathRandom(sourceCode)) return {};
     /** One report per `Math.random()` call, at the first value it is found to make. */
     const reported = new Set<Node>();
 
@@ -76,24 +92,36 @@ export default createRule<[], MessageIds>({
       context.report({ node: origin, messageId: 'insecureRandom', data: { sink: `${sink}${where}` } });
     }
 
+    /** Each function's name when it reads as a generator of a secret (`generateToken`), else null; once per function. */
+    const generators = new Map<FunctionNode, string | null>();
+    function generatorName(fn: FunctionNode): string | null {
+      let known = generators.get(fn);
+      if (known === undefined) {
+        const name = functionName(fn);
+        known = name !== null && MAY_BE_GENERATED_SECRET.test(name) && isSecretGeneratorName(name) ? name : null;
+        generators.set(fn, known);
+      }
+      return known;
+    }
+
     function checkReturn(fn: FunctionNode | null, value: Node | null | undefined): void {
       if (!fn || !value) return;
-      const name = functionName(fn);
-      if (name !== null && isSecretGeneratorName(name)) check(value, `the value \`${name}()\` returns`);
+      const name = generatorName(fn);
+      if (name !== null) check(value, `the value \`${name}()\` returns`);
     }
 
     return {
-      VariableDeclarator(node) {
+      [DECLARATOR](node: TSESTree.VariableDeclarator) {
         if (node.id.type === AST_NODE_TYPES.Identifier && node.init && isGeneratedSecretName(node.id.name)) {
           check(node.init, `\`${node.id.name}\``);
         }
       },
-      AssignmentExpression(node) {
+      [ASSIGNMENT](node: TSESTree.AssignmentExpression) {
         if (node.operator !== '=' && node.operator !== '+=') return;
         const name = targetName(node.left);
         if (name !== null && isGeneratedSecretName(name)) check(node.right, `\`${name}\``);
       },
-      Property(node) {
+      [PROPERTY](node: TSESTree.Property) {
         if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.shorthand) {
           // Shorthand `{ token }` is reported where `token` is assigned.
           return;
@@ -101,20 +129,20 @@ export default createRule<[], MessageIds>({
         const name = propertyName(node);
         if (name !== null && isGeneratedSecretName(name)) check(node.value, `\`${name}\``);
       },
-      PropertyDefinition(node) {
+      [PROPERTY_DEFINITION](node: TSESTree.PropertyDefinition) {
         const name = propertyName(node);
         if (name !== null && node.value && !isFunction(node.value) && isGeneratedSecretName(name)) check(node.value, `\`${name}\``);
       },
-      ReturnStatement(node) {
+      'ReturnStatement[argument]'(node: TSESTree.ReturnStatement) {
         if (!node.argument) return;
         let current: Node | undefined = node.parent;
         while (current && !isFunction(current)) current = current.parent;
         checkReturn(current && isFunction(current) ? current : null, node.argument);
       },
-      ArrowFunctionExpression(node) {
+      'ArrowFunctionExpression[body.type!="BlockStatement"]'(node: TSESTree.ArrowFunctionExpression) {
         if (node.body.type !== AST_NODE_TYPES.BlockStatement) checkReturn(node, node.body);
       },
-      CallExpression(node) {
+      [SETTER_CALL](node: TSESTree.CallExpression) {
         const name = calleeName(node);
         if (name === null) return;
         // `res.cookie('sid', value)`, `ctx.cookies.set('session', value)`.

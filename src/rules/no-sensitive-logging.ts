@@ -1,5 +1,17 @@
-import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
-import { isRedacted, logCall, mayLog, mayRedact, redactionOf, type LogCall, type Redaction } from '../analysis/domains/logging.js';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  isRedacted,
+  LOG_METHOD_CALL,
+  logCall,
+  mayLoadCallableLogger,
+  mayLog,
+  mayRedact,
+  NAME_CALL,
+  REDACTION_OPTION,
+  redactionOf,
+  type LogCall,
+  type Redaction,
+} from '../analysis/domains/logging.js';
 import { disclosedValues, type DisclosedValue } from '../analysis/flow/disclosed-values.js';
 import { textGate } from '../analysis/core/source-text.js';
 import { createRule } from '../util/create-rule.js';
@@ -50,20 +62,29 @@ export default createRule<[], MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
-    if (!mayLog(sourceCode) || !mayDisclose(sourceCode)) return {};
+    // The listeners see only calls named like log methods and properties named like redaction
+    // options; the file-wide text gates are read once there is something to report.
     const pending: Pending[] = [];
     const redactions: Redaction[] = [];
 
+    function check(node: TSESTree.CallExpression): void {
+      // Most log lines are constant text: nothing to look at.
+      if (node.arguments.every((a) => a.type === AST_NODE_TYPES.Literal)) return;
+      const call = logCall(node, sourceCode);
+      if (!call) return;
+      const values = call.args.flatMap((arg) => disclosedValues(arg, sourceCode));
+      if (values.length > 0) pending.push({ call, values });
+    }
+
     const listener: TSESLint.RuleListener = {
-      CallExpression(node) {
-        // Most log lines are constant text: nothing to look at.
-        if (node.arguments.length === 0 || node.arguments.every((a) => a.type === AST_NODE_TYPES.Literal)) return;
-        const call = logCall(node, sourceCode);
-        if (!call) return;
-        const values = call.args.flatMap((arg) => disclosedValues(arg, sourceCode));
-        if (values.length > 0) pending.push({ call, values });
+      [LOG_METHOD_CALL]: check,
+      [REDACTION_OPTION](node: TSESTree.Property) {
+        if (!mayRedact(sourceCode)) return;
+        const redaction = redactionOf(node, sourceCode);
+        if (redaction) redactions.push(redaction);
       },
       'Program:exit'() {
+        if (pending.length === 0 || !mayLog(sourceCode) || !mayDisclose(sourceCode)) return;
         for (const { call, values } of pending) {
           const kept = call.redactable ? values.filter((v) => !isRedacted(redactions, v.path, v.kind === 'request')) : values;
           if (kept.length === 0) continue;
@@ -77,12 +98,7 @@ export default createRule<[], MessageIds>({
         }
       },
     };
-    if (mayRedact(sourceCode)) {
-      listener.Property = (node) => {
-        const redaction = redactionOf(node, sourceCode);
-        if (redaction) redactions.push(redaction);
-      };
-    }
+    if (mayLoadCallableLogger(sourceCode)) listener[NAME_CALL] = check;
     return listener;
   },
 });

@@ -101,6 +101,10 @@ ruleTester.run('no-insecure-random', rule, {
     { code: 'import m = require("m"); const otp = m.random(...args);', languageOptions: ts },
     { code: 'function f() { return new.target; } const secret = [...Math.random.toString()];', languageOptions: esm },
     { code: "const o = { ['token' + x]: Math.random() };", languageOptions: esm },
+    { code: "const Math = { random: () => 4 }; const token = Math.random().toString(36);", languageOptions: esm },
+    { code: "function f(Math) { const otp = Math.floor(Math.random() * 1e6); }", languageOptions: cjs },
+    { code: "const token = Math.floor(Date.now() / 1000).toString(36); const n = Math[key]();", languageOptions: esm },
+    { code: "user[token] = Math.random().toString(36); const o = { [secret]: Math.random() };", languageOptions: esm },
   ],
   invalid: [
     ...acrossParsers(
@@ -185,6 +189,33 @@ ruleTester.run('no-insecure-random', rule, {
       code: 'const salt = `${Date.now()}${Math.random()}`; const hash = sha256(salt + password);',
       languageOptions: esm,
       errors: [error('`salt`')],
+    },
+    {
+      // names reached through strings, templates, escapes and type assertions
+      code: [
+        "user['resetToken'] = Math.random().toString(36);",
+        'const o = { [`apiKey`]: Math.random().toString(36), "x-csrf-token": String(Math.random()) };',
+        '(user as any).sessionToken = Math.random().toString(16);',
+        "(res.cookie as any)('sid', Math.random().toString(36));",
+        "res['setCookie']('session', Math.random().toString(36));",
+        "ctx.cookies.set('auth', Math.random().toString(36));",
+        "class S { secret = String(Math['rand\\u006fm']()); }",
+        'const t\\u006fken = (Math as Math).random().toString(36);',
+        "const generateNonce = function () { return Math.random().toString(36); };",
+      ].join('\n'),
+      languageOptions: ts,
+      errors: [
+        error('`resetToken`'),
+        error('`apiKey`'),
+        error('`x-csrf-token`'),
+        error('`sessionToken`'),
+        error('the `sid` cookie'),
+        error('the `session` cookie'),
+        error('the `auth` cookie'),
+        error('`secret`'),
+        error('`token`'),
+        error('the value `generateNonce()` returns'),
+      ],
     },
     {
       // one report per Math.random() call, at the first value it makes

@@ -320,8 +320,11 @@ export function isDisclosingName(name: string): boolean {
   return MAY_BE_COOKIE.test(name) && matches(name, COOKIE_VOCABULARY);
 }
 
-/** The words (or word starts) any match of `isGeneratedSecretName` holds beyond `isSecretName`'s; see `MAY_BE_TOKEN`. */
-const MAY_BE_GENERATED_SECRET = /otp|nonce|salt|pin|pass|jti|sid|verifier|code|invite|share|reset|magic|state|key|secret|token|jwt|bearer|session|pwd|authorization/i;
+/**
+ * The words (or word starts) any match of `isGeneratedSecretName` holds beyond `isSecretName`'s; see
+ * `MAY_BE_TOKEN`. Every name `isGeneratedSecretName` accepts matches it (usable in a selector).
+ */
+export const MAY_BE_GENERATED_SECRET = /otp|nonce|salt|pin|pass|jti|sid|verifier|code|invite|share|reset|magic|state|key|secret|token|jwt|bearer|session|pwd|authorization/i;
 
 /** Words before `code` that make it something other than a one-time secret: `statusCode`, `colorCode`, `keyCode`. */
 const NON_SECRET_CODE_MODIFIERS = set(`

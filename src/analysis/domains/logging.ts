@@ -48,7 +48,36 @@ const mayCallLoggerFunction = textGate(quotesAny(CALLABLE_MODULES));
 const UNREDACTED_LIBRARIES = new Set(['console', 'debug', 'log4js', 'consola', 'signale', 'loglevel']);
 
 /** False when nothing in the file can be a log call: it never mentions `console`, `log`, nor a logging library. */
-export const mayLog = textGate(includesAny(['console', 'log', 'Log', ...LOGGER_LIBRARIES.flatMap((l) => l.modules)]));
+export const mayLog = textGate(includesAny(['log', 'Log', 'console', ...LOGGER_LIBRARIES.flatMap((l) => l.modules)]));
+
+/** Every log method name as one pattern for a selector. */
+const LOG_METHOD_PATTERN = `/^(?:${[...ANY_LOG_METHOD].join('|')})$/`;
+
+/**
+ * Selector for the calls `logCall` may accept whose callee is not a bare name: a member named like
+ * a log method (`logger.info(…)`, `log['warn'](…)`, a template key), or a wrapped callee it unwraps
+ * first (`(logger.info as Fn)(…)`, `(log?.warn)(…)`). ESLint matches it before any listener runs.
+ */
+export const LOG_METHOD_CALL = `CallExpression[arguments.length>0]:matches(${[
+  `[callee.property.name=${LOG_METHOD_PATTERN}]`,
+  `[callee.property.value=${LOG_METHOD_PATTERN}]`,
+  '[callee.property.type="TemplateLiteral"]',
+  '[callee.type=/^(?:TS|Chain)/]',
+].join(', ')})`;
+
+/** Selector for calls of a bare name (`debug('x %o', v)`): log calls only where `mayLoadCallableLogger` holds. */
+export const NAME_CALL = 'CallExpression[arguments.length>0][callee.type="Identifier"]';
+
+/** The callable loggers' module names, less those holding another (`@tryghost/debug` holds `debug`): one scan finds them all. */
+const mayMentionCallableLogger = textGate(includesAny(CALLABLE_MODULES.filter((m) => !CALLABLE_MODULES.some((o) => o !== m && m.includes(o)))));
+
+/**
+ * False when no call of a bare name can be a log call (`logCall` requires the file to quote the
+ * name of a logger that is called directly, `'debug'`): a plain scan first, the quoted test after.
+ */
+export function mayLoadCallableLogger(sourceCode: SourceCode): boolean {
+  return mayMentionCallableLogger(sourceCode) && mayCallLoggerFunction(sourceCode);
+}
 
 /**
  * Whether `node` writes a log line: `console.log/info/warn/error/debug/trace(…)` on the global
@@ -202,6 +231,12 @@ export interface Redaction {
 
 /** False when the file configures no logger redaction: it never mentions `redact` or `serializers`. */
 export const mayRedact = textGate(includesAny(['redact', 'serializers']));
+
+/** Selector for the properties `redactionOf` may accept: keys named like a redacting option (template keys left to it). */
+export const REDACTION_OPTION = `Property:matches(${[...REDACTING_OPTIONS]
+  .flatMap((name) => [`[key.name="${name}"]`, `[key.value="${name}"]`])
+  .concat('[key.type="TemplateLiteral"]')
+  .join(', ')})`;
 
 /** Keys of a `serializers` option whose serializer decides what is written of a request. */
 const REQUEST_SERIALIZERS = new Set(['req', 'request', 'headers', 'body', 'user']);

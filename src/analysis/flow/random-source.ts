@@ -9,7 +9,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { childNodes, findVar, isFunction, memberName, singleValue, unwrap, type FunctionNode } from '../core/ast.js';
 import { perFileCache, type SourceCode } from '../core/cache.js';
-import { textGate } from '../core/source-text.js';
 
 type Node = TSESTree.Node;
 
@@ -33,8 +32,27 @@ const VALUE_OPERATORS = new Set(['+', '-', '*', '/', '%', '**', '|', '&', '^', '
 const MAX_DEPTH = 24;
 const MAX_RETURN_SCAN = 2000;
 
-/** The file may call `Math.random`: cheap gate before any walk. */
-export const mayUseMathRandom = textGate((text) => text.includes('random'));
+/**
+ * The file may call `Math.random`: it refers to the global `Math` other than as `Math.<not random>`
+ * (`Math.floor`, `Math[i]`). Without such a reference no expression of the file is `Math.random`
+ * or an alias of it (see `isMathRandomFunction`), so nothing derives from it. Answered from the
+ * scope manager's references to `Math` (escapes in names are already decoded there), without
+ * reading the text; once per file.
+ */
+export const mayCallMathRandom = perFileCache((sourceCode): boolean => {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return true;
+  const declared = globalScope.set.get('Math');
+  if (declared && declared.defs.length === 0 && declared.references.some((ref) => refersToRandom(ref.identifier))) return true;
+  return globalScope.through.some((ref) => ref.identifier.name === 'Math' && refersToRandom(ref.identifier));
+});
+
+/** Whether a reference to `Math` may be part of `Math.random` (anything but `Math.floor`, `Math.max`, `Math[i]`…). */
+function refersToRandom(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): boolean {
+  const parent = identifier.parent;
+  if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== identifier) return true;
+  return memberName(parent) === 'random';
+}
 
 const cache = perFileCache(() => ({ values: new Map<Node, Node | null>(), returns: new Map<FunctionNode, Node[]>() }));
 
@@ -43,7 +61,7 @@ const cache = perFileCache(() => ({ values: new Map<Node, Node | null>(), return
  * null when it is not (or cannot be followed there). Cached per file.
  */
 export function mathRandomSource(node: Node, sourceCode: SourceCode): Node | null {
-  if (!mayUseMathRandom(sourceCode)) return null;
+  if (!mayCallMathRandom(sourceCode)) return null;
   return visit(node, sourceCode, 0);
 }
 
