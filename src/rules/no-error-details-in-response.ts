@@ -32,6 +32,8 @@ type Detail = 'stack' | 'message' | 'object';
 /** Properties of driver errors that hold the statement that failed (mysql, mysql2, Sequelize). */
 const SQL_PROPERTIES = new Set(['sql', 'sqlMessage']);
 const MAX_HOPS = 3;
+/** The names `callbackError` takes for the error parameter of a callback, as a selector value. */
+const ERROR_NAMES = '/^(?:err|error|er)$/';
 const GENERIC = 'Internal server error';
 /** A file that never mentions an error, an exception or `next` (error middleware) catches none to send; one that never names `errorhandler` cannot mount it. */
 const mayBeError = textGate(includesAny(['catch', 'err', 'Err', 'exception', 'Exception', 'next']));
@@ -452,23 +454,55 @@ export default createRule<Options, MessageIds>({
 
     const listeners: TSESLint.RuleListener = {};
     if (checkErrors) {
+      // Caught errors are collected during the traversal and followed at the end, in the order of
+      // the nodes that catch them (a catch clause, an error handler, the call taking a callback).
+      const triggers: { node: Node; follow: () => void }[] = [];
+      const calls = new Set<TSESTree.CallExpression>();
+      const onCall = (call: TSESTree.CallExpression): void => {
+        if (call.arguments.length === 0 || calls.has(call)) return;
+        calls.add(call);
+        triggers.push({ node: call, follow: () => handle(callbackError(call, sourceCode)) });
+      };
+      /** A function (or a wrapped one) handed to a call: the call when it is its last argument. */
+      const onArgument = (node: Node): void => {
+        const call = node.parent;
+        if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments[call.arguments.length - 1] === node && isFunction(unwrap(node))) onCall(call);
+      };
       listeners.CatchClause = (node) => {
-        for (const variable of catchClauseVariables(node, sourceCode)) {
-          handle({ source: 'catch', variable, global: false, filtered: false, scope: node });
-        }
+        triggers.push({
+          node,
+          follow: () => {
+            for (const variable of catchClauseVariables(node, sourceCode)) handle({ source: 'catch', variable, global: false, filtered: false, scope: node });
+          },
+        });
       };
-      const onFunction = (node: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression): void => {
-        if (node.params.length === 4) handle(middlewareError(node, sourceCode));
+      const onMiddleware = (node: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression): void => {
+        triggers.push({ node, follow: () => handle(middlewareError(node, sourceCode)) });
       };
-      listeners.FunctionDeclaration = onFunction;
-      listeners.FunctionExpression = onFunction;
-      listeners.ArrowFunctionExpression = onFunction;
-      listeners['MethodDefinition[key.name="catch"]'] = (node: TSESTree.MethodDefinition) => handle(nestFilterError(node, sourceCode));
+      listeners['FunctionDeclaration[params.length=4]'] = onMiddleware;
+      listeners['FunctionExpression[params.length=4]'] = onMiddleware;
+      listeners['ArrowFunctionExpression[params.length=4]'] = onMiddleware;
+      listeners['MethodDefinition[key.name="catch"]'] = (node: TSESTree.MethodDefinition) => {
+        triggers.push({ node, follow: () => handle(nestFilterError(node, sourceCode)) });
+      };
+      // The calls `callbackError` can answer for: error handler registrations, whatever their
+      // argument; a function whose first parameter is named like an error, or any function given
+      // to a method named `catch`, as the last argument. Computed and wrapped callees and wrapped
+      // arguments are handed on as they are.
+      listeners['CallExpression[callee.name=/^(?:setErrorHandler|onError)$/]'] = onCall;
+      listeners['CallExpression[callee.property.name=/^(?:setErrorHandler|onError|catch)$/]'] = onCall;
+      listeners['CallExpression[callee.computed=true]'] = onCall;
+      listeners['CallExpression[callee.type=/^(?:TS|Chain)/]'] = onCall;
+      listeners[`CallExpression > :function[params.0.name=${ERROR_NAMES}]`] = onArgument;
+      listeners[`CallExpression > :function[params.0.left.name=${ERROR_NAMES}]`] = onArgument;
+      listeners[`CallExpression > :function[params.0.parameter.name=${ERROR_NAMES}]`] = onArgument;
+      listeners['CallExpression > :matches(TSAsExpression, TSNonNullExpression, TSSatisfiesExpression, TSTypeAssertion, TSInstantiationExpression, ChainExpression)'] = onArgument;
+      listeners['Program:exit'] = () => {
+        triggers.sort((a, b) => a.node.range[0] - b.node.range[0] || b.node.range[1] - a.node.range[1]);
+        for (const trigger of triggers) trigger.follow();
+      };
     }
-    listeners.CallExpression = (node) => {
-      if (checkErrors && node.arguments.length > 0) handle(callbackError(node, sourceCode));
-      if (checkErrorhandler) visitErrorhandler(node);
-    };
+    if (checkErrorhandler) listeners.CallExpression = visitErrorhandler;
     return listeners;
   },
 });
