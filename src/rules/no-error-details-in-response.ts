@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, isGlobalReference, memberName, propertyName, shortText, unwrap } from '../analysis/core/ast.js';
+import { isFunction, isGlobalReference, memberName, propertyName, shortText, unwrap, type FunctionNode } from '../analysis/core/ast.js';
 import { isEnvironmentTest } from '../analysis/core/environment.js';
 import { fromModule, isModulePath, resolveModule } from '../analysis/core/modules.js';
-import { includesAny, textGate } from '../analysis/core/source-text.js';
+import { includesAny, textCheck } from '../analysis/core/source-text.js';
 import {
   callbackError,
   catchClauseVariables,
@@ -33,9 +33,14 @@ type Detail = 'stack' | 'message' | 'object';
 const SQL_PROPERTIES = new Set(['sql', 'sqlMessage']);
 const MAX_HOPS = 3;
 const GENERIC = 'Internal server error';
-/** A file that never mentions an error, an exception or `next` (error middleware) catches none to send; one that never names `errorhandler` cannot mount it. */
-const mayBeError = textGate(includesAny(['catch', 'err', 'Err', 'exception', 'Exception', 'next']));
-const mayUseErrorhandler = textGate(includesAny(['errorhandler']));
+/**
+ * A file that never mentions an error, an exception or `next` (error middleware) catches none to
+ * send (one regular expression: a single pass over the text); one that never names `errorhandler`
+ * cannot mount it, and a file that does also mentions `err`.
+ */
+const ERROR_WORDS = /[eE]rr|catch|[eE]xception|next/;
+const mayBeError = textCheck((text) => ERROR_WORDS.test(text));
+const mayUseErrorhandler = textCheck(includesAny(['errorhandler']));
 
 interface Guards {
   /** A condition on the environment or a debug switch guards the path (`NODE_ENV !== 'production'`, `isDev`). */
@@ -94,9 +99,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const checkErrors = mayBeError(sourceCode);
+    if (!mayBeError(sourceCode)) return {};
     const checkErrorhandler = mayUseErrorhandler(sourceCode);
-    if (!checkErrors && !checkErrorhandler) return {};
     const reportWithoutStatus = options.reportMessagesWithoutErrorStatus === true;
     const seen = new Set<Variable>();
     const reported = new Set<Node>();
@@ -450,25 +454,46 @@ export default createRule<Options, MessageIds>({
       context.report({ node, messageId: 'errorhandler' });
     }
 
-    const listeners: TSESLint.RuleListener = {};
-    if (checkErrors) {
-      listeners.CatchClause = (node) => {
-        for (const variable of catchClauseVariables(node, sourceCode)) {
-          handle({ source: 'catch', variable, global: false, filtered: false, scope: node });
-        }
-      };
-      const onFunction = (node: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression): void => {
-        if (node.params.length === 4) handle(middlewareError(node, sourceCode));
-      };
-      listeners.FunctionDeclaration = onFunction;
-      listeners.FunctionExpression = onFunction;
-      listeners.ArrowFunctionExpression = onFunction;
-      listeners['MethodDefinition[key.name="catch"]'] = (node: TSESTree.MethodDefinition) => handle(nestFilterError(node, sourceCode));
-    }
-    listeners.CallExpression = (node) => {
-      if (checkErrors && node.arguments.length > 0) handle(callbackError(node, sourceCode));
-      if (checkErrorhandler) visitErrorhandler(node);
+    // Caught errors are collected during the traversal and followed at the end, in the order of
+    // the nodes that catch them (a catch clause, an error handler, the call taking a callback).
+    const triggers: { node: Node; follow: () => void }[] = [];
+    const calls = new Set<TSESTree.CallExpression>();
+    const onCall = (call: TSESTree.CallExpression): void => {
+      if (call.arguments.length === 0 || calls.has(call)) return;
+      calls.add(call);
+      triggers.push({ node: call, follow: () => handle(callbackError(call, sourceCode)) });
     };
+    const listeners: TSESLint.RuleListener = {
+      CatchClause: (node) => {
+        triggers.push({
+          node,
+          follow: () => {
+            for (const variable of catchClauseVariables(node, sourceCode)) handle({ source: 'catch', variable, global: false, filtered: false, scope: node });
+          },
+        });
+      },
+      ':function[params.length=4]': (node: FunctionNode) => {
+        triggers.push({ node, follow: () => handle(middlewareError(node, sourceCode)) });
+      },
+      'MethodDefinition[key.name="catch"]': (node: TSESTree.MethodDefinition) => {
+        triggers.push({ node, follow: () => handle(nestFilterError(node, sourceCode)) });
+      },
+      'CallExpression[callee.name=/^(?:setErrorHandler|onError)$/], CallExpression[callee.property.name=/^(?:setErrorHandler|onError|catch)$/], CallExpression[callee.computed=true][callee.property.type=/^(?:Literal|TemplateLiteral)$/], CallExpression[callee.type=/^(?:TS|Chain)/]':
+        onCall,
+      // The calls `callbackError` can answer for (error handler registrations, `.catch(…)`, computed and
+      // wrapped callees), and functions named like an error handler's handed to a call, or wrapped
+      // arguments: the call, when it is its last argument. ESLint matches these selectors.
+      'CallExpression > :function[params.0.name=/^(?:err|error|er)$/], CallExpression > :function[params.0.left.name=/^(?:err|error|er)$/], CallExpression > :function[params.0.parameter.name=/^(?:err|error|er)$/], CallExpression > :matches(TSAsExpression, TSNonNullExpression, TSSatisfiesExpression, TSTypeAssertion, TSInstantiationExpression, ChainExpression)':
+        (node: Node) => {
+          const call = node.parent;
+          if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments[call.arguments.length - 1] === node && isFunction(unwrap(node))) onCall(call);
+        },
+      'Program:exit': () => {
+        triggers.sort((x, y) => x.node.range[0] - y.node.range[0] || y.node.range[1] - x.node.range[1]);
+        for (const trigger of triggers) trigger.follow();
+      },
+    };
+    if (checkErrorhandler) listeners.CallExpression = visitErrorhandler;
     return listeners;
   },
 });

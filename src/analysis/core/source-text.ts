@@ -119,6 +119,28 @@ export function textGate(test: TextTest): (sourceCode: SourceCode) => boolean {
   });
 }
 
+/**
+ * A backslash that may begin an escape spelling part of a name: one not followed by `n`, `t`, `r`,
+ * `b`, `f`, `v`, a quote or a backslash (the escapes `escapedTokens` passes over). A file without
+ * one has no escaped text.
+ */
+const NAME_ESCAPE = /\\(?![ntrbfv'"`\\])/;
+
+/**
+ * The answer of `textGate(test)`, for a gate asked once per file (at the top of `create()`): the
+ * plain text is tested without keeping the answer, and only a file with an escape that may spell
+ * a name goes on to the kept gate and its escaped text. Make it once, at module level.
+ */
+export function textCheck(test: TextTest): (sourceCode: SourceCode) => boolean {
+  const gate = textGate(test);
+  return (sourceCode) => {
+    const text = sourceCode.text;
+    if (test(text)) return true;
+    if (sourceCode.ast.tokens === undefined || NAME_ESCAPE.test(text)) return gate(sourceCode);
+    return false;
+  };
+}
+
 /** A test for any of `texts` occurring in the source. */
 export function includesAny(texts: readonly string[]): TextTest {
   const list = [...texts];
