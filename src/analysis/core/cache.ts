@@ -17,3 +17,25 @@ export function perFileCache<T>(make: (sourceCode: SourceCode) => T): (sourceCod
     return value;
   };
 }
+
+/**
+ * `compute(node, sourceCode)` remembered per node for the current file. An exception thrown while
+ * reading an unexpected shape counts as "no answer" (`null`), so a strange file never crashes a
+ * rule.
+ */
+export function perNodeCache<N extends object, T>(compute: (node: N, sourceCode: SourceCode) => T | null): (node: N, sourceCode: SourceCode) => T | null {
+  const files = perFileCache(() => new Map<N, T | null>());
+  return (node, sourceCode) => {
+    const map = files(sourceCode);
+    const known = map.get(node);
+    if (known !== undefined) return known;
+    let result: T | null;
+    try {
+      result = compute(node, sourceCode);
+    } catch {
+      result = null;
+    }
+    map.set(node, result);
+    return result;
+  };
+}

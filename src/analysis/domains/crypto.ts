@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { findVar, isGlobalReference, memberName, singleValue, unwrap, wrappedParent } from '../core/ast.js';
-import { perFileCache, type SourceCode } from '../core/cache.js';
+import { perNodeCache, type SourceCode } from '../core/cache.js';
 import { isModulePath, resolveModule, type ModuleRef } from '../core/modules.js';
 import { quotesAny, textGate } from '../core/source-text.js';
 import { CRYPTO_CALL_NAMES, CRYPTO_ENTRIES, type CryptoEntry } from '../../catalog/crypto.js';
@@ -52,7 +52,7 @@ export const CRYPTO_CALL_SELECTOR =
   '[callee.type="MemberExpression"]:not([callee.property.type="Identifier"]), ' +
   ':not([callee.type="Identifier"]):not([callee.type="MemberExpression"]))';
 
-const cache = perFileCache(() => new Map<Node, CryptoCall | null>());
+const matchCached = perNodeCache(match);
 
 /**
  * Is this a call of node `crypto` (also `node:crypto`, `crypto.webcrypto` and the Web Crypto
@@ -60,17 +60,7 @@ const cache = perFileCache(() => new Map<Node, CryptoCall | null>());
  * import? Functions wrapped in `util.promisify` are followed. Null for anything else.
  */
 export function cryptoCall(node: TSESTree.CallExpression, sourceCode: SourceCode): CryptoCall | null {
-  const map = cache(sourceCode);
-  const known = map.get(node);
-  if (known !== undefined) return known;
-  let result: CryptoCall | null = null;
-  try {
-    result = match(node, sourceCode);
-  } catch {
-    result = null;
-  }
-  map.set(node, result);
-  return result;
+  return matchCached(node, sourceCode);
 }
 
 function match(node: TSESTree.CallExpression, sourceCode: SourceCode): CryptoCall | null {

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { ancestorOfType, calleeName, findVar, getProperty, hasSpread, isFunction, memberName, propertyName, singleValue, unwrap } from '../core/ast.js';
-import { perFileCache, type SourceCode } from '../core/cache.js';
+import { perFileCache, perNodeCache, type SourceCode } from '../core/cache.js';
 
 import { CALL, NEW, fromModule, isModulePath, resolveModule, type ModuleRef } from '../core/modules.js';
 
@@ -65,7 +65,7 @@ const JWT_MODULES = new Set(JWT_ENTRIES.flatMap((e) => e.modules));
  */
 const mayLoadJwtModule = textGate(includesAny([...new Set([...JWT_MODULES].map((m) => (m.includes('jwt') ? 'jwt' : m)))]));
 
-const cache = perFileCache(() => new Map<Node, JwtCall | null>());
+const matchCached = perNodeCache(match);
 
 /** `util.promisify` / bluebird `promisify` can only be reached in a file that spells the name. */
 const mayPromisify = textGate(includesAny(['promisify']));
@@ -94,17 +94,7 @@ export function jwtCall(node: TSESTree.CallExpression | TSESTree.NewExpression, 
     }
   }
   if (!mayUseJwt(sourceCode)) return null;
-  const map = cache(sourceCode);
-  const known = map.get(node);
-  if (known !== undefined) return known;
-  let result: JwtCall | null = null;
-  try {
-    result = match(node, sourceCode);
-  } catch {
-    result = null;
-  }
-  map.set(node, result);
-  return result;
+  return matchCached(node, sourceCode);
 }
 
 function match(node: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: SourceCode): JwtCall | null {
