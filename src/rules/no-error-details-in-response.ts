@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, isGlobalReference, memberName, propertyName, shortText, unwrap, type FunctionNode } from '../analysis/core/ast.js';
+import { isFunction, isGlobalReference, isJsonStringify, isValueKeepingWrapper, memberName, propertyName, shortText, unwrap, type FunctionNode } from '../analysis/core/ast.js';
 import { isEnvironmentTest } from '../analysis/core/environment.js';
 import { fromModule, isModulePath, resolveModule } from '../analysis/core/modules.js';
 import { includesAny, textCheck } from '../analysis/core/source-text.js';
@@ -137,7 +137,7 @@ export default createRule<Options, MessageIds>({
     function readDetail(caught: CaughtError, id: TSESTree.Identifier, depth: number): { node: Node; detail: Detail } | null {
       let node: Node = id;
       let parent: Node | undefined = node.parent;
-      while (parent && isTransparent(parent)) {
+      while (parent && isValueKeepingWrapper(parent)) {
         node = parent;
         parent = parent.parent;
       }
@@ -187,7 +187,7 @@ export default createRule<Options, MessageIds>({
       for (;;) {
         const parent = child.parent;
         if (!parent) return;
-        if (isTransparent(parent)) {
+        if (isValueKeepingWrapper(parent)) {
           if (replaced === child) replaced = parent;
           child = parent;
           continue;
@@ -500,28 +500,6 @@ export default createRule<Options, MessageIds>({
 
 function none(): Guards {
   return { environment: false, errorKind: false };
-}
-
-/** Wrappers that keep a value: TS assertions, `!`, optional chains, `await`, parentheses. */
-function isTransparent(node: Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.TSAsExpression ||
-    node.type === AST_NODE_TYPES.TSNonNullExpression ||
-    node.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    node.type === AST_NODE_TYPES.TSTypeAssertion ||
-    node.type === AST_NODE_TYPES.ChainExpression ||
-    node.type === AST_NODE_TYPES.AwaitExpression
-  );
-}
-
-function isJsonStringify(node: TSESTree.CallExpression): boolean {
-  const callee = unwrap(node.callee);
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    memberName(callee) === 'stringify' &&
-    callee.object.type === AST_NODE_TYPES.Identifier &&
-    callee.object.name === 'JSON'
-  );
 }
 
 /** A statement that always leaves the function or block: `return …`, `throw …`, or a block ending with one. */

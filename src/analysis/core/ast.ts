@@ -286,3 +286,29 @@ export function childNodes(node: TSESTree.Node): TSESTree.Node[] {
   }
   return children;
 }
+
+/**
+ * Wrappers that keep the value they hold: TS assertions (`x as T`, `<T>x`, `x!`, `x satisfies T`),
+ * optional chains and `await`.
+ */
+export function isValueKeepingWrapper(node: Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.TSAsExpression ||
+    node.type === AST_NODE_TYPES.TSNonNullExpression ||
+    node.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    node.type === AST_NODE_TYPES.TSTypeAssertion ||
+    node.type === AST_NODE_TYPES.ChainExpression ||
+    node.type === AST_NODE_TYPES.AwaitExpression
+  );
+}
+
+/** `JSON.stringify(…)` (the global `JSON` by name). */
+export function isJsonStringify(node: TSESTree.CallExpression): boolean {
+  const callee = unwrap(node.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(callee) === 'stringify' &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'JSON'
+  );
+}

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, findVar, getProperty, memberName, singleValue, unwrap } from '../core/ast.js';
+import { enclosingFunction, findVar, getProperty, isJsonStringify, isValueKeepingWrapper, memberName, singleValue, unwrap } from '../core/ast.js';
 import type { SourceCode } from '../core/cache.js';
 import { staticValue } from '../core/static-value.js';
 import type { ResponseBody } from './responses.js';
@@ -56,16 +56,9 @@ export function statusClass(node: Node, sourceCode: SourceCode, depth = 0): Stat
 /** Steps from a body as written to the node that sends it (the call, the assignment, the return). */
 function sendingNode(body: ResponseBody): Node | null {
   let child: Node = body.node;
-  let parent = child.parent;
+  let parent: Node | undefined = child.parent;
   while (parent) {
-    if (
-      parent.type === AST_NODE_TYPES.TSAsExpression ||
-      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      parent.type === AST_NODE_TYPES.ChainExpression ||
-      parent.type === AST_NODE_TYPES.AwaitExpression ||
-      (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === child && isJsonStringify(parent))
-    ) {
+    if (isValueKeepingWrapper(parent) || (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === child && isJsonStringify(parent))) {
       child = parent;
       parent = parent.parent;
       continue;
@@ -73,16 +66,6 @@ function sendingNode(body: ResponseBody): Node | null {
     return parent;
   }
   return null;
-}
-
-function isJsonStringify(node: TSESTree.CallExpression): boolean {
-  const callee = unwrap(node.callee);
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    memberName(callee) === 'stringify' &&
-    callee.object.type === AST_NODE_TYPES.Identifier &&
-    callee.object.name === 'JSON'
-  );
 }
 
 /**

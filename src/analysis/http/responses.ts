@@ -6,6 +6,7 @@ import {
   getProperty,
   isFunction,
   isGlobalReference,
+  isJsonStringify,
   memberName,
   paramName,
   propertyName,
@@ -234,16 +235,6 @@ function returnKind(fn: FunctionNode, sourceCode: SourceCode): ReturnKind {
 
 function make(framework: ResponseFramework, node: Expression, value: Expression, via: string, schemaFiltered: boolean): ResponseBody {
   return { framework, node, value: unwrap(value) as Expression, via, schemaFiltered };
-}
-
-function isJsonStringify(node: TSESTree.CallExpression): boolean {
-  const callee = unwrap(node.callee);
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    memberName(callee) === 'stringify' &&
-    callee.object.type === AST_NODE_TYPES.Identifier &&
-    callee.object.name === 'JSON'
-  );
 }
 
 /** `JSON.stringify(x)` → `x`; anything else → null. */
