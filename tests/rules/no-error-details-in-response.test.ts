@@ -7,6 +7,12 @@ const GENERIC = "'Internal server error'";
 
 ruleTester.run('no-error-details-in-response', rule, {
   valid: [
+    // careful code from a review: validation issues for 400, details only in development
+    { code: "import { NextResponse } from 'next/server';\nimport { ZodError } from 'zod';\nexport async function POST(request: Request) {\n  try { await save(await request.json()); return NextResponse.json({ ok: true }); } catch (err) {\n    return NextResponse.json({ error: err instanceof ZodError ? err.issues : 'Server error', details: process.env.NODE_ENV === 'development' ? String(err) : undefined }, { status: err instanceof ZodError ? 400 : 500 });\n  }\n}", languageOptions: ts },
+    // careful code from a review: stack logged on the server, message only outside production
+    { code: "const express = require('express');\nconst app = express();\napp.use((err, req, res, next) => {\n  console.error(err.stack);\n  res.status(err.statusCode || 500).json({ message: process.env.NODE_ENV === 'production' ? 'Internal Server Error' : err.message });\n});", languageOptions: cjs },
+    // careful code from a review: client errors by status, a generic 500 otherwise
+    { code: "app.get('/x', async (req, res) => {\n  try { await doThing(); } catch (err) {\n    if (err.status && err.status < 500) return res.status(err.status).json({ error: err.message });\n    res.status(500).json({ error: 'Internal error', code: err.code });\n  }\n});", languageOptions: cjs },
     // 4xx responses carry messages of errors made for the client
     { code: "app.post('/users', async (req, res) => { try { await users.create(req.body); } catch (err) { res.status(400).json({ error: err.message }); } });", languageOptions: esm },
     { code: "router.post('/login', async (req, res) => { try { await login(req.body); } catch (e) { return res.status(401).send({ message: e.message }); } });", languageOptions: cjs },

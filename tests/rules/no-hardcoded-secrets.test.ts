@@ -39,6 +39,12 @@ const credential = (line = 1, column?: number, env?: string, output?: string) =>
 
 ruleTester.run('no-hardcoded-secrets', rule, {
   valid: [
+    // careful code from a review: an OpenAPI example value documents the field
+    { code: "import { ApiProperty } from '@nestjs/swagger';\nexport class LoginDto {\n  @ApiProperty({ example: 'S3cure!Passw0rd', description: 'The user password' })\n  password!: string;\n}", languageOptions: ts },
+    // careful code from a review: form fields, translations and error codes
+    { code: "export const formSchema = [{ type: 'password', name: 'password', label: 'Password', placeholder: 'Enter your password' }];\nexport const i18n = { password: 'Mot de passe', secret: 'Secret', token: 'Jeton' };\nexport const errors = { INVALID_PASSWORD: 'invalid_password', TOKEN_EXPIRED: 'token_expired' };", languageOptions: esm },
+    // careful code from a review: settings read from the environment, paths, header and secret-store names
+    { code: "export const config = { database: { host: process.env.DB_HOST ?? 'localhost', password: process.env.DB_PASSWORD }, passwordResetPath: '/auth/reset-password', apiKeyHeader: 'x-api-key', secretName: 'prod/db/password' };", languageOptions: ts },
     // secrets read from the environment, configuration or a secret store
     { code: 'const secret = process.env.SESSION_SECRET;', languageOptions: esm },
     { code: "import session from 'express-session'; app.use(session({ secret: process.env.SESSION_SECRET, resave: false }));", languageOptions: esm },

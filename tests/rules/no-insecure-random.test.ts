@@ -8,6 +8,10 @@ const error = (sink: string, line?: number) => ({ messageId: 'insecureRandom' as
 
 ruleTester.run('no-insecure-random', rule, {
   valid: [
+    // careful code from a review: jitter, request ids, shuffles and picks
+    { code: "const jitter = Math.floor(Math.random() * 1000);\nconst requestId = Math.random().toString(36).slice(2);\nfunction shuffle(list) { return list.sort(() => Math.random() - 0.5); }\nconst pick = colors[Math.floor(Math.random() * colors.length)];\nsetTimeout(retry, jitter);", languageOptions: cjs },
+    // careful code from a review: a reset code from crypto.randomInt
+    { code: "const crypto = require('crypto');\nfunction generateResetCode() { return crypto.randomInt(100000, 999999).toString(); }", languageOptions: cjs },
     // crypto generators
     { code: "import { randomBytes } from 'node:crypto'; const token = randomBytes(32).toString('hex');", languageOptions: esm },
     { code: "const crypto = require('crypto'); const otp = crypto.randomInt(0, 1000000).toString().padStart(6, '0');", languageOptions: cjs },

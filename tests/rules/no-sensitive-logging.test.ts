@@ -9,6 +9,10 @@ const NEST = "import { Injectable, Logger } from '@nestjs/common';\n";
 
 ruleTester.run('no-sensitive-logging', rule, {
   valid: [
+    // careful code from a review: ids, emails, durations and counts
+    { code: "const logger = require('pino')();\napp.post('/login', (req, res) => {\n  logger.info({ userId: req.user && req.user.id }, 'login');\n  logger.info(`password reset requested for ${req.body.email}`);\n  console.log('token refreshed', { expiresIn: 3600 });\n  console.info('Loaded %d api keys', Object.keys(keys).length);\n  res.end();\n});", languageOptions: cjs },
+    // careful code from a review: a message that names the password without its value
+    { code: "import { Injectable, Logger } from '@nestjs/common';\n@Injectable()\nexport class AuthService {\n  private readonly logger = new Logger(AuthService.name);\n  validate(dto: { email: string; password: string }) { this.logger.warn(`Invalid password attempt for ${dto.email}`); }\n}", languageOptions: ts },
     // constant text that merely mentions the words
     { code: "console.log('Password reset link sent');", languageOptions: esm },
     { code: "console.error('invalid password');", languageOptions: esm },

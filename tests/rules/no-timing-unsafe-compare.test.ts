@@ -36,6 +36,12 @@ function everywhere(cases: Case[]) {
 
 ruleTester.run('no-timing-unsafe-compare', rule, {
   valid: [
+    // careful code from a review: length check before timingSafeEqual
+    { code: "import { timingSafeEqual, createHmac } from 'node:crypto';\nexport function verifyWebhook(body: string, signature: string, secret: string) {\n  const expected = createHmac('sha256', secret).update(body).digest('hex');\n  const a = Buffer.from(expected); const b = Buffer.from(signature);\n  return a.length === b.length && timingSafeEqual(a, b);\n}", languageOptions: ts },
+    // careful code from a review: enum, version header and role comparisons
+    { code: "export enum TokenType { Access = 'access', Refresh = 'refresh' }\nexport const isRefresh = (user: { tokenType: TokenType }) => user.tokenType === TokenType.Refresh;\nexport const apiVersion = (req: Request) => req.headers.get('x-api-version') === '2';\nexport const isAdmin = (role: string) => role === 'admin';", languageOptions: ts },
+    // careful code from a review: checks for missing values
+    { code: "app.post('/hook', (req, res) => { if (req.query.token === 'undefined') return res.status(400).end(); if (req.headers.authorization === undefined) return res.status(401).end(); res.end(); });", languageOptions: cjs },
     // shape checks, never the secret itself
     { code: "if (token.type === 'Bearer') next();", languageOptions: esm },
     { code: "const [scheme, token] = header.split(' '); if (scheme !== 'Bearer' || !token) throw new Error();", languageOptions: esm },

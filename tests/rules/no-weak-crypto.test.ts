@@ -80,6 +80,10 @@ export function decrypt(key: Buffer, payload: string) {
 
 ruleTester.run('no-weak-crypto', rule, {
   valid: [
+    // careful code from a review: md5 for an etag
+    { code: "const crypto = require('crypto');\nconst etag = crypto.createHash('md5').update(JSON.stringify(body)).digest('hex');", languageOptions: cjs },
+    // careful code from a review: HMAC-SHA256 webhook signature
+    { code: "import { createHmac } from 'node:crypto';\nexport const sign = (body, secret) => createHmac('sha256', secret).update(body).digest('hex');", languageOptions: esm },
     // md5/sha1 digests for non-security purposes are not this rule's concern
     { code: "import crypto from 'crypto'; const etag = crypto.createHash('md5').update(body).digest('hex');", languageOptions: esm },
     { code: "const crypto = require('crypto'); const cacheKey = crypto.createHash('sha1').update(url).digest('hex');", languageOptions: cjs },

@@ -37,6 +37,10 @@ const MIN_COST_12: [{ minBcryptCost: number }] = [{ minBcryptCost: 12 }];
 
 ruleTester.run('no-weak-password-hash', rule, {
   valid: [
+    // careful code from a review: etags and cache keys of request data
+    { code: "const crypto = require('crypto');\nconst etag = crypto.createHash('md5').update(JSON.stringify(body)).digest('hex');\nconst cacheKey = crypto.createHash('sha1').update(req.url).digest('hex');", languageOptions: cjs },
+    // careful code from a review: bcrypt at cost 12
+    { code: "import bcrypt from 'bcryptjs';\nexport async function signup(body) { return bcrypt.hash(body.password, 12); }", languageOptions: esm },
     // fast hashes of data that is not a password: etags, gravatar, cache keys, checksums, tokens
     { code: "import crypto from 'crypto'; const etag = crypto.createHash('md5').update(body).digest('hex');", languageOptions: esm },
     { code: "import { createHash } from 'node:crypto'; const gravatar = createHash('md5').update(email.trim().toLowerCase()).digest('hex');", languageOptions: esm },
