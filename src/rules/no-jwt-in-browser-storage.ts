@@ -14,7 +14,7 @@ import {
 import type { SourceCode } from '../analysis/core/cache.js';
 import { fromModule, resolveModule, type ModuleRef } from '../analysis/core/modules.js';
 import { isTokenName, nameWords } from '../analysis/core/names.js';
-import { includesAny, quotesAny, textGate } from '../analysis/core/source-text.js';
+import { includesAny, quotedAny, textGate } from '../analysis/core/source-text.js';
 import { staticString } from '../analysis/core/static-value.js';
 import { GLOBAL_OBJECTS, STORAGE_MEMBERS, STORAGE_WRITERS, WEB_STORAGE_GLOBALS, type StorageWriter } from '../catalog/browser-storage.js';
 import { createRule } from '../util/create-rule.js';
@@ -32,9 +32,8 @@ const STORAGE_GLOBALS = new Set(WEB_STORAGE_GLOBALS);
 // the part they all share, `Storage`), or a storage library's module specifier as a string literal
 // (the only form a module is resolved from).
 const hasStorageGlobal = includesAny(WEB_STORAGE_GLOBALS.every((g) => g.includes('Storage')) ? ['Storage'] : WEB_STORAGE_GLOBALS);
-const hasStorageModule = quotesAny([...new Set(STORAGE_WRITERS.flatMap((w) => w.modules))]);
 const mayNameStorageGlobal = textGate(hasStorageGlobal);
-const mayLoadStorageModule = textGate(hasStorageModule);
+const mayLoadStorageModule = quotedAny([...new Set(STORAGE_WRITERS.flatMap((w) => w.modules))]);
 const STORAGE_MEMBER_SET = new Set(STORAGE_MEMBERS);
 const MAX_DEPTH = 6;
 /** Words that make a key about tokens of some kind. */

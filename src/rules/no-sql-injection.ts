@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, findVar, getProperty, hasSpread, isCallerParameter, isFunction, memberName, shortText, singleValue, unwrap } from '../analysis/core/ast.js';
 import type { SourceCode } from '../analysis/core/cache.js';
-import { quotesAny, textGate } from '../analysis/core/source-text.js';
+import { quotedAny, textGate } from '../analysis/core/source-text.js';
 import {
   classifySlots,
   hasPlaceholders,
@@ -61,8 +61,10 @@ const RESOLVED_ONLY_METHODS = new Set<string>(
 );
 const TASK_METHODS = [...new Set(SQL_SINKS.flatMap((s) => s.taskMethods ?? []))];
 const TASK_CALL = new RegExp(`\\.\\s*(?:${TASK_METHODS.join('|')})\\s*\\(`);
-const SINK_MODULE_QUOTED = quotesAny([...new Set(SQL_SINKS.flatMap((s) => s.modules))]);
-const mayReachResolvedSink = textGate((text) => SINK_MODULE_QUOTED(text) || (TASK_METHODS.length > 0 && TASK_CALL.test(text)));
+const quotesSinkModule = quotedAny([...new Set(SQL_SINKS.flatMap((s) => s.modules))]);
+const mayCallTaskMethod = textGate((text) => TASK_METHODS.length > 0 && TASK_CALL.test(text));
+/** Only a file that quotes a sink module's name or calls a task method (`db.task(t => …)`) can reach a resolved sink. */
+const mayReachResolvedSink = (sourceCode: SourceCode): boolean => quotesSinkModule(sourceCode) || mayCallTaskMethod(sourceCode);
 
 /** Argument shapes whose value may be text built from parts (everything else is constant or not text). */
 const MAYBE_DYNAMIC_TEXT = new Set<string>([

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { jwtCall, mayUseJwt } from '../../src/analysis/domains/jwt.js';
-import { includesAny, quotesAny, textGate, unescapeSource } from '../../src/analysis/core/source-text.js';
+import { includesAny, quotedAny, quotesAny, textGate, unescapeSource } from '../../src/analysis/core/source-text.js';
 import { probe, probeOne, type Language } from './harness.js';
 
 const hasStorage = includesAny(['localStorage', 'sessionStorage']);
@@ -74,6 +74,31 @@ describe('textGate', () => {
       [true, false],
       [true, false],
     ]);
+  });
+});
+
+describe('quotedAny', () => {
+  const quotesCrypto = quotedAny(['crypto', 'node:crypto', 'crypto-js']);
+  const quoted = (code: string, language: Language = 'esm') => mentions(code, quotesCrypto, language);
+
+  it('finds a whole string value among the file\'s strings and plain templates', () => {
+    expect(quoted("import { createHash } from 'node:crypto';")).toBe(true);
+    expect(quoted('const CryptoJS = require("crypto-js");', 'cjs')).toBe(true);
+    expect(quoted('const m = require(`crypto`);', 'cjs')).toBe(true);
+    expect(quoted("const name = 'crypto'; const c = require(name);", 'cjs')).toBe(true);
+    expect(quoted("import { createHash } from 'crypto';", 'ts')).toBe(true);
+  });
+
+  it('sees through escape sequences', () => {
+    expect(quoted("import c from 'cr\\u0079pto';")).toBe(true);
+    expect(quoted('const c = require("\\x63rypto");', 'cjs')).toBe(true);
+  });
+
+  it('is false for parts of strings, templates with substitutions, names and comments', () => {
+    expect(quoted("const s = 'crypto-browserify'; const t = 'web crypto';")).toBe(false);
+    expect(quoted('const t = `${base}crypto`; const u = `crypto${x}`;')).toBe(false);
+    expect(quoted('const crypto = globalThis.crypto; // uses \'crypto\'')).toBe(false);
+    expect(quoted('')).toBe(false);
   });
 });
 

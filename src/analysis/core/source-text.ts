@@ -158,3 +158,48 @@ export function quotesAny(values: readonly string[]): TextTest {
   const pattern = new RegExp(`['"](?:${values.map((v) => v.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})['"]`);
   return (text) => pattern.test(text);
 }
+
+/** Longest string value `stringValues` keeps: module and package names are far shorter. */
+const MAX_KEPT_STRING = 120;
+
+/**
+ * The values of the file's string literals and of its templates without substitutions, escapes
+ * resolved, up to `MAX_KEPT_STRING` characters: every way a module name can be spelled in
+ * `require('…')`, `import … from '…'`, `import('…')` or a constant. Built once per file from the
+ * parser's tokens (one pass, no regular expression); null when the parser gave no tokens.
+ */
+const stringValues = perFileCache((sourceCode): ReadonlySet<string> | null => {
+  const tokens = sourceCode.ast.tokens as readonly TSESTree.Token[] | undefined;
+  if (!tokens) return null;
+  const values = new Set<string>();
+  for (const token of tokens) {
+    const type = token.type;
+    if (type !== 'String' && type !== 'Template') continue;
+    const raw = token.value;
+    const length = raw.length;
+    if (length < 2 || length > MAX_KEPT_STRING + 2) continue;
+    // A template piece next to a substitution (`` `a${ ``, `` }b` ``) is not a whole value.
+    if (type === 'Template' && (raw.charCodeAt(0) !== 96 || raw.charCodeAt(length - 1) !== 96)) continue;
+    const inner = raw.slice(1, -1);
+    values.add(inner.includes('\\') ? unescapeSource(inner) : inner);
+  }
+  return values;
+});
+
+/**
+ * A per-file gate: whether some string literal (or substitution-free template) of the file has one
+ * of `values` as its whole value, as a module name must be spelled to be loaded. A few `Set`
+ * lookups per file, whatever the number of values, so a gate over a long catalog of modules costs
+ * nothing on files that load none. Make it once, at module level.
+ */
+export function quotedAny(values: readonly string[]): (sourceCode: SourceCode) => boolean {
+  const list = [...new Set(values)];
+  const long = list.some((value) => value.length > MAX_KEPT_STRING);
+  const fallback = textGate(quotesAny(list));
+  return (sourceCode) => {
+    const strings = long ? null : stringValues(sourceCode);
+    if (strings === null) return fallback(sourceCode);
+    for (const value of list) if (strings.has(value)) return true;
+    return false;
+  };
+}

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { findVar, isGlobalReference, memberName, singleValue, unwrap, wrappedParent } from '../core/ast.js';
 import { perNodeCache, type SourceCode } from '../core/cache.js';
 import { isModulePath, resolveModule, type ModuleRef } from '../core/modules.js';
-import { quotesAny, textGate } from '../core/source-text.js';
+import { includesAny, quotedAny, textGate } from '../core/source-text.js';
 import { CRYPTO_CALL_NAMES, CRYPTO_ENTRIES, type CryptoEntry } from '../../catalog/crypto.js';
 
 type Node = TSESTree.Node;
@@ -28,14 +28,13 @@ export interface CryptoCall {
  * `require('…')`, `import('…')`, `getBuiltinModule('…')`).
  */
 const CRYPTO_MODULES = [...new Set(CRYPTO_ENTRIES.flatMap((entry) => entry.modules))];
-const quotesCryptoModule = quotesAny([...CRYPTO_MODULES, ...CRYPTO_MODULES.map((name) => `node:${name}`)]);
+const quotesCryptoModule = quotedAny([...CRYPTO_MODULES, ...CRYPTO_MODULES.map((name) => `node:${name}`)]);
+/** The Web Crypto global's `subtle` (`crypto.subtle.digest`), which needs no import. */
+const mayNameSubtle = textGate(includesAny(['subtle']));
 
-/** A quoted crypto module, or the Web Crypto global's `subtle` (`crypto.subtle.digest`), which needs no import. */
-const mayLoadCryptoLibrary = textGate((text) => quotesCryptoModule(text) || text.includes('subtle'));
-
-/** False when nothing in the file can load a cryptography library this module knows. */
+/** False when nothing in the file can load a cryptography library this module knows: no quoted crypto module, no `subtle`. */
 export function mayUseCrypto(sourceCode: SourceCode): boolean {
-  return mayLoadCryptoLibrary(sourceCode);
+  return quotesCryptoModule(sourceCode) || mayNameSubtle(sourceCode);
 }
 
 /**

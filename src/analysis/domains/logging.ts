@@ -9,7 +9,7 @@ import type { SourceCode } from '../core/cache.js';
 import { NEW, resolveCompiledModule, type ModuleRef } from '../core/modules.js';
 import { nameWords } from '../core/names.js';
 import { staticString } from '../core/static-value.js';
-import { includesAny, quotesAny, textGate } from '../core/source-text.js';
+import { includesAny, quotedAny, textGate } from '../core/source-text.js';
 import {
   CONSOLE_METHODS,
   LOG_METHODS,
@@ -43,7 +43,7 @@ export interface LogCall {
 const ANY_LOG_METHOD: ReadonlySet<string> = new Set([...CONSOLE_METHODS, ...LOG_METHODS, ...LOGGER_LIBRARIES.flatMap((l) => [...l.methods])]);
 /** Libraries whose loggers are called directly (`debug('x %o', v)`). */
 const CALLABLE_MODULES = LOGGER_LIBRARIES.filter((l) => l.callable).flatMap((l) => l.modules);
-const mayCallLoggerFunction = textGate(quotesAny(CALLABLE_MODULES));
+const mayCallLoggerFunction = quotedAny(CALLABLE_MODULES);
 /** Libraries that apply no key-based redaction. */
 const UNREDACTED_LIBRARIES = new Set(['console', 'debug', 'log4js', 'consola', 'signale', 'loglevel']);
 
