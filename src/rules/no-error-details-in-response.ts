@@ -478,25 +478,64 @@ export default createRule<Options, MessageIds>({
       'MethodDefinition[key.name="catch"]': (node: TSESTree.MethodDefinition) => {
         triggers.push({ node, follow: () => handle(nestFilterError(node, sourceCode)) });
       },
-      'CallExpression[callee.name=/^(?:setErrorHandler|onError)$/], CallExpression[callee.property.name=/^(?:setErrorHandler|onError|catch)$/], CallExpression[callee.computed=true][callee.property.type=/^(?:Literal|TemplateLiteral)$/], CallExpression[callee.type=/^(?:TS|Chain)/]':
-        onCall,
-      // The calls `callbackError` can answer for (error handler registrations, `.catch(…)`, computed and
-      // wrapped callees), and functions named like an error handler's handed to a call, or wrapped
-      // arguments: the call, when it is its last argument. ESLint matches these selectors.
-      'CallExpression > :function[params.0.name=/^(?:err|error|er)$/], CallExpression > :function[params.0.left.name=/^(?:err|error|er)$/], CallExpression > :function[params.0.parameter.name=/^(?:err|error|er)$/], CallExpression > :matches(TSAsExpression, TSNonNullExpression, TSSatisfiesExpression, TSTypeAssertion, TSInstantiationExpression, ChainExpression)':
-        (node: Node) => {
-          const call = node.parent;
-          if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments[call.arguments.length - 1] === node && isFunction(unwrap(node))) onCall(call);
-        },
+      // The calls `callbackError` can answer for: error handler registrations, `.catch(…)`, computed
+      // and wrapped callees, and calls whose last argument is a function with an error-named first
+      // parameter (or a wrapped function).
+      CallExpression: (node) => {
+        if (mayTakeErrorCallback(node)) onCall(node);
+        if (checkErrorhandler) visitErrorhandler(node);
+      },
       'Program:exit': () => {
         triggers.sort((x, y) => x.node.range[0] - y.node.range[0] || y.node.range[1] - x.node.range[1]);
         for (const trigger of triggers) trigger.follow();
       },
     };
-    if (checkErrorhandler) listeners.CallExpression = visitErrorhandler;
     return listeners;
   },
 });
+
+/** Callees that register an error handler by name (`setErrorHandler(fn)`, `app.onError(fn)`, `promise.catch(fn)`). */
+const ERROR_HANDLER_FUNCTIONS: ReadonlySet<string> = new Set(['setErrorHandler', 'onError']);
+const ERROR_HANDLER_METHODS: ReadonlySet<string> = new Set(['setErrorHandler', 'onError', 'catch']);
+/** First-parameter names of a callback that receives an error (`(err, req, res, next)`, `function (error) {…}`). */
+const ERROR_PARAMETER_NAMES: ReadonlySet<string> = new Set(['err', 'error', 'er']);
+/** Expressions `unwrap` sees through around a callback argument. */
+const ARGUMENT_WRAPPERS: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+  AST_NODE_TYPES.TSInstantiationExpression,
+  AST_NODE_TYPES.ChainExpression,
+]);
+
+/**
+ * A cheap test, on the call's shape alone, for the calls `callbackError` may find an error callback
+ * in: a registration named like one, a computed or wrapped callee, or a last argument that is a
+ * function whose first parameter is named like an error, or a wrapped expression.
+ */
+function mayTakeErrorCallback(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    if (ERROR_HANDLER_FUNCTIONS.has(callee.name)) return true;
+  } else if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const property = callee.property;
+    if ((property.type === AST_NODE_TYPES.Identifier || property.type === AST_NODE_TYPES.PrivateIdentifier) && ERROR_HANDLER_METHODS.has(property.name)) return true;
+    if (callee.computed && (property.type === AST_NODE_TYPES.Literal || property.type === AST_NODE_TYPES.TemplateLiteral)) return true;
+  } else if (callee.type.startsWith('TS') || callee.type === AST_NODE_TYPES.ChainExpression) {
+    return true;
+  }
+  const last = call.arguments[call.arguments.length - 1];
+  if (!last) return false;
+  if (last.type === AST_NODE_TYPES.FunctionExpression || last.type === AST_NODE_TYPES.ArrowFunctionExpression) {
+    const first = last.params[0];
+    if (!first) return false;
+    const param = first.type === AST_NODE_TYPES.AssignmentPattern ? first.left : first.type === AST_NODE_TYPES.TSParameterProperty ? first.parameter : first;
+    const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    return target.type === AST_NODE_TYPES.Identifier && ERROR_PARAMETER_NAMES.has(target.name);
+  }
+  return ARGUMENT_WRAPPERS.has(last.type) && isFunction(unwrap(last));
+}
 
 function none(): Guards {
   return { environment: false, errorKind: false };

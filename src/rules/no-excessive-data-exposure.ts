@@ -24,7 +24,7 @@ import {
 import { staticValue } from '../analysis/core/static-value.js';
 import { MONGOOSE_PROJECTION_METHODS, MONGOOSE_QUERY_METHODS } from '../catalog/orm.js';
 import { createRule } from '../util/create-rule.js';
-import { entityNames, findsAccount, includedAccount, isAccountName, isGenericRecordName } from '../analysis/domains/orm-entities.js';
+import { entityNames, findsAccount, hidesFieldsInFile, includedAccount, isAccountName, isGenericRecordName } from '../analysis/domains/orm-entities.js';
 
 type Node = TSESTree.Node;
 type Options = [{ sensitiveFields?: string[] }];
@@ -47,9 +47,6 @@ const ISSUING = /^(create|generate|issue|mint|rotate|regenerate|make|new)/i;
 /** Read methods whose result is a number, a flag or an aggregate, not records. */
 const COUNTING_METHOD = /^(count|exists|aggregate|groupBy|distinct|estimatedDocumentCount)/;
 
-const HIDING_KEYS = '(?:select|hidden|toJSON|toObject|defaultScope)';
-const HIDING_KEY_SELECTOR = `Property[computed=false][key.name=/^${HIDING_KEYS}$/]`;
-const HIDING_QUOTED_KEY_SELECTOR = `Property[key.type="Literal"][key.value=/^${HIDING_KEYS}$/]`;
 
 interface RecordInfo {
   /** What the record is, for messages. */
@@ -107,7 +104,6 @@ export default createRule<Options, MessageIds>({
 
     /** Whole-record findings wait for the end of the file: a model defined here may hide its fields. */
     const pendingRecords: { node: Node; messageId: MessageIds; data: Record<string, string> }[] = [];
-    let hidesFields = false;
 
     function report(node: Node, messageId: MessageIds, data: Record<string, string>, record?: RecordInfo): void {
       if (reported.has(node)) return;
@@ -253,58 +249,14 @@ export default createRule<Options, MessageIds>({
       return staticValue(node, sourceCode) !== undefined;
     }
 
-    /** Field hiding declared in this file: Mongoose `select: false` / `toJSON` transforms, Sequelize `defaultScope`. */
-    function hidingProperty(node: TSESTree.Property): void {
-      if (hidesFields) return;
-      const key = propertyName(node);
-      const value = unwrap(node.value);
-      if (key === 'select' || key === 'hidden') {
-        // Mongoose/TypeORM `select: false`, MikroORM `hidden: true` on a field definition — not
-        // `data: { hidden: true }` written to a record.
-        hidesFields = value.type === AST_NODE_TYPES.Literal && value.value === (key === 'hidden') && isFieldDefinition(node.parent);
-      } else if (key === 'toJSON' || key === 'toObject') {
-        // `toJSON: { transform }` or a `toJSON()` method; not `toJSON: { virtuals: true }`.
-        hidesFields = value.type === AST_NODE_TYPES.ObjectExpression ? getProperty(value, 'transform') !== null : isFunction(value);
-      } else if (key === 'defaultScope') {
-        hidesFields = true;
-      }
-    }
-
     return {
-      // Only properties whose key can be one of the hiding keys (written plainly, quoted or as a template).
-      [HIDING_KEY_SELECTOR]: hidingProperty,
-      [HIDING_QUOTED_KEY_SELECTOR]: hidingProperty,
-      'Property[key.type="TemplateLiteral"]': hidingProperty,
-      'AssignmentExpression > MemberExpression.left[property.name="toJSON"]'() {
-        hidesFields = true;
-      },
-      Decorator(node) {
-        const expr = unwrap(node.expression);
-        const callee = expr.type === AST_NODE_TYPES.CallExpression ? unwrap(expr.callee) : expr;
-        if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Exclude') hidesFields = true;
-      },
       'Program:exit'() {
-        if (hidesFields) return;
+        if (pendingRecords.length === 0 || hidesFieldsInFile(sourceCode)) return;
         for (const pending of pendingRecords) context.report(pending);
       },
       CallExpression(node) {
         const method = calleeName(node);
         if (method === null) return;
-        if (method === 'set') {
-          if (hidesFields) return;
-          // `schema.set('toJSON', { transform })`
-          const first = node.arguments[0] && unwrap(node.arguments[0]);
-          const second = node.arguments[1] && unwrap(node.arguments[1]);
-          if (
-            first?.type === AST_NODE_TYPES.Literal &&
-            (first.value === 'toJSON' || first.value === 'toObject') &&
-            second?.type === AST_NODE_TYPES.ObjectExpression &&
-            getProperty(second, 'transform') !== null
-          ) {
-            hidesFields = true;
-          }
-          return;
-        }
         if (!RESPONSE_SEND_METHODS.has(method)) return;
         check(responseBodyOfCall(node, sourceCode));
       },
@@ -327,17 +279,6 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
-
-/**
- * Whether an object literal defines a model field: the options of a decorator (`@Column({ select: false })`,
- * `@Property({ hidden: true })`) or a schema field with a `type` (`{ type: String, select: false }`).
- */
-function isFieldDefinition(object: Node | undefined): boolean {
-  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return false;
-  if (getProperty(object, 'type') !== null) return true;
-  const call = object.parent;
-  return call?.type === AST_NODE_TYPES.CallExpression && call.parent?.type === AST_NODE_TYPES.Decorator;
-}
 
 /**
  * A field name that says what it holds on its own: `passwordHash`, `verificationToken`, `password`

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, propertyName, shortText, staticKeyName, unwrap, wrappedParent } from '../analysis/core/ast.js';
 import { environmentName, isSecretName } from '../analysis/core/names.js';
-import { textGate } from '../analysis/core/source-text.js';
+import { quotedAny, textGate } from '../analysis/core/source-text.js';
 import {
   credentialIn,
   isAwsSecretKey,
@@ -10,7 +10,6 @@ import {
   isLocalHost,
   isLiteralSigningSecret,
   looksLikeSecretValue,
-  mentionsSecretOptionModule,
   SECRET_OPTION_MODULES,
   secretOptionUses,
 } from '../analysis/domains/credentials.js';
@@ -58,14 +57,15 @@ const CREDENTIAL_QUASI_SELECTOR = `TemplateLiteral > TemplateElement:matches([va
 const mayHoldCredential = textGate((text) => CREDENTIAL_HINT.test(text));
 /** A file can only hold a secret under a name if its text spells a piece of one. */
 const mayNameSecret = textGate((text) => MAY_BE_SECRET_NAME.test(text));
-const mayCallSecretOption = textGate(mentionsSecretOptionModule);
+/** Only a file that quotes one of the modules' names can load one. */
+const mayCallSecretOption = quotedAny(SECRET_OPTION_MODULES);
 
 /**
  * Modules whose calls are checked (library secrets, JWT keys) and whose names hold no piece of a
  * secret's name (`cookie-parser`, `jose`; not `express-session`, `jsonwebtoken`): in a file that
  * spells no such piece, only these can be loaded.
  */
-const UNNAMED_MODULES = [...SECRET_OPTION_MODULES, ...JWT_ENTRIES.flatMap((e) => e.modules)].filter((m) => !MAY_BE_SECRET_NAME.test(m));
+const UNNAMED_MODULES = [...new Set([...SECRET_OPTION_MODULES, ...JWT_ENTRIES.flatMap((e) => e.modules)])].filter((m) => !MAY_BE_SECRET_NAME.test(m));
 /**
  * One scan of the file for everything but credential formats: a piece of a secret's name or the
  * name of one of `UNNAMED_MODULES` (in any case: this only decides whether the exact gates run).

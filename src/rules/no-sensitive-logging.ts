@@ -1,12 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   isRedacted,
-  LOG_METHOD_CALL,
   logCall,
+  mayBeLogCall,
   mayLoadCallableLogger,
   mayLog,
   mayRedact,
-  NAME_CALL,
   REDACTION_OPTION,
   redactionOf,
   type LogCall,
@@ -62,8 +61,8 @@ export default createRule<[], MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
-    // The listeners see only calls named like log methods and properties named like redaction
-    // options; the file-wide text gates are read once there is something to report.
+    // The listeners look at calls shaped like log calls, and at redaction options only in files
+    // that spell one; the gates on what a log line may disclose are read once there is something to report.
     const pending: Pending[] = [];
     const redactions: Redaction[] = [];
 
@@ -76,12 +75,10 @@ export default createRule<[], MessageIds>({
       if (values.length > 0) pending.push({ call, values });
     }
 
+    const bareNames = mayLoadCallableLogger(sourceCode);
     const listener: TSESLint.RuleListener = {
-      [LOG_METHOD_CALL]: check,
-      [REDACTION_OPTION](node: TSESTree.Property) {
-        if (!mayRedact(sourceCode)) return;
-        const redaction = redactionOf(node, sourceCode);
-        if (redaction) redactions.push(redaction);
+      CallExpression(node) {
+        if (mayBeLogCall(node, bareNames)) check(node);
       },
       'Program:exit'() {
         if (pending.length === 0 || !mayLog(sourceCode) || !mayDisclose(sourceCode)) return;
@@ -98,7 +95,12 @@ export default createRule<[], MessageIds>({
         }
       },
     };
-    if (mayLoadCallableLogger(sourceCode)) listener[NAME_CALL] = check;
+    if (mayRedact(sourceCode)) {
+      listener[REDACTION_OPTION] = (node: TSESTree.Property) => {
+        const redaction = redactionOf(node, sourceCode);
+        if (redaction) redactions.push(redaction);
+      };
+    }
     return listener;
   },
 });

@@ -14,6 +14,7 @@ import { mayReadRequest } from '../analysis/http/request-sources.js';
 import { taintOf, type Taint } from '../analysis/flow/taint.js';
 import { ID_KEYS } from '../catalog/orm.js';
 import { createRule } from '../util/create-rule.js';
+import { accessEvidence, COMPARE_METHODS, LIST_METHODS, SQL_METHODS, type AccessEvidence } from '../analysis/domains/access-evidence.js';
 import { isAccountEntity, isWrittenBack } from '../analysis/domains/orm-entities.js';
 import { sqlConditions } from '../analysis/domains/orm-shapes.js';
 
@@ -58,42 +59,11 @@ const DEFAULT_OWNER_FIELDS = [
 const DEFAULT_OWNER_FIELD_NAMES: ReadonlySet<string> = new Set(DEFAULT_OWNER_FIELDS);
 const DEFAULT_OWNER_FIELD_KEYS: ReadonlySet<string> = new Set(DEFAULT_OWNER_FIELDS.map(normalizeField));
 
-/** Raw SQL methods of pg, mysql/mysql2, sqlite, better-sqlite3 statements, pg-promise, Sequelize, Knex, TypeORM. */
-const SQL_METHODS = new Set(['query', 'execute', 'run', 'get', 'all', 'one', 'oneOrNone', 'many', 'manyOrNone', 'any', 'none', 'raw']);
-/** Methods that compare a stored owner with the caller: `doc.userId.equals(req.user._id)`, `members.includes(me)`. */
-const COMPARE_METHODS = new Set(['equals', 'includes', 'some', 'has', 'isEqual', 'compare', 'every', 'find', 'indexOf', 'eq', 'contains']);
 const CHECKED_OPERATIONS = new Set(['find', 'update', 'upsert', 'delete']);
-/** Methods that may list a model's records, read even outside request handlers. */
-const LIST_METHODS = new Set(['find', 'findAll', 'findMany', 'findAndCountAll', 'getMany']);
+const NO_EVIDENCE: AccessEvidence = { checks: [], callers: [], namedCalls: [] };
 /** Instance methods that write a loaded record back (Mongoose, Sequelize, TypeORM active records, MikroORM). */
 const PERSIST_METHODS = new Set(['save', 'update', 'destroy', 'remove', 'deleteOne', 'softRemove', 'increment', 'decrement', 'restore']);
 const WRITE_BACK_OPERATIONS = new Set<OrmOperation>(['save', 'update', 'delete', 'assign']);
-/** Names in a handler that show a refusal path exists: `ForbiddenException`, `ForbiddenError`, `forbidden()`. */
-const FORBIDDEN = /forbidden/i;
-/** `FORBIDDEN.test(name)`, skipping the regular expression for names too short to contain the word. */
-function mayBeForbidden(name: string): boolean {
-  return name.length >= 9 && FORBIDDEN.test(name);
-}
-/** Member names worth testing as caller identities (cheap pre-filter). */
-const IDENTITY_PROPERTIES = new Set([
-  'user',
-  'auth',
-  'userId',
-  'currentUser',
-  'session',
-  'locals',
-  'state',
-  'jwtPayload',
-  'uid',
-  'principal',
-  'var',
-]);
-
-/** `req.user`, `ctx.state`…: a plain member read whose name may hold the caller. */
-const IDENTITY_NAMES = `/^(?:${[...IDENTITY_PROPERTIES].join('|')})$/`;
-const IDENTITY_MEMBER_SELECTOR = `MemberExpression[computed=false][property.name=${IDENTITY_NAMES}]`;
-const IDENTITY_QUOTED_MEMBER_SELECTOR = `MemberExpression[computed=true][property.type="Literal"][property.value=${IDENTITY_NAMES}]`;
-
 interface Candidate {
   node: Node;
   handler: FunctionNode;
@@ -198,12 +168,6 @@ export default createRule<Options, MessageIds>({
     const ownedEntities = new Set<string>();
     /** Caller-scoped queries keyed by client data, per handler: an access check of their own. */
     const scopedQueries = new Map<FunctionNode, Node[]>();
-    /** Nodes that may show a check (comparisons, check calls, refusals), tested only inside candidate handlers. */
-    const checkNodes: Node[] = [];
-    /** Nodes that may read the caller (member expressions with identity-like names, session calls). */
-    const callerNodes: Node[] = [];
-    /** Calls (not ORM calls) whose callee name may read as an authorization step; the name is tested only inside candidate handlers. */
-    const namedCalls: TSESTree.CallExpression[] = [];
     /** Name classifications for this file: the same helper and middleware names recur. */
     const authorizationNames = new Map<string, boolean>();
     const authenticationNames = new Map<string, boolean>();
@@ -551,10 +515,10 @@ export default createRule<Options, MessageIds>({
     function factsOf(handler: FunctionNode, cache: Map<FunctionNode, HandlerFacts>): HandlerFacts {
       const known = cache.get(handler);
       if (known) return known;
-      const inside = (n: Node) => n.range[0] >= handler.range[0] && n.range[1] <= handler.range[1];
-      const checks = checkNodes.filter((n) => inside(n) && isCheck(n));
-      for (const n of namedCalls) if (inside(n) && isAuthorization(calleeText(n)) && isCheck(n)) checks.push(n);
-      const callers = callerNodes.filter((n) => inside(n) && isCallerIdentity(n, sourceCode, identity));
+      const evidence = accessEvidence(handler, sourceCode) ?? NO_EVIDENCE;
+      const checks = evidence.checks.filter(isCheck);
+      for (const n of evidence.namedCalls) if (isAuthorization(calleeText(n)) && isCheck(n)) checks.push(n);
+      const callers = evidence.callers.filter((n) => isCallerIdentity(n, sourceCode, identity));
       const usesCaller = handler.params.some((p) => hasCurrentUserParam(p, identity)) || callers.length > 0;
       const optionalCaller = callers.some(isPresenceChoice);
       const facts = { checks, usesCaller, optionalCaller };
@@ -665,7 +629,7 @@ export default createRule<Options, MessageIds>({
       if (mountedMiddlewareNames(sourceCode).some(isAuthentication)) return 'middleware';
       if (!callerHandlers) {
         callerHandlers = new Set();
-        for (const n of callerNodes) {
+        for (const n of (accessEvidence(sourceCode.ast, sourceCode) ?? NO_EVIDENCE).callers) {
           // `req.user?.id` expects that there may be no caller.
           const parent = n.parent;
           if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === n && parent.optional) continue;
@@ -700,73 +664,24 @@ export default createRule<Options, MessageIds>({
     return {
       CallExpression(node) {
         const callee = unwrap(node.callee);
-        if (callee.type === AST_NODE_TYPES.MemberExpression) {
-          const name = memberName(callee);
-          if (name === null) return;
-          const object = unwrap(callee.object);
-          // `ForbiddenError.from(ability)`, `createError.Forbidden()`.
-          if ((object.type === AST_NODE_TYPES.Identifier && mayBeForbidden(object.name)) || mayBeForbidden(name)) checkNodes.push(object);
-          if (COMPARE_METHODS.has(name)) checkNodes.push(node);
-          if (name === 'get' && node.arguments.length === 1) callerNodes.push(node);
-          // Cheapest first: a call no ORM table or SQL sink names is only a named call.
-          if (!SQL_METHODS.has(name) && !mayBeOrmCall(node)) {
-            namedCalls.push(node);
-            return;
-          }
-          // Queries matter only where a request can be read (a client id needs one).
-          const requestScope = mayReadRequest(node, sourceCode);
-          // Lists read where no request is (`products: () => Product.find({})`) still say a model is public.
-          const call = requestScope || LIST_METHODS.has(name) ? ormCall(node, sourceCode) : null;
-          if (call && !requestScope) {
-            if (call.operation === 'findMany') recordOrm(node, call);
-            return;
-          }
-          if (call) {
-            recordOrm(node, call);
-            return;
-          }
-          if (requestScope && SQL_METHODS.has(name)) recordSql(node);
-          namedCalls.push(node);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+        const name = memberName(callee);
+        // Cheapest first: only calls an ORM table or SQL sink names can be queries. (Checks and caller
+        // reads are gathered later, by `accessEvidence`, only inside handlers that hold a candidate.)
+        if (name === null || (!SQL_METHODS.has(name) && !mayBeOrmCall(node))) return;
+        // Queries matter only where a request can be read (a client id needs one).
+        const requestScope = mayReadRequest(node, sourceCode);
+        // Lists read where no request is (`products: () => Product.find({})`) still say a model is public.
+        const call = requestScope || LIST_METHODS.has(name) ? ormCall(node, sourceCode) : null;
+        if (call && !requestScope) {
+          if (call.operation === 'findMany') recordOrm(node, call);
           return;
         }
-        if (callee.type === AST_NODE_TYPES.Identifier) {
-          callerNodes.push(node);
-          if (mayBeForbidden(callee.name)) checkNodes.push(callee);
-          namedCalls.push(node);
+        if (call) {
+          recordOrm(node, call);
+          return;
         }
-      },
-      // Narrow selectors keep these listeners off the many nodes that cannot matter.
-      'BinaryExpression[operator=/^[!=]==?$/]'(node: TSESTree.BinaryExpression) {
-        if (node.operator === '===' || node.operator === '!==' || node.operator === '==' || node.operator === '!=') checkNodes.push(node);
-      },
-      [IDENTITY_MEMBER_SELECTOR](node: TSESTree.MemberExpression) {
-        const name = memberName(node);
-        if (name !== null && IDENTITY_PROPERTIES.has(name)) callerNodes.push(node);
-      },
-      // A member read with a static computed key (`req['user']`, `` req[`auth`] ``).
-      [IDENTITY_QUOTED_MEMBER_SELECTOR](node: TSESTree.MemberExpression) {
-        const name = memberName(node);
-        if (name !== null && IDENTITY_PROPERTIES.has(name)) callerNodes.push(node);
-      },
-      'MemberExpression[computed=true][property.type="TemplateLiteral"]'(node: TSESTree.MemberExpression) {
-        const name = memberName(node);
-        if (name !== null && IDENTITY_PROPERTIES.has(name)) callerNodes.push(node);
-      },
-      // A caller bound by destructuring: `({ user }) =>` of a resolver context, `const { user } = req`.
-      [`Identifier[name=${IDENTITY_NAMES}]`](node: TSESTree.Identifier) {
-        const parent = node.parent;
-        if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return;
-        if (parent?.type === AST_NODE_TYPES.Property && parent.key === node && parent.value !== node) return;
-        if (parent?.type === AST_NODE_TYPES.Property && parent.parent.type === AST_NODE_TYPES.ObjectPattern) return;
-        if (parent?.type === AST_NODE_TYPES.ObjectPattern || parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id === node) return;
-        callerNodes.push(node);
-      },
-      'Literal[value=403]'(node: TSESTree.Literal) {
-        if (node.value === 403) checkNodes.push(node);
-      },
-      NewExpression(node) {
-        const callee = unwrap(node.callee);
-        if (callee.type === AST_NODE_TYPES.Identifier && mayBeForbidden(callee.name)) checkNodes.push(callee);
+        if (requestScope && SQL_METHODS.has(name)) recordSql(node);
       },
       'Program:exit'() {
         const facts = new Map<FunctionNode, HandlerFacts>();

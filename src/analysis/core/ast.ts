@@ -312,3 +312,32 @@ export function isJsonStringify(node: TSESTree.CallExpression): boolean {
     callee.object.name === 'JSON'
   );
 }
+
+/**
+ * Calls `visit` on `root` and every node below it (any order), following the parser's visitor keys.
+ * For analyses asked rarely, about one function or file that a rule has already found worth it: a
+ * rule that would otherwise listen on every identifier or member expression of every file walks
+ * only the subtree it asks about, only when it asks. Iterative, so deep trees cannot overflow the stack.
+ */
+export function forEachDescendant(root: Node, sourceCode: SourceCode, visit: (node: Node) => void): void {
+  const keys = sourceCode.visitorKeys as Readonly<Record<string, readonly string[] | undefined>>;
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    const childKeys = keys[node.type];
+    if (!childKeys) continue;
+    for (const key of childKeys) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (isNode(item)) stack.push(item);
+      } else if (isNode(child)) {
+        stack.push(child);
+      }
+    }
+  }
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}

@@ -50,23 +50,24 @@ const UNREDACTED_LIBRARIES = new Set(['console', 'debug', 'log4js', 'consola', '
 /** False when nothing in the file can be a log call: it never mentions `console`, `log`, nor a logging library. */
 export const mayLog = textGate(includesAny(['log', 'Log', 'console', ...LOGGER_LIBRARIES.flatMap((l) => l.modules)]));
 
-/** Every log method name as one pattern for a selector. */
-const LOG_METHOD_PATTERN = `/^(?:${[...ANY_LOG_METHOD].join('|')})$/`;
-
 /**
- * Selector for the calls `logCall` may accept whose callee is not a bare name: a member named like
- * a log method (`logger.info(…)`, `log['warn'](…)`, a template key), or a wrapped callee it unwraps
- * first (`(logger.info as Fn)(…)`, `(log?.warn)(…)`). ESLint matches it before any listener runs.
+ * A cheap test, on the call's shape alone, for the calls `logCall` may accept: some argument, and
+ * a callee that is a member named like a log method (`logger.info(…)`, `log['warn'](…)`, a template
+ * key), a wrapped callee it unwraps first (`(logger.info as Fn)(…)`, `(log?.warn)(…)`), or — only
+ * when `bareNames` (the file may load a logger called directly) — a plain name (`debug('x %o', v)`).
  */
-export const LOG_METHOD_CALL = `CallExpression[arguments.length>0]:matches(${[
-  `[callee.property.name=${LOG_METHOD_PATTERN}]`,
-  `[callee.property.value=${LOG_METHOD_PATTERN}]`,
-  '[callee.property.type="TemplateLiteral"]',
-  '[callee.type=/^(?:TS|Chain)/]',
-].join(', ')})`;
-
-/** Selector for calls of a bare name (`debug('x %o', v)`): log calls only where `mayLoadCallableLogger` holds. */
-export const NAME_CALL = 'CallExpression[arguments.length>0][callee.type="Identifier"]';
+export function mayBeLogCall(node: TSESTree.CallExpression, bareNames: boolean): boolean {
+  if (node.arguments.length === 0) return false;
+  const callee = node.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier) return bareNames;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const property = callee.property;
+    if (property.type === AST_NODE_TYPES.Identifier || property.type === AST_NODE_TYPES.PrivateIdentifier) return ANY_LOG_METHOD.has(property.name);
+    if (property.type === AST_NODE_TYPES.Literal) return typeof property.value === 'string' && ANY_LOG_METHOD.has(property.value);
+    return property.type === AST_NODE_TYPES.TemplateLiteral;
+  }
+  return callee.type.startsWith('TS') || callee.type === AST_NODE_TYPES.ChainExpression;
+}
 
 /** The callable loggers' module names, less those holding another (`@tryghost/debug` holds `debug`): one scan finds them all. */
 const mayMentionCallableLogger = textGate(includesAny(CALLABLE_MODULES.filter((m) => !CALLABLE_MODULES.some((o) => o !== m && m.includes(o)))));

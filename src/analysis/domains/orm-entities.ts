@@ -5,8 +5,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { ACCOUNT_ENTITY_NOUNS, DATA_ACCESS_SUFFIXES, PRISMA_PROJECTION_KEYS, type OrmOperation } from '../../catalog/orm.js';
-import { calleeName, memberName, unwrap } from '../core/ast.js';
-import { type SourceCode } from '../core/cache.js';
+import { calleeName, forEachDescendant, getProperty, isFunction, memberName, propertyName, unwrap } from '../core/ast.js';
+import { perFileCache, type SourceCode } from '../core/cache.js';
 import { nameWords } from '../core/names.js';
 
 import { type OrmCall, objectLiteralOf, propValue, hasAnyKey, ormCall } from './orm.js';
@@ -176,3 +176,73 @@ export function isWrittenBack(
     return false;
   });
 }
+
+const HIDING_KEYS: ReadonlySet<string> = new Set(['select', 'hidden', 'toJSON', 'toObject', 'defaultScope']);
+
+/**
+ * Whether an object literal defines a model field: the options of a decorator (`@Column({ select: false })`,
+ * `@Property({ hidden: true })`) or a schema field with a `type` (`{ type: String, select: false }`).
+ */
+function isFieldDefinition(object: Node | undefined): boolean {
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  if (getProperty(object, 'type') !== null) return true;
+  const call = object.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.parent?.type === AST_NODE_TYPES.Decorator;
+}
+
+/** One piece of field hiding: a `select: false` field, a `toJSON` transform, a `defaultScope`, `@Exclude()`, `schema.set('toJSON', …)`. */
+function hidesFields(node: Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.Property: {
+      if (node.computed && node.key.type === AST_NODE_TYPES.Identifier) return false;
+      const key = propertyName(node);
+      if (key === null || !HIDING_KEYS.has(key)) return false;
+      const value = unwrap(node.value);
+      // Mongoose/TypeORM `select: false`, MikroORM `hidden: true` on a field definition — not
+      // `data: { hidden: true }` written to a record.
+      if (key === 'select' || key === 'hidden') return value.type === AST_NODE_TYPES.Literal && value.value === (key === 'hidden') && isFieldDefinition(node.parent);
+      // `toJSON: { transform }` or a `toJSON()` method; not `toJSON: { virtuals: true }`.
+      if (key === 'toJSON' || key === 'toObject') return value.type === AST_NODE_TYPES.ObjectExpression ? getProperty(value, 'transform') !== null : isFunction(value);
+      return true; // Sequelize `defaultScope`
+    }
+    case AST_NODE_TYPES.AssignmentExpression: {
+      // `userSchema.methods.toJSON = function () { … }`
+      const left = node.left;
+      return left.type === AST_NODE_TYPES.MemberExpression && !left.computed && left.property.type === AST_NODE_TYPES.Identifier && left.property.name === 'toJSON';
+    }
+    case AST_NODE_TYPES.Decorator: {
+      // class-transformer `@Exclude()` on an entity field
+      const expr = unwrap(node.expression);
+      const callee = expr.type === AST_NODE_TYPES.CallExpression ? unwrap(expr.callee) : expr;
+      return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Exclude';
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      // `schema.set('toJSON', { transform })`
+      if (calleeName(node) !== 'set') return false;
+      const first = node.arguments[0] && unwrap(node.arguments[0]);
+      const second = node.arguments[1] && unwrap(node.arguments[1]);
+      return (
+        first?.type === AST_NODE_TYPES.Literal &&
+        (first.value === 'toJSON' || first.value === 'toObject') &&
+        second?.type === AST_NODE_TYPES.ObjectExpression &&
+        getProperty(second, 'transform') !== null
+      );
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether the file declares that its models hide fields from serialization (Mongoose `select: false`
+ * and `toJSON` transforms, TypeORM/MikroORM column options, Sequelize `defaultScope`, class-transformer
+ * `@Exclude()`): then a record sent whole may not carry its secrets. One walk of the file, made only
+ * when a rule has a whole-record finding to confirm, and kept for the file.
+ */
+export const hidesFieldsInFile = perFileCache((sourceCode): boolean => {
+  let found = false;
+  forEachDescendant(sourceCode.ast, sourceCode, (node) => {
+    if (!found && hidesFields(node)) found = true;
+  });
+  return found;
+});
