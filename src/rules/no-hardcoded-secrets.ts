@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, propertyName, shortText, staticKeyName, unwrap, wrappedParent } from '../analysis/core/ast.js';
 import { environmentName, isSecretName } from '../analysis/core/names.js';
-import { quotedAny, textGate } from '../analysis/core/source-text.js';
+import { quotedAny, stringGate, textGate } from '../analysis/core/source-text.js';
 import {
   credentialIn,
   isAwsSecretKey,
@@ -53,8 +53,8 @@ const FALLBACK_SELECTOR = `LogicalExpression[operator!="&&"][right.type=${STRING
 const CREDENTIAL_LITERAL_SELECTOR = `Literal[value=${String(CREDENTIAL_HINT)}]`;
 const CREDENTIAL_QUASI_SELECTOR = `TemplateLiteral > TemplateElement:matches([value.cooked=${String(CREDENTIAL_HINT)}], [value.raw=${String(CREDENTIAL_HINT)}])`;
 
-/** A file can only hold a credential of a known format if its text shows one (asked once a string looks like one). */
-const mayHoldCredential = textGate((text) => CREDENTIAL_HINT.test(text));
+/** A file can only hold a credential of a known format if one of its strings or template pieces shows one. */
+const mayHoldCredential = stringGate(CREDENTIAL_HINT);
 /** A file can only hold a secret under a name if its text spells a piece of one. */
 const mayNameSecret = textGate((text) => MAY_BE_SECRET_NAME.test(text));
 /** Only a file that quotes one of the modules' names can load one. */
@@ -375,15 +375,6 @@ export default createRule<[], MessageIds>({
     }
 
     const listeners: TSESLint.RuleListener = {
-      [CREDENTIAL_LITERAL_SELECTOR](node: TSESTree.StringLiteral) {
-        if (mayHoldCredential(sourceCode)) checkFormats(node, node.value);
-      },
-      [CREDENTIAL_QUASI_SELECTOR](quasi: TSESTree.TemplateElement) {
-        // Each piece on its own: a credential split by an inserted value is not one written here.
-        const node = quasi.parent as TSESTree.TemplateLiteral;
-        if (findings.has(node) || !mayHoldCredential(sourceCode)) return;
-        checkFormats(node, quasi.value.cooked ?? quasi.value.raw);
-      },
       'Program:exit'() {
         for (const finding of findings.values()) {
           if (jwtSecrets.has(finding.node)) continue;
@@ -391,6 +382,14 @@ export default createRule<[], MessageIds>({
         }
       },
     };
+    if (mayHoldCredential(sourceCode)) {
+      listeners[CREDENTIAL_LITERAL_SELECTOR] = (node: TSESTree.StringLiteral) => checkFormats(node, node.value);
+      listeners[CREDENTIAL_QUASI_SELECTOR] = (quasi: TSESTree.TemplateElement) => {
+        // Each piece on its own: a credential split by an inserted value is not one written here.
+        const node = quasi.parent as TSESTree.TemplateLiteral;
+        if (!findings.has(node)) checkFormats(node, quasi.value.cooked ?? quasi.value.raw);
+      };
+    }
     if (scanNames) {
       Object.assign(listeners, {
         [VARIABLE_SELECTOR](node: TSESTree.VariableDeclarator) {

@@ -22,20 +22,27 @@ function comparesForEquality(text: string): boolean {
   return text.includes('==') || text.includes('!=');
 }
 
+const PLAIN_UNARY_OPERATORS = new Set(['typeof', 'void', 'delete', '!', '~']);
+
+/** A number written without an exponent (`200`, `0.5`): never the text of a secret. */
+function isOrdinaryNumber(value: unknown): boolean {
+  return typeof value === 'number' && value >= 0.000001 && value < 1e15;
+}
+
 /**
- * `===`, `!==`, `==` and `!=` comparisons, matched by ESLint, less those no finding can come from
- * because a side is a value whose text is never a secret's (`SECRET_LITERAL`): `typeof x`, `!x`,
- * `void 0`, `~x`, `null`, `true`, a regular expression, a string shorter than 16 characters, a
- * number written without an exponent (`0`, `-1`, `200`). Anything else goes on to the listener.
+ * A side of a comparison no finding can come from, because its value is never a secret's text:
+ * `typeof x`, `!x`, `void 0`, `~x`, `-1`, `null`, `true`, a regular expression, a string shorter
+ * than 16 characters, a number written without an exponent (`0`, `200`). Tested before anything else.
  */
-const ORDINARY_NUMBER = (path: string): string => `[${path}.value=type(number)][${path}.value>=0.000001][${path}.value<1000000000000000]`;
-const notPlainSide = (side: string): string =>
-  `:not([${side}.type="UnaryExpression"][${side}.operator=/^(?:typeof|void|delete|!|~)$/])` +
-  `:not([${side}.type="UnaryExpression"][${side}.argument.type="Literal"]${ORDINARY_NUMBER(`${side}.argument`)})` +
-  `:not([${side}.type="Literal"]:not([${side}.value=/^.{16}/]):not([${side}.value=type(number)]))` +
-  `:not([${side}.type="Literal"]${ORDINARY_NUMBER(side)})` +
-  `:not([${side}.type="Literal"][${side}.value=type(number)][${side}.value=0])`;
-const EQUALITY_COMPARISON = `BinaryExpression[operator=/^[=!]==?$/]${notPlainSide('left')}${notPlainSide('right')}`;
+function isPlainSide(side: Node): boolean {
+  if (side.type === AST_NODE_TYPES.UnaryExpression) {
+    return PLAIN_UNARY_OPERATORS.has(side.operator) || (side.argument.type === AST_NODE_TYPES.Literal && isOrdinaryNumber(side.argument.value));
+  }
+  if (side.type !== AST_NODE_TYPES.Literal) return false;
+  const value = side.value;
+  if (typeof value === 'number') return value === 0 || isOrdinaryNumber(value);
+  return typeof value !== 'string' || !/^.{16}/.test(value);
+}
 
 /** Methods that return their receiver's value in another form: `apiKey.trim()`, `sig.toLowerCase()`. */
 const SAME_VALUE_METHODS = new Set(['trim', 'toString', 'toLowerCase', 'toUpperCase', 'normalize', 'valueOf', 'trimStart', 'trimEnd']);
@@ -306,8 +313,8 @@ export default createRule<[], MessageIds>({
     }
 
     return {
-      [EQUALITY_COMPARISON](node: TSESTree.BinaryExpression) {
-        if (!EQUALITY.has(node.operator) || node.left.type === AST_NODE_TYPES.PrivateIdentifier) return;
+      BinaryExpression(node) {
+        if (!EQUALITY.has(node.operator) || node.left.type === AST_NODE_TYPES.PrivateIdentifier || isPlainSide(node.left) || isPlainSide(node.right)) return;
         const left = unwrap(node.left);
         const right = unwrap(node.right);
         const leftName = valueName(left, sourceCode);

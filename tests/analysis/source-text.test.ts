@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { jwtCall, mayUseJwt } from '../../src/analysis/domains/jwt.js';
-import { includesAny, quotedAny, quotesAny, textGate, unescapeSource } from '../../src/analysis/core/source-text.js';
+import { includesAny, quotedAny, quotesAny, stringGate, textGate, unescapeSource } from '../../src/analysis/core/source-text.js';
 import { probe, probeOne, type Language } from './harness.js';
 
 const hasStorage = includesAny(['localStorage', 'sessionStorage']);
@@ -99,6 +99,25 @@ describe('quotedAny', () => {
     expect(quoted('const t = `${base}crypto`; const u = `crypto${x}`;')).toBe(false);
     expect(quoted('const crypto = globalThis.crypto; // uses \'crypto\'')).toBe(false);
     expect(quoted('')).toBe(false);
+  });
+});
+
+describe('stringGate', () => {
+  const holdsKey = stringGate(/AKIA[0-9A-Z]{16}/);
+  const holds = (code: string, language: Language = 'esm') => mentions(code, holdsKey, language);
+
+  it('tests string literals, templates and their pieces, and JSX text', () => {
+    expect(holds("const id = 'AKIAIOSFODNN7EXAMPLE';")).toBe(true);
+    expect(holds('const id = `AKIAIOSFODNN7EXAMPLE`;')).toBe(true);
+    expect(holds('const u = `${region}:AKIAIOSFODNN7EXAMPLE:${x}`;')).toBe(true);
+    expect(holds('const u = `AKIAIOSFODNN7EXAMPLE${x}`;')).toBe(true);
+    expect(holds('const el = <Key value="AKIAIOSFODNN7EXAMPLE" />;', 'tsx')).toBe(true);
+    expect(holds('const el = <p>AKIAIOSFODNN7EXAMPLE</p>;', 'tsx')).toBe(true);
+  });
+
+  it('sees through escapes and ignores comments and names', () => {
+    expect(holds("const id = 'AKIA\\u0049OSFODNN7EXAMPLE';")).toBe(true);
+    expect(holds('// AKIAIOSFODNN7EXAMPLE\nconst AKIAIOSFODNN7EXAMPLE = 1;')).toBe(false);
   });
 });
 

@@ -159,32 +159,82 @@ export function quotesAny(values: readonly string[]): TextTest {
   return (text) => pattern.test(text);
 }
 
+/** The text of the file's string literals and template pieces, escapes resolved. */
+interface StringTokens {
+  /** Values of string literals and of templates without substitutions. */
+  whole: readonly string[];
+  /** Pieces of templates around their substitutions (`` `a${ `` gives `a`). */
+  pieces: readonly string[];
+}
+
+/**
+ * The file's string and template tokens, read once per file in one pass over the parser's tokens
+ * (no regular expression over the whole text); null when the parser gave no tokens.
+ */
+const stringTokens = perFileCache((sourceCode): StringTokens | null => {
+  const tokens = sourceCode.ast.tokens as readonly TSESTree.Token[] | undefined;
+  if (!tokens) return null;
+  const whole: string[] = [];
+  const pieces: string[] = [];
+  for (const token of tokens) {
+    const type = token.type;
+    if (type === 'JSXText') {
+      // JSX text and attribute strings (quotes and all): no module name, but text all the same.
+      pieces.push(token.value);
+      continue;
+    }
+    if (type !== 'String' && type !== 'Template') continue;
+    const raw = token.value;
+    const length = raw.length;
+    if (length < 2) continue;
+    let inner: string;
+    let isWhole = true;
+    if (type === 'String') {
+      inner = raw.slice(1, -1);
+    } else {
+      // `` `a` `` is whole; `` `a${ ``, `` }b${ ``, `` }c` `` are pieces (each opens with a backquote
+      // or the `}` closing a substitution, and ends with a backquote or `${`).
+      const opensSubstitution = raw.endsWith('${');
+      isWhole = raw.charCodeAt(0) === 96 && !opensSubstitution;
+      inner = raw.slice(1, Math.max(1, opensSubstitution ? length - 2 : length - 1));
+    }
+    const value = inner.includes('\\') ? unescapeSource(inner) : inner;
+    (isWhole ? whole : pieces).push(value);
+  }
+  return { whole, pieces };
+});
+
 /** Longest string value `stringValues` keeps: module and package names are far shorter. */
 const MAX_KEPT_STRING = 120;
 
 /**
  * The values of the file's string literals and of its templates without substitutions, escapes
  * resolved, up to `MAX_KEPT_STRING` characters: every way a module name can be spelled in
- * `require('…')`, `import … from '…'`, `import('…')` or a constant. Built once per file from the
- * parser's tokens (one pass, no regular expression); null when the parser gave no tokens.
+ * `require('…')`, `import … from '…'`, `import('…')` or a constant. Null when the parser gave no tokens.
  */
 const stringValues = perFileCache((sourceCode): ReadonlySet<string> | null => {
-  const tokens = sourceCode.ast.tokens as readonly TSESTree.Token[] | undefined;
-  if (!tokens) return null;
+  const strings = stringTokens(sourceCode);
+  if (!strings) return null;
   const values = new Set<string>();
-  for (const token of tokens) {
-    const type = token.type;
-    if (type !== 'String' && type !== 'Template') continue;
-    const raw = token.value;
-    const length = raw.length;
-    if (length < 2 || length > MAX_KEPT_STRING + 2) continue;
-    // A template piece next to a substitution (`` `a${ ``, `` }b` ``) is not a whole value.
-    if (type === 'Template' && (raw.charCodeAt(0) !== 96 || raw.charCodeAt(length - 1) !== 96)) continue;
-    const inner = raw.slice(1, -1);
-    values.add(inner.includes('\\') ? unescapeSource(inner) : inner);
-  }
+  for (const value of strings.whole) if (value.length <= MAX_KEPT_STRING) values.add(value);
   return values;
 });
+
+/**
+ * A per-file gate on the text of string literals and template pieces only (escapes resolved): true
+ * when `pattern` matches one of them. Cheaper than a regular expression over the whole text, and
+ * blind to comments and names. Make it once, at module level.
+ */
+export function stringGate(pattern: RegExp): (sourceCode: SourceCode) => boolean {
+  const fallback = textGate((text) => pattern.test(text));
+  return perFileCache((sourceCode) => {
+    const strings = stringTokens(sourceCode);
+    if (!strings) return fallback(sourceCode);
+    for (const value of strings.whole) if (pattern.test(value)) return true;
+    for (const value of strings.pieces) if (pattern.test(value)) return true;
+    return false;
+  });
+}
 
 /**
  * A per-file gate: whether some string literal (or substitution-free template) of the file has one
