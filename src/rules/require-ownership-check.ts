@@ -1,6 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, enclosingFunction, findVar, isFunction, memberName, propertyName, unwrap, type FunctionNode } from '../analysis/core/ast.js';
-import type { SourceCode } from '../analysis/core/cache.js';
 import { DEFAULT_CURRENT_USER_DECORATORS, isCallerIdentity, mentionsCaller, type IdentityOptions } from '../analysis/http/identity.js';
 import { describeOrm, mayBeOrmCall, objectLiteralOf, ormCall, type OrmCall, ormLibraryName, type OrmOperation } from '../analysis/domains/orm.js';
 import { handlerKind, handlerName, mountedMiddlewareNames, type HandlerKind } from '../analysis/http/handlers.js';
@@ -14,6 +13,8 @@ import { mayReadRequest } from '../analysis/http/request-sources.js';
 import { taintOf, type Taint } from '../analysis/flow/taint.js';
 import { ID_KEYS } from '../catalog/orm.js';
 import { createRule } from '../util/create-rule.js';
+import { exitsBefore, isPresenceChoice, resultUsed } from '../analysis/flow/branch-exits.js';
+import { fromUrl, isParentParam } from '../analysis/flow/url-sources.js';
 import { accessEvidence, COMPARE_METHODS, LIST_METHODS, SQL_METHODS, type AccessEvidence } from '../analysis/domains/access-evidence.js';
 import { isAccountEntity, isWrittenBack } from '../analysis/domains/orm-entities.js';
 import { sqlConditions } from '../analysis/domains/orm-shapes.js';
@@ -745,67 +746,9 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/**
- * Whether `node` sits in an `if` branch or `switch` case that ends by leaving the function (or the
- * `switch`) and does not contain `target`, so `target` never runs after it: the `GET` branch of a
- * handler that also serves `DELETE`.
- */
-function exitsBefore(node: Node, target: Node, handler: FunctionNode, refusal = false): boolean {
-  const contains = (outer: Node, inner: Node) => inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
-  // A refusal (`if (!member) return c.json(…, 403)`) exits by design: its own branch is the check.
-  let ownBranch = refusal;
-  let child: Node = node;
-  for (let parent = node.parent; parent && parent !== handler; child = parent, parent = parent.parent) {
-    if (contains(parent, target)) {
-      // The two sit in different arms of the same `if`/`?:`.
-      if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && child !== parent.test) {
-        return !contains(child, target);
-      }
-      return false;
-    }
-    if (parent.type === AST_NODE_TYPES.IfStatement && child !== parent.test) {
-      if (ownBranch) ownBranch = false;
-      else if (endsWithExit(child)) return true;
-    }
-    if (parent.type === AST_NODE_TYPES.SwitchCase && endsWithExit(parent)) return true;
-  }
-  return false;
-}
-
-/**
- * `req.user ? favorite(req.user.id) : null`, `req.user && track(req.user.id)`, `if (req.user) { … }`
- * without leaving: the handler serves anonymous callers too.
- */
-function isPresenceChoice(node: Node): boolean {
-  let n: Node = node;
-  while (n.parent && (n.parent.type === AST_NODE_TYPES.ChainExpression || n.parent.type === AST_NODE_TYPES.TSNonNullExpression)) n = n.parent;
-  const parent = n.parent;
-  if (!parent) return false;
-  if (parent.type === AST_NODE_TYPES.ConditionalExpression) return parent.test === n;
-  if (parent.type === AST_NODE_TYPES.LogicalExpression) return parent.operator === '&&' && parent.left === n && parent.parent?.type !== AST_NODE_TYPES.IfStatement;
-  if (parent.type === AST_NODE_TYPES.IfStatement) return parent.test === n && !parent.alternate && !endsWithExit(parent.consequent);
-  return false;
-}
-
-/** Whether a call's result is used (assigned, tested, returned), not discarded as a statement. */
-function resultUsed(node: Node): boolean {
-  let n: Node = node;
-  while (n.parent && (n.parent.type === AST_NODE_TYPES.AwaitExpression || n.parent.type === AST_NODE_TYPES.TSNonNullExpression)) n = n.parent;
-  return n.parent?.type !== AST_NODE_TYPES.ExpressionStatement;
-}
-
 /** A 403 status or a `Forbidden…` error: the refusal path of a check. */
 function isRefusal(node: Node): boolean {
   return node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.Identifier;
-}
-
-/** A branch whose last statement returns, throws or breaks out. */
-function endsWithExit(branch: Node): boolean {
-  const statements = branch.type === AST_NODE_TYPES.BlockStatement ? branch.body : branch.type === AST_NODE_TYPES.SwitchCase ? branch.consequent : [branch];
-  const last = statements[statements.length - 1];
-  if (!last) return false;
-  if (last.type === AST_NODE_TYPES.BlockStatement) return endsWithExit(last);
-  return last.type === AST_NODE_TYPES.ReturnStatement || last.type === AST_NODE_TYPES.ThrowStatement || last.type === AST_NODE_TYPES.BreakStatement;
 }
 
 interface FilterState {
@@ -837,43 +780,6 @@ function valueName(node: Node | null): string | null {
   if (n.type === AST_NODE_TYPES.Identifier) return n.name;
   if (n.type === AST_NODE_TYPES.MemberExpression) return memberName(n);
   return null;
-}
-
-/**
- * True when `name` is a path parameter followed by more static path, so it addresses a parent
- * resource: `postId` in `/posts/:postId/comments`.
- */
-function isParentParam(path: string | null, name: string | null): boolean {
-  if (!path || !name) return false;
-  const segments = path.split('/').filter((s) => s !== '');
-  const index = segments.findIndex((s) => s.replace(/[?*+]$/, '').replace(/\(.*\)$/, '') === `:${name}` || s === `{${name}}`);
-  return index >= 0 && index < segments.length - 1;
-}
-
-/** Whether a client value comes from the URL (path or query), not from the body or headers. */
-function fromUrl(taint: Taint, sourceCode: SourceCode): boolean {
-  const source = taint.source;
-  if (source.role === 'route-context' || source.role === 'graphql') return true;
-  if (source.role === 'value') return decoratedFromUrl(source.node, sourceCode);
-  return /\bparams?\b|\bquery\b|searchParams|\.param\(|\.query\(|\bqueries\(|valid\((['"])(param|query)\1\)/.test(source.text);
-}
-
-/** A NestJS parameter decorated `@Param()` or `@Query()`. */
-function decoratedFromUrl(node: Node, sourceCode: SourceCode): boolean {
-  let root = unwrap(node);
-  while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
-  if (root.type !== AST_NODE_TYPES.Identifier) return false;
-  const def = findVar(sourceCode, root)?.defs[0];
-  if (def?.type !== 'Parameter') return false;
-  let target: Node | undefined = def.name;
-  while (target && target.type !== AST_NODE_TYPES.TSParameterProperty && !isFunction(target.parent)) target = target.parent;
-  const decorators = target && 'decorators' in target ? ((target as { decorators?: TSESTree.Decorator[] }).decorators ?? []) : [];
-  const own = def.name.type === AST_NODE_TYPES.Identifier ? (def.name.decorators ?? []) : [];
-  return [...decorators, ...own].some((d) => {
-    const expr = unwrap(d.expression);
-    const callee = expr.type === AST_NODE_TYPES.CallExpression ? unwrap(expr.callee) : expr;
-    return callee.type === AST_NODE_TYPES.Identifier && (callee.name === 'Param' || callee.name === 'Query');
-  });
 }
 
 function isNothing(node: Node): boolean {
