@@ -28,24 +28,67 @@ type StringNode = TSESTree.StringLiteral | TSESTree.TemplateLiteral;
 const SECRET_NAME_PIECES = 'pass|pwd|secret|key|token|jwt|bearer|session|authori[sz]ation|pepper';
 const MAY_BE_SECRET_NAME = new RegExp(SECRET_NAME_PIECES, 'i');
 
-// Selectors: ESLint calls a listener only on the nodes that can hold a finding, so the many names,
-// keys and values that cannot are never handed to the rule. Each is wider than the listener's own
-// tests, which still decide.
-const NAME = `/${SECRET_NAME_PIECES}/i`;
-/** A key whose static name (`staticKeyName`) may be a secret's: an identifier, a string or a template. */
-const keyMayBeSecret = (key: string): string => `[${key}.name=${NAME}], [${key}.value=${NAME}], [${key}.type="TemplateLiteral"]`;
+// Shape tests run before each listener's own: the nodes that cannot hold a finding are left at
+// once. Each is wider than the listener's tests, which still decide. (Plain node-type listeners
+// with these tests cost less than the same conditions written as attribute selectors, which
+// ESLint would evaluate on every node of the type.)
 /**
  * Values `literalCandidates` can find a string in (arrays for library secrets), also behind the
  * TypeScript wrappers `unwrap` removes.
  */
-const MAY_HOLD_STRING = '/^(?:Literal|TemplateLiteral|ConditionalExpression|LogicalExpression|ArrayExpression|TS)/';
-const STRING_LITERAL = '/^(?:Literal|TemplateLiteral|TS)/';
-const VARIABLE_SELECTOR = `VariableDeclarator[id.name=${NAME}][init.type=${MAY_HOLD_STRING}]`;
-const PROPERTY_SELECTOR = `ObjectExpression > Property[kind="init"][method=false][value.type=${MAY_HOLD_STRING}]:matches(${keyMayBeSecret('key')})`;
-const PROPERTY_DEFINITION_SELECTOR = `PropertyDefinition[computed=false][value.type=${MAY_HOLD_STRING}]:matches([key.name=${NAME}], [key.value=${NAME}])`;
-const ASSIGNMENT_SELECTOR = `AssignmentExpression[right.type=${MAY_HOLD_STRING}]:matches([left.name=${NAME}], ${keyMayBeSecret('left.property')}, [left.type=/^TS/])`;
-const PATTERN_SELECTOR = `AssignmentPattern[left.type="Identifier"][right.type=${MAY_HOLD_STRING}]:matches([left.name=${NAME}], Property:matches(${keyMayBeSecret('key')}) > *)`;
-const FALLBACK_SELECTOR = `LogicalExpression[operator!="&&"][right.type=${STRING_LITERAL}]:matches([left.name=${NAME}], ${keyMayBeSecret('left.property')}, [left.type=/^(?:TS|Chain)/])`;
+const MAY_HOLD_STRING = /^(?:Literal|TemplateLiteral|ConditionalExpression|LogicalExpression|ArrayExpression|TS)/;
+const STRING_LITERAL = /^(?:Literal|TemplateLiteral|TS)/;
+
+/** A name (identifier) or string value holding a piece of a secret's name. */
+function namedLikeSecret(node: Node | null | undefined): boolean {
+  if (!node) return false;
+  const { name, value } = node as { name?: unknown; value?: unknown };
+  return (typeof name === 'string' && MAY_BE_SECRET_NAME.test(name)) || (typeof value === 'string' && MAY_BE_SECRET_NAME.test(value));
+}
+
+/** A key whose static name (`staticKeyName`) may be a secret's: an identifier, a string or a template. */
+function keyMayBeSecret(key: Node | null | undefined): boolean {
+  return !!key && (key.type === AST_NODE_TYPES.TemplateLiteral || namedLikeSecret(key));
+}
+
+function holdsString(value: Node | null | undefined): boolean {
+  return !!value && MAY_HOLD_STRING.test(value.type);
+}
+
+function mayBeNamedVariable(node: TSESTree.VariableDeclarator): boolean {
+  return node.id.type === AST_NODE_TYPES.Identifier && MAY_BE_SECRET_NAME.test(node.id.name) && holdsString(node.init);
+}
+
+function mayBeNamedProperty(node: TSESTree.Property): boolean {
+  return node.parent.type === AST_NODE_TYPES.ObjectExpression && node.kind === 'init' && !node.method && holdsString(node.value) && keyMayBeSecret(node.key);
+}
+
+function mayBeNamedField(node: TSESTree.PropertyDefinition): boolean {
+  return !node.computed && holdsString(node.value) && namedLikeSecret(node.key);
+}
+
+function mayBeNamedAssignment(node: TSESTree.AssignmentExpression): boolean {
+  if (!holdsString(node.right)) return false;
+  const left = node.left;
+  return namedLikeSecret(left) || (left.type === AST_NODE_TYPES.MemberExpression && keyMayBeSecret(left.property)) || left.type.startsWith('TS');
+}
+
+function mayBeNamedDefault(node: TSESTree.AssignmentPattern): boolean {
+  if (node.left.type !== AST_NODE_TYPES.Identifier || !holdsString(node.right)) return false;
+  const parent = node.parent;
+  return MAY_BE_SECRET_NAME.test(node.left.name) || (parent.type === AST_NODE_TYPES.Property && keyMayBeSecret(parent.key));
+}
+
+function mayBeFallback(node: TSESTree.LogicalExpression): boolean {
+  if (node.operator === '&&' || !STRING_LITERAL.test(node.right.type)) return false;
+  const left = node.left;
+  return (
+    namedLikeSecret(left) ||
+    (left.type === AST_NODE_TYPES.MemberExpression && keyMayBeSecret(left.property)) ||
+    left.type.startsWith('TS') ||
+    left.type === AST_NODE_TYPES.ChainExpression
+  );
+}
 /**
  * String literals and template pieces that may hold a credential of a known format: the test
  * `checkFormats` starts with, so ESLint hands over only these.
@@ -392,22 +435,23 @@ export default createRule<[], MessageIds>({
     }
     if (scanNames) {
       Object.assign(listeners, {
-        [VARIABLE_SELECTOR](node: TSESTree.VariableDeclarator) {
-          if (node.id.type === AST_NODE_TYPES.Identifier) checkNamed(node.id.name, [node.id.name], node.init);
+        VariableDeclarator(node: TSESTree.VariableDeclarator) {
+          if (mayBeNamedVariable(node) && node.id.type === AST_NODE_TYPES.Identifier) checkNamed(node.id.name, [node.id.name], node.init);
         },
-        [PROPERTY_SELECTOR](node: TSESTree.Property) {
-          if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init' || node.method) return;
+        Property(node: TSESTree.Property) {
+          if (!mayBeNamedProperty(node) || node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init' || node.method) return;
           const name = propertyName(node);
           if (name === null || !MAY_BE_SECRET_NAME.test(name) || inTextContainer(node.parent)) return;
           const container = containerName(node.parent);
           checkNamed(name, container ? [container, name] : [name], node.value, node);
         },
-        [PROPERTY_DEFINITION_SELECTOR](node: TSESTree.PropertyDefinition) {
-          if (node.computed) return;
+        PropertyDefinition(node: TSESTree.PropertyDefinition) {
+          if (!mayBeNamedField(node)) return;
           const name = propertyName(node);
           checkNamed(name, name ? [name] : [], node.value);
         },
-        [ASSIGNMENT_SELECTOR](node: TSESTree.AssignmentExpression) {
+        AssignmentExpression(node: TSESTree.AssignmentExpression) {
+          if (!mayBeNamedAssignment(node)) return;
           if (node.operator !== '=' && node.operator !== '||=' && node.operator !== '??=') return;
           const left = unwrap(node.left);
           if (left.type === AST_NODE_TYPES.Identifier) {
@@ -429,7 +473,8 @@ export default createRule<[], MessageIds>({
           if (container === 'env') return;
           checkNamed(name, container ? [container, name ?? ''] : [name ?? ''], node.right);
         },
-        [PATTERN_SELECTOR](node: TSESTree.AssignmentPattern) {
+        AssignmentPattern(node: TSESTree.AssignmentPattern) {
+          if (!mayBeNamedDefault(node)) return;
           const left = node.left;
           if (left.type !== AST_NODE_TYPES.Identifier) return;
           const parent = node.parent;
@@ -447,8 +492,8 @@ export default createRule<[], MessageIds>({
           const name = key ?? left.name;
           checkNamed(name, [name], node.right);
         },
-        [FALLBACK_SELECTOR](node: TSESTree.LogicalExpression) {
-          if (node.operator === '&&') return;
+        LogicalExpression(node: TSESTree.LogicalExpression) {
+          if (!mayBeFallback(node)) return;
           const env = secretEnvRead(node.left, sourceCode);
           if (env === null) return;
           const right = unwrap(node.right);
