@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { isFunction, isGlobalReference, isJsonStringify, isValueKeepingWrapper, memberName, propertyName, shortText, unwrap, type FunctionNode } from '../analysis/core/ast.js';
 import { isEnvironmentTest } from '../analysis/core/environment.js';
 import { fromModule, isModulePath, resolveModule } from '../analysis/core/modules.js';
-import { includesAny, textCheck } from '../analysis/core/source-text.js';
+import { includesAny, textGate } from '../analysis/core/source-text.js';
 import {
   callbackError,
   catchClauseVariables,
@@ -39,8 +39,8 @@ const GENERIC = 'Internal server error';
  * cannot mount it, and a file that does also mentions `err`.
  */
 const ERROR_WORDS = /[eE]rr|catch|[eE]xception|next/;
-const mayBeError = textCheck((text) => ERROR_WORDS.test(text));
-const mayUseErrorhandler = textCheck(includesAny(['errorhandler']));
+const mayBeError = textGate((text) => ERROR_WORDS.test(text));
+const mayUseErrorhandler = textGate(includesAny(['errorhandler']));
 
 interface Guards {
   /** A condition on the environment or a debug switch guards the path (`NODE_ENV !== 'production'`, `isDev`). */

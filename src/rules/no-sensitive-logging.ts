@@ -21,7 +21,7 @@ type MessageIds = 'sensitive' | 'wholeRequest';
  * Words every disclosed value's name or request container holds a piece of: a file mentioning none
  * of them logs none.
  */
-const mayDisclose = textGate((text) => /pass|pwd|secret|token|key|auth|cookie|card|cvv|cvc|ssn|body|header|jwt|bearer|session|otp|pepper|cred|hash|salt|security|process\.env/i.test(text));
+const mayDisclose = textGate((text) => /pass|pwd|secret|token|key|auth|cookie|card|cvv|cvc|ssn|body|header|jwt|bearer|session|otp|pepper|cred|hash|salt|security|^env$/im.test(text));
 
 interface Pending {
   call: LogCall;

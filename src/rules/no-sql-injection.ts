@@ -60,9 +60,10 @@ const RESOLVED_ONLY_METHODS = new Set<string>(
   ),
 );
 const TASK_METHODS = [...new Set(SQL_SINKS.flatMap((s) => s.taskMethods ?? []))];
-const TASK_CALL = new RegExp(`\\.\\s*(?:${TASK_METHODS.join('|')})\\s*\\(`);
+/** A task method's name as a token of the file (a line of its vocabulary, see `textGate`). */
+const TASK_NAME = new RegExp(`^(?:${TASK_METHODS.join('|')})$`, 'm');
 const quotesSinkModule = quotedAny([...new Set(SQL_SINKS.flatMap((s) => s.modules))]);
-const mayCallTaskMethod = textGate((text) => TASK_METHODS.length > 0 && TASK_CALL.test(text));
+const mayCallTaskMethod = textGate((text) => TASK_METHODS.length > 0 && TASK_NAME.test(text));
 /** Only a file that quotes a sink module's name or calls a task method (`db.task(t => …)`) can reach a resolved sink. */
 const mayReachResolvedSink = (sourceCode: SourceCode): boolean => quotesSinkModule(sourceCode) || mayCallTaskMethod(sourceCode);
 

@@ -65,6 +65,14 @@ describe('textGate', () => {
     expect(mentions('const s = `st\\u006fre`;', storeGate)).toBe(false);
   });
 
+  it('reads tokens, not comments, one token at a time', () => {
+    expect(mentions('// localStorage is not used here\nconst x = 1;', storageGate)).toBe(false);
+    expect(mentions('/* sessionStorage */ const y = 2;', storageGate)).toBe(false);
+    const envGate = textGate((text) => /^env$/m.test(text));
+    expect(mentions('const secret = process.env.SECRET;', envGate)).toBe(true);
+    expect(mentions('const environment = 1; // env', envGate)).toBe(false);
+  });
+
   it('keeps one answer per file and gate', () => {
     const answers = probe(
       "import store from 'store';\nprobe(1); probe(2);",

@@ -106,39 +106,23 @@ function escapedText(sourceCode: SourceCode): string {
 export type TextTest = (text: string) => boolean;
 
 /**
- * A per-file gate from a text test: false only when nothing in the file can spell what `test`
- * looks for, neither the source text nor what its escape sequences stand for (strings are seen in
- * single quotes). Run it before looking for uses of a module or a global name; make it once, at
- * module level: the answer is kept per file.
+ * A per-file gate from a text test: false only when nothing in the file's code can spell what
+ * `test` looks for. The test runs on the file's vocabulary: each distinct token once, escapes
+ * resolved, strings in single quotes and templates in backquotes, comments left out. That text is
+ * several times shorter than the source, so a gate costs a fraction of a scan of the file. A test
+ * must therefore look for what a single token holds (a name, a string, a piece of either, an
+ * operator), never for a sequence of tokens (`process.env`: look for `env`). Without tokens (a
+ * parser that gives none) the source text and its escapes are tested. Make it once, at module
+ * level: the answer is kept per file.
  */
 export function textGate(test: TextTest): (sourceCode: SourceCode) => boolean {
   return perFileCache((sourceCode) => {
+    const vocabulary = fileTokens(sourceCode)?.vocabulary;
+    if (vocabulary !== undefined) return test(vocabulary);
     if (test(sourceCode.text)) return true;
     const escaped = escapedText(sourceCode);
     return escaped !== '' && test(escaped);
   });
-}
-
-/**
- * A backslash that may begin an escape spelling part of a name: one not followed by `n`, `t`, `r`,
- * `b`, `f`, `v`, a quote or a backslash (the escapes `escapedTokens` passes over). A file without
- * one has no escaped text.
- */
-const NAME_ESCAPE = /\\(?![ntrbfv'"`\\])/;
-
-/**
- * The answer of `textGate(test)`, for a gate asked once per file (at the top of `create()`): the
- * plain text is tested without keeping the answer, and only a file with an escape that may spell
- * a name goes on to the kept gate and its escaped text. Make it once, at module level.
- */
-export function textCheck(test: TextTest): (sourceCode: SourceCode) => boolean {
-  const gate = textGate(test);
-  return (sourceCode) => {
-    const text = sourceCode.text;
-    if (test(text)) return true;
-    if (sourceCode.ast.tokens === undefined || NAME_ESCAPE.test(text)) return gate(sourceCode);
-    return false;
-  };
 }
 
 /** A test for any of `texts` occurring in the source. */
@@ -159,49 +143,55 @@ export function quotesAny(values: readonly string[]): TextTest {
   return (text) => pattern.test(text);
 }
 
-/** The text of the file's string literals and template pieces, escapes resolved. */
-interface StringTokens {
+/** What the file's tokens spell, read once per file. */
+interface FileTokens {
+  /**
+   * Each distinct token once, one per line, escapes resolved: names, keywords and operators bare,
+   * strings in single quotes, templates in backquotes (as written, with `${`), JSX text as written.
+   */
+  vocabulary: string;
   /** Values of string literals and of templates without substitutions. */
   whole: readonly string[];
-  /** Pieces of templates around their substitutions (`` `a${ `` gives `a`). */
+  /** Pieces of templates around their substitutions (`` `a${ `` gives `a`) and JSX text. */
   pieces: readonly string[];
 }
 
 /**
- * The file's string and template tokens, read once per file in one pass over the parser's tokens
- * (no regular expression over the whole text); null when the parser gave no tokens.
+ * The file's tokens read in one pass (no regular expression over the whole text): its vocabulary
+ * for word gates, and the values of its strings and template pieces; null when the parser gave no
+ * tokens.
  */
-const stringTokens = perFileCache((sourceCode): StringTokens | null => {
+const fileTokens = perFileCache((sourceCode): FileTokens | null => {
   const tokens = sourceCode.ast.tokens as readonly TSESTree.Token[] | undefined;
   if (!tokens) return null;
+  const distinct = new Set<string>();
   const whole: string[] = [];
   const pieces: string[] = [];
   for (const token of tokens) {
     const type = token.type;
-    if (type === 'JSXText') {
-      // JSX text and attribute strings (quotes and all): no module name, but text all the same.
-      pieces.push(token.value);
+    const raw = token.value;
+    if (type === 'String') {
+      const inner = raw.slice(1, -1);
+      const value = inner.includes('\\') ? unescapeSource(inner) : inner;
+      whole.push(value);
+      distinct.add(`'${value}'`);
       continue;
     }
-    if (type !== 'String' && type !== 'Template') continue;
-    const raw = token.value;
-    const length = raw.length;
-    if (length < 2) continue;
-    let inner: string;
-    let isWhole = true;
-    if (type === 'String') {
-      inner = raw.slice(1, -1);
-    } else {
+    const value = type !== 'RegularExpression' && raw.includes('\\') ? unescapeSource(raw) : raw;
+    distinct.add(value);
+    if (type === 'JSXText') {
+      // JSX text and attribute strings (quotes and all): no module name, but text all the same.
+      pieces.push(value);
+    } else if (type === 'Template' && raw.length >= 2) {
       // `` `a` `` is whole; `` `a${ ``, `` }b${ ``, `` }c` `` are pieces (each opens with a backquote
       // or the `}` closing a substitution, and ends with a backquote or `${`).
       const opensSubstitution = raw.endsWith('${');
-      isWhole = raw.charCodeAt(0) === 96 && !opensSubstitution;
-      inner = raw.slice(1, Math.max(1, opensSubstitution ? length - 2 : length - 1));
+      const inner = raw.slice(1, Math.max(1, opensSubstitution ? raw.length - 2 : raw.length - 1));
+      const cooked = inner.includes('\\') ? unescapeSource(inner) : inner;
+      (raw.charCodeAt(0) === 96 && !opensSubstitution ? whole : pieces).push(cooked);
     }
-    const value = inner.includes('\\') ? unescapeSource(inner) : inner;
-    (isWhole ? whole : pieces).push(value);
   }
-  return { whole, pieces };
+  return { vocabulary: [...distinct].join('\n'), whole, pieces };
 });
 
 /** Longest string value `stringValues` keeps: module and package names are far shorter. */
@@ -213,7 +203,7 @@ const MAX_KEPT_STRING = 120;
  * `require('…')`, `import … from '…'`, `import('…')` or a constant. Null when the parser gave no tokens.
  */
 const stringValues = perFileCache((sourceCode): ReadonlySet<string> | null => {
-  const strings = stringTokens(sourceCode);
+  const strings = fileTokens(sourceCode);
   if (!strings) return null;
   const values = new Set<string>();
   for (const value of strings.whole) if (value.length <= MAX_KEPT_STRING) values.add(value);
@@ -228,7 +218,7 @@ const stringValues = perFileCache((sourceCode): ReadonlySet<string> | null => {
 export function stringGate(pattern: RegExp): (sourceCode: SourceCode) => boolean {
   const fallback = textGate((text) => pattern.test(text));
   return perFileCache((sourceCode) => {
-    const strings = stringTokens(sourceCode);
+    const strings = fileTokens(sourceCode);
     if (!strings) return fallback(sourceCode);
     for (const value of strings.whole) if (pattern.test(value)) return true;
     for (const value of strings.pieces) if (pattern.test(value)) return true;
