@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, enclosingFunction, shortText, type FunctionNode } from '../analysis/core/ast.js';
 import { includesAny, quotedAny, textGate } from '../analysis/core/source-text.js';
 import { staticString, staticValue } from '../analysis/core/static-value.js';
-import { corsConfiguration, guardedByOriginCheck, reflectsRequestOrigin, type CorsConfiguration, type OriginAllowance, type ReflectHow } from '../analysis/http/cors.js';
+import { corsConfiguration, guardedByOriginCheck, reflectsRequestOrigin, underEnvironmentCondition, type CorsConfiguration, type OriginAllowance, type ReflectHow } from '../analysis/http/cors.js';
 import type { PatternWeakness } from '../analysis/http/origin-patterns.js';
 import { ALLOW_CREDENTIALS_HEADER, ALLOW_ORIGIN_HEADER, CORS_MODULES, HEADER_SETTERS, NEST_ENABLE_CORS } from '../catalog/cors.js';
 import { createRule } from '../util/create-rule.js';
@@ -90,9 +90,11 @@ export default createRule<Options, MessageIds>({
 
     const within = (inner: TSESTree.Node, outer: TSESTree.Node): boolean => inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
 
-    function report(node: TSESTree.Node, messageId: MessageIds, data: Record<string, string>): void {
+    function report(node: TSESTree.Node, messageId: MessageIds, data: Record<string, string>, at: TSESTree.Node = node): void {
       if (reported.has(node)) return;
       reported.add(node);
+      // A development setup: `if (process.env.NODE_ENV === 'development') app.use(cors({ origin: true, … }))`.
+      if (underEnvironmentCondition(at, sourceCode)) return;
       context.report({ node, messageId, data });
     }
 

@@ -109,6 +109,50 @@ app.use(cors({
     { code: "app.use((req, res, next) => { res.setHeader('Access-Control-Allow-Origin', req.headers.origin); res.setHeader('Access-Control-Allow-Credentials', 'false'); next(); });", languageOptions: esm },
     // an origin that is not the request's: a config object's `get`
     { code: "function setCors(res, settings) { res.setHeader('Access-Control-Allow-Origin', settings.get('origin')); res.setHeader('Access-Control-Allow-Credentials', 'true'); }", languageOptions: esm },
+    // development-only setups
+    { code: "import cors from 'cors'; if (process.env.NODE_ENV === 'development') { app.use(cors({ origin: true, credentials: true })); }", languageOptions: esm },
+    { code: "import cors from 'cors'; app.use(isDev ? cors({ origin: true, credentials: true }) : cors({ origin: ALLOWED, credentials: true }));", languageOptions: ts },
+    { code: "import cors from 'cors'; app.use(cors({ origin: isProduction ? ALLOWED_ORIGINS : true, credentials: true }));", languageOptions: esm },
+    // an options delegate that decides per request (Ghost's shape)
+    {
+      code: `const cors = require('cors');
+const ENABLE_CORS = { origin: true, maxAge, credentials: true };
+const WILDCARD_CORS = { origin: '*', maxAge };
+function corsOptionsDelegate(req, callback) {
+  const origin = req.get('origin');
+  if (isAllowedOrigin(origin)) return callback(null, ENABLE_CORS);
+  return callback(null, WILDCARD_CORS);
+}
+module.exports = cors(corsOptionsDelegate);`,
+      languageOptions: cjs,
+    },
+    // a Koa origin function that decides from a configured list (Strapi's shape)
+    {
+      code: `const cors = require('@koa/cors');
+app.use(cors({
+  origin: async function (ctx) {
+    const whitelist = Array.isArray(originList) ? originList : originList.split(/\\s*,\\s*/);
+    const requestOrigin = ctx.accept.headers.origin;
+    if (whitelist.includes('*')) return '*';
+    if (!whitelist.includes(requestOrigin)) return ctx.throw(\`\${requestOrigin} is not a valid origin\`);
+    return requestOrigin;
+  },
+  credentials: true,
+}));`,
+      languageOptions: cjsAsModule,
+    },
+    // Hono with a check in the origin function
+    { code: "import { cors } from 'hono/cors'; app.use('*', cors({ origin: (origin, c) => (ALLOWED.has(origin) ? origin : null), credentials: true }));", languageOptions: ts },
+    // a switch on the origin
+    {
+      code: "app.use((req, res, next) => { switch (req.headers.origin) { case 'https://a.example': case 'https://b.example': res.setHeader('Access-Control-Allow-Origin', req.headers.origin); res.setHeader('Access-Control-Allow-Credentials', 'true'); } next(); });",
+      languageOptions: esm,
+    },
+    // Fastify header by hand after an allow-list check with an early return
+    {
+      code: "fastify.addHook('onRequest', async (request, reply) => { const origin = request.headers.origin; if (!origin || !allowedOrigins.has(origin)) return; reply.header('Access-Control-Allow-Origin', origin); reply.header('Access-Control-Allow-Credentials', 'true'); });",
+      languageOptions: ts,
+    },
     // strange code
     { code: '', languageOptions: esm },
     { code: "import cors from 'cors'; app.use(cors(...opts));", languageOptions: esm },

@@ -8,6 +8,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, childNodes, enclosingFunction, findVar, isFunction, memberName, paramName, singleValue, unwrap, type FunctionNode } from '../core/ast.js';
 import type { SourceCode } from '../core/cache.js';
+import { isEnvironmentTest } from '../core/environment.js';
 import { CALL, resolveCompiledModule, type ModuleRef } from '../core/modules.js';
 import { hasMember, isObjectOpen, memberValue, resolveObject, resolveValueNode } from '../core/object-values.js';
 import { staticString, staticValue } from '../core/static-value.js';
@@ -484,6 +485,28 @@ export function guardedByOriginCheck(node: Node, sourceCode: SourceCode): boolea
       default:
         break;
     }
+    child = parent;
+    parent = parent.parent;
+  }
+  return false;
+}
+
+/**
+ * Whether a node runs only under a condition on the deployment environment or a debug switch
+ * (`if (process.env.NODE_ENV === 'development')`, `isDev && app.use(…)`): a development setup.
+ */
+export function underEnvironmentCondition(node: Node, sourceCode: SourceCode): boolean {
+  let child: Node = node;
+  let parent = node.parent;
+  while (parent) {
+    if (
+      (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) &&
+      child !== parent.test &&
+      isEnvironmentTest(parent.test, sourceCode)
+    ) {
+      return true;
+    }
+    if (parent.type === AST_NODE_TYPES.LogicalExpression && child === parent.right && isEnvironmentTest(parent.left, sourceCode)) return true;
     child = parent;
     parent = parent.parent;
   }
