@@ -229,6 +229,18 @@ app.use(cors({
           code: "app.use((req, res, next) => { if (req.headers.origin) { res.setHeader('access-control-allow-origin', req.headers.origin); } res.setHeader('access-control-allow-credentials', 'true'); next(); });",
           errors: [{ messageId: 'reflectedOrigin' as const }],
         },
+        {
+          code: "app.use('*', async (c, next) => { c.header('Access-Control-Allow-Origin', c.req.header('Origin') ?? '*'); c.header('Access-Control-Allow-Credentials', 'true'); await next(); });",
+          errors: [{ messageId: 'reflectedOrigin' as const }],
+        },
+        {
+          code: "router.use(function (req, res, next) { res.set({ 'Access-Control-Allow-Origin': req.get('Origin'), 'Access-Control-Allow-Credentials': true }); next(); });",
+          errors: [{ messageId: 'reflectedOrigin' as const }],
+        },
+        {
+          code: "app.use((req, res, next) => { res.setHeader('Access-Control-Allow-Origin', 'null'); res.setHeader('Access-Control-Allow-Credentials', 'true'); next(); });",
+          errors: [{ messageId: 'nullOrigin' as const }],
+        },
       ],
       [esm, ts],
     ),
@@ -254,6 +266,22 @@ app.use(cors({
       code: "import { INestApplication } from '@nestjs/common'; export function setup(app: INestApplication) { app.enableCors({ origin: true, credentials: true }); }",
       languageOptions: ts,
       errors: [{ messageId: 'anyOriginWithCredentials' }],
+    },
+    // message wording
+    {
+      code: "import cors from 'cors'; app.use(cors({ origin: /^https:\\/\\/app\\.example\\.com/, credentials: true }));",
+      languageOptions: esm,
+      errors: [
+        {
+          messageId: 'weakPattern',
+          data: { pattern: '^https:\\/\\/app\\.example\\.com', problem: 'is not anchored at its end', example: 'https://app.example.com.attacker.net', credentials: " and can send requests with the user's cookies" },
+        },
+      ],
+    },
+    {
+      code: "import cors from '@koa/cors'; app.use(cors({ credentials: true }));",
+      languageOptions: esm,
+      errors: [{ messageId: 'anyOriginWithCredentials', data: { subject: 'These `@koa/cors` options', how: "send the request's own origin back when credentials are on and `origin` is not set" } }],
     },
     // reportPublicCors
     { code: "import cors from 'cors'; app.use(cors());", options: [{ reportPublicCors: true }], languageOptions: esm, errors: [{ messageId: 'publicCors' }] },
