@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, enclosingFunction, shortText, type FunctionNode } from '../analysis/core/ast.js';
 import { includesAny, quotedAny, textGate } from '../analysis/core/source-text.js';
 import { staticString, staticValue } from '../analysis/core/static-value.js';
-import { corsConfiguration, guardedByOriginCheck, reflectsRequestOrigin, underEnvironmentCondition, type CorsConfiguration, type OriginAllowance, type ReflectHow } from '../analysis/http/cors.js';
+import { corsConfiguration, guardedByOriginCheck, isResponseHeaderObject, reflectsRequestOrigin, setsResponseHeader, underEnvironmentCondition, type CorsConfiguration, type OriginAllowance, type ReflectHow } from '../analysis/http/cors.js';
 import type { PatternWeakness } from '../analysis/http/origin-patterns.js';
 import { ALLOW_CREDENTIALS_HEADER, ALLOW_ORIGIN_HEADER, CORS_MODULES, HEADER_SETTERS, NEST_ENABLE_CORS } from '../catalog/cors.js';
 import { createRule } from '../util/create-rule.js';
@@ -33,6 +33,8 @@ interface HeaderWrite {
   /** Where the finding is shown: the setter call or the header property. */
   node: TSESTree.Node;
   value: TSESTree.Node;
+  /** Whether the header is certainly written to a response (not to a request a client sends). */
+  response: boolean;
 }
 
 interface HandlerHeaders {
@@ -150,9 +152,9 @@ export default createRule<Options, MessageIds>({
       return entry;
     }
 
-    function recordHeader(name: string, node: TSESTree.Node, value: TSESTree.Node): void {
+    function recordHeader(name: string, node: TSESTree.Node, value: TSESTree.Node, response: () => boolean): void {
       const lower = name.toLowerCase();
-      if (lower === ALLOW_ORIGIN_HEADER) handlerOf(node).origins.push({ node, value });
+      if (lower === ALLOW_ORIGIN_HEADER) handlerOf(node).origins.push({ node, value, response: response() });
       else if (lower === ALLOW_CREDENTIALS_HEADER) {
         const constant = staticValue(value, sourceCode);
         if (constant && (constant.value === true || (typeof constant.value === 'string' && constant.value.trim().toLowerCase() === 'true'))) {
@@ -166,6 +168,8 @@ export default createRule<Options, MessageIds>({
         for (const write of entry.origins) {
           const text = staticString(write.value, sourceCode);
           if (text !== null) {
+            // `'*'` sent by a client (`fetch(url, { headers })`, `new Headers()`) is a mistake, not a policy.
+            if (!write.response) continue;
             const origin = text.trim().toLowerCase();
             if (entry.credentials && origin === '*') report(write.node, 'wildcardWithCredentials', { subject: 'These CORS headers', byDefault: '' });
             else if (entry.credentials && origin === 'null') report(write.node, 'nullOrigin', { subject: 'These CORS headers' });
@@ -185,7 +189,7 @@ export default createRule<Options, MessageIds>({
           const [first, second] = node.arguments;
           if (first && second && first.type !== AST_NODE_TYPES.SpreadElement && second.type !== AST_NODE_TYPES.SpreadElement) {
             const header = staticString(first, sourceCode);
-            if (header !== null && header.length >= 27 && header.length <= 32) recordHeader(header, node, second);
+            if (header !== null && header.length >= 27 && header.length <= 32) recordHeader(header, node, second, () => setsResponseHeader(node, sourceCode));
           }
           return;
         }
@@ -196,8 +200,9 @@ export default createRule<Options, MessageIds>({
       Property(node) {
         if (!headers || node.key.type !== AST_NODE_TYPES.Literal || typeof node.key.value !== 'string') return;
         const key = node.key.value;
-        if (key.length < 27 || key.length > 32 || node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
-        recordHeader(key, node, node.value);
+        const object = node.parent;
+        if (key.length < 27 || key.length > 32 || object.type !== AST_NODE_TYPES.ObjectExpression || !isResponseHeaderObject(object, sourceCode)) return;
+        recordHeader(key, node, node.value, () => true);
       },
       'Program:exit'() {
         if (handlers.size > 0) checkHandlers();

@@ -4,8 +4,13 @@ import { acrossParsers, cjs, cjsAsModule, esm, ts } from '../helpers.js';
 
 const ruleTester = new RuleTester();
 
+/** Valid ES module cases run under the TypeScript parser as well. */
+function alsoTypeScript<T extends { languageOptions?: unknown }>(cases: T[]): T[] {
+  return cases.flatMap((c) => (c.languageOptions === esm ? [c, { ...c, languageOptions: ts }] : [c]));
+}
+
 ruleTester.run('no-permissive-cors', rule, {
-  valid: [
+  valid: alsoTypeScript([
     // explicit allow-lists
     { code: "import cors from 'cors'; app.use(cors({ origin: ['https://app.example.com', 'https://admin.example.com'], credentials: true }));", languageOptions: esm },
     { code: "const cors = require('cors'); app.use(cors({ origin: 'https://app.example.com', credentials: true }));", languageOptions: cjs },
@@ -153,6 +158,49 @@ app.use(cors({
       code: "fastify.addHook('onRequest', async (request, reply) => { const origin = request.headers.origin; if (!origin || !allowedOrigins.has(origin)) return; reply.header('Access-Control-Allow-Origin', origin); reply.header('Access-Control-Allow-Credentials', 'true'); });",
       languageOptions: ts,
     },
+    // allow-lists from configuration and constants
+    { code: "import cors from 'cors'; const allowedOrigins = process.env.ALLOWED_ORIGINS?.split(',') ?? []; app.use(cors({ origin: allowedOrigins, credentials: true }));", languageOptions: ts },
+    { code: "import cors from 'cors'; app.use(cors({ origin: config.corsOrigins, credentials: true }));", languageOptions: esm },
+    { code: "import cors from 'cors'; app.use(cors({ origin: ['http://localhost:3000', 'http://localhost:5173'], credentials: true }));", languageOptions: esm },
+    { code: "import cors from 'cors'; const { FRONTEND_URL, ADMIN_URL } = process.env; app.use(cors({ origin: [FRONTEND_URL, ADMIN_URL], credentials: true }));", languageOptions: esm },
+    { code: "import cors from 'cors'; app.use(cors({ origin: (origin, cb) => cb(null, !origin || /^https:\\/\\/([a-z]+\\.)?example\\.com$/.test(origin)), credentials: true }));", languageOptions: esm },
+    { code: "import cors from 'cors'; app.use(cors({ origin(origin, cb) { if (allowed.has(origin)) cb(null, origin); else cb(new Error('CORS')); }, credentials: true }));", languageOptions: esm },
+    { code: "import cors from 'cors'; app.options('*', cors({ origin: FRONTEND_ORIGIN, credentials: true }));", languageOptions: esm },
+    { code: "import cors from 'cors'; router.get('/public/feed', cors(), handler);", languageOptions: esm },
+    // Fastify
+    {
+      code: "import cors from '@fastify/cors'; fastify.register(cors, { origin: (origin, cb) => { const hostname = new URL(origin).hostname; if (hostname === 'localhost') { cb(null, true); return; } cb(new Error('Not allowed'), false); } });",
+      languageOptions: ts,
+    },
+    { code: "import cors from '@fastify/cors'; fastify.register(cors, { origin: true });", languageOptions: esm },
+    { code: "import cors from '@fastify/cors'; fastify.register(cors, { origin: process.env.CORS_ORIGIN?.split(','), credentials: true });", languageOptions: ts },
+    { code: "import cors from '@fastify/cors'; fastify.register(cors, () => (req, cb) => cb(null, { origin: lookup(req), credentials: true }));", languageOptions: esm },
+    { code: "import helmet from '@fastify/helmet'; fastify.register(helmet, { origin: true, credentials: true });", languageOptions: esm },
+    // Koa and Hono
+    { code: "import cors from '@koa/cors'; app.use(cors({ origin(ctx) { const origin = ctx.get('Origin'); if (!ALLOWED.includes(origin)) return ''; return origin; }, credentials: true }));", languageOptions: esm },
+    { code: "const cors = require('koa2-cors'); app.use(cors({ origin: (ctx) => (ctx.url === '/test' ? false : 'https://app.example.com'), credentials: true }));", languageOptions: cjs },
+    { code: "import { cors } from 'hono/cors'; app.use('*', (c, next) => cors({ origin: c.env.ALLOWED_ORIGINS.split(','), credentials: true })(c, next));", languageOptions: ts },
+    { code: "import { cors } from 'hono/cors'; app.use('/api/*', cors());", languageOptions: ts },
+    { code: "import { cors } from 'hono/cors'; app.use('*', cors({ origin: 'https://example.com', credentials: true }));", languageOptions: ts },
+    // NestJS
+    { code: "import { NestFactory } from '@nestjs/core'; const app = await NestFactory.create(AppModule); app.enableCors({ origin: configService.get('CORS_ORIGIN'), credentials: true });", languageOptions: ts },
+    { code: "import { NestFactory } from '@nestjs/core'; const app = await NestFactory.create(AppModule, { cors: { origin: [/\\.example\\.com$/], credentials: true } });", languageOptions: ts },
+    { code: "import { NestFactory } from '@nestjs/core'; const app = await NestFactory.create(AppModule, new FastifyAdapter(), { cors: false });", languageOptions: ts },
+    { code: "import { NestFactory } from '@nestjs/core'; const app = await NestFactory.create(AppModule, { cors: true });", languageOptions: ts },
+    { code: "import type { INestApplication } from './types'; export function setup(app: INestApplication) { app.enableCors({ origin: true, credentials: true }); }", languageOptions: ts },
+    // hand-written headers from configuration or helpers
+    { code: "app.use((req, res, next) => { res.setHeader('Access-Control-Allow-Origin', process.env.CLIENT_URL); res.setHeader('Access-Control-Allow-Credentials', 'true'); next(); });", languageOptions: esm },
+    { code: "app.use((req, res, next) => { res.setHeader('Access-Control-Allow-Origin', allowedOrigin(req)); res.setHeader('Access-Control-Allow-Credentials', 'true'); next(); });", languageOptions: esm },
+    { code: "export function GET() { return new Response(JSON.stringify(data), { headers: { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/json' } }); }", languageOptions: ts },
+    { code: "const corsHeaders = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'authorization, x-client-info, apikey, content-type' }; Deno.serve((req) => new Response('ok', { headers: corsHeaders }));", languageOptions: ts },
+    { code: "app.use((req, res, next) => { res.setHeader('Vary', 'Origin'); res.setHeader('Access-Control-Allow-Methods', 'GET,POST'); next(); });", languageOptions: esm },
+    { code: "app.use((req, res, next) => { res.setHeader('Access-Control-Allow-Origin', proxyRes.headers['access-control-allow-origin']); res.setHeader('Access-Control-Allow-Credentials', 'true'); next(); });", languageOptions: esm },
+    // request headers a client sends (a mistake, but no server policy)
+    { code: "axios.get(url, { withCredentials: true, headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true' } });", languageOptions: esm },
+    { code: "fetch(url, { credentials: 'include', headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true' } });", languageOptions: esm },
+    { code: "const headers = new Headers(); headers.append('Access-Control-Allow-Origin', '*'); headers.append('Access-Control-Allow-Credentials', 'true'); await fetch(url, { headers, credentials: 'include' });", languageOptions: ts },
+    // tests reading headers
+    { code: "expect(res.headers['access-control-allow-origin']).toBe(origin); expect(res.get('Access-Control-Allow-Credentials')).toBe('true');", languageOptions: esm },
     // strange code
     { code: '', languageOptions: esm },
     { code: "import cors from 'cors'; app.use(cors(...opts));", languageOptions: esm },
@@ -164,7 +212,7 @@ app.use(cors({
     { code: "res.setHeader(...['Access-Control-Allow-Origin', req.headers.origin]); const h = { ['Access-Control-Allow-Origin']: x };", languageOptions: esm },
     { code: "@Controller() class C { @Get() get(@Req() req) { return new.target; } }", languageOptions: ts },
     { code: "import cors from 'cors'; app.use(cors({ origin: new RegExp(pattern), credentials: true }));", languageOptions: esm },
-  ],
+  ]),
   invalid: [
     ...acrossParsers(
       [
@@ -266,6 +314,11 @@ app.use(cors({
       code: "import { INestApplication } from '@nestjs/common'; export function setup(app: INestApplication) { app.enableCors({ origin: true, credentials: true }); }",
       languageOptions: ts,
       errors: [{ messageId: 'anyOriginWithCredentials' }],
+    },
+    {
+      code: "app.use((req, res, next) => { const headers = { 'Access-Control-Allow-Origin': req.headers.origin, 'Access-Control-Allow-Credentials': 'true' }; res.writeHead(204, headers); res.end(); });",
+      languageOptions: esm,
+      errors: [{ messageId: 'reflectedOrigin' }],
     },
     // message wording
     {

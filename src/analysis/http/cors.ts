@@ -6,7 +6,7 @@
  * the request's `Origin` and whether an allow-list check guards them.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, childNodes, enclosingFunction, findVar, isFunction, memberName, paramName, singleValue, unwrap, type FunctionNode } from '../core/ast.js';
+import { calleeName, childNodes, enclosingFunction, findVar, isFunction, memberName, paramName, propertyName, singleValue, unwrap, wrappedParent, type FunctionNode } from '../core/ast.js';
 import type { SourceCode } from '../core/cache.js';
 import { isEnvironmentTest } from '../core/environment.js';
 import { CALL, resolveCompiledModule, type ModuleRef } from '../core/modules.js';
@@ -511,4 +511,72 @@ export function underEnvironmentCondition(node: Node, sourceCode: SourceCode): b
     parent = parent.parent;
   }
   return false;
+}
+
+/** Calls that take an object of response headers: `res.writeHead(200, {…})`, `res.set({…})`, `reply.headers({…})`, Hono `c.json(body, 200, {…})`. */
+const HEADER_OBJECT_CALLS = new Set(['writeHead', 'set', 'header', 'headers', 'setHeaders', 'append', 'json', 'text', 'body', 'html', 'newResponse']);
+/** Web responses whose init takes `headers`: `new Response(body, { headers })`, `NextResponse.json(data, { headers })`. */
+const RESPONSE_CLASSES = new Set(['Response', 'NextResponse']);
+
+function isArgumentOf(node: Node, call: Node | undefined, notFirst: boolean): call is TSESTree.CallExpression | TSESTree.NewExpression {
+  if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return false;
+  const index = call.arguments.findIndex((a) => unwrap(a) === node);
+  return index > (notFirst ? 0 : -1);
+}
+
+/** Whether a call or construction makes a Web response: `new Response(…)`, `Response.json(…)`, `NextResponse.next()`. */
+function makesResponse(node: Node): boolean {
+  const target = unwrap(node);
+  if (target.type !== AST_NODE_TYPES.CallExpression && target.type !== AST_NODE_TYPES.NewExpression) return false;
+  const callee = unwrap(target.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return target.type === AST_NODE_TYPES.NewExpression && RESPONSE_CLASSES.has(callee.name);
+  return callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && RESPONSE_CLASSES.has(callee.object.name);
+}
+
+/**
+ * Whether an object literal holds the headers of a response, not of an outgoing request (an
+ * axios or `fetch` config): an argument of a header-setting call (`res.writeHead(200, {…})`,
+ * `res.set({…})`, `c.json(body, 200, {…})`), or the `headers` of a Web response's init
+ * (`new Response(body, { headers: {…} })`, `NextResponse.json(data, { headers: {…} })`).
+ */
+export function isResponseHeaderObject(object: TSESTree.ObjectExpression, sourceCode: SourceCode): boolean {
+  const parent = wrappedParent(object);
+  // `const headers = { … }; res.writeHead(200, headers)`
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier && parent.init && unwrap(parent.init) === object) {
+    const variable = findVar(sourceCode, parent.id);
+    return !!variable && variable.references.some((ref) => !ref.init && ref.identifier !== parent.id && headersAt(ref.identifier));
+  }
+  return headersAt(object);
+}
+
+function headersAt(object: Node): boolean {
+  const parent = wrappedParent(object);
+  if (parent?.type === AST_NODE_TYPES.CallExpression && isArgumentOf(object, parent, false)) {
+    const name = calleeName(parent);
+    if (!name || !HEADER_OBJECT_CALLS.has(name)) return false;
+    const dataCall = name === 'json' || name === 'text' || name === 'body' || name === 'html' || name === 'newResponse';
+    return !dataCall || isArgumentOf(object, parent, true);
+  }
+  if (parent?.type !== AST_NODE_TYPES.Property || propertyName(parent) !== 'headers' || unwrap(parent.value) !== object || parent.parent.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const init = parent.parent;
+  const call = wrappedParent(init);
+  return isArgumentOf(init, call, true) && makesResponse(call);
+}
+
+/**
+ * Whether a header setter writes to a response: its receiver is a handler's parameter (`res`,
+ * `ctx`, `reply`, `c`, also through `.headers`), or the headers of a Web response made in the file
+ * (`const response = NextResponse.next(); response.headers.set(…)`). Not a `new Headers()` handed
+ * to `fetch`.
+ */
+export function setsResponseHeader(call: TSESTree.CallExpression, sourceCode: SourceCode): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const root = chainRoot(callee.object);
+  const variable = root && findVar(sourceCode, root);
+  const def = variable?.defs[0];
+  if (!variable || !def) return false;
+  if (def.type === 'Parameter') return true;
+  const value = singleValue(variable);
+  return !!value && value.path.length === 0 && makesResponse(value.init);
 }
