@@ -31,6 +31,10 @@ export interface CorsLibrary {
    * value will set to the request `Origin` header"; before 5.0 the default was the request's origin).
    */
   wildcardReflectsWithCredentials: boolean;
+  /** Whether an absent `origin` sends the request's own `Origin` back (koa2-cors: `options.origin || ctx.get('Origin')`). */
+  defaultReflects?: boolean;
+  /** Whether `origin: '*'` with credentials drops the credentials header instead (koa2-cors, outside preflights). */
+  wildcardDropsCredentials?: boolean;
   originFunction: OriginFunctionStyle;
 }
 
@@ -53,7 +57,8 @@ export const CORS_LIBRARIES: readonly CorsLibrary[] = [
     originFunction: 'callback',
   },
   {
-    modules: ['@koa/cors', 'koa-cors'],
+    // `if (credentials && origin === '*') origin = requestOrigin`, also for what an `origin` function returns.
+    modules: ['@koa/cors'],
     name: '@koa/cors',
     factories: [[]],
     trueReflects: false,
@@ -66,6 +71,8 @@ export const CORS_LIBRARIES: readonly CorsLibrary[] = [
     factories: [[]],
     trueReflects: false,
     wildcardReflectsWithCredentials: false,
+    defaultReflects: true,
+    wildcardDropsCredentials: true,
     originFunction: 'context',
   },
   {

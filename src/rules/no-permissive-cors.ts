@@ -21,6 +21,7 @@ const REFLECT_HOW: Record<ReflectHow, string> = {
   'function-echoes': "have an `origin` function that returns the request's own origin",
   'wildcard-with-credentials': "turn `origin: '*'` into the request's own origin when credentials are on",
   'default-with-credentials': "send the request's own origin back when credentials are on and `origin` is not set",
+  'default-reflects': "send the request's own origin back when `origin` is not set",
 };
 
 const WEAKNESS: Record<PatternWeakness, string> = {

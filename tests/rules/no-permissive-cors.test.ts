@@ -1,11 +1,11 @@
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-permissive-cors.js';
 import { acrossParsers, cjs, cjsAsModule, esm, ts } from '../helpers.js';
 
 const ruleTester = new RuleTester();
 
 /** Valid ES module cases run under the TypeScript parser as well. */
-function alsoTypeScript<T extends { languageOptions?: unknown }>(cases: T[]): T[] {
+function alsoTypeScript(cases: ValidTestCase<[{ reportPublicCors?: boolean }]>[]): ValidTestCase<[{ reportPublicCors?: boolean }]>[] {
   return cases.flatMap((c) => (c.languageOptions === esm ? [c, { ...c, languageOptions: ts }] : [c]));
 }
 
@@ -201,6 +201,9 @@ app.use(cors({
     { code: "const headers = new Headers(); headers.append('Access-Control-Allow-Origin', '*'); headers.append('Access-Control-Allow-Credentials', 'true'); await fetch(url, { headers, credentials: 'include' });", languageOptions: ts },
     // tests reading headers
     { code: "expect(res.headers['access-control-allow-origin']).toBe(origin); expect(res.get('Access-Control-Allow-Credentials')).toBe('true');", languageOptions: esm },
+    // koa2-cors drops the credentials header for `*`
+    { code: "const cors = require('koa2-cors'); app.use(cors({ origin: '*', credentials: true }));", languageOptions: cjs },
+    { code: "const cors = require('koa2-cors'); app.use(cors({ origin: ctx => (ALLOWED.includes(ctx.get('Origin')) ? ctx.get('Origin') : false), credentials: true }));", languageOptions: cjs },
     // strange code
     { code: '', languageOptions: esm },
     { code: "import cors from 'cors'; app.use(cors(...opts));", languageOptions: esm },
@@ -320,6 +323,8 @@ app.use(cors({
       languageOptions: esm,
       errors: [{ messageId: 'reflectedOrigin' }],
     },
+    { code: "const cors = require('koa2-cors'); app.use(cors({ credentials: true }));", languageOptions: cjsAsModule, errors: [{ messageId: 'anyOriginWithCredentials', data: { subject: 'These `koa2-cors` options', how: "send the request's own origin back when `origin` is not set" } }] },
+    { code: "import cors from '@koa/cors'; app.use(cors({ origin: (ctx) => (ctx.path.startsWith('/api') ? '*' : ctx.get('Origin')), credentials: true }));", languageOptions: esm, errors: [{ messageId: 'anyOriginWithCredentials' }] },
     // message wording
     {
       code: "import cors from 'cors'; app.use(cors({ origin: /^https:\\/\\/app\\.example\\.com/, credentials: true }));",

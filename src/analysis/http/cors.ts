@@ -42,7 +42,7 @@ export type OriginAllowance =
   | { kind: 'null'; node: Node }
   | { kind: 'weak-pattern'; node: Node; pattern: string; weakness: WeakPattern };
 
-export type ReflectHow = 'true' | 'callback-allows' | 'function-echoes' | 'wildcard-with-credentials' | 'default-with-credentials';
+export type ReflectHow = 'true' | 'callback-allows' | 'function-echoes' | 'wildcard-with-credentials' | 'default-with-credentials' | 'default-reflects';
 
 export interface CorsConfiguration {
   /** The library's name, as resolved by import (`cors`, `@fastify/cors`, `NestJS`). */
@@ -172,7 +172,8 @@ function configure(library: CorsLibrary, call: TSESTree.CallExpression, optionsA
   const allowances: OriginAllowance[] = [];
   const at = options ?? call;
   if (originMember && !originMember.present) {
-    if (library.wildcardReflectsWithCredentials && credentials === true) allowances.push({ kind: 'reflect', node: at, how: 'default-with-credentials' });
+    if (library.defaultReflects) allowances.push({ kind: 'reflect', node: at, how: 'default-reflects' });
+    else if (library.wildcardReflectsWithCredentials && credentials === true) allowances.push({ kind: 'reflect', node: at, how: 'default-with-credentials' });
     else allowances.push({ kind: 'wildcard', node: at, byDefault: true });
   } else if (originMember?.present) {
     allowances.push(...originAllowances(originMember.value, library, credentials, sourceCode));
@@ -195,10 +196,11 @@ function originAllowances(value: Node, library: CorsLibrary, credentials: boolea
     return result;
   }
   const fn = isFunction(resolved) ? resolved : functionOf(value, sourceCode);
-  if (fn) return originFunctionAllows(fn, library.originFunction, sourceCode) ? [{ kind: 'reflect', node: at, how: fn.params.length > 0 && library.originFunction === 'callback' ? 'callback-allows' : 'function-echoes' }] : [];
+  if (fn) return originFunctionAllows(fn, library.originFunction, library.wildcardReflectsWithCredentials && credentials === true, sourceCode) ? [{ kind: 'reflect', node: at, how: fn.params.length > 0 && library.originFunction === 'callback' ? 'callback-allows' : 'function-echoes' }] : [];
   const constant = staticValue(resolved, sourceCode);
   if (constant?.value === true) return library.trueReflects ? [{ kind: 'reflect', node: at, how: 'true' }] : [];
   if (constant?.value === '*') {
+    if (library.wildcardDropsCredentials) return credentials === true ? [] : [{ kind: 'wildcard', node: at, byDefault: false }];
     return library.wildcardReflectsWithCredentials && credentials === true
       ? [{ kind: 'reflect', node: at, how: 'wildcard-with-credentials' }]
       : [{ kind: 'wildcard', node: at, byDefault: false }];
@@ -273,9 +275,10 @@ function isParameterValue(node: Node, variable: ReturnType<typeof findVar>, sour
  * Whether an `origin` function allows every origin: a `(origin, callback)` function whose every
  * call of its callback is `callback(null, true)` or `callback(null, origin)`; a Koa `(ctx)` or Hono
  * `(origin, c)` function whose every `return` is the request's origin (`ctx.get('Origin')`, the
- * `origin` parameter), possibly with a fallback.
+ * `origin` parameter), possibly with a fallback, or `'*'` where the library turns it into the request's
+ * origin (`wildcardReflects`, @koa/cors with credentials).
  */
-function originFunctionAllows(fn: FunctionNode, style: OriginFunctionStyle, sourceCode: SourceCode): boolean {
+function originFunctionAllows(fn: FunctionNode, style: OriginFunctionStyle, wildcardReflects: boolean, sourceCode: SourceCode): boolean {
   if (style === 'callback') {
     const origin = parameterVariable(fn, 0, sourceCode);
     const callback = parameterVariable(fn, 1, sourceCode);
@@ -295,15 +298,21 @@ function originFunctionAllows(fn: FunctionNode, style: OriginFunctionStyle, sour
   const returns = ownReturns(fn);
   if (!returns || returns.length === 0) return false;
   const origin = style === 'value' ? parameterVariable(fn, 0, sourceCode) : null;
-  return returns.every((value) => echoesOrigin(value, sourceCode, origin, 0));
+  return returns.every((value) => echoesOrigin(value, sourceCode, origin, wildcardReflects, 0));
 }
 
-function echoesOrigin(node: Node, sourceCode: SourceCode, originParam: ReturnType<typeof findVar>, depth: number): boolean {
+/** Whether a returned value is the request's origin (or `'*'`, when `wildcardReflects`), whatever the request. */
+function echoesOrigin(node: Node, sourceCode: SourceCode, originParam: ReturnType<typeof findVar>, wildcardReflects: boolean, depth: number): boolean {
   const target = unwrap(node);
   if (depth > 4) return false;
-  if (target.type === AST_NODE_TYPES.AwaitExpression) return echoesOrigin(target.argument, sourceCode, originParam, depth + 1);
+  const echoes = (inner: Node): boolean => echoesOrigin(inner, sourceCode, originParam, wildcardReflects, depth + 1);
+  if (wildcardReflects && staticValue(target, sourceCode)?.value === '*') return true;
+  if (target.type === AST_NODE_TYPES.AwaitExpression) return echoes(target.argument);
   if (target.type === AST_NODE_TYPES.LogicalExpression && target.operator !== '&&') {
-    return echoesOrigin(target.left, sourceCode, originParam, depth + 1) && (staticValue(target.right, sourceCode) !== undefined || echoesOrigin(target.right, sourceCode, originParam, depth + 1));
+    return echoes(target.left) && (staticValue(target.right, sourceCode) !== undefined || echoes(target.right));
+  }
+  if (target.type === AST_NODE_TYPES.ConditionalExpression) {
+    return !checksOrigin(target.test, sourceCode) && echoes(target.consequent) && echoes(target.alternate);
   }
   if (originParam && isParameterValue(target, originParam, sourceCode)) return true;
   return requestOrigin(target, sourceCode) !== null;
