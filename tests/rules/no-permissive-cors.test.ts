@@ -341,6 +341,7 @@ app.use(cors({
       languageOptions: esm,
       errors: [{ messageId: 'anyOriginWithCredentials', data: { subject: 'These `@koa/cors` options', how: "send the request's own origin back when credentials are on and `origin` is not set" } }],
     },
+    { code: "import cors = require('cors'); app.use(cors({ origin: true, credentials: true }));", languageOptions: ts, errors: [{ messageId: 'anyOriginWithCredentials' }] },
     // reportPublicCors
     { code: "import cors from 'cors'; app.use(cors());", options: [{ reportPublicCors: true }], languageOptions: esm, errors: [{ messageId: 'publicCors' }] },
     { code: "import cors from 'cors'; app.use(cors({ origin: true }));", options: [{ reportPublicCors: true }], languageOptions: ts, errors: [{ messageId: 'publicCors' }] },

@@ -139,8 +139,21 @@ export function corsConfiguration(call: TSESTree.CallExpression, sourceCode: Sou
     }
     return null;
   }
+  if (!mayBeFactory(callee, sourceCode)) return null;
   const library = libraryOf(resolveCompiledModule(callee, sourceCode), false);
   return library ? configure(library, call, args[0] ?? null, sourceCode) : null;
+}
+
+/**
+ * A cheap test before resolving a callee: a middleware factory is called through a binding the
+ * file imports or declares (`cors(…)`), `require('cors')(…)` or a compiled `(0, m.default)(…)`;
+ * never through a method (`app.use(…)`), a parameter or a global.
+ */
+function mayBeFactory(callee: Node, sourceCode: SourceCode): boolean {
+  if (callee.type === AST_NODE_TYPES.CallExpression || callee.type === AST_NODE_TYPES.SequenceExpression) return true;
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = findVar(sourceCode, callee)?.defs[0];
+  return def?.type === 'ImportBinding' || def?.type === 'Variable';
 }
 
 type Member = { present: true; value: Node } | { present: false } | null;
