@@ -8,7 +8,7 @@ export const FILES = ['**/*.{js,cjs,mjs,jsx,ts,cts,mts,tsx}'];
 export const TEST_FILES = ['**/*.{test,spec}.*', '**/__tests__/**'];
 
 /** Rules whose findings in test files are fixtures, not bugs; the configs turn them off there. */
-const OFF_IN_TESTS: readonly string[] = ['no-error-details-in-response', 'no-hardcoded-secrets', 'no-insecure-random', 'no-insecure-tls', 'no-sensitive-logging', 'no-weak-crypto', 'no-weak-jwt-secret', 'no-weak-password-hash', 'require-jwt-expiry'];
+const OFF_IN_TESTS: readonly string[] = ['no-error-details-in-response', 'no-hardcoded-secrets', 'no-insecure-random', 'no-insecure-tls', 'no-permissive-cors', 'no-sensitive-logging', 'no-weak-crypto', 'no-weak-jwt-secret', 'no-weak-password-hash', 'require-jwt-expiry'];
 
 export type ConfigName = 'recommended' | 'strict' | 'all';
 
@@ -30,6 +30,7 @@ const OFF_IN_MIGRATIONS: Partial<Record<ConfigName, readonly string[]>> = { reco
  */
 const STRICT_OPTIONS: Record<string, unknown[]> = {
   'no-error-details-in-response': [{ reportMessagesWithoutErrorStatus: true }],
+  'no-permissive-cors': [{ reportPublicCors: true }],
   'no-sql-injection': [{ allowNumericCoercion: false, checkStructure: true }],
   'no-weak-crypto': [{ reportSha1Interop: true }],
   'no-weak-password-hash': [{ minBcryptCost: 12 }],

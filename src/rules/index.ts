@@ -7,6 +7,7 @@ import noInsecureRandom from './no-insecure-random.js';
 import noJwtDecodeForAuth from './no-jwt-decode-for-auth.js';
 import noJwtInBrowserStorage from './no-jwt-in-browser-storage.js';
 import noMassAssignment from './no-mass-assignment.js';
+import noPermissiveCors from './no-permissive-cors.js';
 import noSensitiveJwtPayload from './no-sensitive-jwt-payload.js';
 import noSensitiveLogging from './no-sensitive-logging.js';
 import noSqlInjection from './no-sql-injection.js';
@@ -29,6 +30,7 @@ export const rules = {
   'no-jwt-decode-for-auth': noJwtDecodeForAuth,
   'no-jwt-in-browser-storage': noJwtInBrowserStorage,
   'no-mass-assignment': noMassAssignment,
+  'no-permissive-cors': noPermissiveCors,
   'no-sensitive-jwt-payload': noSensitiveJwtPayload,
   'no-sensitive-logging': noSensitiveLogging,
   'no-sql-injection': noSqlInjection,
