@@ -1,8 +1,10 @@
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester, type InvalidTestCase } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-insecure-tls.js';
 import { acrossParsers, cjs, cjsAsModule, esm, ts } from '../helpers.js';
 
 const ruleTester = new RuleTester();
+
+type Invalid = InvalidTestCase<'insecureOption' | 'processWide' | 'oldDefaultVersion' | 'disabledCerts' | 'setSecure' | 'removeOption' | 'removeStatement' | 'removeCall', [{ allowEnvironmentGuarded?: boolean }]>;
 
 const all = [esm, cjs, cjsAsModule, ts];
 
@@ -62,6 +64,13 @@ ruleTester.run('no-insecure-tls', rule, {
       options: [{ allowEnvironmentGuarded: true }],
       languageOptions: cjs,
     },
+    // operator switches, as careful applications write them
+    { code: "const axios = require('axios'); const https = require('https'); class Monitor { async check() { return axios.get(this.url, { httpsAgent: new https.Agent({ rejectUnauthorized: !this.getIgnoreTls(), maxCachedSessions: 0 }) }); } }", languageOptions: cjs },
+    { code: "import request from 'request'; export class Uplink { fetch(url) { return request({ url, strictSSL: this.strict_ssl, proxy: this.proxy }); } }", languageOptions: esm },
+    { code: "import { Client } from 'pg'; export const connect = (config) => new Client({ ...config, ssl: config.ssl ? { rejectUnauthorized: config.rejectUnauthorized ?? true, ca: config.ca } : undefined });", languageOptions: ts },
+    { code: "module.exports = { mongodb: { connectionOptions: { ssl: getBoolean(process.env.ME_CONFIG_MONGODB_SSL, false), sslValidate: getBoolean(process.env.ME_CONFIG_MONGODB_SSLVALIDATE, true) } } };", languageOptions: cjs },
+    { code: "import nodemailer from 'nodemailer'; export const send = (n) => nodemailer.createTransport({ host: n.smtpHost, secure: n.smtpSecure, tls: { rejectUnauthorized: !n.smtpIgnoreTLSError || false } });", languageOptions: esm },
+    { code: "import { Agent } from 'undici'; export const dispatcher = new Agent({ connect: { rejectUnauthorized: env.HTTP_TLS_VERIFY, ca: env.HTTP_CA } });", languageOptions: ts },
     // strange code
     { code: '', languageOptions: esm },
     { code: "const o = { [rejectUnauthorized]: false, ...{ strictSSL } }; o?.['minVersion']; function F() { return new.target; }", languageOptions: esm },
@@ -70,7 +79,7 @@ ruleTester.run('no-insecure-tls', rule, {
     { code: 'tls.connect(...[{ checkServerIdentity }]); obj.rejectUnauthorized += false;', languageOptions: esm },
   ],
   invalid: [
-    ...acrossParsers(
+    ...acrossParsers<Invalid>(
       [
         {
           code: "const https = require('https');\nconst agent = new https.Agent({ rejectUnauthorized: false });",
@@ -101,7 +110,7 @@ ruleTester.run('no-insecure-tls', rule, {
       ],
       all,
     ),
-    ...acrossParsers([
+    ...acrossParsers<Invalid>([
       // axios: an agent nested in the client's options is named by the agent
       {
         code: "import axios from 'axios';\nimport https from 'node:https';\nexport const api = axios.create({ baseURL, httpsAgent: new https.Agent({ rejectUnauthorized: false }) });",
@@ -215,7 +224,16 @@ ruleTester.run('no-insecure-tls', rule, {
         code: "import https from 'https';\nconst options = { hostname, port: 443 };\noptions.rejectUnauthorized = false;\nhttps.request(options, onResponse);",
         errors: [{ messageId: 'insecureOption', data: { setting: 'rejectUnauthorized: false', effect: 'turns off TLS certificate verification', where: ' for `https.request`' }, line: 3, suggestions: [{ messageId: 'removeStatement', output: "import https from 'https';\nconst options = { hostname, port: 443 };\n\nhttps.request(options, onResponse);" }] }],
       },
-      // development guards are still reported by default
+      // the global agent, and options of query builders
+    {
+      code: "import https from 'https';\nhttps.globalAgent.options.rejectUnauthorized = false;",
+      errors: [{ messageId: 'insecureOption', data: { setting: 'rejectUnauthorized: false', effect: 'turns off TLS certificate verification', where: '' }, suggestions: [{ messageId: 'removeStatement', output: "import https from 'https';\n" }] }],
+    },
+    {
+      code: "import knex from 'knex';\nexport const db = knex({ client: 'pg', connection: { connectionString, ssl: { rejectUnauthorized: false } } });",
+      errors: [{ messageId: 'insecureOption', data: { setting: 'rejectUnauthorized: false', effect: 'turns off TLS certificate verification', where: ' for `knex`' }, suggestions: [{ messageId: 'setSecure', output: "import knex from 'knex';\nexport const db = knex({ client: 'pg', connection: { connectionString, ssl: { rejectUnauthorized: true } } });" }] }],
+    },
+    // development guards are still reported by default
       {
         code: "import { Pool } from 'pg';\nnew Pool({ ssl: process.env.NODE_ENV === 'production' ? { ca } : { rejectUnauthorized: false } });",
         errors: [{ messageId: 'insecureOption', data: { setting: 'rejectUnauthorized: false', effect: 'turns off TLS certificate verification', where: ' for `pg.Pool`' }, suggestions: [{ messageId: 'setSecure', output: "import { Pool } from 'pg';\nnew Pool({ ssl: process.env.NODE_ENV === 'production' ? { ca } : { rejectUnauthorized: true } });" }] }],
