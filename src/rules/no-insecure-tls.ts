@@ -7,6 +7,7 @@ import {
   describeTlsCall,
   isAssignedToProcessEnv,
   isEnvironmentGuarded,
+  isUnderVerificationSwitch,
   isInsecureTlsValue,
   isRejectUnauthorizedEnv,
   isServerTlsOptions,
@@ -73,7 +74,13 @@ export default createRule<Options, MessageIds>({
     if (!mayConfigureTls(sourceCode)) return {};
     const allowGuarded = context.options[0]?.allowEnvironmentGuarded === true;
 
-    const guarded = (node: TSESTree.Node): boolean => allowGuarded && isEnvironmentGuarded(node, sourceCode);
+    /**
+     * Settings the operator chooses: under a switch named for certificate checking
+     * (`if (config.allowSelfSigned)`, `case 'no-verify':`), and, with the option, under a test of
+     * the deployment environment.
+     */
+    const guarded = (node: TSESTree.Node): boolean =>
+      isUnderVerificationSwitch(node, sourceCode) || (allowGuarded && isEnvironmentGuarded(node, sourceCode));
 
     /** The text range that removes a property together with one neighbouring comma. */
     function removeProperty(fixer: TSESLint.RuleFixer, property: TSESTree.Property): TSESLint.RuleFix {

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { acceptsEveryCertificate, describeTlsCall, isEnvironmentGuarded, isProcessEnv, reachedCall, tlsCallRef } from '../../src/analysis/domains/tls.js';
+import { acceptsEveryCertificate, describeTlsCall, isEnvironmentGuarded, isProcessEnv, isUnderVerificationSwitch, reachedCall, tlsCallRef } from '../../src/analysis/domains/tls.js';
 import { probeOne, type Language } from './harness.js';
 
 describe('acceptsEveryCertificate', () => {
@@ -65,5 +65,30 @@ describe('isProcessEnv and isEnvironmentGuarded', () => {
     expect(guarded('if (options.verbose) f(); probe(x);')).toBe(false);
     expect(guarded('if (isDev) { app.use(() => probe(x)); }')).toBe(false);
     expect(guarded('if (user.admin) probe(x);')).toBe(false);
+  });
+});
+
+describe('isUnderVerificationSwitch', () => {
+  const under = (code: string): boolean => probeOne(code, (node, sc) => isUnderVerificationSwitch(node, sc));
+
+  it.each([
+    'if (config.allowSelfSigned) probe(x);',
+    "switch (config.sslmode) { case 'no-verify': probe(x); }",
+    'const o = ignoreTlsErrors ? probe(x) : y;',
+    'const o = !options.verifyCertificates && probe(x);',
+    'if (process.env.DB_SSL_INSECURE) { probe(x); }',
+    "if (settings.tlsMode === 'allow-invalid') probe(x);",
+  ])('a switch for certificate checking: %s', (code) => {
+    expect(under(code)).toBe(true);
+  });
+
+  it.each([
+    'if (options.ssl) probe(x);',
+    'const o = useSsl ? probe(x) : false;',
+    "if (process.env.NODE_ENV !== 'production') probe(x);",
+    'if (allowSelfSigned) { run(() => probe(x)); }',
+    'if (verify(x)) {} probe(x);',
+  ])('not one: %s', (code) => {
+    expect(under(code)).toBe(false);
   });
 });

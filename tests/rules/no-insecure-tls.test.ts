@@ -71,6 +71,12 @@ ruleTester.run('no-insecure-tls', rule, {
     { code: "module.exports = { mongodb: { connectionOptions: { ssl: getBoolean(process.env.ME_CONFIG_MONGODB_SSL, false), sslValidate: getBoolean(process.env.ME_CONFIG_MONGODB_SSLVALIDATE, true) } } };", languageOptions: cjs },
     { code: "import nodemailer from 'nodemailer'; export const send = (n) => nodemailer.createTransport({ host: n.smtpHost, secure: n.smtpSecure, tls: { rejectUnauthorized: !n.smtpIgnoreTLSError || false } });", languageOptions: esm },
     { code: "import { Agent } from 'undici'; export const dispatcher = new Agent({ connect: { rejectUnauthorized: env.HTTP_TLS_VERIFY, ca: env.HTTP_CA } });", languageOptions: ts },
+    // a literal behind a switch named for certificate checking is the operator's choice
+    { code: "module.exports = function parse(config) { switch (config.sslmode) { case 'disable': config.ssl = false; break; case 'no-verify': config.ssl.rejectUnauthorized = false; break; } return config; };", languageOptions: cjs },
+    { code: "import https from 'https'; export function agentFor(config) { const options = { keepAlive: true }; if (config.tls.allowSelfSigned) options.rejectUnauthorized = false; return new https.Agent(options); }", languageOptions: esm },
+    { code: "import { Pool } from 'pg'; export const pool = new Pool({ ssl: process.env.DB_SSL_NO_VERIFY === 'true' ? { rejectUnauthorized: false } : { ca } });", languageOptions: ts },
+    { code: "import axios from 'axios'; import https from 'https'; export const client = (opts) => axios.create({ httpsAgent: opts.ignoreTlsErrors ? new https.Agent({ rejectUnauthorized: false }) : undefined });", languageOptions: esm },
+    { code: "import request from 'request'; export const get = (url, insecure) => request({ url, ...(insecure && { strictSSL: false }) });", languageOptions: esm },
     // strange code
     { code: '', languageOptions: esm },
     { code: "const o = { [rejectUnauthorized]: false, ...{ strictSSL } }; o?.['minVersion']; function F() { return new.target; }", languageOptions: esm },
@@ -232,6 +238,15 @@ ruleTester.run('no-insecure-tls', rule, {
     {
       code: "import knex from 'knex';\nexport const db = knex({ client: 'pg', connection: { connectionString, ssl: { rejectUnauthorized: false } } });",
       errors: [{ messageId: 'insecureOption', data: { setting: 'rejectUnauthorized: false', effect: 'turns off TLS certificate verification', where: ' for `knex`' }, suggestions: [{ messageId: 'setSecure', output: "import knex from 'knex';\nexport const db = knex({ client: 'pg', connection: { connectionString, ssl: { rejectUnauthorized: true } } });" }] }],
+    },
+    // a condition that turns TLS on, not verification off, does not make the literal a choice
+    {
+      code: "import { Pool } from 'pg';\nexport const pool = new Pool({ ssl: useSsl ? { rejectUnauthorized: false } : false });",
+      errors: [{ messageId: 'insecureOption', data: { setting: 'rejectUnauthorized: false', effect: 'turns off TLS certificate verification', where: ' for `pg.Pool`' }, suggestions: [{ messageId: 'setSecure', output: "import { Pool } from 'pg';\nexport const pool = new Pool({ ssl: useSsl ? { rejectUnauthorized: true } : false });" }] }],
+    },
+    {
+      code: "export function configure(options) {\n  if (options.ssl) {\n    options.ssl.rejectUnauthorized = false;\n  }\n  return options;\n}",
+      errors: [{ messageId: 'insecureOption', data: { setting: 'rejectUnauthorized: false', effect: 'turns off TLS certificate verification', where: '' }, line: 3, suggestions: [{ messageId: 'removeStatement', output: "export function configure(options) {\n  if (options.ssl) {\n    \n  }\n  return options;\n}" }] }],
     },
     // development guards are still reported by default
       {

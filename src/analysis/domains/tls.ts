@@ -8,6 +8,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { childNodes, findVar, isFunction, memberName, unwrap, wrappedParent } from '../core/ast.js';
 import type { SourceCode } from '../core/cache.js';
 import { isEnvironmentTest } from '../core/environment.js';
+import { nameWords } from '../core/names.js';
 import { describeRef, fromModule, resolveCompiledModule, resolveModule, type ModuleRef } from '../core/modules.js';
 import { hasMember, resolveObject, resolveValueNode } from '../core/object-values.js';
 import { staticValue } from '../core/static-value.js';
@@ -220,20 +221,63 @@ export function assignedObject(member: TSESTree.MemberExpression, sourceCode: So
 }
 
 /**
- * Whether a node sits in a branch taken only in some deployment environment: the consequent or
- * alternate of an `if`, a ternary or the right side of `&&`/`||` whose condition tests the
- * environment or a debug switch (`NODE_ENV !== 'production'`, `isDev`). Looks up to the enclosing function.
+ * The conditions that decide whether a node runs, innermost first, up to the enclosing function:
+ * the test of an `if` or a ternary whose branch holds it, the left side of `&&`/`||`/`??` whose
+ * right side holds it, and a `switch` case's test with the discriminant.
  */
-export function isEnvironmentGuarded(node: Node, sourceCode: SourceCode): boolean {
+export function branchConditions(node: Node): Node[] {
+  const conditions: Node[] = [];
   let child: Node = node;
   let parent = node.parent;
   for (let step = 0; parent && step < 64; step++) {
-    if (isFunction(parent)) return false;
-    if (parent.type === AST_NODE_TYPES.IfStatement && parent.test !== child && isEnvironmentTest(parent.test, sourceCode)) return true;
-    if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== child && isEnvironmentTest(parent.test, sourceCode)) return true;
-    if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === child && isEnvironmentTest(parent.left, sourceCode)) return true;
+    if (isFunction(parent)) break;
+    if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.test !== child) conditions.push(parent.test);
+    else if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === child) conditions.push(parent.left);
+    else if (parent.type === AST_NODE_TYPES.SwitchCase && parent.test !== child) {
+      if (parent.test) conditions.push(parent.test);
+      if (parent.parent.type === AST_NODE_TYPES.SwitchStatement) conditions.push(parent.parent.discriminant);
+    }
     child = parent;
     parent = parent.parent;
   }
+  return conditions;
+}
+
+/**
+ * Whether a condition is a switch for certificate checking itself, named so in its identifiers or
+ * strings: `config.allowSelfSigned`, `ignoreTlsErrors`, `!options.verifyCertificates`,
+ * `sslmode === 'no-verify'`, `process.env.DB_SSL_INSECURE`. The setting under it is the operator's
+ * choice, as a value computed from configuration is.
+ */
+export function isVerificationSwitch(condition: Node, sourceCode: SourceCode): boolean {
+  for (const token of sourceCode.getTokens(condition)) {
+    let text: string;
+    if (token.type === 'Identifier') text = token.value;
+    else if (token.type === 'String') text = token.value.slice(1, -1);
+    else if (token.type === 'Template') text = token.value.slice(1, -1);
+    else continue;
+    const words = nameWords(text);
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
+      if (VERIFICATION_SWITCH_WORDS.has(word)) return true;
+      if (word === 'self' && words[i + 1] === 'signed') return true;
+    }
+  }
   return false;
+}
+
+/** Words that name a switch for certificate checking (`allowInvalidCerts`, `skipVerify`, `tlsInsecure`). */
+const VERIFICATION_SWITCH_WORDS = new Set(['verify', 'verification', 'verified', 'insecure', 'selfsigned', 'unauthorized', 'strict', 'validate', 'validation', 'invalid', 'ignore', 'untrusted']);
+
+/** Whether one of the conditions a node runs under is a switch for certificate checking. */
+export function isUnderVerificationSwitch(node: Node, sourceCode: SourceCode): boolean {
+  return branchConditions(node).some((condition) => isVerificationSwitch(condition, sourceCode));
+}
+
+/**
+ * Whether a node sits in a branch taken only in some deployment environment: one of its
+ * `branchConditions` tests the environment or a debug switch (`NODE_ENV !== 'production'`, `isDev`).
+ */
+export function isEnvironmentGuarded(node: Node, sourceCode: SourceCode): boolean {
+  return branchConditions(node).some((condition) => isEnvironmentTest(condition, sourceCode));
 }
