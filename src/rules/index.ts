@@ -4,6 +4,7 @@ import noErrorDetailsInResponse from './no-error-details-in-response.js';
 import noExcessiveDataExposure from './no-excessive-data-exposure.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
 import noInsecureRandom from './no-insecure-random.js';
+import noInsecureTls from './no-insecure-tls.js';
 import noJwtDecodeForAuth from './no-jwt-decode-for-auth.js';
 import noJwtInBrowserStorage from './no-jwt-in-browser-storage.js';
 import noMassAssignment from './no-mass-assignment.js';
@@ -27,6 +28,7 @@ export const rules = {
   'no-excessive-data-exposure': noExcessiveDataExposure,
   'no-hardcoded-secrets': noHardcodedSecrets,
   'no-insecure-random': noInsecureRandom,
+  'no-insecure-tls': noInsecureTls,
   'no-jwt-decode-for-auth': noJwtDecodeForAuth,
   'no-jwt-in-browser-storage': noJwtInBrowserStorage,
   'no-mass-assignment': noMassAssignment,
