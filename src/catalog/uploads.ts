@@ -105,7 +105,11 @@ export interface UploadRow {
   optionsArg: number;
   /** The file size option. */
   fileSize: SizeOption;
-  /** Option keys that filter the kind of file accepted; empty when the library has none. */
+  /**
+   * Option keys that filter the kind of file accepted; empty when the library has none or when
+   * checks are made on the parsed file instead (formidable is often used for fields alone, and its
+   * files are checked after parsing).
+   */
   typeFilters: readonly string[];
   /** Only a call with one of these options configures uploads (`koaBody({ multipart: true })`). */
   requires?: string;
@@ -118,10 +122,10 @@ export const UPLOAD_PARSERS: readonly UploadRow[] = [
   { module: 'busboy', callee: [], display: 'busboy()', optionsArg: 0, fileSize: { path: ['limits', 'fileSize'], unit: 'bytes', defaultBytes: Infinity }, typeFilters: [] },
   { module: 'busboy', callee: ['new'], display: 'new Busboy()', optionsArg: 0, fileSize: { path: ['limits', 'fileSize'], unit: 'bytes', defaultBytes: Infinity }, typeFilters: [] },
   { module: 'express-fileupload', callee: [], display: 'fileUpload()', optionsArg: 0, fileSize: { path: ['limits', 'fileSize'], unit: 'bytes', defaultBytes: Infinity }, typeFilters: [] },
-  { module: 'formidable', callee: [], display: 'formidable()', optionsArg: 0, fileSize: { path: ['maxFileSize'], unit: 'bytes', defaultBytes: 200 * MB }, typeFilters: ['filter'] },
-  { module: 'formidable', callee: ['formidable'], display: 'formidable()', optionsArg: 0, fileSize: { path: ['maxFileSize'], unit: 'bytes', defaultBytes: 200 * MB }, typeFilters: ['filter'] },
-  { module: 'formidable', callee: ['IncomingForm', 'new'], display: 'new IncomingForm()', optionsArg: 0, fileSize: { path: ['maxFileSize'], unit: 'bytes', defaultBytes: 200 * MB }, typeFilters: ['filter'] },
-  { module: 'formidable', callee: ['Formidable', 'new'], display: 'new Formidable()', optionsArg: 0, fileSize: { path: ['maxFileSize'], unit: 'bytes', defaultBytes: 200 * MB }, typeFilters: ['filter'] },
+  { module: 'formidable', callee: [], display: 'formidable()', optionsArg: 0, fileSize: { path: ['maxFileSize'], unit: 'bytes', defaultBytes: 200 * MB }, typeFilters: [] },
+  { module: 'formidable', callee: ['formidable'], display: 'formidable()', optionsArg: 0, fileSize: { path: ['maxFileSize'], unit: 'bytes', defaultBytes: 200 * MB }, typeFilters: [] },
+  { module: 'formidable', callee: ['IncomingForm', 'new'], display: 'new IncomingForm()', optionsArg: 0, fileSize: { path: ['maxFileSize'], unit: 'bytes', defaultBytes: 200 * MB }, typeFilters: [] },
+  { module: 'formidable', callee: ['Formidable', 'new'], display: 'new Formidable()', optionsArg: 0, fileSize: { path: ['maxFileSize'], unit: 'bytes', defaultBytes: 200 * MB }, typeFilters: [] },
   { module: 'koa-body', callee: [], display: 'koaBody()', optionsArg: 0, fileSize: { path: ['formidable', 'maxFileSize'], unit: 'bytes', defaultBytes: 200 * MB }, typeFilters: [], requires: 'multipart' },
   { module: 'koa-body', callee: ['koaBody'], display: 'koaBody()', optionsArg: 0, fileSize: { path: ['formidable', 'maxFileSize'], unit: 'bytes', defaultBytes: 200 * MB }, typeFilters: [], requires: 'multipart' },
 ];
@@ -129,6 +133,9 @@ export const UPLOAD_PARSERS: readonly UploadRow[] = [
 /** `@fastify/multipart` registered on a Fastify instance: its `limits.fileSize` defaults to the instance's body limit. */
 export const FASTIFY_MULTIPART_MODULES: readonly string[] = ['@fastify/multipart', 'fastify-multipart'];
 export const FASTIFY_MULTIPART_FILE_SIZE: SizeOption = { path: ['limits', 'fileSize'], unit: 'bytes', defaultBytes: MB };
+
+/** Words in a file that show it checks the uploaded file's type itself, after the parser. */
+export const FILE_TYPE_CHECK_WORDS: readonly string[] = ['mimetype', 'mimeType', 'extname', 'fileTypeFrom', 'file-type', 'magic-bytes'];
 
 /** multer storage engines that keep files on this machine (`diskStorage`) or in its memory. */
 export const MULTER_LOCAL_STORAGE: ReadonlySet<string> = new Set(['diskStorage', 'memoryStorage']);

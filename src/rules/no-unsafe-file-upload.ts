@@ -2,28 +2,34 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findVar, isFunction, memberName, propertyName, shortText, singleValue, unwrap, wrappedParent } from '../analysis/core/ast.js';
 import { resolveCompiledModule } from '../analysis/core/modules.js';
 import { includesAny, quotedAny, textCheck } from '../analysis/core/source-text.js';
-import { calleeRef, clientNamedPath, formatBytes, mayHaveOption, optionsObject, sizeSetting, uploadCall, type ParserCall } from '../analysis/domains/uploads.js';
+import { calleeRef, clientNamedPath, folderPath, formatBytes, isInsideFolder, mayHaveOption, optionsObject, sizeSetting, uploadCall, type FolderPath, type ParserCall } from '../analysis/domains/uploads.js';
 import {
   CLIENT_FILE_NAME_PROPERTIES,
   FASTIFY_MULTIPART_FILE_SIZE,
   FASTIFY_MULTIPART_MODULES,
   FILE_SYSTEM_MODULES,
+  FILE_TYPE_CHECK_WORDS,
   FILE_WRITE_CALLS,
   MULTER_LOCAL_STORAGE,
+  STATIC_SERVERS,
   UPLOAD_MODULES,
   type UploadRow,
 } from '../catalog/uploads.js';
 import { createRule } from '../util/create-rule.js';
 
 type Node = TSESTree.Node;
-type MessageIds = 'noSizeLimit' | 'unlimitedSize' | 'noTypeCheck' | 'clientFileName';
+type MessageIds = 'noSizeLimit' | 'unlimitedSize' | 'noTypeCheck' | 'clientFileName' | 'servedFolder';
 type Options = [{ requireFileTypeCheck?: boolean }];
 
 const mayLoadUploads = quotedAny(UPLOAD_MODULES);
+const checksTypeItself = textCheck(includesAny(FILE_TYPE_CHECK_WORDS));
 const mayNameByClient = textCheck(includesAny([...CLIENT_FILE_NAME_PROPERTIES, '.mv(']));
 
 /** Callee names worth resolving for the upload-parser checks when called as members. */
 const MEMBER_PARSERS = new Set(['IncomingForm', 'Formidable', 'formidable', 'koaBody', 'register']);
+
+/** Static file servers of `STATIC_SERVERS`, keyed by module. */
+const STATIC_BY_MODULE = new Map(STATIC_SERVERS.map((row) => [row.module, row]));
 
 export default createRule<Options, MessageIds>({
   name: 'no-unsafe-file-upload',
@@ -41,6 +47,8 @@ export default createRule<Options, MessageIds>({
       unlimitedSize: '{{call}} sets `{{option}}` to {{value}}: uploaded files have no size limit, so one request can fill the disk or memory. Set the largest size the feature needs.',
       noTypeCheck:
         '{{call}} accepts files of any type: without `{{filter}}` an attacker can upload HTML, SVG or scripts that are later served or processed. Accept only the extensions and types the feature needs.',
+      servedFolder:
+        'Uploaded files are stored in `{{folder}}`, which this file serves publicly as static files (line {{line}}): anyone can fetch them by URL, and an uploaded HTML or SVG file runs as a page of this site (stored XSS). Store uploads outside the static folders and serve them through a handler that sets `Content-Disposition: attachment` and a safe content type.',
       clientFileName:
         'The stored file is named with the name the client sent (`{{name}}`): a crafted name (`../../server.js`, `index.html`) can write outside the upload folder (path traversal, CWE-22) or overwrite other files. Generate the name (`randomUUID()` plus a checked extension) and keep the original only as data.',
     },
@@ -50,7 +58,7 @@ export default createRule<Options, MessageIds>({
         properties: {
           requireFileTypeCheck: {
             type: 'boolean',
-            description: 'Also report multer and formidable configurations without a file filter (`fileFilter`, `filter`).',
+            description: 'Also report multer configurations without a `fileFilter`, in files that do not check the uploaded file\'s type or extension themselves.',
           },
         },
         additionalProperties: false,
@@ -125,6 +133,8 @@ export default createRule<Options, MessageIds>({
       if (requireFileTypeCheck && row.typeFilters.length > 0) {
         if (row.storage && onlyTextFields(node)) return;
         if (row.typeFilters.some((key) => mayHaveOption(call.options, key, sourceCode))) return;
+        // The file checks `file.mimetype` or the extension itself, after the upload.
+        if (checksTypeItself(sourceCode)) return;
         context.report({ node, messageId: 'noTypeCheck', data: { call: display, filter: row.typeFilters[0]! } });
       }
     }
@@ -272,7 +282,11 @@ export default createRule<Options, MessageIds>({
       if (callee.type === AST_NODE_TYPES.Identifier) {
         if (names && node.arguments.length === 2) checkDiskStorageName(node, callee);
         if (FILE_WRITE_CALLS.has(callee.name)) checkFileWrite(node, callee.name);
-        if (parsers) checkUploadParser(node);
+        if (parsers) {
+          checkUploadParser(node);
+          checkMulterFolders(node);
+          recordStatic(node);
+        }
         return;
       }
       if (callee.type === AST_NODE_TYPES.MemberExpression) {
@@ -280,17 +294,95 @@ export default createRule<Options, MessageIds>({
         if (name === null) return;
         if (FILE_WRITE_CALLS.has(name)) checkFileWrite(node, name);
         else if (names && name === 'mv') checkMove(node, callee);
-        else if (parsers && name === 'register') checkFastifyMultipart(node);
+        else if (parsers && name === 'register') {
+          checkFastifyMultipart(node);
+          recordStatic(node);
+        } else if (parsers && name === 'static') recordStatic(node);
+        else if (parsers && name === 'diskStorage') checkMulterFolders(node);
         else if (parsers && MEMBER_PARSERS.has(name)) checkUploadParser(node);
         return;
       }
-      if (parsers && callee.type === AST_NODE_TYPES.CallExpression) checkUploadParser(node);
+      if (parsers && callee.type === AST_NODE_TYPES.CallExpression) {
+        checkUploadParser(node);
+        checkMulterFolders(node);
+      }
+    }
+
+    const servedFolders: { folder: FolderPath; node: Node }[] = [];
+    const uploadFolders: { folder: FolderPath; node: Node }[] = [];
+
+    /** `express.static(dir)`, `serveStatic(dir)`, `koaStatic(dir)`, `register(fastifyStatic, { root })`. */
+    function recordStatic(node: TSESTree.CallExpression): void {
+      let folderNode: Node | undefined;
+      const callee = unwrap(node.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'register') {
+        const plugin = node.arguments[0];
+        if (!plugin || plugin.type === AST_NODE_TYPES.SpreadElement) return;
+        const ref = resolveCompiledModule(plugin, sourceCode);
+        const row = ref && ref.path.length === 0 ? STATIC_BY_MODULE.get(ref.module) : undefined;
+        if (!row || typeof row.folder !== 'string') return;
+        const opts = optionsObject(node, 1, sourceCode);
+        if (!opts || opts === 'unknown') return;
+        folderNode = memberValue(opts, row.folder) ?? undefined;
+      } else {
+        const ref = calleeRef(node, sourceCode);
+        const row = ref ? STATIC_BY_MODULE.get(ref.module) : undefined;
+        if (!row || !ref || typeof row.folder !== 'number' || ref.path.join('.') !== row.callee.join('.')) return;
+        const arg = node.arguments[row.folder];
+        folderNode = arg && arg.type !== AST_NODE_TYPES.SpreadElement ? arg : undefined;
+      }
+      if (!folderNode) return;
+      const folder = folderPath(folderNode, sourceCode);
+      if (folder) servedFolders.push({ folder, node });
+    }
+
+    /** The folder a destination function hands to its callback: `(req, file, cb) => cb(null, 'public/uploads')`. */
+    function destinationOf(value: Node): Node | null {
+      const fn = unwrap(value);
+      if (!isFunction(fn)) return value;
+      const body = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body : [fn.body];
+      const cbName = fn.params[2]?.type === AST_NODE_TYPES.Identifier ? fn.params[2].name : null;
+      for (const statement of body) {
+        const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? unwrap(statement.expression) : unwrap(statement);
+        if (expression.type !== AST_NODE_TYPES.CallExpression || cbName === null) continue;
+        const callee = unwrap(expression.callee);
+        if (callee.type === AST_NODE_TYPES.Identifier && callee.name === cbName && expression.arguments.length === 2) {
+          const folder = expression.arguments[1]!;
+          return folder.type === AST_NODE_TYPES.SpreadElement ? null : folder;
+        }
+      }
+      return null;
+    }
+
+    /** `multer({ dest })` and `multer.diskStorage({ destination })`: where files are written. */
+    function recordUploadFolder(node: TSESTree.CallExpression, key: 'dest' | 'destination'): void {
+      const opts = optionsObject(node, 0, sourceCode);
+      if (!opts || opts === 'unknown') return;
+      const value = memberValue(opts, key);
+      const folderNode = value ? destinationOf(value) : null;
+      const folder = folderNode ? folderPath(folderNode, sourceCode) : null;
+      if (folder && folderNode) uploadFolders.push({ folder, node: folderNode });
+    }
+
+    function checkMulterFolders(node: TSESTree.CallExpression): void {
+      const ref = calleeRef(node, sourceCode);
+      if (!ref || ref.module !== 'multer') return;
+      if (ref.path.length === 0) recordUploadFolder(node, 'dest');
+      else if (ref.path.length === 1 && ref.path[0] === 'diskStorage') recordUploadFolder(node, 'destination');
+    }
+
+    function reportServedFolders(): void {
+      for (const upload of uploadFolders) {
+        const served = servedFolders.find((s) => isInsideFolder(upload.folder, s.folder));
+        if (!served) continue;
+        context.report({ node: upload.node, messageId: 'servedFolder', data: { folder: shortText(sourceCode, upload.node, 50), line: String(served.node.loc.start.line) } });
+      }
     }
 
     function visitNew(node: TSESTree.NewExpression): void {
       if (parsers) checkUploadParser(node);
     }
 
-    return { CallExpression: visitCall, NewExpression: visitNew };
+    return { CallExpression: visitCall, NewExpression: visitNew, 'Program:exit': reportServedFolders };
   },
 });

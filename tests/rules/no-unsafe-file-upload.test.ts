@@ -55,6 +55,19 @@ ruleTester.run('no-unsafe-file-upload', rule, {
     { code: "import multer from 'multer'; const upload = multer({ ...baseOptions });", languageOptions: esm },
     { code: "import multer from 'multer'; const form = multer(); router.post('/contact', form.none(), send);", languageOptions: esm },
     { code: "const multer = require('multer'); app.post('/profile', multer().none(), update);", languageOptions: cjs },
+    // file types checked after the upload, or by a parser that has no filter option
+    {
+      code: "import multer from 'multer'; const upload = multer({ dest: os.tmpdir(), limits: { fileSize: 1e7 } }); const checkFileIsValid = (file, types) => types.includes(file.mimetype);",
+      options: [{ requireFileTypeCheck: true }],
+      languageOptions: esm,
+    },
+    { code: "import formidable from 'formidable'; const form = formidable({ maxFileSize: 5 * 1024 * 1024 });", options: [{ requireFileTypeCheck: true }], languageOptions: ts },
+    { code: "const formidable = require('formidable'); app.post('/jserror', (req, res) => new formidable.IncomingForm().parse(req, (err, fields) => log(fields)));", options: [{ requireFileTypeCheck: true }], languageOptions: cjs },
+    // uploads kept apart from the static folders
+    { code: "import express from 'express'; import multer from 'multer'; app.use(express.static('public')); const upload = multer({ dest: 'uploads/', limits: { fileSize: 1e6 } });", languageOptions: esm },
+    { code: "import express from 'express'; import multer from 'multer'; import path from 'path'; app.use(express.static(path.join(__dirname, 'public'))); multer.diskStorage({ destination: path.join(__dirname, 'storage', 'uploads') });", languageOptions: esm },
+    { code: "import express from 'express'; import multer from 'multer'; import path from 'path'; app.use(express.static(path.join(__dirname, 'public'))); multer({ dest: 'public/uploads', limits: { fileSize: 1e6 } });", languageOptions: esm },
+    { code: "import serve from 'koa-static'; import multer from 'multer'; app.use(serve(staticDir)); multer({ dest: uploadDir, limits: { fileSize: 1e6 } });", languageOptions: esm },
     // generated names
     { code: "import multer from 'multer'; const storage = multer.diskStorage({ filename(req, file, cb) { cb(null, Date.now() + '-' + file.originalname); } });", languageOptions: esm },
     { code: "import multer from 'multer'; import { v4 as uuid } from 'uuid'; import path from 'path'; multer.diskStorage({ filename: (req, file, cb) => cb(null, `${uuid()}${path.extname(file.originalname)}`) });", languageOptions: ts },
@@ -126,6 +139,18 @@ ruleTester.run('no-unsafe-file-upload', rule, {
         errors: [{ messageId: 'clientFileName' as const, data: { name: 'originalname' } }],
       },
       {
+        code: "import express from 'express'; import multer from 'multer'; import path from 'path'; app.use(express.static(path.join(__dirname, 'public'))); export const upload = multer({ dest: path.join(__dirname, 'public', 'uploads'), limits: { fileSize: 1e6 } });",
+        errors: [{ messageId: 'servedFolder' as const, data: { folder: "path.join(__dirname, 'public', 'uploads')", line: '1' } }],
+      },
+      {
+        code: "import express from 'express'; import multer from 'multer'; const storage = multer.diskStorage({ destination: (req, file, cb) => { cb(null, './public/images/'); }, filename: (req, file, cb) => cb(null, Date.now() + '.png') }); app.use(express.static('public'));",
+        errors: [{ messageId: 'servedFolder' as const, data: { folder: "'./public/images/'", line: '1' } }],
+      },
+      {
+        code: "import multer from 'multer'; import fastifyStatic from '@fastify/static'; const UPLOADS = '/srv/app/uploads'; app.register(fastifyStatic, { root: UPLOADS, prefix: '/files/' }); multer.diskStorage({ destination: UPLOADS });",
+        errors: [{ messageId: 'servedFolder' as const, data: { folder: 'UPLOADS', line: '1' } }],
+      },
+      {
         code: "import fs from 'node:fs'; import path from 'node:path'; export function save(file) { fs.writeFileSync(path.join(UPLOAD_DIR, file.originalname), file.buffer); }",
         errors: [{ messageId: 'clientFileName' as const, data: { name: 'file.originalname' } }],
       },
@@ -158,12 +183,6 @@ ruleTester.run('no-unsafe-file-upload', rule, {
       options: [{ requireFileTypeCheck: true }],
       languageOptions: esm,
       errors: [{ messageId: 'noTypeCheck', data: { call: 'multer()', filter: 'fileFilter' } }],
-    },
-    {
-      code: "import formidable from 'formidable'; const form = formidable({ maxFileSize: 5 * 1024 * 1024 });",
-      options: [{ requireFileTypeCheck: true }],
-      languageOptions: ts,
-      errors: [{ messageId: 'noTypeCheck', data: { call: 'formidable()', filter: 'filter' } }],
     },
   ],
 });

@@ -266,3 +266,91 @@ export function clientNamedPath(path: Node, sourceCode: SourceCode, extraNames: 
   const only = parts.dynamic[0]!.node;
   return isClientFileName(only, sourceCode, extraNames) ? only : null;
 }
+
+/** A folder as written in the code: where it is anchored and its constant segments. */
+export interface FolderPath {
+  /** `cwd`: relative or `process.cwd()`; `dir`: `__dirname`; `abs`: an absolute path. */
+  root: 'cwd' | 'dir' | 'abs';
+  segments: string[];
+}
+
+function isDirname(node: Node, sourceCode: SourceCode): boolean {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.Identifier) return target.name === '__dirname' && !findVar(sourceCode, target)?.defs.length;
+  // `import.meta.dirname`
+  return target.type === AST_NODE_TYPES.MemberExpression && memberName(target) === 'dirname' && unwrap(target.object).type === AST_NODE_TYPES.MetaProperty;
+}
+
+function isCwd(node: Node): boolean {
+  const target = unwrap(node);
+  if (target.type !== AST_NODE_TYPES.CallExpression || target.arguments.length > 0) return false;
+  const callee = unwrap(target.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'cwd' && unwrap(callee.object).type === AST_NODE_TYPES.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === 'process';
+}
+
+function addSegments(folder: FolderPath, text: string): void {
+  for (const segment of text.split(/[\\/]+/)) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..' && folder.segments.length > 0 && folder.segments[folder.segments.length - 1] !== '..') folder.segments.pop();
+    else folder.segments.push(segment);
+  }
+}
+
+/**
+ * The folder a path expression names, when it is constant text anchored at the working directory,
+ * `__dirname` or the file-system root: `'public/uploads'`, `path.join(__dirname, 'public')`,
+ * `` `${__dirname}/uploads` ``, `path.resolve('static')`. Null otherwise.
+ */
+export function folderPath(node: Node, sourceCode: SourceCode, depth = 0): FolderPath | null {
+  if (depth > MAX_NAME_DEPTH) return null;
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.Identifier && !isDirname(target, sourceCode)) {
+    const value = resolveValueNode(target, sourceCode);
+    return value && value !== target ? folderPath(value, sourceCode, depth + 1) : null;
+  }
+  if (target.type === AST_NODE_TYPES.CallExpression && !isCwd(target)) {
+    const ref = resolveCompiledModule(target.callee, sourceCode);
+    if (!ref || ref.module !== 'path' || !PATH_JOINERS.has(ref.path.join('.'))) return null;
+    const [first, ...rest] = target.arguments;
+    if (!first || first.type === AST_NODE_TYPES.SpreadElement) return null;
+    const start = isDirname(first, sourceCode) || isCwd(first) ? null : staticString(first, sourceCode);
+    const folder: FolderPath = isDirname(first, sourceCode) ? { root: 'dir', segments: [] } : isCwd(first) ? { root: 'cwd', segments: [] } : start !== null ? { root: start.startsWith('/') ? 'abs' : 'cwd', segments: [] } : (folderPath(first, sourceCode, depth + 1) ?? { root: 'cwd', segments: ['\u0000'] });
+    if (folder.segments[0] === '\u0000') return null;
+    if (start !== null) addSegments(folder, start);
+    for (const arg of rest) {
+      if (arg.type === AST_NODE_TYPES.SpreadElement) return null;
+      const text = staticString(arg, sourceCode);
+      if (text === null) return null;
+      // `path.resolve(base, '/abs')` starts again at the root.
+      if (text.startsWith('/') && ref.path.join('.').endsWith('resolve')) {
+        folder.root = 'abs';
+        folder.segments = [];
+      }
+      addSegments(folder, text);
+    }
+    return folder;
+  }
+  const parts = stringComposition(target, sourceCode).parts;
+  const [head, ...tail] = parts;
+  if (!head) return null;
+  let folder: FolderPath;
+  if (head.kind === 'dynamic') {
+    if (isDirname(head.node, sourceCode)) folder = { root: 'dir', segments: [] };
+    else if (isCwd(head.node)) folder = { root: 'cwd', segments: [] };
+    else return null;
+  } else {
+    folder = { root: head.value.startsWith('/') ? 'abs' : 'cwd', segments: [] };
+    addSegments(folder, head.value);
+  }
+  for (const part of tail) {
+    if (part.kind !== 'static') return null;
+    addSegments(folder, part.value);
+  }
+  return folder;
+}
+
+/** Whether `inner` is `outer` or a folder inside it. */
+export function isInsideFolder(inner: FolderPath, outer: FolderPath): boolean {
+  if (inner.root !== outer.root || outer.segments.length > inner.segments.length) return false;
+  return outer.segments.every((segment, i) => segment === inner.segments[i]);
+}
