@@ -52,8 +52,8 @@ export default createRule<Options, MessageIds>({
           maxBodySize: {
             description: 'The largest body limit not reported: a number of bytes, or a size string such as `\'1mb\'` or `\'512kb\'` (units b, kb, mb, gb, tb, pb).',
             oneOf: [
-              { type: 'number', minimum: 0 },
-              { type: 'string', pattern: SIZE_PATTERN },
+              { type: 'number', minimum: 0, description: 'A number of bytes.' },
+              { type: 'string', pattern: SIZE_PATTERN, description: 'A size with a unit of the `bytes` package: `\'1mb\'`, `\'512kb\'`.' },
             ],
           },
         },
