@@ -130,6 +130,8 @@ export default createRule<Options, MessageIds>({
     }
 
     function visitCall(node: TSESTree.CallExpression): void {
+      // Every limit sits in an argument: a call without one keeps the defaults.
+      if (node.arguments.length === 0) return;
       const callee = unwrap(node.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression) {
         const name = memberName(callee);

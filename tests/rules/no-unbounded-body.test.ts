@@ -27,6 +27,11 @@ ruleTester.run('no-unbounded-body', rule, {
     { code: "import express from 'express'; import { limits } from './config'; app.use(express.json({ limit: limits.body }));", languageOptions: ts },
     { code: "import express from 'express'; app.use(express.json({ limit: options.limit || '1mb' }));", languageOptions: esm },
     { code: "import express from 'express'; app.use(express.json({ ...defaults }));", languageOptions: esm },
+    // limits from configuration, as real applications build them
+    { code: "const express = require('express'); app.use(express.json({ limit: `${configSchema.get('upload.fileSizeLimitMB')}mb` })); app.use(express.raw({ type: 'application/encrypted-file', limit: `${configSchema.get('upload.fileSizeSyncLimitMB')}mb` }));", languageOptions: cjs },
+    { code: "import { koaBody } from 'koa-body'; const mbNumber = parseInt(env.HTTP_MB_LIMIT || '10'); app.use(koaBody({ multipart: true, formLimit: `${mbNumber}mb`, jsonLimit: `${mbNumber}mb`, enableTypes: ['json', 'form', 'text'] }));", languageOptions: ts },
+    { code: "import bodyParser from 'body-parser'; const { maxBodySize } = settings; app.use(bodyParser.json({ limit: maxBodySize }));", languageOptions: esm },
+    { code: "import Fastify from 'fastify'; export default async function routes(fastify) { fastify.post('/import', { bodyLimit: 50 * 1024 * 1024 }, handler); }", languageOptions: esm },
     // raw parsers on a webhook route with a moderate limit
     { code: "import express from 'express'; app.post('/webhooks/stripe', express.raw({ type: 'application/json', limit: '2mb' }), handleStripe);", languageOptions: esm },
     { code: "const express = require('express'); router.use('/api/webhook', express.raw({ type: '*/*', limit: '5mb' }));", languageOptions: cjs },

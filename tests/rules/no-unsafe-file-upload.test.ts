@@ -68,6 +68,13 @@ ruleTester.run('no-unsafe-file-upload', rule, {
     { code: "import express from 'express'; import multer from 'multer'; import path from 'path'; app.use(express.static(path.join(__dirname, 'public'))); multer.diskStorage({ destination: path.join(__dirname, 'storage', 'uploads') });", languageOptions: esm },
     { code: "import express from 'express'; import multer from 'multer'; import path from 'path'; app.use(express.static(path.join(__dirname, 'public'))); multer({ dest: 'public/uploads', limits: { fileSize: 1e6 } });", languageOptions: esm },
     { code: "import serve from 'koa-static'; import multer from 'multer'; app.use(serve(staticDir)); multer({ dest: uploadDir, limits: { fileSize: 1e6 } });", languageOptions: esm },
+    // NestJS interceptors with multer's storage and generated names
+    {
+      code: "import { FileInterceptor } from '@nestjs/platform-express'; import { diskStorage } from 'multer'; import { extname } from 'path'; import { randomUUID } from 'crypto'; export class C { @UseInterceptors(FileInterceptor('file', { storage: diskStorage({ destination: './uploads', filename: (req, file, cb) => cb(null, `${randomUUID()}${extname(file.originalname)}`) }), limits: { fileSize: 2_000_000 } })) upload(@UploadedFile() file: Express.Multer.File) { return { name: file.originalname }; } }",
+      languageOptions: ts,
+    },
+    { code: "import multer from 'multer'; const upload = multer({ storage: new GridFsStorage({ url, file: (req, file) => ({ filename: file.originalname }) }) });", languageOptions: esm },
+    { code: "import busboy from 'busboy'; const bb = busboy({ headers: req.headers, limits: { fileSize: MAX } }); bb.on('file', (name, file, info) => file.pipe(gfs.openUploadStream(info.filename)));", languageOptions: esm },
     // generated names
     { code: "import multer from 'multer'; const storage = multer.diskStorage({ filename(req, file, cb) { cb(null, Date.now() + '-' + file.originalname); } });", languageOptions: esm },
     { code: "import multer from 'multer'; import { v4 as uuid } from 'uuid'; import path from 'path'; multer.diskStorage({ filename: (req, file, cb) => cb(null, `${uuid()}${path.extname(file.originalname)}`) });", languageOptions: ts },
@@ -149,6 +156,10 @@ ruleTester.run('no-unsafe-file-upload', rule, {
       {
         code: "import multer from 'multer'; import fastifyStatic from '@fastify/static'; const UPLOADS = '/srv/app/uploads'; app.register(fastifyStatic, { root: UPLOADS, prefix: '/files/' }); multer.diskStorage({ destination: UPLOADS });",
         errors: [{ messageId: 'servedFolder' as const, data: { folder: 'UPLOADS', line: '1' } }],
+      },
+      {
+        code: "import { diskStorage } from 'multer'; export const options = { storage: diskStorage({ destination: './uploads', filename: (req, file, cb) => cb(null, file.originalname.toLowerCase()) }) };",
+        errors: [{ messageId: 'clientFileName' as const, data: { name: 'file.originalname.toLowerCase()' } }],
       },
       {
         code: "import fs from 'node:fs'; import path from 'node:path'; export function save(file) { fs.writeFileSync(path.join(UPLOAD_DIR, file.originalname), file.buffer); }",
