@@ -330,7 +330,7 @@ export function folderPath(node: Node, sourceCode: SourceCode, depth = 0): Folde
     }
     return folder;
   }
-  const parts = stringComposition(target, sourceCode).parts;
+  const parts = stringComposition(target, sourceCode).parts.filter((part) => part.kind !== 'static' || part.value !== '');
   const [head, ...tail] = parts;
   if (!head) return null;
   let folder: FolderPath;
