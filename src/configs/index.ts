@@ -32,6 +32,7 @@ const STRICT_OPTIONS: Record<string, unknown[]> = {
   'no-error-details-in-response': [{ reportMessagesWithoutErrorStatus: true }],
   'no-permissive-cors': [{ reportPublicCors: true }],
   'no-sql-injection': [{ allowNumericCoercion: false, checkStructure: true }],
+  'no-unsafe-file-upload': [{ requireFileTypeCheck: true }],
   'no-weak-crypto': [{ reportSha1Interop: true }],
   'no-weak-password-hash': [{ minBcryptCost: 12 }],
   'require-jwt-algorithms': [{ reportWhenLibraryRestrictsAlgorithms: true }],

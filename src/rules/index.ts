@@ -13,6 +13,8 @@ import noSensitiveJwtPayload from './no-sensitive-jwt-payload.js';
 import noSensitiveLogging from './no-sensitive-logging.js';
 import noSqlInjection from './no-sql-injection.js';
 import noTimingUnsafeCompare from './no-timing-unsafe-compare.js';
+import noUnboundedBody from './no-unbounded-body.js';
+import noUnsafeFileUpload from './no-unsafe-file-upload.js';
 import noWeakCrypto from './no-weak-crypto.js';
 import noWeakJwtSecret from './no-weak-jwt-secret.js';
 import noWeakPasswordHash from './no-weak-password-hash.js';
@@ -37,6 +39,8 @@ export const rules = {
   'no-sensitive-logging': noSensitiveLogging,
   'no-sql-injection': noSqlInjection,
   'no-timing-unsafe-compare': noTimingUnsafeCompare,
+  'no-unbounded-body': noUnboundedBody,
+  'no-unsafe-file-upload': noUnsafeFileUpload,
   'no-weak-crypto': noWeakCrypto,
   'no-weak-jwt-secret': noWeakJwtSecret,
   'no-weak-password-hash': noWeakPasswordHash,
