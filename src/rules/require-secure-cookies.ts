@@ -73,7 +73,7 @@ export default createRule<Options, MessageIds>({
       if (kind === 'preference' || (kind === 'unknown' && !reportAll)) return;
       const defaults = write.writer.defaults;
       const missing = missingAttributes(options, defaults);
-      const none = noneWithoutSecure(options, defaults) && !missing.includes('secure');
+      const none = noneWithoutSecure(options, defaults);
       if (missing.length === 0 && !none) return;
       const name = write.nameText !== null ? `'${write.nameText}'` : write.name ? `\`${shortText(sourceCode, write.name, 30)}\`` : 'it writes';
       const data = {
@@ -82,16 +82,16 @@ export default createRule<Options, MessageIds>({
         name,
       };
       const node = write.headerText?.node ?? write.call;
-      if (missing.length === 0) {
-        context.report({ node, messageId: 'sameSiteNone', data, suggest: suggestion(write, ['secure']) });
+      if (none && missing.every((a) => a === 'secure')) {
+        context.report({ node, messageId: 'sameSiteNone', data: { call: data.call, kind: data.kind, name: data.name }, suggest: suggestion(write, ['secure']) });
         return;
       }
-      const attributes: CookieAttribute[] = none ? [...missing, 'secure'] : missing;
+      const attributes: CookieAttribute[] = none && !missing.includes('secure') ? [...missing, 'secure'] : missing;
       const described = missing.map((a) => (options.states[a] === 'off' ? `${RISK[a]} — it is turned off` : RISK[a]));
       context.report({
         node,
         messageId: 'insecureCookie',
-        data: { ...data, missing: described.join(', ') },
+        data: { call: data.call, kind: data.kind, name: data.name, missing: described.join(', ') },
         suggest: suggestion(write, [...new Set(attributes)]),
       });
     }

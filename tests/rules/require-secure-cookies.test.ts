@@ -54,6 +54,15 @@ ruleTester.run('require-secure-cookies', rule, {
     { code: "app.post('/login', (req, res) => { res.setHeader('Set-Cookie', cookies); res.setHeader('Set-Cookie', serialize('token', t, opts)); });", languageOptions: esm },
     { code: "app.post('/login', (req, res) => { res.setHeader('Set-Cookie', `token=${t}; ${attributes}`); });", languageOptions: esm },
     { code: "app.post('/logout', (req, res) => { res.setHeader('Set-Cookie', 'token=; Max-Age=0; Path=/'); });", languageOptions: esm },
+    // Fastify sameSite none with secure left to the plugin's registered options
+    { code: "fastify.post('/login', async (request, reply) => { reply.setCookie('token', token, { httpOnly: true, sameSite: 'none' }); });", languageOptions: esm },
+    // a cookie named from a variable that says nothing, holding a value that says nothing
+    { code: "export function remember(res, cookieName, value) { res.cookie(cookieName, value); }", languageOptions: esm },
+    // a response helper that clears the auth cookies on logout
+    { code: "export function logout(req, res) { res.cookie('token', '', { httpOnly: true, expires: new Date(1) }); res.cookie('refreshToken', undefined); res.redirect('/'); }", languageOptions: ts },
+    // cookies read, not written
+    { code: "app.get('/me', (req, res) => { const token = req.cookies.token; const sid = req.signedCookies.sid; res.json({ ok: !!token && !!sid }); });", languageOptions: esm },
+    { code: "router.get('/me', async (ctx) => { ctx.body = { token: ctx.cookies.get('token') }; });", languageOptions: esm },
     // strange code
     { code: "res.cookie(...args); res.cookie(); res?.cookie?.('token'); res[method]('token', t);", languageOptions: ts },
     { code: "class A { @Post() login(@Res() res) { res.cookie('token', this.t, { httpOnly: true, secure: true, sameSite: 'lax' } satisfies CookieOptions); } }", languageOptions: ts },
@@ -104,7 +113,7 @@ ruleTester.run('require-secure-cookies', rule, {
         code: "app.post('/login', (req, res) => { res.cookie('sid', sid, { httpOnly: true, sameSite: 'none' }); });",
         errors: [
           {
-            messageId: 'insecureCookie' as const,
+            messageId: 'sameSiteNone' as const,
             suggestions: [{ messageId: 'addAttributes' as const, data: { attributes: '`secure`' }, output: "app.post('/login', (req, res) => { res.cookie('sid', sid, { httpOnly: true, sameSite: 'none', secure: true }); });" }],
           },
         ],
@@ -113,7 +122,7 @@ ruleTester.run('require-secure-cookies', rule, {
         code: "app.post('/login', (req, res) => { res.cookie('sid', sid, { httpOnly: true, secure: false, sameSite: 'none' }); });",
         errors: [
           {
-            messageId: 'insecureCookie' as const,
+            messageId: 'sameSiteNone' as const,
             suggestions: [{ messageId: 'addAttributes' as const, data: { attributes: '`secure`' }, output: "app.post('/login', (req, res) => { res.cookie('sid', sid, { httpOnly: true, secure: true, sameSite: 'none' }); });" }],
           },
         ],
@@ -229,6 +238,12 @@ ruleTester.run('require-secure-cookies', rule, {
           suggestions: [{ messageId: 'addAttributes', data: { attributes: '`httpOnly`, `secure`, `sameSite`' }, output: "const { serialize } = require('cookie');\nmodule.exports = (res, token) => res.setHeader('Set-Cookie', serialize('remember_me', token, { maxAge: 1e9, httpOnly: true, secure: true, sameSite: 'lax' }));" }],
         },
       ],
+    },
+    // an explicit httpOnly: false beside an environment-derived secure
+    {
+      code: "module.exports = async (ctx) => {\n  const jwt = strapi.admin.services.token.createJwtToken(ctx.state.user);\n  const isProduction = strapi.config.environment === 'production';\n  const cookiesOptions = { httpOnly: false, secure: isProduction, overwrite: true };\n  ctx.cookies.set('jwtToken', jwt, cookiesOptions);\n};",
+      languageOptions: cjs,
+      errors: [{ messageId: 'insecureCookie', line: 5, suggestions: [] }],
     },
     // reportAllCookies: an unknown cookie
     {

@@ -37,6 +37,39 @@ ruleTester.run('require-secure-session', rule, {
     { code: "const session = (o) => o; app.use(session({ cookie: { secure: false } }));", languageOptions: esm },
     { code: "import { Store } from 'express-session'; new Store(); class S extends Store {}", languageOptions: esm },
     { code: "import session from 'express-session'; app.register(session, { cookie: { secure: false } });", languageOptions: esm },
+    // computed attributes (the HTTPS check of a configured URL, settings), a cookie given only when configured
+    {
+      code: `const session = require('express-session');
+const config = require('./config');
+module.exports = () => session({
+  store, secret: settingsCache.get('admin_session_secret'), resave: false, saveUninitialized: false,
+  name: 'ghost-admin-api-session',
+  cookie: { maxAge: config.get('admin:sessionMaxAgeMs'), httpOnly: true, path: '/ghost', sameSite: urlUtils.isSSL(config.get('url')) ? 'none' : 'lax', secure: urlUtils.isSSL(config.get('url')) },
+});`,
+      languageOptions: cjs,
+    },
+    {
+      code: `const expressSession = require('express-session');
+exports.sessionMiddleware = expressSession({ secret: settings.sessionKey, store: new SessionStore(), resave: false, saveUninitialized: true, name: 'express_sid', proxy: true,
+  cookie: { sameSite: settings.cookie.sameSite, secure: 'auto' } });`,
+      languageOptions: cjs,
+    },
+    {
+      code: `function genericStrategy(adminApp) {
+  const session = require('express-session');
+  const sessionOptions = { secret: crypto.randomBytes(20).toString('hex'), resave: false, saveUninitialized: false };
+  if (settings.httpAdminCookieOptions) {
+    sessionOptions.cookie = { path: '/', httpOnly: true, secure: false, maxAge: null, ...settings.httpAdminCookieOptions };
+  }
+  adminApp.use(session(sessionOptions));
+}`,
+      languageOptions: cjsAsModule,
+    },
+    // NestJS bootstrap with configuration values
+    {
+      code: "import * as session from 'express-session'; async function bootstrap() { const app = await NestFactory.create(AppModule); const config = app.get(ConfigService); app.use(session({ name: config.get('SESSION_NAME'), secret: config.getOrThrow('SESSION_SECRET'), cookie: { secure: config.get('COOKIE_SECURE'), sameSite: 'lax' } })); }",
+      languageOptions: ts,
+    },
     // strange code
     { code: "import session from 'express-session'; app.use(session(...args)); app.use(session({ [k]: v, cookie: { secure: true } }));", languageOptions: ts },
     { code: "import session = require('express-session'); app.use(session({ name: 'sid', cookie: { secure: true } satisfies CookieOptions }));", languageOptions: ts },
