@@ -36,6 +36,7 @@ const STRICT_OPTIONS: Record<string, unknown[]> = {
   'require-jwt-algorithms': [{ reportWhenLibraryRestrictsAlgorithms: true }],
   'require-jwt-expiry': [{ requireVisibleExpiry: true }],
   'require-ownership-check': [{ reportUnroutedWrites: true }],
+  'require-secure-cookies': [{ reportAllCookies: true }],
 };
 
 /** Options a config sets beyond the rule's defaults. */

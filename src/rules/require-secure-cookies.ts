@@ -91,7 +91,7 @@ export default createRule<Options, MessageIds>({
       context.report({
         node,
         messageId: 'insecureCookie',
-        data: { call: data.call, kind: data.kind, name: data.name, missing: described.join(', ') },
+        data: { call: data.call, kind: data.kind, name: data.name, missing: described.length > 1 ? `${described.slice(0, -1).join(', ')} and ${described[described.length - 1]!}` : described.join('') },
         suggest: suggestion(write, [...new Set(attributes)]),
       });
     }

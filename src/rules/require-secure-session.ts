@@ -79,7 +79,9 @@ export default createRule<[], MessageIds>({
     return {
       CallExpression(node: TSESTree.CallExpression) {
         const callee = node.callee.type === AST_NODE_TYPES.ChainExpression ? node.callee.expression : node.callee;
-        if (callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) !== 'register' : callee.type !== AST_NODE_TYPES.Identifier) return;
+        // `session(opts)`, `require('express-session')(opts)`, `fastify.register(plugin, opts)`.
+        const plain = callee.type === AST_NODE_TYPES.Identifier || (callee.type === AST_NODE_TYPES.CallExpression && callee.callee.type === AST_NODE_TYPES.Identifier && callee.callee.name === 'require');
+        if (callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) !== 'register' : !plain) return;
         const session = sessionMiddleware(node, sourceCode);
         if (!session?.visible) return;
         const { library, cookie } = session;

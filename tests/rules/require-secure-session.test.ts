@@ -147,6 +147,21 @@ exports.sessionMiddleware = expressSession({ secret: settings.sessionKey, store:
           errors: [{ messageId: 'insecureSession' as const, line: 3, suggestions: [] }],
         },
         {
+          code: "app.use(require('express-session')({ name: 'sid', secret: process.env.SECRET, cookie: { httpOnly: false, secure: true } }));",
+          errors: [
+            {
+              messageId: 'insecureSession' as const,
+              suggestions: [
+                {
+                  messageId: 'addCookieOptions' as const,
+                  data: { text: '`cookie: { httpOnly: true }`' },
+                  output: "app.use(require('express-session')({ name: 'sid', secret: process.env.SECRET, cookie: { httpOnly: true, secure: true } }));",
+                },
+              ],
+            },
+          ],
+        },
+        {
           code: "const cookieSession = require('cookie-session');\napp.use(cookieSession({ name: 'ghost-private', maxAge: 30 * 24 * 60 * 60 * 1000, signed: false, sameSite: 'none' }));",
           errors: [
             {

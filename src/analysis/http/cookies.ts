@@ -10,6 +10,7 @@ import { isEnvironmentTest } from '../core/environment.js';
 import { fromModule, resolveModule, type ModuleRef } from '../core/modules.js';
 import { isTokenName, nameWords } from '../core/names.js';
 import { assignedMembers, isObjectOpen, resolveObject, resolveValueNode } from '../core/object-values.js';
+import { quotedAny } from '../core/source-text.js';
 import { staticString, staticValue, stringComposition } from '../core/static-value.js';
 import {
   COOKIE_SERIALIZE_MODULES,
@@ -107,6 +108,10 @@ function spreadBefore(call: TSESTree.CallExpression, index: number): boolean {
   return call.arguments.slice(0, index + 1).some((a) => a.type === AST_NODE_TYPES.SpreadElement);
 }
 
+/** Files that may load a writer resolved by import: only these pay for `resolveModule` on `set()` calls and bare calls. */
+const mayLoadFunctionWriter = quotedAny([...HONO_COOKIE_MODULES, ...COOKIE_SERIALIZE_MODULES]);
+const mayLoadCookieStore = quotedAny([...NEXT_COOKIE_MODULES, ...COOKIES_PACKAGE_MODULES]);
+
 function pathEndsWith(ref: ModuleRef | null, last: string): boolean {
   return !!ref && ref.path[ref.path.length - 1] === last;
 }
@@ -119,7 +124,7 @@ function pathEndsWith(ref: ModuleRef | null, last: string): boolean {
 function writerOf(call: TSESTree.CallExpression, sourceCode: SourceCode): { writer: CookieWriter; at: [number, number, number]; label: string; object?: boolean } | null {
   const callee = unwrap(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
-    if (!COOKIE_WRITE_METHODS.has(callee.name)) return null;
+    if (!COOKIE_WRITE_METHODS.has(callee.name) || !mayLoadFunctionWriter(sourceCode)) return null;
     const ref = resolveModule(callee, sourceCode);
     if (!ref || ref.path.length !== 1) return null;
     const hono = HONO_COOKIE_FUNCTIONS.get(ref.path[0]!);
@@ -134,11 +139,12 @@ function writerOf(call: TSESTree.CallExpression, sourceCode: SourceCode): { writ
   if (method === 'cookie') return isResponseObject(receiver) ? { writer: COOKIE_WRITERS.express, at: [0, 1, 2], label: `${shortName(receiver)}.cookie()` } : null;
   if (method === 'setCookie') return isResponseObject(receiver) ? { writer: COOKIE_WRITERS.fastify, at: [0, 1, 2], label: `${shortName(receiver)}.setCookie()` } : null;
   if (method === 'serialize') {
+    if (!mayLoadFunctionWriter(sourceCode)) return null;
     const ref = resolveModule(callee, sourceCode);
     return fromModule(ref, COOKIE_SERIALIZE_MODULES) && ref.path.length === 1 ? { writer: COOKIE_WRITERS.cookie, at: [0, 1, 2], label: 'cookie.serialize()' } : null;
   }
   if (method !== 'set') return null;
-  const ref = resolveModule(callee, sourceCode);
+  const ref = mayLoadCookieStore(sourceCode) ? resolveModule(callee, sourceCode) : null;
   if (fromModule(ref, NEXT_COOKIE_MODULES) && ref.path.includes('cookies') && pathEndsWith(ref, 'set')) {
     return { writer: COOKIE_WRITERS.next, at: [0, 1, 2], label: ref.path[0] === 'cookies' ? 'cookies().set()' : 'response.cookies.set()', object: true };
   }
