@@ -66,13 +66,18 @@ export const HEADER_WRITE_METHODS: ReadonlySet<string> = new Set(['setHeader', '
 export const RESPONSE_NAMES: ReadonlySet<string> = new Set(['res', 'response', 'resp', 'reply']);
 
 /**
- * Words that make a cookie a session or authentication cookie when the name holds them
- * (`connect.sid`, `remember_me`, `auth`, `access_token`, `__Host-session`).
+ * Head words (the last word of the name, after `id`, `cookie`, `name`, `key`, `value`) that make a
+ * cookie a session or authentication cookie: `connect.sid`, `auth`, `jwtToken`, `sessionId`,
+ * `__Host-session`. `sessionTimeout` and `token_expires` are not: their head is something else.
  */
-export const SESSION_COOKIE_WORDS: ReadonlySet<string> = new Set([
+export const SESSION_COOKIE_HEADS: ReadonlySet<string> = new Set([
   'token', 'tokens', 'jwt', 'session', 'sess', 'sid', 'ssid', 'sessionid', 'auth', 'authentication',
-  'authorization', 'bearer', 'remember', 'login', 'logged', 'identity', 'credentials', 'refresh', 'access',
+  'authorization', 'bearer',
 ]);
+/** Words that make a cookie an authentication cookie wherever they stand (`remember_me`, `rememberToken`). */
+export const SESSION_COOKIE_ANYWHERE: ReadonlySet<string> = new Set(['remember']);
+/** Trailing words that describe a cookie's name rather than what it holds: `session_id`, `authCookie`, `SESSION_COOKIE_NAME`. */
+export const COOKIE_NAME_QUALIFIERS: ReadonlySet<string> = new Set(['id', 'cookie', 'cookies', 'name', 'key', 'value', 'val']);
 
 /**
  * Words that make a cookie something scripts are meant to read, whatever else its name holds:

@@ -31,6 +31,9 @@ ruleTester.run('require-secure-cookies', rule, {
     { code: "app.get('/', (req, res) => { res.cookie('XSRF-TOKEN', req.csrfToken(), { secure: true, sameSite: 'strict' }); });", languageOptions: esm },
     // non-sensitive cookies (unknown names and values) are left to the reportAllCookies option
     { code: "app.get('/', (req, res) => { res.cookie('visitedAt', Date.now()); res.cookie('cartCount', String(n)); });", languageOptions: esm },
+    // names whose head is not a session or token: timers, flags and dates the page's script reads
+    { code: "app.post('/login', (req, res) => { res.cookie('sessionTimeout', String(ttl)); res.cookie('token_expires', exp); res.cookie('loggedIn', 'true'); res.cookie('last_access', new Date().toISOString()); });", languageOptions: esm },
+    { code: "app.get('/cart', (req, res) => { res.cookie('cart', req.session.cartId); });", languageOptions: esm },
     // clearing a cookie
     { code: "app.post('/logout', (req, res) => { res.clearCookie('token'); res.cookie('token', '', { maxAge: 0 }); res.cookie('sid', '', { expires: new Date(0) }); });", languageOptions: esm },
     { code: "app.post('/logout', (req, res) => { res.cookie('token', '', { httpOnly: true }); res.cookie('refreshToken', null); });", languageOptions: esm },
@@ -244,6 +247,28 @@ ruleTester.run('require-secure-cookies', rule, {
       code: "module.exports = async (ctx) => {\n  const jwt = strapi.admin.services.token.createJwtToken(ctx.state.user);\n  const isProduction = strapi.config.environment === 'production';\n  const cookiesOptions = { httpOnly: false, secure: isProduction, overwrite: true };\n  ctx.cookies.set('jwtToken', jwt, cookiesOptions);\n};",
       languageOptions: cjs,
       errors: [{ messageId: 'insecureCookie', line: 5, suggestions: [] }],
+    },
+    // the name from a constant; remember-me tokens
+    {
+      code: "const SESSION_COOKIE = process.env.SESSION_COOKIE_NAME;\napp.post('/login', (req, res) => { res.cookie(SESSION_COOKIE, id, { httpOnly: true, secure: true }); });",
+      languageOptions: esm,
+      errors: [
+        {
+          messageId: 'insecureCookie',
+          line: 2,
+          suggestions: [{ messageId: 'addAttributes', data: { attributes: '`sameSite`' }, output: "const SESSION_COOKIE = process.env.SESSION_COOKIE_NAME;\napp.post('/login', (req, res) => { res.cookie(SESSION_COOKIE, id, { httpOnly: true, secure: true, sameSite: 'lax' }); });" }],
+        },
+      ],
+    },
+    {
+      code: "app.post('/login', (req, res) => { res.cookie('remember_me', series, { maxAge: 30 * 864e5, httpOnly: true, secure: true }); });",
+      languageOptions: ts,
+      errors: [
+        {
+          messageId: 'insecureCookie',
+          suggestions: [{ messageId: 'addAttributes', data: { attributes: '`sameSite`' }, output: "app.post('/login', (req, res) => { res.cookie('remember_me', series, { maxAge: 30 * 864e5, httpOnly: true, secure: true, sameSite: 'lax' }); });" }],
+        },
+      ],
     },
     // reportAllCookies: an unknown cookie
     {

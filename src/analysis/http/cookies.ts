@@ -22,8 +22,10 @@ import {
   HONO_COOKIE_MODULES,
   NEXT_COOKIE_MODULES,
   PREFERENCE_COOKIE_WORDS,
+  COOKIE_NAME_QUALIFIERS,
   RESPONSE_NAMES,
-  SESSION_COOKIE_WORDS,
+  SESSION_COOKIE_ANYWHERE,
+  SESSION_COOKIE_HEADS,
   SESSION_MODULES,
   type CookieAttribute,
   type CookieDefaults,
@@ -370,11 +372,15 @@ function headerWrite(call: TSESTree.CallExpression, text: Node, sourceCode: Sour
 
 export type CookieKind = 'session' | 'preference' | 'unknown';
 
-/** Whether the words of a name make the cookie a session/auth cookie, a preference, or neither. */
+/** Whether the words of a name make the cookie a session/auth cookie (by its head word), a preference, or neither. */
 function kindOfName(name: string): CookieKind {
   const words = nameWords(name);
   if (words.some((w) => PREFERENCE_COOKIE_WORDS.has(w))) return 'preference';
-  if (words.some((w) => SESSION_COOKIE_WORDS.has(w)) || isTokenName(name)) return 'session';
+  if (words.some((w) => SESSION_COOKIE_ANYWHERE.has(w))) return 'session';
+  let end = words.length;
+  while (end > 1 && COOKIE_NAME_QUALIFIERS.has(words[end - 1]!)) end--;
+  const head = words[end - 1];
+  if ((head !== undefined && SESSION_COOKIE_HEADS.has(head)) || isTokenName(name)) return 'session';
   return 'unknown';
 }
 
@@ -406,7 +412,7 @@ const GENERATORS: readonly { modules: readonly string[]; names: ReadonlySet<stri
 
 /** Whether a value is a token or session id: named like one, signed with a JWT library, or random bytes / a UUID. */
 function isTokenValue(value: Node, sourceCode: SourceCode): boolean {
-  const name = expressionName(value);
+  const name = expressionName(value)?.split('.').pop() ?? null;
   if (name !== null && kindOfName(name) === 'session') return true;
   const resolved = resolveValueNode(value, sourceCode);
   if (!resolved) return false;
@@ -434,7 +440,7 @@ export function cookieKind(write: CookieWrite, sourceCode: SourceCode): CookieKi
     if (kind !== 'unknown') return kind;
   } else if (write.name) {
     const name = expressionName(write.name);
-    const kind = name === null ? 'unknown' : kindOfName(name.replace(/cookie|name|key/gi, ' '));
+    const kind = name === null ? 'unknown' : kindOfName(name);
     if (kind !== 'unknown') return kind;
   }
   if (write.value && write.value !== write.name && isTokenValue(write.value, sourceCode)) return 'session';
