@@ -19,6 +19,28 @@ ruleTester.run('require-secure-cookies', rule, {
     // options from a shared constant
     { code: `const COOKIE_OPTIONS = ${SAFE}; app.post('/login', (req, res) => { res.cookie('access_token', token, COOKIE_OPTIONS); });`, languageOptions: esm },
     { code: `const base = { path: '/' }; const opts = { ...base, httpOnly: true, secure: true, sameSite: 'lax' }; app.post('/login', (req, res) => res.cookie('token', t, opts));`, languageOptions: esm },
+    // options built by assignment, explicit attributes after a spread, a function's result
+    { code: "const opts = {}; opts.httpOnly = true; opts.secure = true; opts.sameSite = 'lax'; app.post('/login', (req, res) => res.cookie('token', t, opts));", languageOptions: esm },
+    { code: "app.post('/login', (req, res) => { res.cookie('token', token, { ...baseOptions, httpOnly: true, secure: true, sameSite: 'lax' }); });", languageOptions: esm },
+    { code: "app.post('/login', (req, res) => { res.cookie('token', token, getCookieOptions(req)); });", languageOptions: esm },
+    // cross-site cookies that are Secure; sameSite: true (strict)
+    { code: "app.post('/embed/login', (req, res) => { res.cookie('token', token, { httpOnly: true, secure: true, sameSite: 'none', partitioned: true }); });", languageOptions: esm },
+    { code: "app.post('/login', (req, res) => { res.cookie('session', id, { httpOnly: true, secure: true, sameSite: true }); });", languageOptions: esm },
+    // NestJS passthrough response
+    {
+      code: "@Controller('auth') export class AuthController { @Post('login') async login(@Body() dto: LoginDto, @Res({ passthrough: true }) res: Response) { const { accessToken } = await this.auth.login(dto); res.cookie('access_token', accessToken, { httpOnly: true, secure: this.config.get('COOKIE_SECURE'), sameSite: 'strict' }); return { ok: true }; } }",
+      languageOptions: ts,
+    },
+    // Koa secure from the request, Next.js response cookies with an environment test
+    { code: "router.post('/login', async (ctx) => { ctx.cookies.set('koa.sess', value, { secure: ctx.secure, sameSite: 'lax' }); });", languageOptions: esm },
+    { code: "import { NextResponse } from 'next/server'; export async function POST() { const response = NextResponse.json({ ok: true }); response.cookies.set('token', t, { httpOnly: true, secure: process.env.NODE_ENV === 'production', sameSite: 'lax', path: '/' }); return response; }", languageOptions: ts },
+    // deleting cookies
+    { code: "import { cookies } from 'next/headers'; export async function POST() { (await cookies()).delete('session'); (await cookies()).set('token', '', { maxAge: 0 }); }", languageOptions: ts },
+    { code: "import { deleteCookie } from 'hono/cookie'; app.post('/logout', (c) => { deleteCookie(c, 'session'); return c.redirect('/'); });", languageOptions: ts },
+    { code: "import { serialize } from 'cookie'; export const clear = () => serialize('session', 'deleted', { path: '/', expires: new Date(0) });", languageOptions: esm },
+    // header texts: a preference, a complete session cookie on a Web Headers object
+    { code: "app.get('/', (req, res) => { res.append('Set-Cookie', 'lang=en; Path=/'); });", languageOptions: esm },
+    { code: "export function GET() { const headers = new Headers(); headers.set('Set-Cookie', `sid=${id}; HttpOnly; Secure; SameSite=Strict; Path=/`); return new Response(null, { headers }); }", languageOptions: ts },
     // options that cannot be seen
     { code: "import { cookieOptions } from './config'; app.post('/login', (req, res) => { res.cookie('token', token, cookieOptions); });", languageOptions: esm },
     { code: "app.post('/login', (req, res) => { res.cookie('token', token, { ...config.cookie }); });", languageOptions: esm },

@@ -70,6 +70,18 @@ exports.sessionMiddleware = expressSession({ secret: settings.sessionKey, store:
       code: "import * as session from 'express-session'; async function bootstrap() { const app = await NestFactory.create(AppModule); const config = app.get(ConfigService); app.use(session({ name: config.get('SESSION_NAME'), secret: config.getOrThrow('SESSION_SECRET'), cookie: { secure: config.get('COOKIE_SECURE'), sameSite: 'lax' } })); }",
       languageOptions: ts,
     },
+    // production configurations as their documentation shows them
+    { code: "import session from 'express-session'; import RedisStore from 'connect-redis'; app.use(session({ store: new RedisStore({ client }), name: 'sid', secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false, cookie: { secure: true, httpOnly: true, sameSite: 'strict', maxAge: 8 * 3600e3 } }));", languageOptions: esm },
+    { code: "import expressSession from 'express-session'; app.use(expressSession({ name: 'embed.sid', secret, cookie: { sameSite: 'none', secure: true } }));", languageOptions: ts },
+    { code: "const cookieSession = require('cookie-session'); app.use(cookieSession({ name: 'session', keys: [process.env.KEY], secure: true, httpOnly: true, sameSite: 'lax' }));", languageOptions: cjs },
+    { code: "const cookieSession = require('cookie-session'); app.use(cookieSession({ name: 's', keys, secure: process.env.NODE_ENV === 'production', sameSite: 'none' }));", languageOptions: cjsAsModule },
+    { code: "const session = require('koa-session'); const CONFIG = { key: 'app.sess', maxAge: 86400000, httpOnly: true, secure: true, sameSite: 'strict' }; app.use(session(CONFIG, app));", languageOptions: cjs },
+    { code: "import fastifySession from '@fastify/session'; app.register(fastifySession, { secret: process.env.SECRET, cookie: { secure: 'auto', sameSite: 'lax' } });", languageOptions: ts },
+    { code: "import fastifySession from '@fastify/session'; app.register(fastifySession, { secret: process.env.SECRET, cookie: { secure: process.env.NODE_ENV === 'production' } });", languageOptions: esm },
+    { code: "import secureSession from '@fastify/secure-session'; app.register(secureSession, { secret: process.env.SECRET, salt, cookie: { path: '/', httpOnly: true, secure: true, sameSite: 'lax' } });", languageOptions: esm },
+    // session stores and type augmentation
+    { code: "const session = require('express-session'); const MemoryStore = require('memorystore')(session); const store = new MemoryStore({ checkPeriod: 864e5 });", languageOptions: cjs },
+    { code: "import 'express-session'; declare module 'express-session' { interface SessionData { userId: string } }", languageOptions: ts },
     // strange code
     { code: "import session from 'express-session'; app.use(session(...args)); app.use(session({ [k]: v, cookie: { secure: true } }));", languageOptions: ts },
     { code: "import session = require('express-session'); app.use(session({ name: 'sid', cookie: { secure: true } satisfies CookieOptions }));", languageOptions: ts },
