@@ -426,8 +426,10 @@ function isTokenValue(value: Node, sourceCode: SourceCode): boolean {
       const names = ref.path.filter((step) => step !== '()' && step !== 'new');
       return GENERATORS.some((g) => fromModule(ref, g.modules) && names.some((n) => g.names.has(n)));
     }
-    if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'randomUUID') return false;
     if (!isMember(callee)) return false;
+    // The Web Crypto global: `crypto.randomUUID()`.
+    const object = unwrap(callee.object);
+    if (memberName(callee) === 'randomUUID' && object.type === AST_NODE_TYPES.Identifier && object.name === 'crypto') return true;
     target = unwrap(callee.object);
   }
   return false;
