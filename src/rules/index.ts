@@ -21,6 +21,8 @@ import noWeakPasswordHash from './no-weak-password-hash.js';
 import requireJwtAlgorithms from './require-jwt-algorithms.js';
 import requireJwtExpiry from './require-jwt-expiry.js';
 import requireOwnershipCheck from './require-ownership-check.js';
+import requireSecureCookies from './require-secure-cookies.js';
+import requireSecureSession from './require-secure-session.js';
 
 export type ApiSecurityRule = TSESLint.RuleModule<string, readonly unknown[], ApiSecurityDocs>;
 
@@ -47,6 +49,8 @@ export const rules = {
   'require-jwt-algorithms': requireJwtAlgorithms,
   'require-jwt-expiry': requireJwtExpiry,
   'require-ownership-check': requireOwnershipCheck,
+  'require-secure-cookies': requireSecureCookies,
+  'require-secure-session': requireSecureSession,
 } satisfies Record<string, ApiSecurityRule>;
 
 export type RuleName = keyof typeof rules;
