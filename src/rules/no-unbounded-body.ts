@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, shortText, unwrap } from '../analysis/core/ast.js';
-import { includesAny, quotedAny, textCheck } from '../analysis/core/source-text.js';
+import { includesAny, quotedAny, textGate } from '../analysis/core/source-text.js';
 import { resolveCompiledModule } from '../analysis/core/modules.js';
 import { memberValue, resolveObject } from '../analysis/core/object-values.js';
 import { bodyParserCall, formatBytes, mountPathOf, optionsObject, parseSize, sizeSetting, type SizeSetting } from '../analysis/domains/uploads.js';
@@ -21,7 +21,7 @@ const DEFAULT_MAX = '1mb';
 const SIZE_PATTERN = '^\\s*\\d+(\\.\\d+)?\\s*([kKmMgGtTpP]?[bB])?\\s*$';
 
 const mayLoadParser = quotedAny(BODY_PARSER_MODULES);
-const mayConfigureNextRoute = textCheck(includesAny(['sizeLimit']));
+const mayConfigureNextRoute = textGate(includesAny(['sizeLimit']));
 
 const ROUTE_BODY_LIMIT: SizeOption = { path: ['bodyLimit'], unit: 'bytes', defaultBytes: 1024 * 1024 };
 const NEXT_SIZE_LIMIT: SizeOption = { path: NEXT_BODY_SIZE_PATH, unit: 'bytes-string', defaultBytes: 1024 * 1024 };

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findVar, isFunction, memberName, propertyName, shortText, singleValue, unwrap, wrappedParent } from '../analysis/core/ast.js';
 import { resolveCompiledModule } from '../analysis/core/modules.js';
-import { includesAny, quotedAny, textCheck } from '../analysis/core/source-text.js';
+import { includesAny, quotedAny, textGate } from '../analysis/core/source-text.js';
 import { calleeRef, clientNamedPath, folderPath, formatBytes, isInsideFolder, mayHaveOption, optionsObject, sizeSetting, uploadCall, type FolderPath, type ParserCall } from '../analysis/domains/uploads.js';
 import {
   CLIENT_FILE_NAME_PROPERTIES,
@@ -22,8 +22,9 @@ type MessageIds = 'noSizeLimit' | 'unlimitedSize' | 'noTypeCheck' | 'clientFileN
 type Options = [{ requireFileTypeCheck?: boolean }];
 
 const mayLoadUploads = quotedAny(UPLOAD_MODULES);
-const checksTypeItself = textCheck(includesAny(FILE_TYPE_CHECK_WORDS));
-const mayNameByClient = textCheck(includesAny([...CLIENT_FILE_NAME_PROPERTIES, '.mv(']));
+const checksTypeItself = textGate(includesAny(FILE_TYPE_CHECK_WORDS));
+/** A client file-name property, or a `mv` method (express-fileupload's `file.mv(path)`), as a token of the file. */
+const mayNameByClient = textGate((text) => includesAny([...CLIENT_FILE_NAME_PROPERTIES])(text) || /^mv$/m.test(text));
 
 /** Callee names worth resolving for the upload-parser checks when called as members. */
 const MEMBER_PARSERS = new Set(['IncomingForm', 'Formidable', 'formidable', 'koaBody', 'register']);

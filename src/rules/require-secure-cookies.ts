@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, shortText, unwrap } from '../analysis/core/ast.js';
-import { includesAny, textCheck } from '../analysis/core/source-text.js';
+import { includesAny, textGate } from '../analysis/core/source-text.js';
 import { addOptionsArgument, appendHeaderAttributes, attributesText, mergeAttributes } from '../analysis/http/cookie-fixes.js';
 import { clearsByValue, cookieKind, cookieWrites, missingAttributes, noneWithoutSecure, type CookieWrite } from '../analysis/http/cookies.js';
 import { COOKIE_WRITE_METHODS, HEADER_WRITE_METHODS, type CookieAttribute } from '../catalog/cookies.js';
@@ -9,7 +9,7 @@ import { createRule } from '../util/create-rule.js';
 type MessageIds = 'insecureCookie' | 'sameSiteNone' | 'addAttributes';
 type Options = [{ reportAllCookies?: boolean }];
 
-const mayWriteCookie = textCheck(includesAny(['cookie', 'Cookie']));
+const mayWriteCookie = textGate(includesAny(['cookie', 'Cookie']));
 
 const RISK: Readonly<Record<CookieAttribute, string>> = {
   httpOnly: 'HttpOnly (page scripts, and so any XSS, can read it)',
