@@ -1,8 +1,9 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { appsInFile, isRateLimiterName, middlewareKind } from '../../src/analysis/http/apps.js';
 import { probe, probeOne, type Language } from './harness.js';
 
-const PROGRAM = { selector: 'Program', pick: (n: never) => n };
+const PROGRAM = { selector: 'Program', pick: (n: TSESTree.Node): TSESTree.Node | null => n };
 
 function apps(code: string, language: Language = 'esm') {
   return probeOne(
