@@ -33,9 +33,11 @@ const STRICT_OPTIONS: Record<string, unknown[]> = {
   'no-sql-injection': [{ allowNumericCoercion: false, checkStructure: true }],
   'no-weak-crypto': [{ reportSha1Interop: true }],
   'no-weak-password-hash': [{ minBcryptCost: 12 }],
+  'require-helmet': [{ reportMissingHelmet: true }],
   'require-jwt-algorithms': [{ reportWhenLibraryRestrictsAlgorithms: true }],
   'require-jwt-expiry': [{ requireVisibleExpiry: true }],
   'require-ownership-check': [{ reportUnroutedWrites: true }],
+  'require-rate-limit': [{ reportRoutesWithoutApp: true }],
 };
 
 /** Options a config sets beyond the rule's defaults. */

@@ -11,12 +11,15 @@ import noSensitiveJwtPayload from './no-sensitive-jwt-payload.js';
 import noSensitiveLogging from './no-sensitive-logging.js';
 import noSqlInjection from './no-sql-injection.js';
 import noTimingUnsafeCompare from './no-timing-unsafe-compare.js';
+import noUnsafeTrustProxy from './no-unsafe-trust-proxy.js';
 import noWeakCrypto from './no-weak-crypto.js';
 import noWeakJwtSecret from './no-weak-jwt-secret.js';
 import noWeakPasswordHash from './no-weak-password-hash.js';
+import requireHelmet from './require-helmet.js';
 import requireJwtAlgorithms from './require-jwt-algorithms.js';
 import requireJwtExpiry from './require-jwt-expiry.js';
 import requireOwnershipCheck from './require-ownership-check.js';
+import requireRateLimit from './require-rate-limit.js';
 
 export type ApiSecurityRule = TSESLint.RuleModule<string, readonly unknown[], ApiSecurityDocs>;
 
@@ -33,12 +36,15 @@ export const rules = {
   'no-sensitive-logging': noSensitiveLogging,
   'no-sql-injection': noSqlInjection,
   'no-timing-unsafe-compare': noTimingUnsafeCompare,
+  'no-unsafe-trust-proxy': noUnsafeTrustProxy,
   'no-weak-crypto': noWeakCrypto,
   'no-weak-jwt-secret': noWeakJwtSecret,
   'no-weak-password-hash': noWeakPasswordHash,
+  'require-helmet': requireHelmet,
   'require-jwt-algorithms': requireJwtAlgorithms,
   'require-jwt-expiry': requireJwtExpiry,
   'require-ownership-check': requireOwnershipCheck,
+  'require-rate-limit': requireRateLimit,
 } satisfies Record<string, ApiSecurityRule>;
 
 export type RuleName = keyof typeof rules;
