@@ -117,6 +117,8 @@ export default createRule<Options, MessageIds>({
 
     function keepsPoweredBy(app: App): boolean {
       if (app.framework !== 'express') return false;
+      // `app.set(name, value)` with a name not known may turn it off.
+      if (app.settings.some((s) => s.name === null)) return false;
       return !app.settings.some((s) => s.name === 'x-powered-by' && (s.how === 'disable' || (s.how === 'set' && s.value && staticValue(s.value, sourceCode)?.value === false)));
     }
 

@@ -33,17 +33,25 @@ const CALLBACK_CONTEXT = new Set(['oauth', 'oauth2', 'auth', 'sso', 'saml', 'oid
 const LIMITER_TEXT = /rate.?limit|limiter|throttl|brute|slow.?down/i;
 const MAX_DEPTH = 6;
 
-/** Whether the words of a route path or handler name name an authentication step. */
-function isAuthWords(words: readonly string[]): boolean {
+/** Words that make `verify` the check of something other than a person's credential or code. */
+const OTHER_VERIFICATIONS = new Set(['captcha', 'recaptcha', 'hcaptcha', 'turnstile', 'webhook', 'webhooks', 'signature', 'receipt', 'purchase', 'payment', 'domain', 'dns']);
+
+/**
+ * Whether the words of a route path or handler name name an authentication step. `parameterised`:
+ * the path addresses a record (`/users/:id/token`, `/keys/:id/refresh`), so its token or refresh
+ * step is an authenticated action on that record, not a sign-in.
+ */
+function isAuthWords(words: readonly string[], parameterised = false, around: readonly string[] = words): boolean {
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const next = words[i + 1];
     if (SINGLE_WORDS.has(word)) {
       // `token` and `refresh` only as the step itself (`/oauth/token`, `/token/refresh`), not `/tokens/:id/usage`.
       if (word === 'token' || word === 'refresh') {
-        if (i >= words.length - 2) return true;
+        if (!parameterised && i >= words.length - 2) return true;
         continue;
       }
+      if ((word === 'verify' || word === 'verification') && (words.some((w) => OTHER_VERIFICATIONS.has(w)) || around.some((w) => OTHER_VERIFICATIONS.has(w)))) continue;
       return true;
     }
     if (next !== undefined && PAIRS.some(([a, b]) => a === word && b === next)) return true;
@@ -161,8 +169,10 @@ export default createRule<Options, MessageIds>({
     function isAuthRoute(route: Route): boolean {
       if (!SUBMIT_METHODS.has(route.method)) return false;
       const path = routePath(route);
-      if (path !== null && isAuthWords(pathWords(path))) return true;
-      return isAuthWords(handlerWords(route));
+      const parameterised = path !== null && /\/:|\{|\[/.test(path);
+      const words = path === null ? [] : pathWords(path);
+      if (isAuthWords(words, parameterised)) return true;
+      return isAuthWords(handlerWords(route), parameterised, words);
     }
 
     function chainLimited(route: Route): boolean {

@@ -15,6 +15,7 @@ function apps(code: string, language: Language = 'esm') {
         name: app.id.name,
         started: app.started,
         exported: app.exported,
+        returned: app.returned,
         handedOver: app.handedOver.length,
         options: app.options ? sc.getText(app.options) : null,
         mounts: app.mounts.map((m) => ({
@@ -74,6 +75,8 @@ describe('appsInFile', () => {
     expect(app).toMatchObject({ framework: 'express', exported: true, started: false, handedOver: 2 });
     const [server] = apps("const app = require('express')(); const http = require('http'); http.createServer(app).listen(80);", 'cjs');
     expect(server).toMatchObject({ started: true, handedOver: 0 });
+    const [made] = apps("import express from 'express'; export function createApp() { const app = express(); return app; }");
+    expect(made).toMatchObject({ exported: false, returned: true });
   });
 
   it('reads Fastify, Koa, NestJS and Hono apps', () => {

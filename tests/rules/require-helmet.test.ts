@@ -36,6 +36,9 @@ ruleTester.run('require-helmet', rule, {
     { code: "import Fastify from 'fastify'; import helmet from '@fastify/helmet'; const app = Fastify(); await app.register(helmet); await app.listen({ port: 3000 });", languageOptions: esm, options: strict },
     { code: "import { NestFactory } from '@nestjs/core'; import helmet from 'helmet'; async function bootstrap() { const app = await NestFactory.create(AppModule); app.use(helmet()); await app.listen(3000); }", languageOptions: ts, options: strict },
     { code: "import { Hono } from 'hono'; const app = new Hono(); export default app;", languageOptions: esm, options: strict },
+    // realworld: node-red-app-factory
+    { code: "const express = require('express'); module.exports = { createExpressApp(settings) { const app = express(); const opts = Object.assign({ 'x-powered-by': false }, settings.httpServerOptions); for (const k in opts) app.set(k, opts[k]); return app; } };", languageOptions: cjs, options: strict },
+    { code: "import express from 'express'; export function createApp() { const app = express(); app.use(express.json()); return app; }", languageOptions: esm, options: strict },
     // strange code
     { code: '', languageOptions: esm, options: strict },
     { code: "import helmet from 'helmet'; app.use(helmet(...opts)); app.use(helmet(options)); app.enable(); app.set(...a);", languageOptions: esm },

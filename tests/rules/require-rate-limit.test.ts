@@ -28,9 +28,15 @@ ruleTester.run('require-rate-limit', rule, {
     // not authentication routes; GET pages
     { code: "import express from 'express'; const app = express(); app.post('/posts', createPost); app.get('/login', (req, res) => res.render('login')); app.delete('/tokens/:id', revoke); app.post('/logout', logout); app.listen(3000);", languageOptions: esm },
     { code: "import express from 'express'; const app = express(); app.post('/tokens/:id/usage', usage); app.post('/registry/items', addItem); app.listen(3000);", languageOptions: esm },
+    // realworld: ghost-record-token-refresh
+    { code: "import express from 'express'; const app = express(); app.post('/integrations/:id/api_key/:keyid/refresh', refreshKey); app.put('/users/:id/token', regenerateToken); app.listen(3000);", languageOptions: esm, options: strict },
+    // realworld: budibase-recaptcha-verify
+    { code: "import Router from '@koa/router'; const router = new Router(); router.post('/api/recaptcha/verify', controller.verify); router.post('/webhooks/verify-signature', verifySignature); export default router;", languageOptions: ts, options: strict },
     // a route file with no app in sight: strict only
     { code: "import { Router } from 'express'; const router = Router(); router.post('/login', login); export default router;", languageOptions: esm },
     { code: "module.exports = (app) => { app.post('/api/login', login); };", languageOptions: cjs },
+    // realworld: nest-controller-limited-by-module (the limiter is applied where the module configures its middleware)
+    { code: "import { Controller, Post } from '@nestjs/common'; @Controller('iam') export class AuthController { @Post('sign-in/email') signIn() {} @Post('sign-up/email') signUp() {} }", languageOptions: ts },
     { code: "import { Controller, Post } from '@nestjs/common'; @Controller('auth') export class AuthController { @Post('login') login() {} }", languageOptions: ts },
     // the app is handed to code that may mount a limiter first
     { code: "const express = require('express'); const app = express(); require('./config/security')(app); app.post('/login', login); app.listen(3000);", languageOptions: cjs },

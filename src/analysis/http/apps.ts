@@ -67,8 +67,10 @@ export interface App {
   settings: Setting[];
   /** `listen()`, `createServer(app)`, `app.callback()`, `app.fetch`. */
   started: boolean;
-  /** `module.exports = app`, `export default app`, `export { app }`, `return app`. */
+  /** `module.exports = app`, `export default app`, `export { app }`, `module.exports = { app }`. */
   exported: boolean;
+  /** Returned from the function that creates it (`return app`): its caller may configure it further. */
+  returned: boolean;
   /** Where this router is mounted on another app of the file. */
   mountedOn: { app: App; mount: Mount }[];
   /**
@@ -219,6 +221,7 @@ function collect(sourceCode: SourceCode): App[] {
         settings: [],
         started: false,
         exported,
+        returned: false,
         mountedOn: [],
         handedOver: [],
       };
@@ -282,12 +285,12 @@ function readReference(app: App, id: TSESTree.Identifier, sourceCode: SourceCode
     if (name === 'fetch' || name === 'callback' || name === 'server') app.started = true;
     return;
   }
-  if (parent.type === AST_NODE_TYPES.ExportDefaultDeclaration || parent.type === AST_NODE_TYPES.ExportSpecifier || parent.type === AST_NODE_TYPES.ReturnStatement) {
+  if (parent.type === AST_NODE_TYPES.ExportDefaultDeclaration || parent.type === AST_NODE_TYPES.ExportSpecifier) {
     app.exported = true;
     return;
   }
-  if (isFunction(parent) && parent.body === node) {
-    app.exported = true;
+  if (parent.type === AST_NODE_TYPES.ReturnStatement || (isFunction(parent) && parent.body === node)) {
+    app.returned = true;
     return;
   }
   if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node) {
