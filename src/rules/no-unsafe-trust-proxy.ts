@@ -3,11 +3,13 @@ import { findVar, getProperty, isFunction, memberName, propertyName, singleValue
 import { resolveModule } from '../analysis/core/modules.js';
 import { includesAny, textCheck } from '../analysis/core/source-text.js';
 import { staticString, staticValue } from '../analysis/core/static-value.js';
+import { logCall } from '../analysis/domains/logging.js';
 import { appOf, appsInFile, kindOfRef, type App } from '../analysis/http/apps.js';
+import { handlerName } from '../analysis/http/handlers.js';
 import { createRule } from '../util/create-rule.js';
 
 type Node = TSESTree.Node;
-type MessageIds = 'trustAll' | 'koaProxy' | 'forwardedKey' | 'forwardedCheck' | 'oneHop';
+type MessageIds = 'trustAll' | 'koaProxy' | 'forwardedKey' | 'forwardedCheck' | 'forwardedLog' | 'oneHop';
 
 const gate = textCheck(includesAny(['trust proxy', 'trustProxy', 'proxy', 'orwarded-for', 'ORWARDED-FOR', 'orwarded-For']));
 const SETTING_METHODS = new Set(['set', 'enable']);
@@ -15,6 +17,10 @@ const CHECK_METHODS = new Set(['includes', 'has', 'indexOf']);
 /** Limiter methods that take the key (rate-limiter-flexible `consume(key)`, `penalty`, `block`, `get`). */
 const LIMITER_KEY_METHODS = new Set(['consume', 'penalty', 'reward', 'block', 'get', 'delete']);
 const OPTION_KEYS = new Set(['trustProxy', 'proxy', 'keyGenerator']);
+/** Keys under which a log or audit entry records the client's address. */
+const IP_KEYS = new Set(['ip', 'ipAddress', 'ip_address', 'clientIp', 'client_ip', 'clientIP', 'remoteIp', 'remote_ip', 'remoteAddress', 'remoteAddr', 'sourceIp', 'source_ip', 'userIp', 'user_ip', 'requestIp']);
+/** Words of a function or callee name that makes or writes a log or audit entry. */
+const LOG_WORDS = /(?:^|[^a-z])(?:log|logs|audit|auditlog)(?:[^a-z]|$)|Log(?:[A-Z]|$)|Audit/;
 /** Names of address lists an IP check is made against. */
 const ADDRESS_LIST = /allow|white|trust|block|black|deny|denied|banned|permit|(?:^|[^a-z])ips?(?:$|[^a-z])|ips$|ipList|addresses/i;
 const MAX_TOKENS = 4000;
@@ -39,10 +45,11 @@ export default createRule<[], MessageIds>({
         'The rate-limit key is read from the `X-Forwarded-For` header, which any client can set: each request can claim a new address and escape the limit. Key on the address the framework derives with a hop-count proxy setting (`req.ip`).',
       forwardedCheck:
         'This IP check reads the `X-Forwarded-For` header, which any client can set to an allowed address. Check the address the framework derives with a hop-count proxy setting (`req.ip`) instead.',
+      forwardedLog:
+        'This log entry records the client address from the `X-Forwarded-For` header, which any client can set, so the log names whatever address an attacker chooses. Record the address the framework derives with a hop-count proxy setting (`req.ip`).',
       oneHop: 'Trust one proxy hop (`1`) instead.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     const sourceCode = context.sourceCode;
@@ -91,6 +98,23 @@ export default createRule<[], MessageIds>({
       return kindOfRef(resolveModule(node, sourceCode)) === 'rate-limit';
     }
 
+    /** The name of a call's callee or of the function an object is returned from: `audit.record`, `getRequestLogObject`. */
+    function entryNames(object: TSESTree.ObjectExpression): string[] {
+      const parent = object.parent;
+      if ((parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(object)) {
+        const names = [sourceCode.getText(parent.callee)];
+        if (parent.type === AST_NODE_TYPES.CallExpression && logCall(parent, sourceCode)) names.push('log');
+        return names;
+      }
+      let returned: Node | undefined = parent;
+      if (returned?.type === AST_NODE_TYPES.ReturnStatement) returned = returned.parent?.parent;
+      if (isFunction(returned)) {
+        const name = handlerName(returned);
+        return name ? [name] : [];
+      }
+      return [];
+    }
+
     return {
       CallExpression(node) {
         const callee = unwrap(node.callee);
@@ -135,9 +159,15 @@ export default createRule<[], MessageIds>({
       },
       Property(node) {
         const key = propertyName(node);
-        if (key === null || !OPTION_KEYS.has(key)) return;
+        if (key === null) return;
         const object = node.parent;
         if (object?.type !== AST_NODE_TYPES.ObjectExpression) return;
+        if (IP_KEYS.has(key)) {
+          if (!mentionsForwarded || !readsForwardedFor(node.value)) return;
+          if (entryNames(object).some((name) => LOG_WORDS.test(name))) context.report({ node: node.value, messageId: 'forwardedLog' });
+          return;
+        }
+        if (!OPTION_KEYS.has(key)) return;
         if (key === 'keyGenerator') {
           if (!mentionsForwarded) return;
           const call = object.parent;

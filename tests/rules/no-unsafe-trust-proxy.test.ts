@@ -40,6 +40,10 @@ ruleTester.run('no-unsafe-trust-proxy', rule, {
     { code: "const ip = req.headers['x-forwarded-for']; if (seenHosts.includes(host)) ok();", languageOptions: esm },
     { code: "const ip = req.headers['x-forwarded-for']; if (ip.includes(',')) split();", languageOptions: esm },
     { code: "const cache = new Map(); cache.get(req.headers['x-forwarded-for']);", languageOptions: esm },
+    // the header kept beside the derived address, or stored outside any log entry
+    { code: "logger.info({ ip: req.ip, forwardedFor: req.headers['x-forwarded-for'] }, 'login');", languageOptions: esm },
+    { code: "const session = { ip: req.headers['x-forwarded-for'] }; sessions.push(session);", languageOptions: esm },
+    { code: "audit.record({ ip: req.ip, action: 'login' });", languageOptions: esm },
     // strange code
     { code: '', languageOptions: esm },
     { code: "app.set(...args); app.set(); app[method]('trust proxy', true); app.enable();", languageOptions: esm },
@@ -81,9 +85,23 @@ ruleTester.run('no-unsafe-trust-proxy', rule, {
           code: "const ALLOWED_IPS = ['10.0.0.1'];\nexport function adminOnly(req, res, next) {\n  const ip = req.headers['x-forwarded-for'];\n  if (!ALLOWED_IPS.includes(ip)) return res.sendStatus(403);\n  next();\n}",
           errors: [{ messageId: 'forwardedCheck' as const, line: 4 }],
         },
+        {
+          code: "export function auditLogin(req, user) {\n  auditLog.write({ action: 'login', user: user.id, ip: req.headers['x-forwarded-for'] || req.socket.remoteAddress });\n}",
+          errors: [{ messageId: 'forwardedLog' as const, line: 2 }],
+        },
       ],
       [esm, ts],
     ),
+    {
+      code: "module.exports = {\n  getRequestLogObject: function (req) {\n    return { user: req.user, path: req.path, ip: (req.headers && req.headers['x-forwarded-for']) || req.connection.remoteAddress };\n  },\n};",
+      languageOptions: cjs,
+      errors: [{ messageId: 'forwardedLog', line: 3 }],
+    },
+    {
+      code: "const logger = require('pino')();\nfunction onLogin(req) {\n  logger.info({ event: 'login', clientIp: req.get('x-forwarded-for') });\n}",
+      languageOptions: cjsAsModule,
+      errors: [{ messageId: 'forwardedLog', line: 3 }],
+    },
     {
       code: "const express = require('express');\nconst app = express();\napp.set('trust proxy', true);",
       languageOptions: cjs,
