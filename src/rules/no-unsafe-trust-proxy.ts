@@ -11,7 +11,10 @@ import { createRule } from '../util/create-rule.js';
 type Node = TSESTree.Node;
 type MessageIds = 'trustAll' | 'koaProxy' | 'forwardedKey' | 'forwardedCheck' | 'forwardedLog' | 'oneHop';
 
-const gate = textCheck(includesAny(['trust proxy', 'trustProxy', 'proxy', 'orwarded-for', 'ORWARDED-FOR', 'orwarded-For']));
+const FORWARDED_FOR = ['orwarded-for', 'ORWARDED-FOR', 'orwarded-For'];
+const gate = textCheck(includesAny(['trust proxy', 'trustProxy', 'proxy', ...FORWARDED_FOR]));
+/** Whether the file spells the `X-Forwarded-For` header name at all (any case the rule reads). */
+const forwardedGate = textCheck(includesAny(FORWARDED_FOR));
 const SETTING_METHODS = new Set(['set', 'enable']);
 const CHECK_METHODS = new Set(['includes', 'has', 'indexOf']);
 /** Limiter methods that take the key (rate-limiter-flexible `consume(key)`, `penalty`, `block`, `get`). */
@@ -54,7 +57,9 @@ export default createRule<[], MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
     if (!gate(sourceCode)) return {};
-    const mentionsForwarded = /x-forwarded-for/i.test(sourceCode.text);
+    let forwarded: boolean | undefined;
+    /** Asked only when a call or property could use the header: most files never need the answer. */
+    const mentionsForwarded = (): boolean => (forwarded ??= forwardedGate(sourceCode));
 
     const isTrue = (node: Node): boolean => {
       const value = staticValue(node, sourceCode);
@@ -66,7 +71,7 @@ export default createRule<[], MessageIds>({
      * or, for a name, the constant or function declaration it stands for.
      */
     function readsForwardedFor(node: Node, depth = 0): boolean {
-      if (!mentionsForwarded || depth > 2) return false;
+      if (depth > 2 || !mentionsForwarded()) return false;
       const n = unwrap(node);
       if (n.type === AST_NODE_TYPES.Identifier) {
         const variable = findVar(sourceCode, n);
@@ -140,7 +145,8 @@ export default createRule<[], MessageIds>({
           }
           return;
         }
-        if (!mentionsForwarded) return;
+        if (!CHECK_METHODS.has(method) && !LIMITER_KEY_METHODS.has(method)) return;
+        if (!mentionsForwarded()) return;
         if (CHECK_METHODS.has(method)) {
           const arg = node.arguments[0];
           if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) return;
@@ -163,13 +169,13 @@ export default createRule<[], MessageIds>({
         const object = node.parent;
         if (object?.type !== AST_NODE_TYPES.ObjectExpression) return;
         if (IP_KEYS.has(key)) {
-          if (!mentionsForwarded || !readsForwardedFor(node.value)) return;
+          if (!mentionsForwarded() || !readsForwardedFor(node.value)) return;
           if (entryNames(object).some((name) => LOG_WORDS.test(name))) context.report({ node: node.value, messageId: 'forwardedLog' });
           return;
         }
         if (!OPTION_KEYS.has(key)) return;
         if (key === 'keyGenerator') {
-          if (!mentionsForwarded) return;
+          if (!mentionsForwarded()) return;
           const call = object.parent;
           if (!isRateLimitCall(call) || !(call as TSESTree.CallExpression).arguments.includes(object)) return;
           const value = unwrap(node.value);

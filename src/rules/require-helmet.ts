@@ -14,6 +14,7 @@ type MessageIds = 'disabledProtection' | 'poweredBy' | 'missingHelmet' | 'addHel
 
 const HELMET_MODULES = middlewareModules('helmet');
 const recommendedGate = quotedAny([...HELMET_MODULES, 'express', '@nestjs/core']);
+const helmetGate = quotedAny(HELMET_MODULES);
 const strictGate = quotedAny([...HELMET_MODULES, ...APP_MODULES]);
 const SETTING_METHODS = new Set(['set', 'enable']);
 /** Header names whose presence in the file means the app sets security headers by hand. */
@@ -64,6 +65,8 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const reportMissing = options.reportMissingHelmet === true;
     if (!(reportMissing ? strictGate(sourceCode) : recommendedGate(sourceCode))) return {};
+    /** Helmet options can only be read in a file that loads a helmet module. */
+    const loadsHelmet = helmetGate(sourceCode);
 
     const RISKS: Record<string, string> = {
       'Content-Security-Policy': 'injected scripts run freely',
@@ -156,6 +159,7 @@ export default createRule<Options, MessageIds>({
           }
           return;
         }
+        if (!loadsHelmet) return;
         const first = node.arguments[0];
         if (!first || first.type === AST_NODE_TYPES.SpreadElement) return;
         if (method === 'register') {
@@ -167,6 +171,9 @@ export default createRule<Options, MessageIds>({
           if (object) checkOptions(object, ref!.module);
           return;
         }
+        // `helmet({…})`, `secureHeaders(options)`: an options object or a name for one.
+        const arg = unwrap(first);
+        if (arg.type !== AST_NODE_TYPES.ObjectExpression && arg.type !== AST_NODE_TYPES.Identifier && arg.type !== AST_NODE_TYPES.MemberExpression) return;
         const ref = resolveModule(node, sourceCode);
         if (kindOfRef(ref) !== 'helmet') return;
         const path = ref!.path;
