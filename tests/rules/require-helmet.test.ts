@@ -39,6 +39,12 @@ ruleTester.run('require-helmet', rule, {
     // realworld: node-red-app-factory
     { code: "const express = require('express'); module.exports = { createExpressApp(settings) { const app = express(); const opts = Object.assign({ 'x-powered-by': false }, settings.httpServerOptions); for (const k in opts) app.set(k, opts[k]); return app; } };", languageOptions: cjs, options: strict },
     { code: "import express from 'express'; export function createApp() { const app = express(); app.use(express.json()); return app; }", languageOptions: esm, options: strict },
+    // helmet through a constant, with conditional options, or before a body parser
+    { code: "import express from 'express'; import helmet from 'helmet'; const app = express(); const security = helmet({ contentSecurityPolicy: false ? {} : undefined }); app.use(security); app.listen(3000);", languageOptions: esm, options: strict },
+    { code: "import helmet from 'helmet'; const isDev = process.env.NODE_ENV !== 'production'; app.use(helmet({ contentSecurityPolicy: isDev ? false : undefined, hsts: !isDev }));", languageOptions: ts },
+    { code: "import helmet from 'helmet'; app.use(helmet({ referrerPolicy: { policy: 'no-referrer' }, frameguard: { action: 'deny' }, hsts: { maxAge: 63072000, includeSubDomains: true, preload: true } }));", languageOptions: esm },
+    { code: "import express from 'express'; import helmet from 'helmet'; export function createServer() { const app = express(); app.use(helmet()); app.use(express.json()); return app.listen(0); }", languageOptions: ts, options: strict },
+    { code: "import { NestFactory } from '@nestjs/core'; import { FastifyAdapter } from '@nestjs/platform-fastify'; import helmet from '@fastify/helmet'; const app = await NestFactory.create(AppModule, new FastifyAdapter()); await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: [\"'self'\"] } } }); await app.listen(3000);", languageOptions: ts, options: strict },
     // strange code
     { code: '', languageOptions: esm, options: strict },
     { code: "import helmet from 'helmet'; app.use(helmet(...opts)); app.use(helmet(options)); app.enable(); app.set(...a);", languageOptions: esm },

@@ -40,6 +40,14 @@ ruleTester.run('require-rate-limit', rule, {
     { code: "import { Controller, Post } from '@nestjs/common'; @Controller('auth') export class AuthController { @Post('login') login() {} }", languageOptions: ts },
     // the app is handed to code that may mount a limiter first
     { code: "const express = require('express'); const app = express(); require('./config/security')(app); app.post('/login', login); app.listen(3000);", languageOptions: cjs },
+    // limiters mounted on the path before the router, in the route chain after validation, route-level on Koa and Hono
+    { code: "import express from 'express'; import rateLimit from 'express-rate-limit'; const app = express(); const auth = express.Router(); auth.post('/login', login); app.use('/api/auth', rateLimit({ windowMs: 900000, limit: 10 })); app.use('/api/auth', auth); app.listen(3000);", languageOptions: esm },
+    { code: "import express from 'express'; const app = express(); app.post('/api/register', validate(registerSchema), registerLimiter, register); app.listen(3000);", languageOptions: ts },
+    { code: "import Koa from 'koa'; import Router from '@koa/router'; import ratelimit from 'koa-ratelimit'; const app = new Koa(); const router = new Router(); router.post('/login', ratelimit({ driver: 'memory', db: new Map(), max: 5 }), login); app.use(router.routes()); app.listen(3000);", languageOptions: esm },
+    { code: "import { Hono } from 'hono'; import { rateLimiter } from 'hono-rate-limiter'; const app = new Hono(); app.post('/auth/otp/verify', rateLimiter({ windowMs: 60000, limit: 5, keyGenerator: (c) => c.req.header('cf-connecting-ip') ?? '' }), verifyOtp); export default app;", languageOptions: ts },
+    // words that are not sign-in steps: settings, policies, domain checks, record-scoped refreshes
+    { code: "import express from 'express'; const app = express(); app.put('/settings/password-policy', updatePolicy); app.post('/api/verify-domain', verifyDomain); app.post('/v1/tokens/:id/refresh', rotate); app.listen(3000);", languageOptions: esm },
+    { code: "import express from 'express'; const app = express(); app.post('/api/registry/sync', sync); app.post('/callbacks/payment', paymentCallback); app.listen(3000);", languageOptions: esm },
     // strange code
     { code: '', languageOptions: esm },
     { code: "import express from 'express'; const app = express(); app.post(...args); app[verb]('/login', h); app.post(`/${x}/login`);", languageOptions: esm },
