@@ -8,7 +8,7 @@ export const FILES = ['**/*.{js,cjs,mjs,jsx,ts,cts,mts,tsx}'];
 export const TEST_FILES = ['**/*.{test,spec}.*', '**/__tests__/**'];
 
 /** Rules whose findings in test files are fixtures, not bugs; the configs turn them off there. */
-const OFF_IN_TESTS: readonly string[] = ['no-error-details-in-response', 'no-hardcoded-secrets', 'no-insecure-random', 'no-insecure-tls', 'no-permissive-cors', 'no-sensitive-logging', 'no-weak-crypto', 'no-weak-jwt-secret', 'no-weak-password-hash', 'require-jwt-expiry', 'require-secure-cookies', 'require-secure-session'];
+const OFF_IN_TESTS: readonly string[] = ['no-error-details-in-response', 'no-hardcoded-secrets', 'no-insecure-random', 'no-insecure-tls', 'no-permissive-cors', 'no-sensitive-logging', 'no-unsafe-trust-proxy', 'no-weak-crypto', 'no-weak-jwt-secret', 'no-weak-password-hash', 'require-helmet', 'require-jwt-expiry', 'require-rate-limit', 'require-secure-cookies', 'require-secure-session'];
 
 export type ConfigName = 'recommended' | 'strict' | 'all';
 
@@ -35,9 +35,11 @@ const STRICT_OPTIONS: Record<string, unknown[]> = {
   'no-unsafe-file-upload': [{ requireFileTypeCheck: true }],
   'no-weak-crypto': [{ reportSha1Interop: true }],
   'no-weak-password-hash': [{ minBcryptCost: 12 }],
+  'require-helmet': [{ reportMissingHelmet: true }],
   'require-jwt-algorithms': [{ reportWhenLibraryRestrictsAlgorithms: true }],
   'require-jwt-expiry': [{ requireVisibleExpiry: true }],
   'require-ownership-check': [{ reportUnroutedWrites: true }],
+  'require-rate-limit': [{ reportRoutesWithoutApp: true }],
   'require-secure-cookies': [{ reportAllCookies: true }],
 };
 

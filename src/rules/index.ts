@@ -15,12 +15,15 @@ import noSqlInjection from './no-sql-injection.js';
 import noTimingUnsafeCompare from './no-timing-unsafe-compare.js';
 import noUnboundedBody from './no-unbounded-body.js';
 import noUnsafeFileUpload from './no-unsafe-file-upload.js';
+import noUnsafeTrustProxy from './no-unsafe-trust-proxy.js';
 import noWeakCrypto from './no-weak-crypto.js';
 import noWeakJwtSecret from './no-weak-jwt-secret.js';
 import noWeakPasswordHash from './no-weak-password-hash.js';
+import requireHelmet from './require-helmet.js';
 import requireJwtAlgorithms from './require-jwt-algorithms.js';
 import requireJwtExpiry from './require-jwt-expiry.js';
 import requireOwnershipCheck from './require-ownership-check.js';
+import requireRateLimit from './require-rate-limit.js';
 import requireSecureCookies from './require-secure-cookies.js';
 import requireSecureSession from './require-secure-session.js';
 
@@ -43,12 +46,15 @@ export const rules = {
   'no-timing-unsafe-compare': noTimingUnsafeCompare,
   'no-unbounded-body': noUnboundedBody,
   'no-unsafe-file-upload': noUnsafeFileUpload,
+  'no-unsafe-trust-proxy': noUnsafeTrustProxy,
   'no-weak-crypto': noWeakCrypto,
   'no-weak-jwt-secret': noWeakJwtSecret,
   'no-weak-password-hash': noWeakPasswordHash,
+  'require-helmet': requireHelmet,
   'require-jwt-algorithms': requireJwtAlgorithms,
   'require-jwt-expiry': requireJwtExpiry,
   'require-ownership-check': requireOwnershipCheck,
+  'require-rate-limit': requireRateLimit,
   'require-secure-cookies': requireSecureCookies,
   'require-secure-session': requireSecureSession,
 } satisfies Record<string, ApiSecurityRule>;
