@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, memberName, unwrap } from '../analysis/core/ast.js';
 import { includesAny, textGate } from '../analysis/core/source-text.js';
-import { appOf, isRateLimiterName, middlewareKind, type App } from '../analysis/http/apps.js';
+import { appOf, isRateLimiterName, mayCreateApp, middlewareKind, type App } from '../analysis/http/apps.js';
 import { identifierWords, middlewareName, routesInFile, type Route } from '../analysis/http/routes.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -97,6 +97,9 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     if (!gate(sourceCode)) return {};
     const withoutApp = options.reportRoutesWithoutApp === true;
+    // Without the strict option a route is reported only on an app (or a router mounted on one)
+    // this file creates, and a file that names no app module creates none.
+    if (!withoutApp && !mayCreateApp(sourceCode)) return {};
 
     function isLimiter(node: Node): boolean {
       const n = unwrap(node);

@@ -110,8 +110,8 @@ export type TextTest = (text: string) => boolean;
  * `test` looks for. The test runs on the file's vocabulary: each distinct token once, escapes
  * resolved, strings in single quotes and templates in backquotes, comments left out. That text is
  * several times shorter than the source, so a gate costs a fraction of a scan of the file. A test
- * must therefore look for what a single token holds (a name, a string, a piece of either, an
- * operator), never for a sequence of tokens (`process.env`: look for `env`). Without tokens (a
+ * must therefore look for what a single name, keyword, string or template piece holds (or a part of
+ * one), never for operators or a sequence of tokens (`process.env`: look for `env`). Without tokens (a
  * parser that gives none) the source text and its escapes are tested. Make it once, at module
  * level: the answer is kept per file.
  */
@@ -125,13 +125,17 @@ export function textGate(test: TextTest): (sourceCode: SourceCode) => boolean {
   });
 }
 
-/** A test for any of `texts` occurring in the source. */
+/**
+ * A test for any of `texts` occurring in the text: one regular expression, one scan whatever the
+ * number of texts (a search per text costs a scan each, and a literal search is slow for short
+ * needles whose first letter is common).
+ */
 export function includesAny(texts: readonly string[]): TextTest {
-  const list = [...texts];
-  return (text) => {
-    for (const needle of list) if (text.includes(needle)) return true;
-    return false;
-  };
+  const list = [...new Set(texts)];
+  if (list.length === 0) return () => false;
+  if (list.includes('')) return () => true;
+  const pattern = new RegExp(list.map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
+  return (text) => pattern.test(text);
 }
 
 /**
@@ -146,8 +150,9 @@ export function quotesAny(values: readonly string[]): TextTest {
 /** What the file's tokens spell, read once per file. */
 interface FileTokens {
   /**
-   * Each distinct token once, one per line, escapes resolved: names, keywords and operators bare,
-   * strings in single quotes, templates in backquotes (as written, with `${`), JSX text as written.
+   * Each distinct token once, one per line, escapes resolved: names and keywords bare, strings in
+   * single quotes, templates in backquotes (as written, with `${`), JSX text as written. Operators,
+   * numbers and regular expressions are left out.
    */
   vocabulary: string;
   /** Values of string literals and of templates without substitutions. */
@@ -177,7 +182,10 @@ const fileTokens = perFileCache((sourceCode): FileTokens | null => {
       distinct.add(`'${value}'`);
       continue;
     }
-    const value = type !== 'RegularExpression' && raw.includes('\\') ? unescapeSource(raw) : raw;
+    // Operators, numbers and regular expressions spell no name a gate looks for: most tokens are
+    // punctuators, and leaving them out keeps the pass cheap.
+    if (type === 'Punctuator' || type === 'Numeric' || type === 'RegularExpression') continue;
+    const value = raw.includes('\\') ? unescapeSource(raw) : raw;
     distinct.add(value);
     if (type === 'JSXText') {
       // JSX text and attribute strings (quotes and all): no module name, but text all the same.

@@ -10,7 +10,8 @@ import { perFileCache, perNodeCache, type SourceCode } from '../core/cache.js';
 import { resolveModule, type ModuleRef } from '../core/modules.js';
 import { resolveObject } from '../core/object-values.js';
 import { staticString } from '../core/static-value.js';
-import { APP_FACTORIES, MIDDLEWARE, type AppFactoryRow, type MiddlewareKind } from '../../catalog/middleware.js';
+import { quotedAny } from '../core/source-text.js';
+import { APP_FACTORIES, APP_MODULES, MIDDLEWARE, type AppFactoryRow, type MiddlewareKind } from '../../catalog/middleware.js';
 
 type Node = TSESTree.Node;
 
@@ -85,7 +86,11 @@ const SERVER_STARTERS = new Set(['createServer', 'createSecureServer', 'serve', 
 const SETTING_METHODS = new Set(['set', 'enable', 'disable']);
 const APP_PROPERTIES = new Set(['proxy', 'maxIpsCount', 'proxyIpHeader', 'keys', 'subdomainOffset']);
 
+/** False when the file names no module an app or router is created from (`'express'`, `'koa'`…): then it creates none. */
+export const mayCreateApp = quotedAny(APP_MODULES);
+
 const build = perFileCache((sourceCode): App[] => {
+  if (!mayCreateApp(sourceCode)) return [];
   try {
     return collect(sourceCode);
   } catch {
