@@ -70,10 +70,10 @@ function endsAnchored(branch: string): boolean {
 }
 
 /**
- * Index just after an unescaped `*` or `+` quantifier that is directly followed by a literal host
- * character (`.*example`, `[\w-]+example`), or -1.
+ * The first index of a regular-expression source at which `test` holds for a character outside
+ * character classes that no backslash escapes, or -1: escapes and `[…]` classes are stepped over.
  */
-function openQuantifier(branch: string): number {
+function findUnescaped(branch: string, test: (ch: string, i: number) => number): number {
   let inClass = false;
   for (let i = 0; i < branch.length; i++) {
     const ch = branch[i]!;
@@ -89,40 +89,38 @@ function openQuantifier(branch: string): number {
       inClass = true;
       continue;
     }
-    if (ch !== '*' && ch !== '+') continue;
-    // A repeated group (`([a-z0-9-]+\.)*example`) ends where its own content says.
-    if (branch[i - 1] === ')') continue;
-    let next = i + 1;
-    if (branch[next] === '?') next++;
-    const following = branch[next];
-    if (following !== undefined && WORD.test(following) && following !== '-') return next;
+    const found = test(ch, i);
+    if (found >= 0) return found;
   }
   return -1;
 }
 
+/**
+ * Index just after an unescaped `*` or `+` quantifier that is directly followed by a literal host
+ * character (`.*example`, `[\w-]+example`), or -1.
+ */
+function openQuantifier(branch: string): number {
+  return findUnescaped(branch, (ch, i) => {
+    if (ch !== '*' && ch !== '+') return -1;
+    // A repeated group (`([a-z0-9-]+\.)*example`) ends where its own content says.
+    if (branch[i - 1] === ')') return -1;
+    let next = i + 1;
+    if (branch[next] === '?') next++;
+    const following = branch[next];
+    return following !== undefined && WORD.test(following) && following !== '-' ? next : -1;
+  });
+}
+
 /** Index of an unescaped `.` outside classes between two host characters (`example.com`), or -1. */
 function unescapedDot(branch: string): number {
-  let inClass = false;
-  for (let i = 0; i < branch.length; i++) {
-    const ch = branch[i]!;
-    if (ch === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (ch === ']') inClass = false;
-      continue;
-    }
-    if (ch === '[') inClass = true;
-    else if (ch === '.' && i > 0) {
-      const before = branch[i - 1]!;
-      const after = branch[i + 1];
-      // `\w.com` has an escaped letter before the dot: not a literal host character.
-      const escapedBefore = i > 1 && branch[i - 2] === '\\';
-      if (WORD.test(before) && !escapedBefore && after !== undefined && /[a-z]/i.test(after)) return i;
-    }
-  }
-  return -1;
+  return findUnescaped(branch, (ch, i) => {
+    if (ch !== '.' || i === 0) return -1;
+    const before = branch[i - 1]!;
+    const after = branch[i + 1];
+    // `\w.com` has an escaped letter before the dot: not a literal host character.
+    const escapedBefore = i > 1 && branch[i - 2] === '\\';
+    return WORD.test(before) && !escapedBefore && after !== undefined && /[a-z]/i.test(after) ? i : -1;
+  });
 }
 
 /** True when a branch begins with a scheme (`https?:\/\/`, `http://`) or a dot before the host. */
