@@ -3,16 +3,28 @@ import type { TSESLint } from '@typescript-eslint/utils';
 export type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /**
+ * Every per-file cache's entries for one file, under one key: the file's `SourceCode` object. One
+ * weak entry per file, whatever the number of caches (a weak map per cache would give each file one
+ * weak entry per cache, and weak entries are dear to create and to collect).
+ */
+const fileStores = new WeakMap<SourceCode, Map<symbol, unknown>>();
+
+/**
  * A cache whose entries live exactly as long as one linted file: keyed on the file's
  * `SourceCode` object, so nothing is shared between files, workers or `--cache` runs.
  */
 export function perFileCache<T>(make: (sourceCode: SourceCode) => T): (sourceCode: SourceCode) => T {
-  const store = new WeakMap<SourceCode, T>();
+  const slot = Symbol('perFileCache');
   return (sourceCode) => {
-    let value = store.get(sourceCode);
+    let store = fileStores.get(sourceCode);
+    if (store === undefined) {
+      store = new Map();
+      fileStores.set(sourceCode, store);
+    }
+    let value = store.get(slot) as T | undefined;
     if (value === undefined) {
       value = make(sourceCode);
-      store.set(sourceCode, value);
+      store.set(slot, value);
     }
     return value;
   };
