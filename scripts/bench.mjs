@@ -10,6 +10,9 @@
 //
 //   node scripts/bench.mjs --rounds=1 --hot=no-sql-injection
 //                                         # also list the files where that rule spends most time
+//   node scripts/bench.mjs --breakdown    # also time `all` with every create() returning {} (ESLint's
+//                                         # own cost per rule and file) and with no-op listeners
+//                                         # (adds the rules' file gates, setup and selector matching)
 //
 // Every api-security rule's own time is listed; a rule above 2% of the floor is marked.
 //
@@ -53,10 +56,35 @@ const floorPlugin = {
   },
 };
 
+/**
+ * The `all` config with every rule's `create()` changed: `empty` returns no listeners at all,
+ * `noop` runs the real `create()` and keeps its selectors but not what the listeners do.
+ */
+function variantOfAll(variant) {
+  const rules = {};
+  for (const [name, rule] of Object.entries(plugin.rules)) {
+    rules[name] = {
+      ...rule,
+      create(context) {
+        if (variant === 'empty') return {};
+        return Object.fromEntries(Object.keys(rule.create(context)).map((selector) => [selector, () => {}]));
+      },
+    };
+  }
+  const configRules = Object.fromEntries(Object.entries(plugin.configs.all.rules).map(([name, value]) => [name.replace('api-security/', `${variant}/`), value]));
+  return { plugins: { [variant]: { meta: { name: variant }, rules } }, rules: configRules };
+}
+
 const CONFIGS = [
   { label: 'floor (no-op `*` rule)', key: 'floor', config: { plugins: { floor: floorPlugin }, rules: { 'floor/visit-every-node': 'error' } } },
   { label: 'api-security `all`', key: 'all', config: plugin.configs.all },
   { label: 'eslint-plugin-security `recommended`', key: 'security', config: security.configs.recommended },
+  ...(process.argv.includes('--breakdown')
+    ? [
+        { label: '`all`, every create() returns {}', key: 'empty', config: variantOfAll('empty') },
+        { label: '`all`, no-op listeners', key: 'noop', config: variantOfAll('noop') },
+      ]
+    : []),
 ];
 
 function makeEslint(config, stats = false) {
