@@ -17,14 +17,15 @@ export interface WeakPattern {
 const WORD = /[\w-]/;
 const MAX_PATTERN = 500;
 
-/** The top-level branches of a pattern, or null when its groups or classes do not balance. */
-function branches(source: string): string[] | null {
-  const result: string[] = [];
-  let depth = 0;
+/**
+ * Calls `visit` with each character of a regular-expression source that no backslash escapes and
+ * that stands outside a `[…]` class, in order, until `visit` returns true. Returns false when the
+ * source ends inside a class.
+ */
+function forEachUnescaped(source: string, visit: (ch: string, i: number) => boolean): boolean {
   let inClass = false;
-  let start = 0;
   for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
+    const ch = source[i]!;
     if (ch === '\\') {
       i++;
       continue;
@@ -33,16 +34,40 @@ function branches(source: string): string[] | null {
       if (ch === ']') inClass = false;
       continue;
     }
-    if (ch === '[') inClass = true;
-    else if (ch === '(') depth++;
+    if (ch === '[') {
+      inClass = true;
+      continue;
+    }
+    if (visit(ch, i)) return true;
+  }
+  return !inClass;
+}
+
+/** The first index `test` gives (≥ 0) for an unescaped character outside classes, or -1. */
+function findUnescaped(branch: string, test: (ch: string, i: number) => number): number {
+  let found = -1;
+  forEachUnescaped(branch, (ch, i) => {
+    found = test(ch, i);
+    return found >= 0;
+  });
+  return found;
+}
+
+/** The top-level branches of a pattern, or null when its groups or classes do not balance. */
+function branches(source: string): string[] | null {
+  const result: string[] = [];
+  let depth = 0;
+  let start = 0;
+  const balanced = forEachUnescaped(source, (ch, i) => {
+    if (ch === '(') depth++;
     else if (ch === ')') depth--;
     else if (ch === '|' && depth === 0) {
       result.push(source.slice(start, i));
       start = i + 1;
     }
-    if (depth < 0) return null;
-  }
-  if (depth !== 0 || inClass) return null;
+    return depth < 0;
+  });
+  if (!balanced || depth !== 0) return null;
   result.push(source.slice(start));
   return result;
 }
@@ -67,32 +92,6 @@ function endsAnchored(branch: string): boolean {
   let backslashes = 0;
   for (let i = end - 2; i >= 0 && branch[i] === '\\'; i--) backslashes++;
   return backslashes % 2 === 0;
-}
-
-/**
- * The first index of a regular-expression source at which `test` holds for a character outside
- * character classes that no backslash escapes, or -1: escapes and `[…]` classes are stepped over.
- */
-function findUnescaped(branch: string, test: (ch: string, i: number) => number): number {
-  let inClass = false;
-  for (let i = 0; i < branch.length; i++) {
-    const ch = branch[i]!;
-    if (ch === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (ch === ']') inClass = false;
-      continue;
-    }
-    if (ch === '[') {
-      inClass = true;
-      continue;
-    }
-    const found = test(ch, i);
-    if (found >= 0) return found;
-  }
-  return -1;
 }
 
 /**
