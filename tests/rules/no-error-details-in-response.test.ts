@@ -7,6 +7,10 @@ const GENERIC = "'Internal server error'";
 
 ruleTester.run('no-error-details-in-response', rule, {
   valid: [
+    // careful code: a promise .catch and an error-first callback that send only a generic body
+    { code: "app.get('/r', (req, res) => {\n  load(req.params.id).then((r) => res.json(r)).catch((error) => { console.error(error.stack); res.status(500).json({ error: 'Internal error' }); });\n  fs.readFile(p, (err, data) => { if (err) { logger.error(err); return res.sendStatus(500); } res.send(data); });\n});", languageOptions: esm },
+    // careful code: a TypeScript-wrapped handler registration that hides the details
+    { code: "import Fastify from 'fastify';\nconst app = Fastify();\n(app.setErrorHandler as any)((error: Error, request: unknown, reply: { code(n: number): { send(b: unknown): void } }) => { reply.code(500).send({ message: 'Something went wrong' }); });", languageOptions: ts },
     // careful code from a review: validation issues for 400, details only in development
     { code: "import { NextResponse } from 'next/server';\nimport { ZodError } from 'zod';\nexport async function POST(request: Request) {\n  try { await save(await request.json()); return NextResponse.json({ ok: true }); } catch (err) {\n    return NextResponse.json({ error: err instanceof ZodError ? err.issues : 'Server error', details: process.env.NODE_ENV === 'development' ? String(err) : undefined }, { status: err instanceof ZodError ? 400 : 500 });\n  }\n}", languageOptions: ts },
     // careful code from a review: stack logged on the server, message only outside production

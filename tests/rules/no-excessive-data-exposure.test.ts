@@ -31,6 +31,26 @@ const mongooseUser = "import mongoose from 'mongoose';\nconst User = mongoose.mo
 
 ruleTester.run('no-excessive-data-exposure', rule, {
   valid: [
+    // careful code: the model's toJSON transform is declared after the route, at the end of the file
+    {
+      name: 'field hiding declared below the handler',
+      code: `const mongoose = require('mongoose');
+const userSchema = new mongoose.Schema({ email: String, passwordHash: String });
+const User = mongoose.model('User', userSchema);
+exports.me = async (req, res) => res.json(await User.findById(req.user.id));
+userSchema.set('toJSON', { transform: (doc, ret) => { delete ret.passwordHash; return ret; } });`,
+      languageOptions: cjs,
+    },
+    // careful code: a compound assignment of a toJSON method also hides fields
+    {
+      name: 'toJSON method assigned with ||=',
+      code: `const mongoose = require('mongoose');
+const schema = new mongoose.Schema({ email: String, password: String });
+schema.methods.toJSON ||= function () { const { password, ...rest } = this.toObject(); return rest; };
+const User = mongoose.model('User', schema);
+exports.show = async (req, res) => res.json(await User.findById(req.user.id));`,
+      languageOptions: cjs,
+    },
     // --- Controller modules and GraphQL resolvers
     {
       name: 'controller module picking the fields it sends',

@@ -39,6 +39,9 @@ const credential = (line = 1, column?: number, env?: string, output?: string) =>
 
 ruleTester.run('no-hardcoded-secrets', rule, {
   valid: [
+    // careful code: a credential prefix only in a comment, and secret-named values that are names, not secrets
+    { code: "// Stripe keys look like sk_live_..., never commit one\nexport const STRIPE_KEY_ENV = 'STRIPE_SECRET_KEY';\nconst apiKey = process.env[STRIPE_KEY_ENV];", languageOptions: ts },
+    { code: "class Settings {\n  tokenHeader = 'authorization';\n  secretField = 'client_secret';\n}\nconst { SESSION_SECRET = process.env.FALLBACK_SECRET } = config;", languageOptions: esm },
     // careful code from a review: an OpenAPI example value documents the field
     { code: "import { ApiProperty } from '@nestjs/swagger';\nexport class LoginDto {\n  @ApiProperty({ example: 'S3cure!Passw0rd', description: 'The user password' })\n  password!: string;\n}", languageOptions: ts },
     // careful code from a review: form fields, translations and error codes

@@ -9,6 +9,10 @@ const NEST = "import { Injectable, Logger } from '@nestjs/common';\n";
 
 ruleTester.run('no-sensitive-logging', rule, {
   valid: [
+    // careful code: redaction configured in the same file, and only the word in a comment elsewhere
+    { code: "const pino = require('pino');\nconst logger = pino({ redact: ['req.headers.authorization', 'password'] });\napp.post('/login', (req, res) => { logger.info({ password: req.body.password }, 'login attempt'); res.end(); });", languageOptions: cjs },
+    // careful code: a log method of something that is not a logger, with an argument named like a secret
+    { code: "const chart = createChart();\nchart.log(Math.log(tokenCount));\nmath.log(passwordStrength.score);", languageOptions: esm },
     // careful code from a review: ids, emails, durations and counts
     { code: "const logger = require('pino')();\napp.post('/login', (req, res) => {\n  logger.info({ userId: req.user && req.user.id }, 'login');\n  logger.info(`password reset requested for ${req.body.email}`);\n  console.log('token refreshed', { expiresIn: 3600 });\n  console.info('Loaded %d api keys', Object.keys(keys).length);\n  res.end();\n});", languageOptions: cjs },
     // careful code from a review: a message that names the password without its value

@@ -36,6 +36,8 @@ function everywhere(cases: Case[]) {
 
 ruleTester.run('no-timing-unsafe-compare', rule, {
   valid: [
+    // careful code: comparisons with short literals, negative numbers, booleans and typeof
+    { code: "export function check(req: { headers: Record<string, string> }, token: string) {\n  if (token === '') return false;\n  if (req.headers['x-signature'] === 'none') return false;\n  if (token.indexOf('.') === -1) return false;\n  return typeof token === 'string' && token.startsWith('v1') === true;\n}", languageOptions: ts },
     // careful code from a review: length check before timingSafeEqual
     { code: "import { timingSafeEqual, createHmac } from 'node:crypto';\nexport function verifyWebhook(body: string, signature: string, secret: string) {\n  const expected = createHmac('sha256', secret).update(body).digest('hex');\n  const a = Buffer.from(expected); const b = Buffer.from(signature);\n  return a.length === b.length && timingSafeEqual(a, b);\n}", languageOptions: ts },
     // careful code from a review: enum, version header and role comparisons

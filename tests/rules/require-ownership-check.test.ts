@@ -1694,6 +1694,23 @@ function unroutedValid(): ValidTestCase<Options>[] {
 
 /** Careful code the first version of the controller and resolver support reported (found by review). */
 const reviewValid: ValidTestCase<Options>[] = [
+  // The owner check sits in a nested callback and a helper's result inside the handler; the refusal is
+  // a `ForbiddenException` thrown from a deeper block. All of it is inside the handler that queries.
+  ...acrossParsers([
+    {
+      code: `const express = require('express');
+const Note = require('./models/note');
+const router = express.Router();
+router.put('/notes/:id', requireAuth, async (req, res) => {
+  const note = await Note.findById(req.params.id);
+  const allowed = [note.owner].some((owner) => owner.equals(req.user._id));
+  if (!allowed) { if (note) { return res.status(403).json({ error: 'Not yours' }); } }
+  await Note.findByIdAndUpdate(req.params.id, { title: req.body.title });
+  res.json({ ok: true });
+});
+module.exports = router;`,
+    },
+  ], [cjs, cjsAsModule]),
   // An admin controller: its authorization sits in the routes file (`router.delete('/:id', protect, authorize('admin'), deleteUser)`),
   // and nothing in this file shows a signed-in caller.
   ...acrossParsers([
