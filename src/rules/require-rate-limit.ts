@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, memberName, unwrap } from '../analysis/core/ast.js';
 import { includesAny, textGate } from '../analysis/core/source-text.js';
 import { appOf, isRateLimiterName, mayCreateApp, middlewareKind, type App } from '../analysis/http/apps.js';
-import { identifierWords, middlewareName, routesInFile, type Route } from '../analysis/http/routes.js';
+import { identifierWords, middlewareName, routeReceiver, routesInFile, type Route } from '../analysis/http/routes.js';
 import { createRule } from '../util/create-rule.js';
 
 type Node = TSESTree.Node;
@@ -108,18 +108,6 @@ export default createRule<Options, MessageIds>({
       return middlewareKind(n, sourceCode) === 'rate-limit';
     }
 
-    /** The identifier a route is registered on: `router.post(…)`, `router.route('/x').post(…)`. */
-    function receiverOf(route: Route): Node | null {
-      if (route.node.type !== AST_NODE_TYPES.CallExpression) return null;
-      let current: Node = unwrap(route.node.callee);
-      for (let i = 0; i < MAX_DEPTH; i++) {
-        if (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
-        else if (current.type === AST_NODE_TYPES.CallExpression) current = unwrap(current.callee);
-        else break;
-      }
-      return current.type === AST_NODE_TYPES.Identifier ? current : null;
-    }
-
     interface Context {
       limited: boolean;
       /** An app of this file the route belongs to is created, started or mounted here, and not handed to code elsewhere first. */
@@ -214,7 +202,7 @@ export default createRule<Options, MessageIds>({
         for (const route of routes) {
           if (!isAuthRoute(route) || chainLimited(route)) continue;
           if (route.framework === 'nestjs' && nestGlobal) continue;
-          const receiver = receiverOf(route);
+          const receiver = routeReceiver(route);
           const app = receiver ? appOf(receiver, sourceCode) : null;
           const found = app ? appContext(app, route.node.range[0], 0) : { limited: false, evidence: false };
           if (found.limited) continue;

@@ -77,6 +77,22 @@ export function routesOfHandler(fn: FunctionNode, sourceCode: SourceCode): reado
 }
 
 /** The first route whose final handler is `fn`, or null when the file does not register it. */
+/**
+ * The identifier a route call is registered on: `router` in `router.post(…)`,
+ * `router.route('/x').post(…)` and `app.get(…).post(…)`; null for controller methods, exported
+ * handlers and receivers that are not a plain name.
+ */
+export function routeReceiver(route: Route): TSESTree.Identifier | null {
+  if (route.node.type !== AST_NODE_TYPES.CallExpression) return null;
+  let current: Node = unwrap(route.node.callee);
+  for (let i = 0; i < 6; i++) {
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
+    else if (current.type === AST_NODE_TYPES.CallExpression) current = unwrap(current.callee);
+    else break;
+  }
+  return current.type === AST_NODE_TYPES.Identifier ? current : null;
+}
+
 export function routeOfHandler(fn: FunctionNode, sourceCode: SourceCode): Route | null {
   return routesOfHandler(fn, sourceCode)[0] ?? null;
 }
