@@ -308,6 +308,15 @@ ruleTester.run('no-insecure-tls', rule, {
         code: "import { createProxyMiddleware } from 'http-proxy-middleware';\napp.use('/api', createProxyMiddleware({ target, changeOrigin: true, secure: false }));",
         errors: [{ messageId: 'insecureOption', data: { setting: 'secure: false', effect: "turns off verification of the proxy target's TLS certificate", where: ' for `http-proxy-middleware.createProxyMiddleware`' }, suggestions: [{ messageId: 'removeOption', output: "import { createProxyMiddleware } from 'http-proxy-middleware';\napp.use('/api', createProxyMiddleware({ target, changeOrigin: true }));" }] }],
       },
+      // an http target with a router that may pick an https one
+      {
+        code: "import { createProxyMiddleware } from 'http-proxy-middleware';\napp.use('/api', createProxyMiddleware({ target: 'http://localhost:4000', router: routes, secure: false }));",
+        errors: [{ messageId: 'insecureOption', suggestions: [{ messageId: 'removeOption', output: "import { createProxyMiddleware } from 'http-proxy-middleware';\napp.use('/api', createProxyMiddleware({ target: 'http://localhost:4000', router: routes }));" }] }],
+      },
+      {
+        code: "import httpProxy from 'http-proxy';\nexport const proxy = httpProxy.createProxyServer({ target: 'https://api.internal', secure: false });",
+        errors: [{ messageId: 'insecureOption', suggestions: [{ messageId: 'removeOption', output: "import httpProxy from 'http-proxy';\nexport const proxy = httpProxy.createProxyServer({ target: 'https://api.internal' });" }] }],
+      },
     ]),
     // ioredis, TypeScript shapes
     {
