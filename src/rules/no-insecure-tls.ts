@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, propertyName, shortText, unwrap, wrappedParent } from '../analysis/core/ast.js';
+import { getProperty, hasSpread, memberName, propertyName, shortText, unwrap, wrappedParent } from '../analysis/core/ast.js';
 import { CALL, NEW, describeRef, resolveModule } from '../analysis/core/modules.js';
 import { includesAny, textGate } from '../analysis/core/source-text.js';
 import {
@@ -18,7 +18,7 @@ import {
 } from '../analysis/domains/tls.js';
 import { DISABLE_CERTS_METHODS, OLD_TLS_VERSIONS, REJECT_UNAUTHORIZED_ENV, TLS_DEFAULT_VERSIONS, TLS_GATE_WORDS, TLS_OPTIONS, type TlsOptionRow } from '../catalog/tls.js';
 import { createRule } from '../util/create-rule.js';
-import { staticValue } from '../analysis/core/static-value.js';
+import { staticString, staticValue } from '../analysis/core/static-value.js';
 
 type MessageIds = 'insecureOption' | 'processWide' | 'oldDefaultVersion' | 'disabledCerts' | 'setSecure' | 'removeOption' | 'removeStatement' | 'removeCall';
 
@@ -122,6 +122,15 @@ export default createRule<Options, MessageIds>({
       return text === null || text.includes('=>') ? name : `${name}: ${text}`;
     }
 
+    /** Whether the proxy options name a constant target without TLS (`target: 'http://localhost:4000'`). */
+    function plainTarget(object: TSESTree.ObjectExpression): boolean {
+      // A `router` may send requests to other targets.
+      if (getProperty(object, 'router') || hasSpread(object)) return false;
+      const target = getProperty(object, 'target');
+      const text = target ? staticString(target.value, sourceCode) : null;
+      return text !== null && /^(?:http|ws):\/\//i.test(text);
+    }
+
     /** ` for \`pg.Pool\`` when the options reach a TLS-taking call resolved by import; '' otherwise. */
     function whereText(ref: ReturnType<typeof tlsCallRef>): string {
       return ref ? ` for \`${describeTlsCall(ref)}\`` : '';
@@ -133,6 +142,8 @@ export default createRule<Options, MessageIds>({
       const ref = call ? tlsCallRef(call, sourceCode) : null;
       if (row.onlyFor && !(ref && row.onlyFor.includes(ref.module))) return;
       if (name === 'rejectUnauthorized' && object && isServerTlsOptions(object, ref, sourceCode)) return;
+      // A proxy to a plain `http://` target makes no TLS connection: `secure: false` changes nothing.
+      if (name === 'secure' && object && plainTarget(object)) return;
       if (guarded(at)) return;
       const setting = settingText(name, value);
       context.report({

@@ -109,6 +109,19 @@ ruleTester.run('no-insecure-tls', rule, {
       ],
       all,
     ),
+    // careful code: servers, restored settings, checks that refuse, proxies without TLS
+    // a server-side TLS socket that asks for client certificates and checks them itself
+    { code: "import tls from 'tls'; server.on('connection', (socket) => { const secure = new tls.TLSSocket(socket, { isServer: true, secureContext, requestCert: true, rejectUnauthorized: false }); });", languageOptions: esm },
+    // server options typed as such, for mutual TLS checked in the handler
+    { code: "import https from 'https'; const serverOptions: https.ServerOptions = { key, cert, ca, requestCert: true, rejectUnauthorized: false }; export default https.createServer(serverOptions, app);", languageOptions: ts },
+    // the environment variable restored to its earlier value
+    { code: "const previous = process.env.NODE_TLS_REJECT_UNAUTHORIZED; try { await run(); } finally { process.env.NODE_TLS_REJECT_UNAUTHORIZED = previous; }", languageOptions: esm },
+    // a checkServerIdentity that refuses an unexpected subject
+    { code: "import tls from 'tls'; tls.connect({ host, checkServerIdentity(hostname, cert) { if (cert.subject.CN !== expected) { return new Error(`unexpected CN ${cert.subject.CN}`); } return undefined; } });", languageOptions: esm },
+    // a child process's own environment, not this process's
+    { code: "import { execa } from 'execa'; await execa('npm', ['ping'], { env: { NODE_TLS_REJECT_UNAUTHORIZED: '1' } });", languageOptions: esm },
+    // a proxy to a plain-HTTP target makes no TLS connection
+    { code: "import { createProxyMiddleware } from 'http-proxy-middleware'; app.use('/api', createProxyMiddleware({ target: 'http://localhost:4000', changeOrigin: true, secure: false }));", languageOptions: esm },
     // strange code
     { code: '', languageOptions: esm },
     { code: "const o = { [rejectUnauthorized]: false, ...{ strictSSL } }; o?.['minVersion']; function F() { return new.target; }", languageOptions: esm },
@@ -294,6 +307,15 @@ ruleTester.run('no-insecure-tls', rule, {
       {
         code: "import { createProxyMiddleware } from 'http-proxy-middleware';\napp.use('/api', createProxyMiddleware({ target, changeOrigin: true, secure: false }));",
         errors: [{ messageId: 'insecureOption', data: { setting: 'secure: false', effect: "turns off verification of the proxy target's TLS certificate", where: ' for `http-proxy-middleware.createProxyMiddleware`' }, suggestions: [{ messageId: 'removeOption', output: "import { createProxyMiddleware } from 'http-proxy-middleware';\napp.use('/api', createProxyMiddleware({ target, changeOrigin: true }));" }] }],
+      },
+      // an http target with a router that may pick an https one
+      {
+        code: "import { createProxyMiddleware } from 'http-proxy-middleware';\napp.use('/api', createProxyMiddleware({ target: 'http://localhost:4000', router: routes, secure: false }));",
+        errors: [{ messageId: 'insecureOption', suggestions: [{ messageId: 'removeOption', output: "import { createProxyMiddleware } from 'http-proxy-middleware';\napp.use('/api', createProxyMiddleware({ target: 'http://localhost:4000', router: routes }));" }] }],
+      },
+      {
+        code: "import httpProxy from 'http-proxy';\nexport const proxy = httpProxy.createProxyServer({ target: 'https://api.internal', secure: false });",
+        errors: [{ messageId: 'insecureOption', suggestions: [{ messageId: 'removeOption', output: "import httpProxy from 'http-proxy';\nexport const proxy = httpProxy.createProxyServer({ target: 'https://api.internal' });" }] }],
       },
     ]),
     // ioredis, TypeScript shapes

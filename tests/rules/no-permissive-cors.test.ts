@@ -204,6 +204,19 @@ app.use(cors({
     // koa2-cors drops the credentials header for `*`
     { code: "const cors = require('koa2-cors'); app.use(cors({ origin: '*', credentials: true }));", languageOptions: cjs },
     { code: "const cors = require('koa2-cors'); app.use(cors({ origin: ctx => (ALLOWED.includes(ctx.get('Origin')) ? ctx.get('Origin') : false), credentials: true }));", languageOptions: cjs },
+    // careful code: typed options, anchored alternations, checks written in other shapes
+    // typed `CorsOptions` holding an allow-list
+    { code: "import cors, { type CorsOptions } from 'cors'; const allowed: string[] = ['https://app.example.com']; const corsOptions: CorsOptions = { origin: allowed, credentials: true }; app.use(cors(corsOptions));", languageOptions: ts },
+    // one anchored group of exact origins
+    { code: "import cors from 'cors'; app.use(cors({ origin: /^(https:\\/\\/app\\.example\\.com|https:\\/\\/admin\\.example\\.com)$/, credentials: true }));", languageOptions: esm },
+    // a Web response whose CORS headers exist only for allowed origins
+    { code: "export async function GET(request: Request) { const origin = request.headers.get('origin') ?? ''; const headers = ALLOWED.includes(origin) ? { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' } : {}; return new Response(body, { headers }); }", languageOptions: ts },
+    // an allow-list searched with `some`
+    { code: "app.use((req, res, next) => { const origin = req.headers.origin; if (origin && allowedOrigins.some((o) => o === origin)) { res.setHeader('Access-Control-Allow-Origin', origin); res.setHeader('Access-Control-Allow-Credentials', 'true'); res.setHeader('Vary', 'Origin'); } next(); });", languageOptions: esm },
+    // the host name of the parsed origin compared with the site's domain
+    { code: "app.use((req, res, next) => { const origin = req.headers.origin; if (origin) { const { hostname } = new URL(origin); if (hostname === 'example.com' || hostname.endsWith('.example.com')) { res.setHeader('Access-Control-Allow-Origin', origin); res.setHeader('Access-Control-Allow-Credentials', 'true'); } } next(); });", languageOptions: esm },
+    // the check held in a constant
+    { code: "app.use((req, res, next) => { const origin = req.headers.origin; const allowed = ALLOWED.includes(origin); if (allowed) { res.setHeader('Access-Control-Allow-Origin', origin); res.setHeader('Access-Control-Allow-Credentials', 'true'); } next(); });", languageOptions: cjs },
     // strange code
     { code: '', languageOptions: esm },
     { code: "import cors from 'cors'; app.use(cors(...opts));", languageOptions: esm },

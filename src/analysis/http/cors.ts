@@ -441,6 +441,41 @@ function isOriginValue(node: Node, sourceCode: SourceCode): boolean {
 
 const NOT_AN_ALLOW_LIST = new Set<unknown>([null, undefined, '', 'null', '*']);
 const MAX_TEST_NODES = 200;
+/** Array searches whose callback compares each allowed origin (`allowed.some((o) => o === origin)`). */
+const ARRAY_SEARCH_METHODS = new Set(['some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'filter']);
+
+/** The single constant value of a plain variable (`const ok = ALLOWED.includes(origin)`), or null. */
+function constantInit(node: TSESTree.Identifier, sourceCode: SourceCode): { init: Node; path: readonly unknown[] } | null {
+  const variable = findVar(sourceCode, node);
+  const single = variable && singleValue(variable);
+  return single ? { init: single.init, path: single.path } : null;
+}
+
+/** `new URL(origin)`: the request's origin, parsed. */
+function isParsedOrigin(node: Node, sourceCode: SourceCode): boolean {
+  const target = unwrap(node);
+  return (
+    target.type === AST_NODE_TYPES.NewExpression &&
+    target.callee.type === AST_NODE_TYPES.Identifier &&
+    target.callee.name === 'URL' &&
+    target.arguments[0] !== undefined &&
+    target.arguments[0].type !== AST_NODE_TYPES.SpreadElement &&
+    isOriginValue(target.arguments[0], sourceCode)
+  );
+}
+
+/**
+ * The origin or a part of it parsed with `new URL(origin)`: `new URL(origin).hostname`,
+ * `url.hostname` with `const url = new URL(origin)`, or `hostname` from `const { hostname } = new URL(origin)`.
+ */
+function isOriginPart(node: Node, sourceCode: SourceCode): boolean {
+  if (isOriginValue(node, sourceCode)) return true;
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.MemberExpression) return isParsedOrigin(target.object, sourceCode) || (target.object.type === AST_NODE_TYPES.Identifier && isOriginPart(target.object, sourceCode));
+  if (target.type !== AST_NODE_TYPES.Identifier) return false;
+  const value = constantInit(target, sourceCode);
+  return value !== null && value.path.length <= 1 && isParsedOrigin(value.init, sourceCode);
+}
 
 /**
  * Whether a condition checks the request's origin against something: an allow-list, a set, a
@@ -458,11 +493,21 @@ export function checksOrigin(test: Node, sourceCode: SourceCode): boolean {
       const callee = unwrap(node.callee);
       const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
       if (node.arguments.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && isOriginValue(a, sourceCode))) return true;
-      if (callee.type === AST_NODE_TYPES.MemberExpression && method && ORIGIN_CHECK_METHODS.has(method) && isOriginValue(callee.object, sourceCode)) return true;
+      if (callee.type === AST_NODE_TYPES.MemberExpression && method && ORIGIN_CHECK_METHODS.has(method) && isOriginPart(callee.object, sourceCode)) return true;
+      // `allowed.some((o) => o === origin)`: the comparison is in the callback.
+      if (method && ARRAY_SEARCH_METHODS.has(method)) {
+        for (const argument of node.arguments) if (isFunction(argument)) stack.push(argument.body);
+      }
+    } else if (node.type === AST_NODE_TYPES.Identifier) {
+      // `const allowed = ALLOWED.includes(origin); if (allowed)`: the check is the constant's value.
+      if (!isOriginValue(node, sourceCode)) {
+        const value = constantInit(node, sourceCode);
+        if (value && value.path.length === 0) stack.push(value.init);
+      }
     } else if (node.type === AST_NODE_TYPES.BinaryExpression) {
       if (node.operator === 'in' && isOriginValue(node.left, sourceCode)) return true;
       if (['===', '!==', '==', '!='].includes(node.operator)) {
-        const [origin, other] = isOriginValue(node.left, sourceCode) ? [node.left, node.right] : isOriginValue(node.right, sourceCode) ? [node.right, node.left] : [null, null];
+        const [origin, other] = isOriginPart(node.left, sourceCode) ? [node.left, node.right] : isOriginPart(node.right, sourceCode) ? [node.right, node.left] : [null, null];
         if (origin && other) {
           const constant = staticValue(other, sourceCode);
           if (!constant || !NOT_AN_ALLOW_LIST.has(constant.value)) return true;
