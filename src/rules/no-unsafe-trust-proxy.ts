@@ -87,8 +87,8 @@ export default createRule<[], MessageIds>({
       for (let i = 0; i < tokens.length; i++) {
         const token = tokens[i]!;
         if ((token.type === 'String' || token.type === 'Template') && /^.x-forwarded-for.$/i.test(token.value)) header = true;
-        // `.split(',').pop()`, `.at(-1)`: the rightmost entry, the one the nearest proxy appended, not the client.
-        else if (token.type === 'Identifier' && tokens[i - 1]?.value === '.' && tokens[i + 1]?.value === '(') {
+        // `.split(',').pop()`, `.at(-1)` after the header: its rightmost entry, the one the nearest proxy appended.
+        else if (header && token.type === 'Identifier' && tokens[i - 1]?.value === '.' && tokens[i + 1]?.value === '(') {
           if (token.value === 'pop' && tokens[i + 2]?.value === ')') return false;
           if (token.value === 'at' && tokens[i + 2]?.value === '-' && tokens[i + 3]?.value === '1' && tokens[i + 4]?.value === ')') return false;
         }
