@@ -83,10 +83,17 @@ export default createRule<[], MessageIds>({
       }
       const tokens = sourceCode.getTokens(n);
       if (tokens.length > MAX_TOKENS) return false;
-      for (const token of tokens) {
-        if ((token.type === 'String' || token.type === 'Template') && /^.x-forwarded-for.$/i.test(token.value)) return true;
+      let header = false;
+      for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i]!;
+        if ((token.type === 'String' || token.type === 'Template') && /^.x-forwarded-for.$/i.test(token.value)) header = true;
+        // `.split(',').pop()`, `.at(-1)` after the header: its rightmost entry, the one the nearest proxy appended.
+        else if (header && token.type === 'Identifier' && tokens[i - 1]?.value === '.' && tokens[i + 1]?.value === '(') {
+          if (token.value === 'pop' && tokens[i + 2]?.value === ')') return false;
+          if (token.value === 'at' && tokens[i + 2]?.value === '-' && tokens[i + 3]?.value === '1' && tokens[i + 4]?.value === ')') return false;
+        }
       }
-      return false;
+      return header;
     }
 
     function oneHop(value: Node): TSESLint.SuggestionReportDescriptor<MessageIds>[] {

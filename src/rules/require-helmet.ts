@@ -19,6 +19,18 @@ const strictGate = quotedAny([...HELMET_MODULES, ...APP_MODULES]);
 const SETTING_METHODS = new Set(['set', 'enable']);
 /** Header names whose presence in the file means the app sets security headers by hand. */
 const HAND_SET_HEADERS = /content-security-policy|x-frame-options|strict-transport-security|x-content-type-options/i;
+/**
+ * Text that shows a header turned off in the options is sent another way: helmet's own
+ * middleware for it (`helmet.contentSecurityPolicy(…)`, e.g. for per-request nonces), the
+ * header name set by hand, or, for `X-Frame-Options`, the CSP `frame-ancestors` directive that
+ * supersedes it.
+ */
+const REPLACEMENTS: Record<string, readonly string[]> = {
+  'Content-Security-Policy': ['.contentSecurityPolicy(', 'content-security-policy'],
+  'Strict-Transport-Security': ['.hsts(', '.strictTransportSecurity(', 'strict-transport-security'],
+  'X-Frame-Options': ['.frameguard(', '.xFrameOptions(', 'x-frame-options', 'frameAncestors', 'frame-ancestors'],
+  'X-Content-Type-Options': ['.noSniff(', '.xContentTypeOptions(', 'x-content-type-options'],
+};
 /** The helmet module a suggestion may use for each framework. */
 const SUGGESTED_MODULES: Record<string, readonly string[]> = {
   express: ['helmet'],
@@ -75,6 +87,14 @@ export default createRule<Options, MessageIds>({
       'X-Content-Type-Options': 'browsers may sniff uploads as scripts',
     };
 
+    let lowerText: string | undefined;
+    /** Whether the file sends `header` by other means than the options that turn it off (asked only on a finding). */
+    function sentOtherwise(header: string): boolean {
+      lowerText ??= sourceCode.text.toLowerCase();
+      const text = lowerText;
+      return (REPLACEMENTS[header] ?? []).some((needle) => text.includes(needle.toLowerCase()));
+    }
+
     function checkOptions(object: TSESTree.ObjectExpression, module: string): void {
       for (const property of object.properties) {
         if (property.type !== AST_NODE_TYPES.Property) continue;
@@ -82,6 +102,7 @@ export default createRule<Options, MessageIds>({
         const header = key === null ? undefined : HELMET_PROTECTIONS.get(key);
         if (!header) continue;
         if (staticValue(property.value, sourceCode)?.value !== false) continue;
+        if (sentOtherwise(header)) continue;
         context.report({ node: property, messageId: 'disabledProtection', data: { option: key!, header, module: `\`${module}\``, risk: RISKS[header] ?? '' } });
       }
     }

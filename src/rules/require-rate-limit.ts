@@ -37,6 +37,12 @@ const MAX_DEPTH = 6;
 const OTHER_VERIFICATIONS = new Set(['captcha', 'recaptcha', 'hcaptcha', 'turnstile', 'webhook', 'webhooks', 'signature', 'receipt', 'purchase', 'payment', 'domain', 'dns']);
 
 /**
+ * Words next to `token` or `refresh` (or in the path of a handler so named) that make it something other than a sign-in step: a device's
+ * push token, a CSRF token, a cache or feed refreshed by a signed-in user.
+ */
+const OTHER_TOKENS = new Set(['push', 'fcm', 'apns', 'device', 'devices', 'notification', 'notifications', 'csrf', 'xsrf', 'cache', 'caches', 'feed', 'feeds', 'index', 'search', 'stats', 'metrics', 'sitemap', 'preview', 'thumbnail', 'thumbnails']);
+
+/**
  * Whether the words of a route path or handler name name an authentication step. `parameterised`:
  * the path addresses a record (`/users/:id/token`, `/keys/:id/refresh`), so its token or refresh
  * step is an authenticated action on that record, not a sign-in.
@@ -48,7 +54,8 @@ function isAuthWords(words: readonly string[], parameterised = false, around: re
     if (SINGLE_WORDS.has(word)) {
       // `token` and `refresh` only as the step itself (`/oauth/token`, `/token/refresh`), not `/tokens/:id/usage`.
       if (word === 'token' || word === 'refresh') {
-        if (!parameterised && i >= words.length - 2) return true;
+        const other = OTHER_TOKENS.has(words[i - 1] ?? '') || OTHER_TOKENS.has(next ?? '') || (around !== words && around.some((w) => OTHER_TOKENS.has(w)));
+        if (!parameterised && i >= words.length - 2 && !other) return true;
         continue;
       }
       if ((word === 'verify' || word === 'verification') && (words.some((w) => OTHER_VERIFICATIONS.has(w)) || around.some((w) => OTHER_VERIFICATIONS.has(w)))) continue;

@@ -49,6 +49,23 @@ ruleTester.run('no-unsafe-trust-proxy', rule, {
     { code: "app.set(...args); app.set(); app[method]('trust proxy', true); app.enable();", languageOptions: esm },
     { code: "import Koa from 'koa'; const app = new Koa(); app['proxy'] = maybe; ({ proxy: true } satisfies object);", languageOptions: ts },
     { code: "import express = require('express'); const app = express(); app.set(`trust ${what}`, true);", languageOptions: ts },
+    // review: careful code
+    // rightmost X-Forwarded-For entry taken only from a trusted peer
+    { code: "const TRUSTED = new Set(['10.0.0.5']); export function clientIp(req) { const peer = req.socket.remoteAddress; const ip = TRUSTED.has(peer) ? String(req.headers['x-forwarded-for']).split(',').pop().trim() : peer; if (allowedIps.includes(ip)) return ip; return null; }", languageOptions: esm },
+    // hop count chosen by environment
+    { code: "app.set('trust proxy', process.env.NODE_ENV === 'production' ? 1 : false);", languageOptions: esm },
+    // Koa maxIpsCount in the constructor, proxy set later
+    { code: "import Koa from 'koa'; const app = new Koa({ maxIpsCount: 1 }); app.proxy = true;", languageOptions: esm },
+    // Koa maxIpsCount from configuration
+    { code: "import Koa from 'koa'; const app = new Koa(); app.proxy = true; app.maxIpsCount = Number(process.env.PROXY_HOPS ?? 1);", languageOptions: ts },
+    // express-rate-limit keyed on a CDN header, XFF validation off
+    { code: "import rateLimit from 'express-rate-limit'; app.use(rateLimit({ windowMs: 60000, limit: 100, validate: { xForwardedForHeader: false }, keyGenerator: (req) => req.headers['cf-connecting-ip'] ?? req.ip }));", languageOptions: ts },
+    // Fastify trust list as a comma-separated string
+    { code: "import Fastify from 'fastify'; const app = Fastify({ trustProxy: '127.0.0.1,10.0.0.0/8' });", languageOptions: esm },
+    // TypeScript `as const` hop count, configured preset
+    { code: "import express from 'express'; const app = express(); app.set('trust proxy', 1 as const); app.set('trust proxy', config.trustProxy ?? 'loopback');", languageOptions: ts },
+    // header logged beside req.ip, echoed in a response
+    { code: "logger.warn({ ip: req.ip, xff: req.headers['x-forwarded-for'] }, 'blocked'); res.json({ ip: req.headers['x-forwarded-for'] });", languageOptions: esm },
   ],
   invalid: [
     ...acrossParsers(

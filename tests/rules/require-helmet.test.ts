@@ -50,6 +50,25 @@ ruleTester.run('require-helmet', rule, {
     { code: "import helmet from 'helmet'; app.use(helmet(...opts)); app.use(helmet(options)); app.enable(); app.set(...a);", languageOptions: esm },
     { code: "import helmet from 'helmet'; app.use(helmet({ [key]: false, ...rest } satisfies object));", languageOptions: ts },
     { code: "import express = require('express'); import helmet = require('helmet'); const app = express(); app.use(helmet()); export = app;", languageOptions: ts, options: strict },
+    // review: careful code
+    // helmet's own CSP middleware (per-request nonces) replaces the option turned off
+    { code: "import helmet from 'helmet'; app.use(helmet({ contentSecurityPolicy: false })); app.use(helmet.contentSecurityPolicy({ useDefaults: true, directives: { scriptSrc: [\"'self'\", (req, res) => `'nonce-${res.locals.nonce}'`] } }));", languageOptions: esm },
+    // CSP set by hand with a nonce after turning helmet's off
+    { code: "import helmet from 'helmet'; import { cspWithNonce } from './csp'; app.use(helmet({ contentSecurityPolicy: false })); app.use((req, res, next) => { res.setHeader('Content-Security-Policy', cspWithNonce(res.locals.nonce)); next(); });", languageOptions: esm },
+    // X-Frame-Options off because CSP frame-ancestors supersedes it
+    { code: "import helmet from 'helmet'; app.use(helmet({ frameguard: false, contentSecurityPolicy: { directives: { frameAncestors: [\"'none'\"] } } }));", languageOptions: esm },
+    // options chosen by an environment check
+    { code: "import helmet from 'helmet'; const isDev = process.env.NODE_ENV !== 'production'; const options = isDev ? { contentSecurityPolicy: false } : {}; app.use(helmet(options));", languageOptions: ts },
+    // helmet mounted under a production guard
+    { code: "import express from 'express'; import helmet from 'helmet'; const app = express(); if (process.env.NODE_ENV === 'production') app.use(helmet()); app.listen(3000);", languageOptions: esm, options: strict },
+    // helmet in an array of middleware
+    { code: "import express from 'express'; import helmet from 'helmet'; import compression from 'compression'; const app = express(); app.use([helmet(), compression()]); app.listen(3000);", languageOptions: esm, options: strict },
+    // TypeScript namespace import with `.default()`
+    { code: "import * as helmet from 'helmet'; import express from 'express'; const app = express(); app.use(helmet.default()); app.listen(3000);", languageOptions: ts, options: strict },
+    // Fastify CJS: plugin required inline with configured CSP
+    { code: "const fastify = require('fastify')(); fastify.register(require('@fastify/helmet'), { contentSecurityPolicy: { directives: { defaultSrc: [\"'self'\"] } } }); fastify.listen({ port: 3000 });", languageOptions: cjs, options: strict },
+    // typed HelmetOptions config object
+    { code: "import type { HelmetOptions } from 'helmet'; import helmet from 'helmet'; const options: HelmetOptions = { hsts: { maxAge: 31536000 }, frameguard: { action: 'deny' } }; app.use(helmet(options));", languageOptions: ts },
   ],
   invalid: [
     ...acrossParsers([

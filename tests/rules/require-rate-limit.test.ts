@@ -52,6 +52,25 @@ ruleTester.run('require-rate-limit', rule, {
     { code: '', languageOptions: esm },
     { code: "import express from 'express'; const app = express(); app.post(...args); app[verb]('/login', h); app.post(`/${x}/login`);", languageOptions: esm },
     { code: "import express = require('express'); const app = express(); app.post('/login' as string, limiter!, login); export = app;", languageOptions: ts },
+    // review: careful code
+    // authenticated refreshes of caches and feeds
+    { code: "import express from 'express'; const app = express(); app.post('/admin/cache/refresh', requireAdmin, refreshCache); app.post('/api/feeds/refresh', refreshFeeds); app.listen(3000);", languageOptions: esm },
+    // device push tokens saved by signed-in users
+    { code: "import express from 'express'; const app = express(); app.post('/api/devices/push-token', requireAuth, savePushToken); app.post('/api/notifications/fcm-token', requireAuth, saveFcm); app.listen(3000);", languageOptions: esm },
+    // limiter mounted on the router before its routes
+    { code: "import express from 'express'; import rateLimit from 'express-rate-limit'; const app = express(); const router = express.Router(); router.use(rateLimit({ windowMs: 900000, limit: 5 })); router.post('/login', login); app.use('/auth', router); app.listen(3000);", languageOptions: esm },
+    // limiter in an array in the route chain
+    { code: "import express from 'express'; const app = express(); app.post('/login', [loginLimiter, validate(schema)], login); app.listen(3000);", languageOptions: esm },
+    // Fastify CJS plugin required inline
+    { code: "const fastify = require('fastify')(); fastify.register(require('@fastify/rate-limit'), { max: 100 }); fastify.post('/login', login); fastify.listen({ port: 3000 });", languageOptions: cjs },
+    // Fastify route() with per-route rateLimit config
+    { code: "import Fastify from 'fastify'; const app = Fastify(); app.route({ method: 'POST', url: '/login', config: { rateLimit: { max: 5 } }, handler: login }); await app.listen({ port: 3000 });", languageOptions: esm },
+    // limiter mounted under an environment guard
+    { code: "import express from 'express'; const app = express(); if (process.env.NODE_ENV === 'production') app.use(apiLimiter); app.post('/login', login); app.listen(3000);", languageOptions: esm },
+    // TypeScript cast limiter
+    { code: "import express, { type RequestHandler } from 'express'; const app = express(); app.post('/login', loginLimiter as RequestHandler, login); app.listen(3000);", languageOptions: ts },
+    // Koa router-level limiter
+    { code: "import Koa from 'koa'; import Router from '@koa/router'; import ratelimit from 'koa-ratelimit'; const app = new Koa(); const router = new Router(); router.use(ratelimit({ driver: 'memory', db: new Map() })); router.post('/login', login); app.use(router.routes()); app.listen(3000);", languageOptions: esm },
   ],
   invalid: [
     ...acrossParsers([
