@@ -6,6 +6,18 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('no-unbounded-body', rule, {
   valid: [
+    // review: limits from configuration and the environment
+    { code: "import express from 'express'; app.use(express.json({ limit: config.http.bodyLimit })); app.use(express.urlencoded({ extended: true, limit: process.env.BODY_LIMIT ?? '100kb' }));", languageOptions: esm },
+    // review: small explicit limits, as numbers and strings
+    { code: "const bodyParser = require('body-parser'); app.use(bodyParser.json({ limit: '100kb' })); app.use(bodyParser.text({ limit: 64 * 1024 })); app.use(bodyParser.urlencoded({ limit: '1mb', extended: false }));", languageOptions: cjs },
+    // review: Fastify with the default-sized bodyLimit written out
+    { code: "import Fastify from 'fastify'; const app = Fastify({ logger: true, bodyLimit: 1048576 }); app.post('/items', { bodyLimit: 256 * 1024 }, async (req) => req.body);", languageOptions: ts },
+    // review: a raw parser for a signed webhook with a moderate limit
+    { code: "import express from 'express'; app.post('/webhooks/stripe', express.raw({ type: 'application/json', limit: '2mb' }), stripeWebhook);", languageOptions: esm },
+    // review: a Next.js API route keeping the default size
+    { code: "export const config = { api: { bodyParser: { sizeLimit: '1mb' } } }; export default function handler(req, res) { res.status(200).json({ ok: true }); }", languageOptions: ts },
+    // review: a limit from a typed helper
+    { code: "import express from 'express'; const limitFor = (kind: 'json' | 'form'): string => (kind === 'json' ? '200kb' : '50kb'); app.use(express.json({ limit: limitFor('json') }));", languageOptions: ts },
     // defaults: no limit option at all
     { code: "import express from 'express'; const app = express(); app.use(express.json()); app.use(express.urlencoded({ extended: true }));", languageOptions: esm },
     { code: "const bodyParser = require('body-parser'); app.use(bodyParser.json()); app.use(bodyParser.urlencoded({ extended: false }));", languageOptions: cjs },

@@ -32,6 +32,18 @@ module.exports = (req, res) => {
 
 ruleTester.run('no-unsafe-file-upload', rule, {
   valid: [
+    // review: limits from a config object
+    { code: "import multer from 'multer'; const upload = multer({ dest: 'tmp/uploads', limits: { fileSize: config.uploads.maxBytes, files: 1 } }); app.post('/avatar', upload.single('avatar'), handler);", languageOptions: esm },
+    // review: generated name that keeps only the client's extension
+    { code: "import multer from 'multer'; import path from 'node:path'; import { randomUUID } from 'node:crypto'; const storage = multer.diskStorage({ destination: 'var/uploads', filename: (req, file, cb) => cb(null, `${randomUUID()}${path.extname(file.originalname).toLowerCase()}`) }); export const upload = multer({ storage, limits: { fileSize: 2 * 1024 * 1024 } });", languageOptions: esm },
+    // review: memory storage with a limit from an environment variable with a fallback
+    { code: "const multer = require('multer'); const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: Number(process.env.MAX_UPLOAD_BYTES ?? 5 * 1024 * 1024) } });", languageOptions: cjs },
+    // review: uploads stored outside the static folder, static folder served
+    { code: "import express from 'express'; import multer from 'multer'; import path from 'node:path'; const app = express(); app.use(express.static(path.join(__dirname, 'public'))); const upload = multer({ dest: path.join(__dirname, 'uploads'), limits: { fileSize: 1e6 } });", languageOptions: ts },
+    // review: the original name stored only as data, the file written under a generated id
+    { code: "import fs from 'node:fs/promises'; import path from 'node:path'; import { randomUUID } from 'node:crypto'; export async function save(file) { const id = randomUUID(); await fs.writeFile(path.join(UPLOAD_DIR, id), file.buffer); await fs.writeFile(path.join(UPLOAD_DIR, `${id}.json`), JSON.stringify({ originalName: file.originalname, type: file.mimetype })); }", languageOptions: esm },
+    // review: express-fileupload with limits and a generated target name
+    { code: "import fileUpload from 'express-fileupload'; import { randomUUID } from 'node:crypto'; app.use(fileUpload({ limits: { fileSize: 10 * 1024 * 1024 }, abortOnLimit: true })); app.post('/doc', async (req, res) => { const doc = req.files.doc; await doc.mv(`/srv/docs/${randomUUID()}.pdf`); res.sendStatus(201); });", languageOptions: esm },
     // size limits set
     { code: MULTER_CAREFUL, languageOptions: ts },
     { code: MULTER_CAREFUL, options: [{ requireFileTypeCheck: true }], languageOptions: ts },

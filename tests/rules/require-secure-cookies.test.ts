@@ -8,6 +8,18 @@ const SAFE = "{ httpOnly: true, secure: true, sameSite: 'lax' }";
 
 ruleTester.run('require-secure-cookies', rule, {
   valid: [
+    // review: options returned by a helper defined in the same file
+    { code: "const authCookieOptions = () => ({ httpOnly: true, secure: true, sameSite: 'lax' as const }); app.post('/login', (req, res) => { res.cookie('token', token, authCookieOptions()); });", languageOptions: ts },
+    // review: TypeScript-typed options constant (`satisfies` and a type annotation)
+    { code: "import type { CookieOptions } from 'express'; const opts: CookieOptions = { httpOnly: true, secure: true, sameSite: 'strict' }; const more = { httpOnly: true, secure: true, sameSite: 'lax' } satisfies CookieOptions; app.post('/login', (req, res) => { res.cookie('session', id, opts); res.cookie('refresh_token', r, more); });", languageOptions: ts },
+    // review: secure guarded by the environment, with a ternary and a config flag
+    { code: "app.post('/login', (req, res) => { res.cookie('jwt', t, { httpOnly: true, secure: process.env.NODE_ENV !== 'development' ? true : false, sameSite: config.crossSite ? 'none' : 'lax' }); });", languageOptions: esm },
+    // review: a full base constant spread with a per-cookie maxAge
+    { code: "const COOKIE_BASE = { httpOnly: true, secure: true, sameSite: 'lax' }; app.post('/login', (req, res) => { res.cookie('access_token', a, { ...COOKIE_BASE, maxAge: 15 * 60e3 }); res.cookie('refresh_token', r, { ...COOKIE_BASE, path: '/auth/refresh' }); });", languageOptions: esm },
+    // review: Set-Cookie header array with every attribute (lower-case attribute names are valid)
+    { code: "app.post('/login', (req, res) => { res.setHeader('Set-Cookie', [`sid=${id}; Path=/; HttpOnly; Secure; SameSite=Lax`, `refresh=${r}; path=/auth; httponly; secure; samesite=strict`]); });", languageOptions: esm },
+    // review: options from a config object's member
+    { code: "app.post('/login', (req, res) => { res.cookie('token', token, config.auth.cookie); res.cookie('sid', id, this.cookieOptions); });", languageOptions: esm },
     // all three attributes set
     { code: `app.post('/login', (req, res) => { res.cookie('token', token, ${SAFE}); res.json({ ok: true }); });`, languageOptions: esm },
     { code: "app.post('/login', (req, res) => { res.cookie('sid', sessionId, { httpOnly: true, secure: true, sameSite: 'strict', maxAge: 3600e3 }); });", languageOptions: cjs },

@@ -6,6 +6,18 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('require-secure-session', rule, {
   valid: [
+    // review: cookie options from a config object's member
+    { code: "import session from 'express-session'; app.use(session({ name: 'sid', secret: config.session.secret, cookie: config.session.cookie }));", languageOptions: esm },
+    // review: secure guarded by app.get('env'), httpOnly left to express-session's default (true)
+    { code: "import session from 'express-session'; app.use(session({ name: 'app.sid', secret: env.SECRET, resave: false, cookie: { secure: app.get('env') === 'production', sameSite: 'lax' } }));", languageOptions: esm },
+    // review: TypeScript-typed options constant
+    { code: "import session, { type SessionOptions } from 'express-session'; const sessionOptions: SessionOptions = { name: 'sid', secret: process.env.SESSION_SECRET!, cookie: { httpOnly: true, secure: true, sameSite: 'strict', maxAge: 8 * 3600e3 } }; app.use(session(sessionOptions));", languageOptions: ts },
+    // review: cookie options from a helper function and from an imported constant
+    { code: "import session from 'express-session'; import { sessionCookie } from './config.js'; const cookieOptions = () => ({ httpOnly: true, secure: true, sameSite: 'lax' }); app.use(session({ name: 'sid', secret: s, cookie: cookieOptions() })); app.use('/admin', session({ name: 'admin.sid', secret: s, cookie: sessionCookie }));", languageOptions: esm },
+    // review: cookie-session with all attributes set at the top level
+    { code: "const cookieSession = require('cookie-session'); app.use(cookieSession({ name: 'sess', keys: [process.env.KEY_1, process.env.KEY_2], httpOnly: true, secure: process.env.NODE_ENV === 'production', sameSite: 'strict', maxAge: 24 * 3600e3 }));", languageOptions: cjs },
+    // review: a full cookie object spread into the options
+    { code: "import session from 'express-session'; const COOKIE = { httpOnly: true, secure: true, sameSite: 'lax' }; app.use(session({ name: 'sid', secret: s, cookie: { ...COOKIE, maxAge: 3600e3 } }));", languageOptions: esm },
     // express-session with a name and a secure cookie
     { code: "import session from 'express-session'; app.use(session({ name: 'sid', secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false, cookie: { httpOnly: true, secure: true, sameSite: 'lax' } }));", languageOptions: esm },
     { code: "const session = require('express-session'); app.set('trust proxy', 1); app.use(session({ name: 'app.sid', secret: env.SECRET, cookie: { secure: 'auto', sameSite: 'strict' } }));", languageOptions: cjs },
