@@ -11,6 +11,18 @@ type Options = [{ reportAllCookies?: boolean }];
 
 const mayWriteCookie = textGate(includesAny(['cookie', 'Cookie']));
 
+/** Constant values a flag cookie holds (`has_session=1`, `session_active=true`): state the page reads, never a credential. */
+const FLAG_VALUES: ReadonlySet<unknown> = new Set(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', 1, 0, true, false]);
+
+/** Whether a cookie's value is a constant flag written in the call. */
+function isFlagValue(value: TSESTree.Node | null): boolean {
+  if (!value) return false;
+  const target = unwrap(value);
+  if (target.type === AST_NODE_TYPES.Literal) return FLAG_VALUES.has(typeof target.value === 'string' ? target.value.toLowerCase() : target.value);
+  if (target.type === AST_NODE_TYPES.TemplateLiteral && target.expressions.length === 0) return FLAG_VALUES.has(target.quasis[0]!.value.cooked?.toLowerCase());
+  return false;
+}
+
 const RISK: Readonly<Record<CookieAttribute, string>> = {
   httpOnly: 'HttpOnly (page scripts, and so any XSS, can read it)',
   secure: 'Secure (it is sent over plain HTTP)',
@@ -69,6 +81,7 @@ export default createRule<Options, MessageIds>({
     function check(write: CookieWrite): void {
       const options = write.options;
       if (!options || options.clears || clearsByValue(write.value, sourceCode)) return;
+      if (isFlagValue(write.value)) return;
       const kind = cookieKind(write, sourceCode);
       if (kind === 'preference' || (kind === 'unknown' && !reportAll)) return;
       const defaults = write.writer.defaults;

@@ -6,6 +6,16 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('no-unbounded-body', rule, {
   valid: [
+    // review: a limit constant and a verify hook that keeps the raw body
+    { code: "import express from 'express'; const MAX_BODY = '512kb'; app.use(express.json({ limit: MAX_BODY, verify: (req, res, buf) => { req.rawBody = buf; } }));", languageOptions: esm },
+    // review: Fastify content-type parser with a small bodyLimit
+    { code: "import Fastify from 'fastify'; const app = Fastify(); app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 100 * 1024 }, (req, body, done) => done(null, JSON.parse(body)));", languageOptions: ts },
+    // review: limits spelled in upper case, with a space, or as 1024kb (all 1mb)
+    { code: "import express from 'express'; app.use(express.json({ limit: '1MB' })); app.use(express.text({ limit: '1 mb' })); app.use(express.urlencoded({ limit: '1024kb', extended: true })); app.use(express.raw({ limit: 1024 * 1024 }));", languageOptions: esm },
+    // review: koa-bodyparser and koa-body with small limits
+    { code: "import bodyParser from 'koa-bodyparser'; import { koaBody } from 'koa-body'; app.use(bodyParser({ jsonLimit: '1mb', formLimit: '56kb', textLimit: '56kb' })); router.post('/x', koaBody({ jsonLimit: '500kb' }));", languageOptions: esm },
+    // review: limits chosen from a typed settings object
+    { code: "import express from 'express'; interface Settings { bodyLimit: string } const settings: Settings = loadSettings(); app.use(express.json({ limit: settings.bodyLimit }));", languageOptions: ts },
     // review: limits from configuration and the environment
     { code: "import express from 'express'; app.use(express.json({ limit: config.http.bodyLimit })); app.use(express.urlencoded({ extended: true, limit: process.env.BODY_LIMIT ?? '100kb' }));", languageOptions: esm },
     // review: small explicit limits, as numbers and strings

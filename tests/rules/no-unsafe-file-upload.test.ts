@@ -32,6 +32,22 @@ module.exports = (req, res) => {
 
 ruleTester.run('no-unsafe-file-upload', rule, {
   valid: [
+    // review: multer's documented filename pattern: field name, time and the client's extension only
+    { code: "import multer from 'multer'; import path from 'node:path'; const storage = multer.diskStorage({ destination: (req, file, cb) => cb(null, '/tmp/my-uploads'), filename: (req, file, cb) => { const uniqueSuffix = Date.now() + '-' + Math.round(Math.random() * 1e9); cb(null, file.fieldname + '-' + uniqueSuffix + path.extname(file.originalname)); } }); const upload = multer({ storage, limits: { fileSize: 1e6 } });", languageOptions: esm },
+    // review: moving a multer disk file by its generated `filename`
+    { code: "import fs from 'node:fs/promises'; import path from 'node:path'; app.post('/doc', upload.single('doc'), async (req, res) => { await fs.rename(req.file.path, path.join(DOCS_DIR, req.file.filename)); res.sendStatus(201); });", languageOptions: esm },
+    // review: the client's name passed through a sanitizing helper
+    { code: "import fs from 'node:fs'; import path from 'node:path'; import { safeFileName } from './names.js'; export function store(file) { fs.writeFileSync(path.join(DIR, safeFileName(file.originalname)), file.buffer); }", languageOptions: esm },
+    // review: express-fileupload saving under a generated name that keeps the extension
+    { code: "import fileUpload from 'express-fileupload'; import path from 'node:path'; import { randomUUID } from 'node:crypto'; app.use(fileUpload({ limits: { fileSize: 5e6 } })); app.post('/img', async (req, res) => { const img = req.files.image; await img.mv(path.join(IMG_DIR, `${randomUUID()}${path.extname(img.name)}`)); res.sendStatus(201); });", languageOptions: esm },
+    // review: limits from a named constant
+    { code: "import multer from 'multer'; const LIMITS = { fileSize: 5 * 1024 * 1024, files: 3 }; export const upload = multer({ dest: 'tmp/', limits: LIMITS });", languageOptions: esm },
+    // review: uploads kept in object storage (multer-s3), with limits
+    { code: "import multer from 'multer'; import multerS3 from 'multer-s3'; const upload = multer({ storage: multerS3({ s3, bucket: 'uploads', key: (req, file, cb) => cb(null, crypto.randomUUID()) }), limits: { fileSize: 20e6 } });", languageOptions: esm },
+    // review: formidable with a size limit and a type filter
+    { code: "import formidable from 'formidable'; const form = formidable({ maxFileSize: 5 * 1024 * 1024, uploadDir: '/var/app/tmp', filter: ({ mimetype }) => !!mimetype && mimetype.startsWith('image/') });", languageOptions: esm },
+    // review: busboy with a file size limit writing to a generated name
+    { code: "import busboy from 'busboy'; import fs from 'node:fs'; import path from 'node:path'; import { randomUUID } from 'node:crypto'; app.post('/up', (req, res) => { const bb = busboy({ headers: req.headers, limits: { fileSize: 1e6 } }); bb.on('file', (name, file, info) => { file.pipe(fs.createWriteStream(path.join(DIR, randomUUID()))); }); req.pipe(bb); });", languageOptions: esm },
     // review: limits from a config object
     { code: "import multer from 'multer'; const upload = multer({ dest: 'tmp/uploads', limits: { fileSize: config.uploads.maxBytes, files: 1 } }); app.post('/avatar', upload.single('avatar'), handler);", languageOptions: esm },
     // review: generated name that keeps only the client's extension

@@ -6,6 +6,18 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('require-secure-session', rule, {
   valid: [
+    // review: cookie options cast to a TypeScript type, express-session behind a proxy
+    { code: "import session from 'express-session'; app.use(session({ name: 'sid', secret: s, proxy: true, cookie: { secure: 'auto', sameSite: 'lax', httpOnly: true } as session.CookieOptions }));", languageOptions: ts },
+    // review: koa-session in the older (app, options) order
+    { code: "const session = require('koa-session'); app.use(session(app, { key: 'app:sess', secure: true, sameSite: 'lax' }));", languageOptions: cjs },
+    // review: @fastify/session registered with cookie options from an environment test
+    { code: "import fastifySession from '@fastify/session'; await app.register(fastifySession, { secret: process.env.SESSION_SECRET, cookieName: 'sid', cookie: { secure: process.env.NODE_ENV === 'production', sameSite: 'lax' } });", languageOptions: ts },
+    // review: koa-session with its options and the app
+    { code: "import session from 'koa-session'; app.keys = [process.env.KEY]; app.use(session({ key: 'app:sess', httpOnly: true, secure: true, sameSite: 'lax' }, app));", languageOptions: esm },
+    // review: the whole options object spread from configuration
+    { code: "import session from 'express-session'; app.use(session({ ...config.session, store }));", languageOptions: esm },
+    // review: cross-site session behind a proxy in production only
+    { code: "import session from 'express-session'; const isProd = process.env.NODE_ENV === 'production'; app.use(session({ name: 'sid', secret: s, cookie: { secure: isProd, sameSite: isProd ? 'none' : 'lax', httpOnly: true } }));", languageOptions: esm },
     // review: cookie options from a config object's member
     { code: "import session from 'express-session'; app.use(session({ name: 'sid', secret: config.session.secret, cookie: config.session.cookie }));", languageOptions: esm },
     // review: secure guarded by app.get('env'), httpOnly left to express-session's default (true)
