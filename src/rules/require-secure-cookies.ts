@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { memberName, shortText, unwrap } from '../analysis/core/ast.js';
 import { includesAny, textGate } from '../analysis/core/source-text.js';
 import { addOptionsArgument, appendHeaderAttributes, attributesText, mergeAttributes } from '../analysis/http/cookie-fixes.js';
+import { underEnvironmentCondition } from '../analysis/http/cors.js';
 import { clearsByValue, cookieKind, cookieWrites, missingAttributes, noneWithoutSecure, type CookieWrite } from '../analysis/http/cookies.js';
 import { COOKIE_WRITE_METHODS, HEADER_WRITE_METHODS, type CookieAttribute } from '../catalog/cookies.js';
 import { createRule } from '../util/create-rule.js';
@@ -88,6 +89,8 @@ export default createRule<Options, MessageIds>({
       const missing = missingAttributes(options, defaults);
       const none = noneWithoutSecure(options, defaults);
       if (missing.length === 0 && !none) return;
+      // A write only a development (or other non-default) environment makes: `if (isDev) res.cookie(…)`.
+      if (underEnvironmentCondition(write.call, sourceCode)) return;
       const name = write.nameText !== null ? `'${write.nameText}'` : write.name ? `\`${shortText(sourceCode, write.name, 30)}\`` : 'it writes';
       const data = {
         call: write.label === 'a Set-Cookie header' ? 'A `Set-Cookie` header' : `\`${write.label}\``,

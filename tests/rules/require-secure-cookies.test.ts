@@ -8,6 +8,9 @@ const SAFE = "{ httpOnly: true, secure: true, sameSite: 'lax' }";
 
 ruleTester.run('require-secure-cookies', rule, {
   valid: [
+    // review: insecure attributes only in a development branch, the production branch complete
+    { code: "app.post('/login', (req, res) => { if (process.env.NODE_ENV !== 'production') { res.cookie('token', t, { httpOnly: true, secure: false, sameSite: 'lax' }); } else { res.cookie('token', t, { httpOnly: true, secure: true, sameSite: 'lax' }); } });", languageOptions: esm },
+    { code: "const isDev = process.env.NODE_ENV === 'development'; export function setAuth(res: Response, t: string) { isDev && res.cookie('access_token', t, { httpOnly: true, sameSite: 'lax' }); }", languageOptions: ts },
     // review: flag cookies with a constant value the page's script reads (`has_session=1`): not a credential
     { code: "app.post('/login', (req, res) => { res.cookie('token', token, { httpOnly: true, secure: true, sameSite: 'lax' }); res.cookie('has_session', '1'); res.cookie('session_active', 'true', { sameSite: 'lax' }); res.cookie('auth_state', true); });", languageOptions: esm },
     // review: TypeScript enum value and `as const` for sameSite, secure from the request protocol

@@ -6,6 +6,9 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('require-secure-session', rule, {
   valid: [
+    // review: a development-only session set up under an environment check (the production one secure)
+    { code: "import session from 'express-session'; if (process.env.NODE_ENV === 'development') { app.use(session({ name: 'sid', secret: 'dev', cookie: { secure: false } })); } else { app.use(session({ name: 'sid', secret: s, cookie: { secure: true, sameSite: 'lax' } })); }", languageOptions: esm },
+    { code: "const session = require('express-session'); if (app.get('env') === 'development') app.use(session({ name: 'dev.sid', secret: 'dev', resave: false, saveUninitialized: false }));", languageOptions: cjs },
     // review: cookie options cast to a TypeScript type, express-session behind a proxy
     { code: "import session from 'express-session'; app.use(session({ name: 'sid', secret: s, proxy: true, cookie: { secure: 'auto', sameSite: 'lax', httpOnly: true } as session.CookieOptions }));", languageOptions: ts },
     // review: koa-session in the older (app, options) order
