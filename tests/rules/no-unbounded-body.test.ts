@@ -6,6 +6,10 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('no-unbounded-body', rule, {
   valid: [
+    // review: a small limit from a spread defaults object, and one computed with the `bytes` package
+    { code: "import express from 'express'; import bytes from 'bytes'; const defaults = { limit: '100kb' }; app.use(express.json({ ...defaults, strict: true })); app.use(express.urlencoded({ ...defaults, limit: '200kb', extended: true })); app.use(express.text({ limit: bytes('500kb') }));", languageOptions: esm },
+    // review: NestJS useBodyParser with a small limit
+    { code: "import { NestFactory } from '@nestjs/core'; const app = await NestFactory.create(AppModule, { rawBody: true }); app.useBodyParser('json', { limit: '500kb' });", languageOptions: ts },
     // review: a limit constant and a verify hook that keeps the raw body
     { code: "import express from 'express'; const MAX_BODY = '512kb'; app.use(express.json({ limit: MAX_BODY, verify: (req, res, buf) => { req.rawBody = buf; } }));", languageOptions: esm },
     // review: Fastify content-type parser with a small bodyLimit

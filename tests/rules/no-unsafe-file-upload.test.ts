@@ -32,6 +32,13 @@ module.exports = (req, res) => {
 
 ruleTester.run('no-unsafe-file-upload', rule, {
   valid: [
+    // review: generated names that keep only the client's extension, read in other ways
+    { code: "import fs from 'node:fs'; import path from 'node:path'; export function save(file, hash, id) { fs.writeFileSync(path.join(DIR, `${hash}.${file.originalname.split('.').pop()}`), file.buffer); fs.writeFileSync(path.join(DIR, id + path.parse(file.originalname).ext), file.buffer); }", languageOptions: esm },
+    { code: "import multer from 'multer'; import { join } from 'node:path'; const storage = multer.diskStorage({ destination: join(__dirname, 'uploads'), filename: (req, file, cb) => { const ext = file.originalname.slice(file.originalname.lastIndexOf('.')); cb(null, `${crypto.randomUUID()}${ext}`); } }); export const upload = multer({ storage, limits: { fileSize: 1e6 } });", languageOptions: ts },
+    // review: the client's name with every character but [A-Za-z0-9._-] replaced, after a timestamp
+    { code: "import fs from 'node:fs'; import path from 'node:path'; export function save(file) { const safe = file.originalname.replace(/[^a-zA-Z0-9._-]/g, '_'); fs.writeFileSync(path.join(DIR, `${Date.now()}_${safe}`), file.buffer); }", languageOptions: esm },
+    // review: options chosen by environment, and typed with `satisfies`
+    { code: "import multer from 'multer'; export const upload = multer(isProd ? prodOptions : devOptions); export const avatar = multer({ storage: multer.memoryStorage(), limits: { fileSize: 1e6 } } satisfies multer.Options);", languageOptions: ts },
     // review: multer's documented filename pattern: field name, time and the client's extension only
     { code: "import multer from 'multer'; import path from 'node:path'; const storage = multer.diskStorage({ destination: (req, file, cb) => cb(null, '/tmp/my-uploads'), filename: (req, file, cb) => { const uniqueSuffix = Date.now() + '-' + Math.round(Math.random() * 1e9); cb(null, file.fieldname + '-' + uniqueSuffix + path.extname(file.originalname)); } }); const upload = multer({ storage, limits: { fileSize: 1e6 } });", languageOptions: esm },
     // review: moving a multer disk file by its generated `filename`
