@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { memberName, shortText, unwrap } from '../analysis/core/ast.js';
 import { includesAny, textGate } from '../analysis/core/source-text.js';
 import { addOptionsArgument, appendHeaderAttributes, attributesText, mergeAttributes } from '../analysis/http/cookie-fixes.js';
+import { underEnvironmentCondition } from '../analysis/http/cors.js';
 import { clearsByValue, cookieKind, cookieWrites, missingAttributes, noneWithoutSecure, type CookieWrite } from '../analysis/http/cookies.js';
 import { COOKIE_WRITE_METHODS, HEADER_WRITE_METHODS, type CookieAttribute } from '../catalog/cookies.js';
 import { createRule } from '../util/create-rule.js';
@@ -10,6 +11,18 @@ type MessageIds = 'insecureCookie' | 'sameSiteNone' | 'addAttributes';
 type Options = [{ reportAllCookies?: boolean }];
 
 const mayWriteCookie = textGate(includesAny(['cookie', 'Cookie']));
+
+/** Constant values a flag cookie holds (`has_session=1`, `session_active=true`): state the page reads, never a credential. */
+const FLAG_VALUES: ReadonlySet<unknown> = new Set(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', 1, 0, true, false]);
+
+/** Whether a cookie's value is a constant flag written in the call. */
+function isFlagValue(value: TSESTree.Node | null): boolean {
+  if (!value) return false;
+  const target = unwrap(value);
+  if (target.type === AST_NODE_TYPES.Literal) return FLAG_VALUES.has(typeof target.value === 'string' ? target.value.toLowerCase() : target.value);
+  if (target.type === AST_NODE_TYPES.TemplateLiteral && target.expressions.length === 0) return FLAG_VALUES.has(target.quasis[0]!.value.cooked?.toLowerCase());
+  return false;
+}
 
 const RISK: Readonly<Record<CookieAttribute, string>> = {
   httpOnly: 'HttpOnly (page scripts, and so any XSS, can read it)',
@@ -69,12 +82,15 @@ export default createRule<Options, MessageIds>({
     function check(write: CookieWrite): void {
       const options = write.options;
       if (!options || options.clears || clearsByValue(write.value, sourceCode)) return;
+      if (isFlagValue(write.value)) return;
       const kind = cookieKind(write, sourceCode);
       if (kind === 'preference' || (kind === 'unknown' && !reportAll)) return;
       const defaults = write.writer.defaults;
       const missing = missingAttributes(options, defaults);
       const none = noneWithoutSecure(options, defaults);
       if (missing.length === 0 && !none) return;
+      // A write only a development (or other non-default) environment makes: `if (isDev) res.cookie(…)`.
+      if (underEnvironmentCondition(write.call, sourceCode)) return;
       const name = write.nameText !== null ? `'${write.nameText}'` : write.name ? `\`${shortText(sourceCode, write.name, 30)}\`` : 'it writes';
       const data = {
         call: write.label === 'a Set-Cookie header' ? 'A `Set-Cookie` header' : `\`${write.label}\``,

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { memberName, unwrap } from '../analysis/core/ast.js';
 import { quotedAny } from '../analysis/core/source-text.js';
 import { addOptionsArgument, attributesText, mergeAttributes } from '../analysis/http/cookie-fixes.js';
+import { underEnvironmentCondition } from '../analysis/http/cors.js';
 import { missingAttributes, noneWithoutSecure, sessionMiddleware, type SessionMiddleware } from '../analysis/http/cookies.js';
 import { SESSION_MODULE_NAMES, type CookieAttribute } from '../catalog/cookies.js';
 import { createRule } from '../util/create-rule.js';
@@ -99,6 +100,8 @@ export default createRule<[], MessageIds>({
         // The default name only adds to a finding: on its own it tells which library runs, nothing more.
         const rename = problems.length > 0 && library.fingerprintName !== null && !session.named;
         if (problems.length === 0) return;
+        // A session set up only in a development (or other non-default) environment: `if (isDev) app.use(session(…))`.
+        if (underEnvironmentCondition(node, sourceCode)) return;
         if (rename) problems.push(`its default name \`${library.fingerprintName}\` tells which library runs`);
         const nested = library.cookie === 'nested';
         context.report({

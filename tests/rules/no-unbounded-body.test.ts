@@ -6,6 +6,32 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('no-unbounded-body', rule, {
   valid: [
+    // review: a small limit from a spread defaults object, and one computed with the `bytes` package
+    { code: "import express from 'express'; import bytes from 'bytes'; const defaults = { limit: '100kb' }; app.use(express.json({ ...defaults, strict: true })); app.use(express.urlencoded({ ...defaults, limit: '200kb', extended: true })); app.use(express.text({ limit: bytes('500kb') }));", languageOptions: esm },
+    // review: NestJS useBodyParser with a small limit
+    { code: "import { NestFactory } from '@nestjs/core'; const app = await NestFactory.create(AppModule, { rawBody: true }); app.useBodyParser('json', { limit: '500kb' });", languageOptions: ts },
+    // review: a limit constant and a verify hook that keeps the raw body
+    { code: "import express from 'express'; const MAX_BODY = '512kb'; app.use(express.json({ limit: MAX_BODY, verify: (req, res, buf) => { req.rawBody = buf; } }));", languageOptions: esm },
+    // review: Fastify content-type parser with a small bodyLimit
+    { code: "import Fastify from 'fastify'; const app = Fastify(); app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 100 * 1024 }, (req, body, done) => done(null, JSON.parse(body)));", languageOptions: ts },
+    // review: limits spelled in upper case, with a space, or as 1024kb (all 1mb)
+    { code: "import express from 'express'; app.use(express.json({ limit: '1MB' })); app.use(express.text({ limit: '1 mb' })); app.use(express.urlencoded({ limit: '1024kb', extended: true })); app.use(express.raw({ limit: 1024 * 1024 }));", languageOptions: esm },
+    // review: koa-bodyparser and koa-body with small limits
+    { code: "import bodyParser from 'koa-bodyparser'; import { koaBody } from 'koa-body'; app.use(bodyParser({ jsonLimit: '1mb', formLimit: '56kb', textLimit: '56kb' })); router.post('/x', koaBody({ jsonLimit: '500kb' }));", languageOptions: esm },
+    // review: limits chosen from a typed settings object
+    { code: "import express from 'express'; interface Settings { bodyLimit: string } const settings: Settings = loadSettings(); app.use(express.json({ limit: settings.bodyLimit }));", languageOptions: ts },
+    // review: limits from configuration and the environment
+    { code: "import express from 'express'; app.use(express.json({ limit: config.http.bodyLimit })); app.use(express.urlencoded({ extended: true, limit: process.env.BODY_LIMIT ?? '100kb' }));", languageOptions: esm },
+    // review: small explicit limits, as numbers and strings
+    { code: "const bodyParser = require('body-parser'); app.use(bodyParser.json({ limit: '100kb' })); app.use(bodyParser.text({ limit: 64 * 1024 })); app.use(bodyParser.urlencoded({ limit: '1mb', extended: false }));", languageOptions: cjs },
+    // review: Fastify with the default-sized bodyLimit written out
+    { code: "import Fastify from 'fastify'; const app = Fastify({ logger: true, bodyLimit: 1048576 }); app.post('/items', { bodyLimit: 256 * 1024 }, async (req) => req.body);", languageOptions: ts },
+    // review: a raw parser for a signed webhook with a moderate limit
+    { code: "import express from 'express'; app.post('/webhooks/stripe', express.raw({ type: 'application/json', limit: '2mb' }), stripeWebhook);", languageOptions: esm },
+    // review: a Next.js API route keeping the default size
+    { code: "export const config = { api: { bodyParser: { sizeLimit: '1mb' } } }; export default function handler(req, res) { res.status(200).json({ ok: true }); }", languageOptions: ts },
+    // review: a limit from a typed helper
+    { code: "import express from 'express'; const limitFor = (kind: 'json' | 'form'): string => (kind === 'json' ? '200kb' : '50kb'); app.use(express.json({ limit: limitFor('json') }));", languageOptions: ts },
     // defaults: no limit option at all
     { code: "import express from 'express'; const app = express(); app.use(express.json()); app.use(express.urlencoded({ extended: true }));", languageOptions: esm },
     { code: "const bodyParser = require('body-parser'); app.use(bodyParser.json()); app.use(bodyParser.urlencoded({ extended: false }));", languageOptions: cjs },

@@ -32,6 +32,41 @@ module.exports = (req, res) => {
 
 ruleTester.run('no-unsafe-file-upload', rule, {
   valid: [
+    // review: generated names that keep only the client's extension, read in other ways
+    { code: "import fs from 'node:fs'; import path from 'node:path'; export function save(file, hash, id) { fs.writeFileSync(path.join(DIR, `${hash}.${file.originalname.split('.').pop()}`), file.buffer); fs.writeFileSync(path.join(DIR, id + path.parse(file.originalname).ext), file.buffer); }", languageOptions: esm },
+    { code: "import multer from 'multer'; import { join } from 'node:path'; const storage = multer.diskStorage({ destination: join(__dirname, 'uploads'), filename: (req, file, cb) => { const ext = file.originalname.slice(file.originalname.lastIndexOf('.')); cb(null, `${crypto.randomUUID()}${ext}`); } }); export const upload = multer({ storage, limits: { fileSize: 1e6 } });", languageOptions: ts },
+    // review: the client's name with every character but [A-Za-z0-9._-] replaced, after a timestamp
+    { code: "import fs from 'node:fs'; import path from 'node:path'; export function save(file) { const safe = file.originalname.replace(/[^a-zA-Z0-9._-]/g, '_'); fs.writeFileSync(path.join(DIR, `${Date.now()}_${safe}`), file.buffer); }", languageOptions: esm },
+    // review: options chosen by environment, and typed with `satisfies`
+    { code: "import multer from 'multer'; export const upload = multer(isProd ? prodOptions : devOptions); export const avatar = multer({ storage: multer.memoryStorage(), limits: { fileSize: 1e6 } } satisfies multer.Options);", languageOptions: ts },
+    // review: multer's documented filename pattern: field name, time and the client's extension only
+    { code: "import multer from 'multer'; import path from 'node:path'; const storage = multer.diskStorage({ destination: (req, file, cb) => cb(null, '/tmp/my-uploads'), filename: (req, file, cb) => { const uniqueSuffix = Date.now() + '-' + Math.round(Math.random() * 1e9); cb(null, file.fieldname + '-' + uniqueSuffix + path.extname(file.originalname)); } }); const upload = multer({ storage, limits: { fileSize: 1e6 } });", languageOptions: esm },
+    // review: moving a multer disk file by its generated `filename`
+    { code: "import fs from 'node:fs/promises'; import path from 'node:path'; app.post('/doc', upload.single('doc'), async (req, res) => { await fs.rename(req.file.path, path.join(DOCS_DIR, req.file.filename)); res.sendStatus(201); });", languageOptions: esm },
+    // review: the client's name passed through a sanitizing helper
+    { code: "import fs from 'node:fs'; import path from 'node:path'; import { safeFileName } from './names.js'; export function store(file) { fs.writeFileSync(path.join(DIR, safeFileName(file.originalname)), file.buffer); }", languageOptions: esm },
+    // review: express-fileupload saving under a generated name that keeps the extension
+    { code: "import fileUpload from 'express-fileupload'; import path from 'node:path'; import { randomUUID } from 'node:crypto'; app.use(fileUpload({ limits: { fileSize: 5e6 } })); app.post('/img', async (req, res) => { const img = req.files.image; await img.mv(path.join(IMG_DIR, `${randomUUID()}${path.extname(img.name)}`)); res.sendStatus(201); });", languageOptions: esm },
+    // review: limits from a named constant
+    { code: "import multer from 'multer'; const LIMITS = { fileSize: 5 * 1024 * 1024, files: 3 }; export const upload = multer({ dest: 'tmp/', limits: LIMITS });", languageOptions: esm },
+    // review: uploads kept in object storage (multer-s3), with limits
+    { code: "import multer from 'multer'; import multerS3 from 'multer-s3'; const upload = multer({ storage: multerS3({ s3, bucket: 'uploads', key: (req, file, cb) => cb(null, crypto.randomUUID()) }), limits: { fileSize: 20e6 } });", languageOptions: esm },
+    // review: formidable with a size limit and a type filter
+    { code: "import formidable from 'formidable'; const form = formidable({ maxFileSize: 5 * 1024 * 1024, uploadDir: '/var/app/tmp', filter: ({ mimetype }) => !!mimetype && mimetype.startsWith('image/') });", languageOptions: esm },
+    // review: busboy with a file size limit writing to a generated name
+    { code: "import busboy from 'busboy'; import fs from 'node:fs'; import path from 'node:path'; import { randomUUID } from 'node:crypto'; app.post('/up', (req, res) => { const bb = busboy({ headers: req.headers, limits: { fileSize: 1e6 } }); bb.on('file', (name, file, info) => { file.pipe(fs.createWriteStream(path.join(DIR, randomUUID()))); }); req.pipe(bb); });", languageOptions: esm },
+    // review: limits from a config object
+    { code: "import multer from 'multer'; const upload = multer({ dest: 'tmp/uploads', limits: { fileSize: config.uploads.maxBytes, files: 1 } }); app.post('/avatar', upload.single('avatar'), handler);", languageOptions: esm },
+    // review: generated name that keeps only the client's extension
+    { code: "import multer from 'multer'; import path from 'node:path'; import { randomUUID } from 'node:crypto'; const storage = multer.diskStorage({ destination: 'var/uploads', filename: (req, file, cb) => cb(null, `${randomUUID()}${path.extname(file.originalname).toLowerCase()}`) }); export const upload = multer({ storage, limits: { fileSize: 2 * 1024 * 1024 } });", languageOptions: esm },
+    // review: memory storage with a limit from an environment variable with a fallback
+    { code: "const multer = require('multer'); const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: Number(process.env.MAX_UPLOAD_BYTES ?? 5 * 1024 * 1024) } });", languageOptions: cjs },
+    // review: uploads stored outside the static folder, static folder served
+    { code: "import express from 'express'; import multer from 'multer'; import path from 'node:path'; const app = express(); app.use(express.static(path.join(__dirname, 'public'))); const upload = multer({ dest: path.join(__dirname, 'uploads'), limits: { fileSize: 1e6 } });", languageOptions: ts },
+    // review: the original name stored only as data, the file written under a generated id
+    { code: "import fs from 'node:fs/promises'; import path from 'node:path'; import { randomUUID } from 'node:crypto'; export async function save(file) { const id = randomUUID(); await fs.writeFile(path.join(UPLOAD_DIR, id), file.buffer); await fs.writeFile(path.join(UPLOAD_DIR, `${id}.json`), JSON.stringify({ originalName: file.originalname, type: file.mimetype })); }", languageOptions: esm },
+    // review: express-fileupload with limits and a generated target name
+    { code: "import fileUpload from 'express-fileupload'; import { randomUUID } from 'node:crypto'; app.use(fileUpload({ limits: { fileSize: 10 * 1024 * 1024 }, abortOnLimit: true })); app.post('/doc', async (req, res) => { const doc = req.files.doc; await doc.mv(`/srv/docs/${randomUUID()}.pdf`); res.sendStatus(201); });", languageOptions: esm },
     // size limits set
     { code: MULTER_CAREFUL, languageOptions: ts },
     { code: MULTER_CAREFUL, options: [{ requireFileTypeCheck: true }], languageOptions: ts },

@@ -8,6 +8,37 @@ const SAFE = "{ httpOnly: true, secure: true, sameSite: 'lax' }";
 
 ruleTester.run('require-secure-cookies', rule, {
   valid: [
+    // review: insecure attributes only in a development branch, the production branch complete
+    { code: "app.post('/login', (req, res) => { if (process.env.NODE_ENV !== 'production') { res.cookie('token', t, { httpOnly: true, secure: false, sameSite: 'lax' }); } else { res.cookie('token', t, { httpOnly: true, secure: true, sameSite: 'lax' }); } });", languageOptions: esm },
+    { code: "const isDev = process.env.NODE_ENV === 'development'; export function setAuth(res: Response, t: string) { isDev && res.cookie('access_token', t, { httpOnly: true, sameSite: 'lax' }); }", languageOptions: ts },
+    // review: flag cookies with a constant value the page's script reads (`has_session=1`): not a credential
+    { code: "app.post('/login', (req, res) => { res.cookie('token', token, { httpOnly: true, secure: true, sameSite: 'lax' }); res.cookie('has_session', '1'); res.cookie('session_active', 'true', { sameSite: 'lax' }); res.cookie('auth_state', true); });", languageOptions: esm },
+    // review: TypeScript enum value and `as const` for sameSite, secure from the request protocol
+    { code: "enum SameSite { Lax = 'lax', Strict = 'strict' } app.post('/login', (req: Request, res: Response) => { res.cookie('token', t, { httpOnly: true, secure: req.protocol === 'https', sameSite: SameSite.Lax }); res.cookie('sid', id, { httpOnly: true, secure: !!process.env.HTTPS, sameSite: 'strict' as const }); });", languageOptions: ts },
+    // review: a Set-Cookie header built by cookie.serialize with all attributes
+    { code: "import cookie from 'cookie'; app.post('/login', (req, res) => { res.setHeader('Set-Cookie', cookie.serialize('token', t, { httpOnly: true, secure: true, sameSite: 'lax', path: '/' })); });", languageOptions: esm },
+    // review: a double-submit CSRF cookie with an underscore name, readable by the page on purpose
+    { code: "app.get('/form', (req, res) => { res.cookie('csrf_token', req.csrfToken(), { secure: true, sameSite: 'strict' }); res.cookie('_csrf', secret, { httpOnly: true, secure: true, sameSite: 'strict' }); });", languageOptions: esm },
+    // review: the secure flag added by a conditional spread, the rest explicit
+    { code: "const isProd = process.env.NODE_ENV === 'production'; app.post('/login', (req, res) => { res.cookie('token', t, { httpOnly: true, sameSite: 'lax', ...(isProd ? { secure: true } : { secure: false }) }); });", languageOptions: esm },
+    // review: options merged with Object.assign from a full base
+    { code: "const BASE = { httpOnly: true, secure: true, sameSite: 'lax' }; app.post('/login', (req, res) => { res.cookie('session', id, Object.assign({}, BASE, { maxAge: 3600e3 })); });", languageOptions: esm },
+    // review: a cookie name constant and secure with a nullish default
+    { code: "const SESSION_COOKIE = 'sid'; app.post('/login', (req, res) => { res.cookie(SESSION_COOKIE, id, { httpOnly: true, secure: config.secureCookies ?? true, sameSite: 'Lax', signed: true }); });", languageOptions: esm },
+    // review: Koa with all three set and signed
+    { code: "router.post('/login', async (ctx) => { ctx.cookies.set('token', token, { httpOnly: true, secure: ctx.app.env === 'production', sameSite: 'strict', signed: true, overwrite: true }); });", languageOptions: esm },
+    // review: options returned by a helper defined in the same file
+    { code: "const authCookieOptions = () => ({ httpOnly: true, secure: true, sameSite: 'lax' as const }); app.post('/login', (req, res) => { res.cookie('token', token, authCookieOptions()); });", languageOptions: ts },
+    // review: TypeScript-typed options constant (`satisfies` and a type annotation)
+    { code: "import type { CookieOptions } from 'express'; const opts: CookieOptions = { httpOnly: true, secure: true, sameSite: 'strict' }; const more = { httpOnly: true, secure: true, sameSite: 'lax' } satisfies CookieOptions; app.post('/login', (req, res) => { res.cookie('session', id, opts); res.cookie('refresh_token', r, more); });", languageOptions: ts },
+    // review: secure guarded by the environment, with a ternary and a config flag
+    { code: "app.post('/login', (req, res) => { res.cookie('jwt', t, { httpOnly: true, secure: process.env.NODE_ENV !== 'development' ? true : false, sameSite: config.crossSite ? 'none' : 'lax' }); });", languageOptions: esm },
+    // review: a full base constant spread with a per-cookie maxAge
+    { code: "const COOKIE_BASE = { httpOnly: true, secure: true, sameSite: 'lax' }; app.post('/login', (req, res) => { res.cookie('access_token', a, { ...COOKIE_BASE, maxAge: 15 * 60e3 }); res.cookie('refresh_token', r, { ...COOKIE_BASE, path: '/auth/refresh' }); });", languageOptions: esm },
+    // review: Set-Cookie header array with every attribute (lower-case attribute names are valid)
+    { code: "app.post('/login', (req, res) => { res.setHeader('Set-Cookie', [`sid=${id}; Path=/; HttpOnly; Secure; SameSite=Lax`, `refresh=${r}; path=/auth; httponly; secure; samesite=strict`]); });", languageOptions: esm },
+    // review: options from a config object's member
+    { code: "app.post('/login', (req, res) => { res.cookie('token', token, config.auth.cookie); res.cookie('sid', id, this.cookieOptions); });", languageOptions: esm },
     // all three attributes set
     { code: `app.post('/login', (req, res) => { res.cookie('token', token, ${SAFE}); res.json({ ok: true }); });`, languageOptions: esm },
     { code: "app.post('/login', (req, res) => { res.cookie('sid', sessionId, { httpOnly: true, secure: true, sameSite: 'strict', maxAge: 3600e3 }); });", languageOptions: cjs },

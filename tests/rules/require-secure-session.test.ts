@@ -6,6 +6,33 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('require-secure-session', rule, {
   valid: [
+    // review: a development-only session set up under an environment check (the production one secure)
+    { code: "import session from 'express-session'; if (process.env.NODE_ENV === 'development') { app.use(session({ name: 'sid', secret: 'dev', cookie: { secure: false } })); } else { app.use(session({ name: 'sid', secret: s, cookie: { secure: true, sameSite: 'lax' } })); }", languageOptions: esm },
+    { code: "const session = require('express-session'); if (app.get('env') === 'development') app.use(session({ name: 'dev.sid', secret: 'dev', resave: false, saveUninitialized: false }));", languageOptions: cjs },
+    // review: cookie options cast to a TypeScript type, express-session behind a proxy
+    { code: "import session from 'express-session'; app.use(session({ name: 'sid', secret: s, proxy: true, cookie: { secure: 'auto', sameSite: 'lax', httpOnly: true } as session.CookieOptions }));", languageOptions: ts },
+    // review: koa-session in the older (app, options) order
+    { code: "const session = require('koa-session'); app.use(session(app, { key: 'app:sess', secure: true, sameSite: 'lax' }));", languageOptions: cjs },
+    // review: @fastify/session registered with cookie options from an environment test
+    { code: "import fastifySession from '@fastify/session'; await app.register(fastifySession, { secret: process.env.SESSION_SECRET, cookieName: 'sid', cookie: { secure: process.env.NODE_ENV === 'production', sameSite: 'lax' } });", languageOptions: ts },
+    // review: koa-session with its options and the app
+    { code: "import session from 'koa-session'; app.keys = [process.env.KEY]; app.use(session({ key: 'app:sess', httpOnly: true, secure: true, sameSite: 'lax' }, app));", languageOptions: esm },
+    // review: the whole options object spread from configuration
+    { code: "import session from 'express-session'; app.use(session({ ...config.session, store }));", languageOptions: esm },
+    // review: cross-site session behind a proxy in production only
+    { code: "import session from 'express-session'; const isProd = process.env.NODE_ENV === 'production'; app.use(session({ name: 'sid', secret: s, cookie: { secure: isProd, sameSite: isProd ? 'none' : 'lax', httpOnly: true } }));", languageOptions: esm },
+    // review: cookie options from a config object's member
+    { code: "import session from 'express-session'; app.use(session({ name: 'sid', secret: config.session.secret, cookie: config.session.cookie }));", languageOptions: esm },
+    // review: secure guarded by app.get('env'), httpOnly left to express-session's default (true)
+    { code: "import session from 'express-session'; app.use(session({ name: 'app.sid', secret: env.SECRET, resave: false, cookie: { secure: app.get('env') === 'production', sameSite: 'lax' } }));", languageOptions: esm },
+    // review: TypeScript-typed options constant
+    { code: "import session, { type SessionOptions } from 'express-session'; const sessionOptions: SessionOptions = { name: 'sid', secret: process.env.SESSION_SECRET!, cookie: { httpOnly: true, secure: true, sameSite: 'strict', maxAge: 8 * 3600e3 } }; app.use(session(sessionOptions));", languageOptions: ts },
+    // review: cookie options from a helper function and from an imported constant
+    { code: "import session from 'express-session'; import { sessionCookie } from './config.js'; const cookieOptions = () => ({ httpOnly: true, secure: true, sameSite: 'lax' }); app.use(session({ name: 'sid', secret: s, cookie: cookieOptions() })); app.use('/admin', session({ name: 'admin.sid', secret: s, cookie: sessionCookie }));", languageOptions: esm },
+    // review: cookie-session with all attributes set at the top level
+    { code: "const cookieSession = require('cookie-session'); app.use(cookieSession({ name: 'sess', keys: [process.env.KEY_1, process.env.KEY_2], httpOnly: true, secure: process.env.NODE_ENV === 'production', sameSite: 'strict', maxAge: 24 * 3600e3 }));", languageOptions: cjs },
+    // review: a full cookie object spread into the options
+    { code: "import session from 'express-session'; const COOKIE = { httpOnly: true, secure: true, sameSite: 'lax' }; app.use(session({ name: 'sid', secret: s, cookie: { ...COOKIE, maxAge: 3600e3 } }));", languageOptions: esm },
     // express-session with a name and a secure cookie
     { code: "import session from 'express-session'; app.use(session({ name: 'sid', secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false, cookie: { httpOnly: true, secure: true, sameSite: 'lax' } }));", languageOptions: esm },
     { code: "const session = require('express-session'); app.set('trust proxy', 1); app.use(session({ name: 'app.sid', secret: env.SECRET, cookie: { secure: 'auto', sameSite: 'strict' } }));", languageOptions: cjs },
