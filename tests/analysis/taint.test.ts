@@ -202,3 +202,35 @@ describe('taintOf: GraphQL resolver arguments (resolverArguments)', () => {
     expect(taints("import { Args } from '@nestjs/graphql';\nclass R { q(@Args('id') id: string) { return probe(Number(id)); } }", { resolverArguments: true, throughConversions: true }, 'ts')).toEqual(['id']);
   });
 });
+
+describe('taintOf: sanitizers per sink', () => {
+  const code = `import path from 'node:path';
+import sanitize from 'sanitize-filename';
+import mongoSanitize from 'mongo-sanitize';
+import { quote } from 'shell-quote';
+app.get('/x', (req, res) => {
+  probe(path.basename(req.query.file));
+  probe(sanitize(req.query.file));
+  probe(mongoSanitize(req.body.filter));
+  probe(quote([req.query.dir]));
+  probe(encodeURIComponent(req.query.next));
+  probe(path.join('/srv', req.query.file));
+  probe(path.join('/srv', path.basename(req.query.file)));
+});`;
+  it('end the taint for their own sink only, and carry it for the others', () => {
+    expect(tainted(code, { sink: 'path' })).toEqual([false, false, true, true, true, true, false]);
+    expect(tainted(code, { sink: 'nosql' })).toEqual([true, true, false, true, true, true, true]);
+    expect(tainted(code, { sink: 'command' })).toEqual([true, true, true, false, true, true, true]);
+    expect(tainted(code, { sink: 'redirect' })).toEqual([true, true, true, true, false, true, true]);
+    expect(tainted(code)).toEqual(Array(7).fill(true));
+  });
+  it('count only when resolved by import, or global and not shadowed', () => {
+    expect(
+      tainted(
+        `import { basename } from './names.js'; const encodeURIComponent = (x) => x; import { format } from 'node:util';
+app.get('/x', (req, res) => { probe(basename(req.query.f)); probe(encodeURIComponent(req.query.f)); probe(constructor(req.query.f)); probe(format('%s', req.query.f)) });`,
+        { sink: 'redirect' },
+      ),
+    ).toEqual([false, false, false, true]);
+  });
+});

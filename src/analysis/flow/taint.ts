@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { bindingPath, calleeName, findVar, memberName, shortText, unwrap } from '../core/ast.js';
 import { perFileCache, type SourceCode } from '../core/cache.js';
 import { fromModule, resolveModule } from '../core/modules.js';
+import { GLOBAL_SANITIZERS, PROPAGATORS, SANITIZERS, type SinkKind } from '../../catalog/sanitizers.js';
 import { resolverArgumentSource } from '../http/graphql.js';
 import { requestSource, requestSourceAtPath, type RequestSource } from '../http/request-sources.js';
 
@@ -25,6 +26,12 @@ export interface TaintOptions {
    * them apart (see `resolverArgument`).
    */
   resolverArguments?: boolean;
+  /**
+   * The kind of sink the value is headed for: calls listed for that sink in `catalog/sanitizers.ts`
+   * end the taint (`path.basename(name)` for paths, `mongo-sanitize` for NoSQL filters), for that
+   * sink only.
+   */
+  sink?: SinkKind;
 }
 
 /** Calls whose result is a number or boolean: no text or structure from the input survives. */
@@ -116,13 +123,12 @@ export interface Taint {
 
 const MAX_DEPTH = 20;
 
-const caches = perFileCache(() => ({
-  plain: new Map<Node, Taint | null>(),
-  coerce: new Map<Node, Taint | null>(),
-  choice: new Map<Node, Taint | null>(),
-  choiceResolver: new Map<Node, Taint | null>(),
-  resolver: new Map<Node, Taint | null>(),
-}));
+/** One answer map per option set, created when a query with that set first comes. */
+const caches = perFileCache(() => new Map<string, Map<Node, Taint | null>>());
+
+function optionKey(options: TaintOptions): string {
+  return `${options.stringCoercionSanitizes ? 1 : 0}${options.throughConversions ? 1 : 0}${options.resolverArguments ? 1 : 0}${options.sink ?? ''}`;
+}
 
 /**
  * Whether an expression derives from client data: a request source, or a value computed from one
@@ -133,15 +139,12 @@ const caches = perFileCache(() => ({
  */
 export function taintOf(node: Node, sourceCode: SourceCode, options: TaintOptions = {}): Taint | null {
   const all = caches(sourceCode);
-  const cache = options.resolverArguments
-    ? options.throughConversions
-      ? all.choiceResolver
-      : all.resolver
-    : options.throughConversions
-      ? all.choice
-      : options.stringCoercionSanitizes
-        ? all.coerce
-        : all.plain;
+  const key = optionKey(options);
+  let cache = all.get(key);
+  if (cache === undefined) {
+    cache = new Map();
+    all.set(key, cache);
+  }
   return visit(node, sourceCode, options, { cache, active: new Map(), provisional: new Set(), lowest: Infinity }, 0);
 }
 
@@ -346,6 +349,27 @@ function identifierTaint(
   return null;
 }
 
+const samePath = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((step, i) => step === b[i]);
+
+/** The sinks calling `callee` sanitizes a value for (catalog/sanitizers.ts), or null when it is no sanitizer. */
+function sanitizerCall(callee: Node, sourceCode: SourceCode): readonly SinkKind[] | null {
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    const sinks = GLOBAL_SANITIZERS.get(callee.name);
+    if (sinks && !findVar(sourceCode, callee)?.defs.length) return sinks;
+  } else if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const ref = resolveModule(callee, sourceCode);
+  if (!ref) return null;
+  const sinks = SANITIZERS.filter((row) => row.modules.includes(ref.module) && samePath(row.path, ref.path)).flatMap((row) => row.sinks);
+  return sinks.length > 0 ? sinks : null;
+}
+
+/** Whether `callee` is a module function whose result carries its arguments' text (`path.join`, `util.format`). */
+function propagatesArguments(callee: Node, sourceCode: SourceCode): boolean {
+  if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const ref = resolveModule(callee, sourceCode);
+  return !!ref && PROPAGATORS.some((row) => row.modules.includes(ref.module) && samePath(row.path, ref.path));
+}
+
 function isParser(callee: Node, sourceCode: SourceCode): boolean {
   const ref = resolveModule(callee, sourceCode);
   return fromModule(ref, PARSER_MODULES) && ref.path.length === 1 && ref.path[0] === 'parse';
@@ -360,6 +384,19 @@ function callTaint(
   const callee = unwrap(node.callee);
   const firstArg = node.arguments[0];
   const argNode = firstArg && firstArg.type !== AST_NODE_TYPES.SpreadElement ? firstArg : null;
+  const sanitizer = sanitizerCall(callee, sourceCode);
+  if (sanitizer) {
+    // Safe for its own sinks; for every other sink the result is still the client's text.
+    if (options.sink && sanitizer.includes(options.sink)) return null;
+    return options.stringCoercionSanitizes ? null : next(argNode);
+  }
+  if (propagatesArguments(callee, sourceCode)) {
+    for (const arg of node.arguments) {
+      const t = next(arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg);
+      if (t) return t;
+    }
+    return null;
+  }
   if (callee.type === AST_NODE_TYPES.Identifier) {
     const name = callee.name;
     const declared = findVar(sourceCode, callee)?.defs.length;
