@@ -1,10 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { bindingPath, calleeName, findVar, memberName, shortText, unwrap } from '../core/ast.js';
+import { bindingPath, calleeName, findVar, isFunction, memberName, shortText, unwrap, type FunctionNode } from '../core/ast.js';
 import { perFileCache, type SourceCode } from '../core/cache.js';
 import { fromModule, resolveModule } from '../core/modules.js';
 import { GLOBAL_SANITIZERS, PROPAGATORS, SANITIZERS, type SinkKind } from '../../catalog/sanitizers.js';
 import { resolverArgumentSource } from '../http/graphql.js';
 import { requestSource, requestSourceAtPath, type RequestSource } from '../http/request-sources.js';
+import { argumentsFor, callSites, localFunction, parameterIndex, returnedExpressions } from './local-functions.js';
 
 type Node = TSESTree.Node;
 
@@ -119,12 +120,38 @@ const ARGUMENT_PROPAGATING_METHODS = new Set(['replace', 'replaceAll', 'concat',
 export interface Taint {
   /** The request read the value derives from. */
   source: RequestSource;
+  /** The file's own function the value passed through on its way (`readReport`), when it did. */
+  through?: string;
 }
 
 const MAX_DEPTH = 20;
+/** Array methods whose callback's first parameter is an element of the receiver (or, for `then`, its result). */
+const ITERATING_METHODS = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'findLast', 'flatMap', 'then']);
 
-/** One answer map per option set, created when a query with that set first comes. */
-const caches = perFileCache(() => new Map<string, Map<Node, Taint | null>>());
+/**
+ * Where a walk is: at the top of the file (`call` null), or inside a function of the file whose
+ * result is asked for one call of it, so its parameters stand for that call's arguments. Each frame
+ * keeps its own answers; a call's frame is made once per file and option set.
+ */
+interface Frame {
+  fn: FunctionNode | null;
+  call: TSESTree.CallExpression | null;
+  parent: Frame | null;
+  /** Frames between this one and the top. */
+  level: number;
+  cache: Map<Node, Taint | null>;
+  children: Map<TSESTree.CallExpression, Frame>;
+}
+
+/** How many calls deep a result is followed into the file's own functions. */
+const MAX_FRAMES = 3;
+
+function newFrame(fn: FunctionNode | null, call: TSESTree.CallExpression | null, parent: Frame | null): Frame {
+  return { fn, call, parent, level: parent ? parent.level + 1 : 0, cache: new Map(), children: new Map() };
+}
+
+/** One top frame per option set, created when a query with that set first comes. */
+const caches = perFileCache(() => new Map<string, Frame>());
 
 function optionKey(options: TaintOptions): string {
   return `${options.stringCoercionSanitizes ? 1 : 0}${options.throughConversions ? 1 : 0}${options.resolverArguments ? 1 : 0}${options.sink ?? ''}`;
@@ -140,12 +167,12 @@ function optionKey(options: TaintOptions): string {
 export function taintOf(node: Node, sourceCode: SourceCode, options: TaintOptions = {}): Taint | null {
   const all = caches(sourceCode);
   const key = optionKey(options);
-  let cache = all.get(key);
-  if (cache === undefined) {
-    cache = new Map();
-    all.set(key, cache);
+  let frame = all.get(key);
+  if (frame === undefined) {
+    frame = newFrame(null, null, null);
+    all.set(key, frame);
   }
-  return visit(node, sourceCode, options, { cache, active: new Map(), provisional: new Set(), lowest: Infinity }, 0);
+  return visit(node, sourceCode, options, { frame, active: new Map(), provisional: new Set(), lowest: Infinity }, 0);
 }
 
 /**
@@ -154,7 +181,8 @@ export function taintOf(node: Node, sourceCode: SourceCode, options: TaintOption
  * arrives later through that node, so its clean answer is kept only for this query (`provisional`).
  */
 interface Walk {
-  cache: Map<Node, Taint | null>;
+  /** Where the walk is; its cache holds final answers there. */
+  frame: Frame;
   /** Nodes being computed, with their depth. */
   active: Map<Node, number>;
   provisional: Set<Node>;
@@ -172,7 +200,8 @@ function visit(raw: Node, sourceCode: SourceCode, options: TaintOptions, walk: W
     walk.lowest = -1; // cut short: nothing above may be remembered as clean
     return null;
   }
-  if (walk.cache.has(node)) return walk.cache.get(node) ?? null;
+  const cache = walk.frame.cache;
+  if (cache.has(node)) return cache.get(node) ?? null;
   if (walk.provisional.has(node)) return null;
   const active = walk.active.get(node);
   if (active !== undefined) {
@@ -186,7 +215,7 @@ function visit(raw: Node, sourceCode: SourceCode, options: TaintOptions, walk: W
   const result = compute(node, sourceCode, options, walk, depth);
   walk.active.delete(node);
   // Taint found is final; a clean answer is final unless a cycle reached above this node.
-  if (result || walk.lowest >= depth) walk.cache.set(node, result);
+  if (result || walk.lowest >= depth) cache.set(node, result);
   else walk.provisional.add(node);
   walk.lowest = Math.min(outerLowest, walk.lowest);
   return result;
@@ -206,7 +235,15 @@ function compute(
     case AST_NODE_TYPES.Identifier: {
       const source = requestSource(node, sourceCode) ?? (options.resolverArguments ? resolverArgumentSource(node, sourceCode) : null);
       if (source) return { source };
-      return identifierTaint(node, sourceCode, next);
+      return identifierTaint(node, sourceCode, next, walk, (child, frame) => {
+        const here = walk.frame;
+        walk.frame = frame;
+        try {
+          return visit(child, sourceCode, options, walk, depth + 1);
+        } finally {
+          walk.frame = here;
+        }
+      });
     }
     case AST_NODE_TYPES.MemberExpression: {
       const source = requestSource(node, sourceCode) ?? (options.resolverArguments ? resolverArgumentSource(node, sourceCode) : null);
@@ -217,7 +254,7 @@ function compute(
     case AST_NODE_TYPES.CallExpression: {
       const source = requestSource(node, sourceCode);
       if (source) return { source };
-      return callTaint(node, sourceCode, options, next);
+      return callTaint(node, sourceCode, options, next) ?? localCallTaint(node, sourceCode, options, walk, depth);
     }
     case AST_NODE_TYPES.NewExpression: {
       const callee = unwrap(node.callee);
@@ -296,10 +333,65 @@ function destructuredPath(identifier: TSESTree.Identifier, writeExpr: Node): str
   return path.every((p): p is string => p !== null) ? (path as string[]) : null;
 }
 
+/** The taint of a result of one of the file's own functions: its returned expressions read with its parameters standing for this call's arguments. */
+function localCallTaint(node: TSESTree.CallExpression, sourceCode: SourceCode, options: TaintOptions, walk: Walk, depth: number): Taint | null {
+  const here = walk.frame;
+  if (here.level >= MAX_FRAMES) return null;
+  const fn = localFunction(node.callee, sourceCode);
+  if (!fn) return null;
+  const returned = returnedExpressions(fn, sourceCode);
+  if (!returned || returned.length === 0) return null;
+  let frame = here.children.get(node);
+  if (!frame) {
+    frame = newFrame(fn, node, here);
+    here.children.set(node, frame);
+  }
+  walk.frame = frame;
+  try {
+    for (const expr of returned) {
+      const t = visit(expr, sourceCode, options, walk, depth + 1);
+      if (t) return t.through ? t : { ...t, through: functionName(fn) };
+    }
+    return null;
+  } finally {
+    walk.frame = here;
+  }
+}
+
+function functionName(fn: FunctionNode): string | undefined {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : undefined;
+}
+
+/** The taint a parameter of one of the file's functions gets from the calls of it in the file (or, in a call's frame, from that call). */
+function parameterTaint(
+  name: Node,
+  fn: FunctionNode,
+  walk: Walk,
+  visitIn: (child: Node, frame: Frame) => Taint | null,
+): Taint | null {
+  const index = parameterIndex(fn, name);
+  if (index < 0) return null;
+  // Inside a call's frame, the parameter is that call's argument, read where the call is.
+  for (let frame: Frame | null = walk.frame; frame; frame = frame.parent) {
+    if (frame.fn === fn && frame.call && frame.parent) {
+      for (const arg of argumentsFor(fn, frame.call, index)) {
+        const t = visitIn(arg, frame.parent);
+        if (t) return t;
+      }
+      return null;
+    }
+  }
+  return null;
+}
+
 function identifierTaint(
   node: TSESTree.Identifier,
   sourceCode: SourceCode,
   next: (child: Node | null | undefined) => Taint | null,
+  walk: Walk,
+  visitIn: (child: Node, frame: Frame) => Taint | null,
 ): Taint | null {
   const variable = findVar(sourceCode, node);
   if (!variable || variable.defs.length === 0) return null;
@@ -323,6 +415,7 @@ function identifierTaint(
     // Writes inside a pattern with a default (`const { a = 'x' } = req.query`) still carry the source.
     const t = next(ref.writeExpr);
     if (t) return t;
+
     // `const { body } = req`, `const { params } = context`: the request object itself is not
     // client data, the destructured property is.
     const path = destructuredPath(ref.identifier as TSESTree.Identifier, ref.writeExpr as Node);
@@ -331,19 +424,46 @@ function identifierTaint(
       if (source) return { source };
     }
   }
-  // `.forEach((item) => …)` / `.map(item => …)` callbacks over request data.
   const def = variable.defs[0];
   if (def?.type === 'Parameter') {
     const fn = def.node;
+    if (!isFunction(fn)) return null;
+    // `.forEach((item) => …)`, `.map(([key, value]) => …)`, `.then((body) => …)` callbacks over request data.
     const call = fn.parent;
     if (
       call?.type === AST_NODE_TYPES.CallExpression &&
       call.arguments[0] === fn &&
-      fn.params[0] === def.name &&
-      ['forEach', 'map', 'filter', 'some', 'every', 'find', 'findLast', 'flatMap', 'then'].includes(calleeName(call) ?? '')
+      parameterIndex(fn, def.name) === 0 &&
+      ITERATING_METHODS.has(calleeName(call) ?? '')
     ) {
       const callee = unwrap(call.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression) return next(callee.object);
+    }
+    // A parameter of one of the file's functions: what its calls pass.
+    const inFrame = parameterTaint(def.name, fn, walk, visitIn);
+    if (inFrame) return inFrame;
+    if (walk.frame.fn === fn) return null;
+    const index = parameterIndex(fn, def.name);
+    if (index < 0) return null;
+    for (const site of callSites(fn, sourceCode)) {
+      for (const arg of argumentsFor(fn, site, index)) {
+        const t = next(arg);
+        if (t) return t.through ? t : { ...t, through: functionName(fn) };
+      }
+    }
+    return null;
+  }
+  // `parts.push(req.query.a)`: an array the file fills with request data.
+  for (const ref of variable.references) {
+    const member = ref.identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref.identifier) continue;
+    const call = member.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
+    const method = memberName(member);
+    if (method !== 'push' && method !== 'unshift') continue;
+    for (const arg of call.arguments) {
+      const t = next(arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg);
+      if (t) return t;
     }
   }
   return null;
