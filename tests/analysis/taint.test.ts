@@ -290,3 +290,49 @@ setTimeout(() => {}, 1);
     expect(tainted(code)).toEqual([false, false, false]);
   });
 });
+
+describe('taintOf: WebSocket messages', () => {
+  it('socket.io and ws message handler parameters, NestJS @MessageBody()', () => {
+    const code = `import { Server } from 'socket.io';
+import { WebSocketServer } from 'ws';
+import { MessageBody, SubscribeMessage } from '@nestjs/websockets';
+const io = new Server(server);
+io.on('connection', (socket) => {
+  socket.on('rename', (data, ack) => { probe(data.name); });
+  socket.on('disconnect', (reason) => probe(reason));
+});
+io.of('/admin').on('connection', (s) => s.on('run', ({ cmd }) => probe(cmd)));
+const wss = new WebSocketServer({ port: 8080 });
+wss.on('connection', function (ws, request) { ws.on('message', (msg) => probe(msg.toString())); });
+class Gateway { @SubscribeMessage('events') handle(@MessageBody() body, other) { probe(body.x); probe(other); } }`;
+    expect(taints(code, {}, 'ts')).toEqual(['data', null, 'cmd', 'msg', 'body', null]);
+  });
+  it('not: emitters that are not connected sockets, clients, unresolved servers', () => {
+    const code = `import { EventEmitter } from 'node:events';
+import WebSocket from 'ws';
+const bus = new EventEmitter();
+bus.on('connection', (socket) => socket.on('data', (d) => probe(d)));
+const client = new WebSocket('wss://example.com');
+client.on('message', (m) => probe(m));
+server.on('connection', (socket) => socket.on('data', (d) => probe(d)));`;
+    expect(tainted(code)).toEqual([false, false, false]);
+  });
+});
+
+describe('taintOf: Next.js server actions', () => {
+  it('arguments of exported actions of a use-server file and of functions marked in their body', () => {
+    const file = `'use server';
+import { redirect } from 'next/navigation';
+export async function save(formData) { probe(formData.get('next')); }
+export const rename = async (id, name) => { probe(name); };
+async function internal(x) { probe(x); }
+export function notAsync(y) { probe(y); }`;
+    expect(tainted(file)).toEqual([true, true, false, false]);
+    const inline = `export default function Page() {
+  async function act(formData) { 'use server'; probe(formData.get('q')); }
+  function plain(v) { probe(v); }
+  return null;
+}`;
+    expect(tainted(inline)).toEqual([true, false]);
+  });
+});

@@ -5,6 +5,8 @@ import { fromModule, resolveModule } from '../core/modules.js';
 import { GLOBAL_SANITIZERS, PROPAGATORS, SANITIZERS, type SinkKind } from '../../catalog/sanitizers.js';
 import { resolverArgumentSource } from '../http/graphql.js';
 import { requestSource, requestSourceAtPath, type RequestSource } from '../http/request-sources.js';
+import { serverActionSource } from '../http/server-actions.js';
+import { socketMessageSource } from '../http/socket-sources.js';
 import { argumentsFor, callSites, localFunction, parameterIndex, returnedExpressions } from './local-functions.js';
 
 type Node = TSESTree.Node;
@@ -233,7 +235,11 @@ function compute(
 
   switch (node.type) {
     case AST_NODE_TYPES.Identifier: {
-      const source = requestSource(node, sourceCode) ?? (options.resolverArguments ? resolverArgumentSource(node, sourceCode) : null);
+      const source =
+        requestSource(node, sourceCode) ??
+        (options.resolverArguments ? resolverArgumentSource(node, sourceCode) : null) ??
+        socketMessageSource(node, sourceCode) ??
+        serverActionSource(node, sourceCode);
       if (source) return { source };
       return identifierTaint(node, sourceCode, next, walk, (child, frame) => {
         const here = walk.frame;
