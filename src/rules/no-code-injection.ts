@@ -34,7 +34,6 @@ export default createRule<Options, MessageIds>({
         'Request data ({{source}}) is compiled as a template by {{sink}}: template syntax can run JavaScript on the server (server-side template injection). Compile only templates the application ships, and pass request data as the template’s data.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     const sourceCode = context.sourceCode;

@@ -38,8 +38,11 @@ export function unsafeDeserialization(node: TSESTree.CallExpression, sourceCode:
   const input = node.arguments[row.argument];
   if (!input || input.type === AST_NODE_TYPES.SpreadElement) return null;
   if (row.danger === 'always') return { row, module: ref.module, input };
-  // js-yaml: `load(text, options)` (v3 also `load(text, { schema })`).
-  const optionsArg = node.arguments[row.argument + 1];
+  // `load(text, options)`; `loadAll(text, iterator, options)` or `loadAll(text, options)`.
+  let optionsArg = node.arguments[row.argument + 1];
+  if (optionsArg && (optionsArg.type === AST_NODE_TYPES.ArrowFunctionExpression || optionsArg.type === AST_NODE_TYPES.FunctionExpression)) {
+    optionsArg = node.arguments[row.argument + 2];
+  }
   const options = optionsArg && optionsArg.type !== AST_NODE_TYPES.SpreadElement ? resolveObject(optionsArg, sourceCode) : null;
   const schema = options && getProperty(options, 'schema');
   if (schema) {
