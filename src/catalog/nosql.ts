@@ -70,8 +70,11 @@ export const DISTINCTIVE_MONGOOSE_METHODS: ReadonlySet<string> = new Set([
   'mapReduce',
 ]);
 
-/** Keys of an argument object that mark another ORM's query (`{ where }`: Sequelize, TypeORM, Prisma). */
-export const OTHER_ORM_ARGUMENT_KEYS: readonly string[] = ['where', 'include', 'attributes', 'relations', 'select', 'order', 'orderBy', 'limit', 'offset', 'raw', 'transaction'];
+/**
+ * Keys of an argument object that mark another ORM's query: `{ where }` (Sequelize, TypeORM,
+ * Prisma, Waterline), Bookshelf options (`{ withRelated, transacting }`).
+ */
+export const OTHER_ORM_ARGUMENT_KEYS: readonly string[] = ['where', 'include', 'attributes', 'relations', 'select', 'order', 'orderBy', 'limit', 'offset', 'raw', 'transaction', 'withRelated', 'transacting', 'require', 'columns', 'context'];
 
 /** Modules of other ORMs: a file loading one of them may call `User.findOne()` on one of their models. */
 export const OTHER_ORM_MODULES: readonly string[] = ['sequelize', 'sequelize-typescript', 'typeorm', '@prisma/client', '@mikro-orm/core', 'objection', 'bookshelf', 'waterline'];

@@ -70,6 +70,13 @@ const valid: (ValidTestCase<Options> | string)[] = [
   `import { db } from './db';\napp.post('/x', async (req, res) => { res.json(await db.users.findOne({ where: { email: req.body.email } })); });`,
   `import { User } from '../models';\napp.post('/x', async (req, res) => { res.json(await User.findOne({ where: { email: req.body.email } })); });`,
   `import { Sequelize } from 'sequelize';\nimport { User } from '../models';\napp.post('/x', async (req, res) => { res.json(await User.findOne({ email: req.body.email })); });`,
+  // realworld: a Bookshelf model's findOne with Bookshelf options (ghost)
+  `const models = require('../../../models');
+const authenticate = async function authenticate(req, res, next) {
+  const key = req.query.key;
+  const apiKey = await models.ApiKey.findOne({ secret: key }, { withRelated: ['integration'] });
+  next(apiKey ? null : new Error('unknown key'));
+};`,
   `import _ from 'lodash';\napp.post('/x', (req, res) => { res.json(_.find(list, { name: req.body.name })); });`,
   // NestJS DTO with ValidationPipe.
   {

@@ -9,6 +9,7 @@ import { findVar, getProperty, memberName, singleValue, unwrap } from '../core/a
 import { perFileCache, type SourceCode } from '../core/cache.js';
 import { resolveModule, type ModuleRef } from '../core/modules.js';
 import { quotedAny } from '../core/source-text.js';
+import { resolveObject } from '../core/object-values.js';
 import { staticValue } from '../core/static-value.js';
 import { isModelLike, libraryOf, libraryOfNode, declaredLibrary } from './orm.js';
 import {
@@ -80,8 +81,10 @@ function compute(node: TSESTree.CallExpression, sourceCode: SourceCode): NosqlQu
   if (spec.id === undefined && spec.filter === undefined && spec.code === undefined && spec.pipeline === undefined) return null;
   if (!isModelLike(receiver, sourceCode) || loadsOtherOrm(sourceCode)) return null;
   // Arguments shaped for another ORM (`{ where }`, `{ include }`) are not a MongoDB filter.
-  const first = node.arguments[0] ? unwrap(node.arguments[0]) : null;
-  if (first?.type === AST_NODE_TYPES.ObjectExpression && OTHER_ORM_ARGUMENT_KEYS.some((k) => getProperty(first, k))) return null;
+  for (const arg of node.arguments.slice(0, 3)) {
+    const object = arg.type === AST_NODE_TYPES.SpreadElement ? null : resolveObject(arg, sourceCode);
+    if (object && OTHER_ORM_ARGUMENT_KEYS.some((k) => getProperty(object, k))) return null;
+  }
   if (loadsMongoose(sourceCode) || DISTINCTIVE_MONGOOSE_METHODS.has(method) || isLeanQuery(node) || method === 'find' || method === 'findOne') {
     return { ...base, library: 'mongoose', recognisedBy: 'shape' };
   }
