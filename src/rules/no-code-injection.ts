@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { shortText } from '../analysis/core/ast.js';
-import { textGate } from '../analysis/core/source-text.js';
+import { quotedAny, textGate } from '../analysis/core/source-text.js';
 import { codeSink, mayBeCodeSink } from '../analysis/domains/code-sinks.js';
 import { taintOf } from '../analysis/flow/taint.js';
-import { CODE_SINK_METHODS, GLOBAL_CODE_FUNCTIONS } from '../catalog/code-sinks.js';
+import { CODE_SINK_METHODS, CODE_SINK_MODULES, GLOBAL_CODE_FUNCTIONS } from '../catalog/code-sinks.js';
 import { createRule } from '../util/create-rule.js';
 
 type Options = [];
@@ -12,6 +12,12 @@ type MessageIds = 'requestCode' | 'requestModule' | 'requestTemplate';
 /** A token of the file naming a sink: `eval`, `Function`, `require`, `import`, a vm or template method. */
 const SINK_TOKEN = new RegExp(`^(?:${[...GLOBAL_CODE_FUNCTIONS, ...CODE_SINK_METHODS, 'require', 'import', 'Script', 'SourceTextModule'].join('|')})$`, 'm');
 const mayNameSink = textGate((text) => SINK_TOKEN.test(text));
+const loadsSinkModule = quotedAny([...CODE_SINK_MODULES, 'node:vm']);
+
+/** A literal (or a template without substitutions): constant text, no request data. */
+function isConstantText(node: TSESTree.Node | undefined): boolean {
+  return !!node && (node.type === AST_NODE_TYPES.Literal || (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0));
+}
 
 const MESSAGE_OF = { code: 'requestCode', module: 'requestModule', template: 'requestTemplate' } as const;
 
@@ -52,12 +58,25 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    // Module sinks (vm, template engines) only in files that load one of their modules.
+    const moduleSinks = loadsSinkModule(sourceCode);
+
+    /** Cheap tests on the callee's name and the first argument, before any resolution. */
+    function worthChecking(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+      if (node.arguments.length === 0 || (node.arguments.length === 1 && isConstantText(node.arguments[0]))) return false;
+      const callee = node.callee;
+      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : null;
+      if (name === null) return mayBeCodeSink(node);
+      if (GLOBAL_CODE_FUNCTIONS.has(name) || name === 'require') return true;
+      return moduleSinks && mayBeCodeSink(node);
+    }
+
     return {
       CallExpression(node) {
-        if (mayBeCodeSink(node)) check(node);
+        if (worthChecking(node)) check(node);
       },
       NewExpression(node) {
-        if (mayBeCodeSink(node)) check(node);
+        if (worthChecking(node)) check(node);
       },
       ImportExpression(node) {
         if (node.source.type !== AST_NODE_TYPES.Literal) check(node);

@@ -142,3 +142,29 @@ export class AuthController {
     },
   ],
 });
+
+ruleTester.run('no-nosql-injection (messages)', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: `${MONGOOSE}app.post('/login', async (req, res) => { res.json(await User.findOne({ email: req.body.email })); });`,
+      errors: [
+        {
+          messageId: 'requestValue',
+          data: { sink: 'the Mongoose query `User.findOne()`', source: 'req.body.email', key: 'email' },
+          suggestions: [
+            {
+              messageId: 'wrapString',
+              data: { text: 'req.body.email' },
+              output: `${MONGOOSE}app.post('/login', async (req, res) => { res.json(await User.findOne({ email: String(req.body.email) })); });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `${LOCAL_MODEL}export async function search(req, res) { res.json(await User.find({ $where: 'this.n == ' + req.params.n })); }`,
+      errors: [{ messageId: 'requestCode', data: { sink: '`User.find()`', source: 'req.params.n', key: '$where' } }],
+    },
+  ],
+});
