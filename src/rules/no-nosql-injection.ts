@@ -103,9 +103,12 @@ export default createRule<Options, MessageIds>({
         for (const finding of findings(query)) {
           if (seen.has(finding.node)) continue;
           seen.add(finding.node);
-          const data = { sink: sinkText(query), source: finding.taint.source.text, key: finding.key ?? '' };
           const target = finding.node;
           const text = sourceCode.getText(unwrap(target));
+          const read = finding.taint.source.text;
+          // `email (from req.body)` when the value is a variable or part of the request read.
+          const source = (finding.kind !== 'value' && finding.kind !== 'filter') || text === read || text.length > 40 ? read : `${text} (from ${read})`;
+          const data = { sink: sinkText(query), source, key: finding.key ?? '' };
           context.report({
             node: target,
             messageId: MESSAGE_OF[finding.kind],
@@ -116,7 +119,14 @@ export default createRule<Options, MessageIds>({
                     {
                       messageId: 'wrapString' as const,
                       data: { text: text.length > 40 ? `${text.slice(0, 39)}…` : text },
-                      fix: (fixer) => fixer.replaceText(target, `String(${sourceCode.getText(target)})`),
+                      fix: (fixer) => {
+                        const parent = target.parent;
+                        // `{ email }` becomes `{ email: String(email) }`.
+                        if (parent?.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === target) {
+                          return fixer.replaceText(parent, `${sourceCode.getText(parent.key)}: String(${sourceCode.getText(target)})`);
+                        }
+                        return fixer.replaceText(target, `String(${sourceCode.getText(target)})`);
+                      },
                     },
                   ],
                 }

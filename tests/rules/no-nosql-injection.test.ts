@@ -42,6 +42,11 @@ const valid: (ValidTestCase<Options> | string)[] = [
   if (typeof email !== 'string') return res.status(400).end();
   res.json(await User.findOne({ email }));
 });`,
+  // String methods: an object has none, so the call throws before any query.
+  `${MONGOOSE}app.post('/login', async (req, res) => { res.json(await User.findOne({ email: req.body.email.trim().toLowerCase() })); });`,
+  `${MONGOOSE}app.post('/login', async (req, res) => { const email = req.body.email?.toLowerCase(); res.json(await User.findOne({ email })); });`,
+  // Numbers.
+  `${MONGOOSE}app.get('/u', async (req, res) => { res.json(await User.find({ age: { $gte: Number(req.query.min) }, score: parseInt(req.query.score, 10) })); });`,
   // Path parameters are always strings.
   `${MONGOOSE}app.get('/users/:id', async (req, res) => { res.json(await User.findOne({ slug: req.params.slug })); });`,
   `${MONGOOSE}app.get('/users/:id', async (req, res) => { res.json(await User.findById(req.params.id)); });`,
@@ -90,6 +95,10 @@ export class AuthController {
 }`,
     languageOptions: ts,
   },
+  // Hono path and query parameters are strings.
+  `${MONGOOSE}app.get('/u/:id', async (c) => c.json(await User.findOne({ slug: c.req.param('id'), tag: c.req.query('tag') })));`,
+  // Next.js search parameters are strings.
+  `${MONGOOSE}export async function GET(request) { const q = request.nextUrl.searchParams.get('q'); return Response.json(await User.find({ name: q })); }`,
   // Koa query strings are parsed with querystring: strings.
   `${MONGOOSE}router.get('/s', async (ctx) => { ctx.body = await User.find({ tag: ctx.query.tag }); });`,
   // Strange code: no crash, no report.
@@ -112,6 +121,10 @@ const invalidCases: InvalidTestCase<MessageIds, Options>[] = [
   invalid(`${MONGOOSE}app.post('/u', async (req, res) => { res.json(await User.findById(req.body.id)); });`, 'req.body.id'),
   // Aggregation $match.
   invalid(`${MONGODB}app.post('/r', async (req, res) => { res.json(await users.aggregate([{ $match: { owner: req.body.owner } }]).toArray()); });`, 'req.body.owner'),
+  // Next.js route handler: a JSON body.
+  invalid(`${MONGOOSE}export async function POST(request) { const body = await request.json(); return Response.json(await User.findOne({ email: body.email })); }`, 'body.email'),
+  // Koa body.
+  invalid(`${MONGOOSE}router.post('/login', async (ctx) => { ctx.body = await User.findOne({ email: ctx.request.body.email }); });`, 'ctx.request.body.email'),
   // Spread of the body.
   invalid(`${MONGOOSE}app.post('/u', async (req, res) => { res.json(await User.find({ active: true, ...req.body })); });`, 'req.body', 'requestFilter'),
 ];
@@ -123,6 +136,8 @@ ruleTester.run('no-nosql-injection', rule, {
     // CommonJS.
     invalid(`${MONGOOSE_CJS}app.post('/login', async (req, res) => { res.json(await User.findOne({ email: req.body.email })); });`, 'req.body.email'),
     { ...invalid(`${MONGOOSE_CJS}app.post('/login', async (req, res) => { res.json(await User.findOne({ email: req.body.email })); });`, 'req.body.email'), languageOptions: cjs },
+  // NestJS body without a DTO class.
+  { ...invalid(`${MONGOOSE}import { Body, Controller, Post } from '@nestjs/common';\n@Controller('auth')\nexport class AuthController {\n  @Post('login')\n  login(@Body() body) { return User.findOne({ email: body.email }); }\n}`, 'body.email'), languageOptions: ts },
     // NestJS body typed with a DTO: reported when DTOs are not trusted (strict).
     {
       ...invalid(
@@ -157,6 +172,22 @@ ruleTester.run('no-nosql-injection (messages)', rule, {
               messageId: 'wrapString',
               data: { text: 'req.body.email' },
               output: `${MONGOOSE}app.post('/login', async (req, res) => { res.json(await User.findOne({ email: String(req.body.email) })); });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `${MONGODB}app.post('/login', async (req, res) => { const { email } = req.body; res.json(await users.findOne({ email })); });`,
+      errors: [
+        {
+          messageId: 'requestValue',
+          data: { sink: 'the MongoDB query `users.findOne()`', source: 'email (from req.body)', key: 'email' },
+          suggestions: [
+            {
+              messageId: 'wrapString',
+              data: { text: 'email' },
+              output: `${MONGODB}app.post('/login', async (req, res) => { const { email } = req.body; res.json(await users.findOne({ email: String(email) })); });`,
             },
           ],
         },

@@ -159,8 +159,46 @@ function wholeFinding(node: Node, key: string | null, sourceCode: SourceCode, op
   }
 }
 
+/** String methods whose result is a string (an object has none of them, so the call throws instead). */
+const STRING_RESULT_METHODS = new Set([
+  'toLowerCase',
+  'toUpperCase',
+  'toLocaleLowerCase',
+  'toLocaleUpperCase',
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'trimLeft',
+  'trimRight',
+  'normalize',
+  'replace',
+  'replaceAll',
+  'padStart',
+  'padEnd',
+  'substring',
+  'substr',
+  'charAt',
+  'repeat',
+  'toString',
+]);
+
+/** Whether a value is the result of a string method (`email.trim().toLowerCase()`), directly or through a `const`. */
+function isStringResult(value: Node, sourceCode: SourceCode, depth = 0): boolean {
+  const node = unwrap(value);
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrap(node.callee);
+    return callee.type === AST_NODE_TYPES.MemberExpression && STRING_RESULT_METHODS.has(calleeName(node) ?? '');
+  }
+  if (node.type === AST_NODE_TYPES.Identifier && depth < 4) {
+    const variable = findVar(sourceCode, node);
+    const single = variable && singleValue(variable);
+    return !!single && single.path.length === 0 && isStringResult(single.init, sourceCode, depth + 1);
+  }
+  return false;
+}
+
 function valueFinding(value: Node, key: string, sourceCode: SourceCode, options: FilterOptions, findings: FilterFinding[]): void {
-  if (!options.operatorInjection) return;
+  if (!options.operatorInjection || isStringResult(value, sourceCode)) return;
   const taint = taintOf(value, sourceCode, { sink: 'nosql', stringCoercionSanitizes: true });
   if (taint && mayHoldObject(taint.source, sourceCode, options) && !isTypeChecked(value, taint, sourceCode)) {
     findings.push({ kind: 'value', node: value, taint, key });
