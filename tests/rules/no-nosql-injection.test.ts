@@ -63,6 +63,14 @@ const valid: (ValidTestCase<Options> | string)[] = [
   `${MONGOOSE}app.post('/login', async (req, res) => { res.json(await User.findOne({ email: req.body.email }).setOptions({ sanitizeFilter: true })); });`,
   // Validated data.
   `${MONGOOSE}import { z } from 'zod';\nconst Login = z.object({ email: z.string() });\napp.post('/login', async (req, res) => { const { email } = Login.parse(req.body); res.json(await User.findOne({ email })); });`,
+  // Operands of comparison operators are compared as values.
+  `${MONGOOSE}app.post('/u', async (req, res) => { res.json(await User.find({ tags: { $in: req.body.tags }, role: { $ne: req.body.role } })); });`,
+  // express-validator's validated data.
+  `${MONGOOSE}import { matchedData } from 'express-validator';\napp.post('/login', async (req, res) => { const { email } = matchedData(req); res.json(await User.findOne({ email })); });`,
+  // Sanitizing middleware loaded with require.
+  `const mongoose = require('mongoose');\nconst mongoSanitize = require('express-mongo-sanitize');\nconst User = mongoose.model('User');\napp.use(mongoSanitize());\napp.post('/login', async (req, res) => { res.json(await User.findOne({ email: req.body.email })); });`,
+  // A collection queried by a path parameter.
+  `${MONGODB}app.get('/u/:name', async (req, res) => { res.json(await users.findOne({ name: req.params.name })); });`,
   // Not request data.
   `${MONGOOSE}export async function byEmail(email) { return User.findOne({ email }); }`,
   `${MONGOOSE}app.get('/admins', async (req, res) => { res.json(await User.find({ role: 'admin' })); });`,
