@@ -30,8 +30,10 @@ const OFF_IN_MIGRATIONS: Partial<Record<ConfigName, readonly string[]>> = { reco
  */
 const STRICT_OPTIONS: Record<string, unknown[]> = {
   'no-error-details-in-response': [{ reportMessagesWithoutErrorStatus: true }],
+  'no-nosql-injection': [{ trustTypedBodies: false }],
   'no-permissive-cors': [{ reportPublicCors: true }],
   'no-sql-injection': [{ allowNumericCoercion: false, checkStructure: true }],
+  'no-unsafe-deserialization': [{ reportAnyInput: true }],
   'no-unsafe-file-upload': [{ requireFileTypeCheck: true }],
   'no-weak-crypto': [{ reportSha1Interop: true }],
   'no-weak-password-hash': [{ minBcryptCost: 12 }],

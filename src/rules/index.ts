@@ -1,5 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { ApiSecurityDocs } from '../util/create-rule.js';
+import noCodeInjection from './no-code-injection.js';
 import noErrorDetailsInResponse from './no-error-details-in-response.js';
 import noExcessiveDataExposure from './no-excessive-data-exposure.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
@@ -8,12 +9,14 @@ import noInsecureTls from './no-insecure-tls.js';
 import noJwtDecodeForAuth from './no-jwt-decode-for-auth.js';
 import noJwtInBrowserStorage from './no-jwt-in-browser-storage.js';
 import noMassAssignment from './no-mass-assignment.js';
+import noNosqlInjection from './no-nosql-injection.js';
 import noPermissiveCors from './no-permissive-cors.js';
 import noSensitiveJwtPayload from './no-sensitive-jwt-payload.js';
 import noSensitiveLogging from './no-sensitive-logging.js';
 import noSqlInjection from './no-sql-injection.js';
 import noTimingUnsafeCompare from './no-timing-unsafe-compare.js';
 import noUnboundedBody from './no-unbounded-body.js';
+import noUnsafeDeserialization from './no-unsafe-deserialization.js';
 import noUnsafeFileUpload from './no-unsafe-file-upload.js';
 import noUnsafeTrustProxy from './no-unsafe-trust-proxy.js';
 import noWeakCrypto from './no-weak-crypto.js';
@@ -31,6 +34,7 @@ export type ApiSecurityRule = TSESLint.RuleModule<string, readonly unknown[], Ap
 
 /** Every rule of the plugin, by name. Keep sorted. */
 export const rules = {
+  'no-code-injection': noCodeInjection,
   'no-error-details-in-response': noErrorDetailsInResponse,
   'no-excessive-data-exposure': noExcessiveDataExposure,
   'no-hardcoded-secrets': noHardcodedSecrets,
@@ -39,12 +43,14 @@ export const rules = {
   'no-jwt-decode-for-auth': noJwtDecodeForAuth,
   'no-jwt-in-browser-storage': noJwtInBrowserStorage,
   'no-mass-assignment': noMassAssignment,
+  'no-nosql-injection': noNosqlInjection,
   'no-permissive-cors': noPermissiveCors,
   'no-sensitive-jwt-payload': noSensitiveJwtPayload,
   'no-sensitive-logging': noSensitiveLogging,
   'no-sql-injection': noSqlInjection,
   'no-timing-unsafe-compare': noTimingUnsafeCompare,
   'no-unbounded-body': noUnboundedBody,
+  'no-unsafe-deserialization': noUnsafeDeserialization,
   'no-unsafe-file-upload': noUnsafeFileUpload,
   'no-unsafe-trust-proxy': noUnsafeTrustProxy,
   'no-weak-crypto': noWeakCrypto,
