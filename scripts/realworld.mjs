@@ -14,7 +14,6 @@
 // --update writes the triage file: new findings are added as "untriaged" (to be read and judged),
 // vanished ones are dropped (and listed), so that every change is visible in the diff.
 // --rule keeps only the named rules' findings and triage entries (the others are left as they are).
-import { ESLint } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
@@ -24,6 +23,9 @@ import { promisify } from 'node:util';
 import { MAX_FILE_BYTES, NODE_GLOBALS, PROJECT_ROOT } from './corpus.mjs';
 
 const run = promisify(execFile);
+
+// ESLINT=9 runs the harness with ESLint 9 (the `eslint9` alias in devDependencies).
+const { ESLint } = await import(process.env.ESLINT === '9' ? 'eslint9' : 'eslint');
 
 // Some apps ship a legacy `.eslintignore`; ESLint warns about it once per instance. The harness
 // lints with its own ignores, so that warning is noise here.
