@@ -85,12 +85,15 @@ function checksIn(test: Node, reader: CheckReader, sourceCode: SourceCode, escap
   switch (node.type) {
     case AST_NODE_TYPES.UnaryExpression:
       return node.operator === '!' ? checksIn(node.argument, reader, sourceCode, escapes, !passing, depth + 1) : [];
-    case AST_NODE_TYPES.LogicalExpression:
-      // `!a || !b` fails when either check fails; `a && b` passes only when both pass.
-      if ((node.operator === '||' && !passing) || (node.operator === '&&' && passing)) {
-        return [...checksIn(node.left, reader, sourceCode, escapes, passing, depth + 1), ...checksIn(node.right, reader, sourceCode, escapes, passing, depth + 1)];
-      }
-      return [];
+    case AST_NODE_TYPES.LogicalExpression: {
+      if (node.operator === '??') return [];
+      // Under a negation `||` acts as `&&` and the other way round. `!a || !b` (an either) holds
+      // whenever one check fails: keep the checks true when failing. `a && b` (a both) holds only
+      // when every check passes: keep the checks true when passing.
+      const either = (node.operator === '||') === passing;
+      const keep = (c: Check) => c.passing === !either;
+      return [...checksIn(node.left, reader, sourceCode, escapes, passing, depth + 1), ...checksIn(node.right, reader, sourceCode, escapes, passing, depth + 1)].filter(keep);
+    }
     case AST_NODE_TYPES.BinaryExpression: {
       // `p.indexOf(root) !== 0`, `list.indexOf(x) === -1`, `x.startsWith(root) === false`.
       const left = unwrap(node.left);
