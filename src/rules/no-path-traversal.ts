@@ -45,7 +45,6 @@ export default createRule<[], MessageIds>({
         'Request data ({{source}}) names the view that `{{method}}()` renders: {{value}}. A client can send `../` to render another file. Map the client’s choice onto a fixed list of views.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     const sourceCode = context.sourceCode;
