@@ -36,6 +36,17 @@ ruleTester.run('no-command-injection', rule, {
     { code: `${CP}import { randomUUID } from 'crypto';\n${route("exec('mkdir /tmp/' + randomUUID());")}`, languageOptions: esm },
     // A shell program without a script flag.
     { code: `${CP}${route("spawn('bash', ['./deploy.sh', req.query.env]);")}`, languageOptions: esm },
+    // More careful shapes from real servers.
+    { code: `${CP}const NO_SHELL = { shell: false, cwd: '/srv' };\n${route("spawn('ffmpeg', ['-i', req.body.input], NO_SHELL);")}`, languageOptions: esm },
+    { code: `${CP}import shellescape from 'shell-escape';\n${route("exec('ls ' + shellescape([req.query.dir]));")}`, languageOptions: esm },
+    { code: `${CP}const COMMANDS = { status: 'git status', log: 'git log -1' };\n${route("exec(COMMANDS[req.query.op] ?? 'git status');")}`, languageOptions: esm },
+    { code: `${CP}${route("spawn('sh', ['-c', 'npm run build']);")}`, languageOptions: esm },
+    { code: `${CP}${route("spawn(process.execPath, ['worker.js', req.body.job]);")}`, languageOptions: esm },
+    { code: `${CP}${route("exec(`echo ${req.query.mode === 'fast' ? 'fast' : 'slow'}`);")}`, languageOptions: esm },
+    { code: `import { $, execa } from 'execa';\n${route("await $`git log ${req.query.ref}`; await execa('git', ['show', req.query.ref]);")}`, languageOptions: esm },
+    { code: `const child = { exec(cmd) { return cmd; } };\n${route("child.exec('rm ' + req.query.f);")}`, languageOptions: esm },
+    { code: `${CP}const REF = 'HEAD';\nexecSync(\`git rev-parse \${REF}\`);`, languageOptions: esm },
+    { code: `${CP}${route("const { id } = req.params;\nif (!Number.isInteger(Number(id))) return;\nexec('kill -9 ' + Number(id));")}`, languageOptions: esm },
     // Strange code: no crash, no report.
     { code: `${CP}class A { @dec() run(x: string) { return exec(x satisfies string); } }`, languageOptions: ts },
     { code: `${CP}${route("exec?.(`ls ${Number(req.query.n)}`); const k = { [req.query.a]: 1 };")}`, languageOptions: ts },
@@ -45,7 +56,26 @@ ruleTester.run('no-command-injection', rule, {
   invalid: [
     ...acrossParsers([
       { code: `${CP}${route("exec('git checkout ' + req.query.branch);")}`, errors: [{ messageId: 'requestInCommand' as const }] },
-      { code: `${CP_NS}${route("cp.execSync(`ping -c 1 ${req.body.host}`);")}`, errors: [{ messageId: 'requestInCommand' as const }] },
+      {
+        code: `${CP_NS}${route("cp.execSync(`ping -c 1 ${req.body.host}`);")}`,
+        errors: [
+          {
+            messageId: 'requestInCommand' as const,
+            suggestions: [{ messageId: 'useExecFile' as const, output: `${CP_NS}${route("cp.execSync(`ping -c 1 ${req.body.host}`);".replace("cp.execSync(`ping -c 1 ${req.body.host}`)", "cp.execFileSync('ping', ['-c', '1', req.body.host])"))}` }],
+          },
+        ],
+      },
+      {
+        code: `${CP_NS}${route("cp.exec(`git log ${req.query.ref} --oneline`, { cwd: repo }, (e, out) => res.send(out));")}`,
+        errors: [
+          {
+            messageId: 'requestInCommand' as const,
+            suggestions: [{ messageId: 'useExecFile' as const, output: `${CP_NS}${route("cp.execFile('git', ['log', req.query.ref, '--oneline'], { cwd: repo }, (e, out) => res.send(out));")}` }],
+          },
+        ],
+      },
+      { code: `${CP_NS}${route("cp.exec(`cat ${req.query.f} | wc -l`);")}`, errors: [{ messageId: 'requestInCommand' as const, suggestions: [] }] },
+      { code: `${CP_NS}${route("cp.exec(`cat x${req.query.f}`);")}`, errors: [{ messageId: 'requestInCommand' as const, suggestions: [] }] },
       { code: `${CP}const opts = { shell: true };\n${route("spawn('convert ' + req.query.file, [], opts);")}`, errors: [{ messageId: 'requestInCommand' as const }] },
       { code: `${CP}${route("spawn('sh', ['-c', 'tar czf out.tgz ' + req.query.dir]);")}`, errors: [{ messageId: 'requestInCommand' as const }] },
       { code: `${CP}import { promisify } from 'util';\nconst run = promisify(exec);\n${route("const { stdout } = await run(`whois ${req.query.domain}`);")}`, errors: [{ messageId: 'requestInCommand' as const }] },
