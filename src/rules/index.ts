@@ -1,6 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { ApiSecurityDocs } from '../util/create-rule.js';
 import noCodeInjection from './no-code-injection.js';
+import noCommandInjection from './no-command-injection.js';
 import noErrorDetailsInResponse from './no-error-details-in-response.js';
 import noExcessiveDataExposure from './no-excessive-data-exposure.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
@@ -10,6 +11,7 @@ import noJwtDecodeForAuth from './no-jwt-decode-for-auth.js';
 import noJwtInBrowserStorage from './no-jwt-in-browser-storage.js';
 import noMassAssignment from './no-mass-assignment.js';
 import noNosqlInjection from './no-nosql-injection.js';
+import noPathTraversal from './no-path-traversal.js';
 import noPermissiveCors from './no-permissive-cors.js';
 import noSensitiveJwtPayload from './no-sensitive-jwt-payload.js';
 import noSensitiveLogging from './no-sensitive-logging.js';
@@ -35,6 +37,7 @@ export type ApiSecurityRule = TSESLint.RuleModule<string, readonly unknown[], Ap
 /** Every rule of the plugin, by name. Keep sorted. */
 export const rules = {
   'no-code-injection': noCodeInjection,
+  'no-command-injection': noCommandInjection,
   'no-error-details-in-response': noErrorDetailsInResponse,
   'no-excessive-data-exposure': noExcessiveDataExposure,
   'no-hardcoded-secrets': noHardcodedSecrets,
@@ -44,6 +47,7 @@ export const rules = {
   'no-jwt-in-browser-storage': noJwtInBrowserStorage,
   'no-mass-assignment': noMassAssignment,
   'no-nosql-injection': noNosqlInjection,
+  'no-path-traversal': noPathTraversal,
   'no-permissive-cors': noPermissiveCors,
   'no-sensitive-jwt-payload': noSensitiveJwtPayload,
   'no-sensitive-logging': noSensitiveLogging,

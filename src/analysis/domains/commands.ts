@@ -1,0 +1,105 @@
+/**
+ * Command-running calls: which catalog sink a call is (by import, through `util.promisify`), what
+ * its command text or program and arguments are, and whether a shell parses them.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { findVar, getProperty, singleValue, unwrap } from '../core/ast.js';
+import type { SourceCode } from '../core/cache.js';
+import { isModulePath, resolveModule, type ModuleRef } from '../core/modules.js';
+import { staticString, staticValue } from '../core/static-value.js';
+import { COMMAND_SINKS, SCRIPT_FLAGS, SHELL_PROGRAMS, type CommandSink } from '../../catalog/commands.js';
+
+type Node = TSESTree.Node;
+
+export interface CommandCall {
+  sink: CommandSink;
+  /** How the sink is named in messages (`child_process.exec`). */
+  name: string;
+  /** Values a shell parses as command text (the whole text, or each piece joined into it). */
+  shellText: Node[];
+  /** The program argument when no shell parses it (`spawn(program, args)`). */
+  program: Node | null;
+}
+
+function matchRef(ref: ModuleRef | null): CommandSink | null {
+  if (!ref) return null;
+  return COMMAND_SINKS.find((s) => isModulePath(ref, s.modules, s.path)) ?? null;
+}
+
+/** The sink a callee is, directly or as `util.promisify(sink)` (also through a constant). */
+function sinkOfCallee(callee: Node, sourceCode: SourceCode, depth = 0): CommandSink | null {
+  const direct = matchRef(resolveModule(callee, sourceCode));
+  if (direct) return direct;
+  if (depth > 2) return null;
+  let target = unwrap(callee);
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVar(sourceCode, target);
+    const value = variable ? singleValue(variable) : null;
+    if (!value || value.path.length > 0) return null;
+    target = unwrap(value.init);
+  }
+  if (target.type !== AST_NODE_TYPES.CallExpression) return null;
+  const promisified = target.arguments[0];
+  if (!promisified || promisified.type === AST_NODE_TYPES.SpreadElement) return null;
+  if (!isModulePath(resolveModule(target.callee, sourceCode), ['util'], ['promisify'])) return null;
+  return sinkOfCallee(promisified, sourceCode, depth + 1);
+}
+
+/**
+ * Whether the options object sets `shell` to a value that is not `false` (constants followed). An
+ * options argument the code does not show is taken as no shell.
+ */
+function setsShell(options: Node | undefined, sourceCode: SourceCode): boolean {
+  if (!options || options.type === AST_NODE_TYPES.SpreadElement) return false;
+  let object = unwrap(options);
+  if (object.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVar(sourceCode, object);
+    const value = variable ? singleValue(variable) : null;
+    if (!value || value.path.length > 0) return false;
+    object = unwrap(value.init);
+  }
+  if (object.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const property = getProperty(object, 'shell');
+  if (!property) return false;
+  const value = staticValue(property.value, sourceCode);
+  if (!value) return false;
+  return value.value !== false && value.value !== undefined && value.value !== null && value.value !== '';
+}
+
+/** The array literal an argument is (through a constant), or null. */
+function arrayOf(node: Node | undefined, sourceCode: SourceCode): TSESTree.ArrayExpression | null {
+  if (!node || node.type === AST_NODE_TYPES.SpreadElement) return null;
+  let target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVar(sourceCode, target);
+    const value = variable ? singleValue(variable) : null;
+    if (!value || value.path.length > 0) return null;
+    target = unwrap(value.init);
+  }
+  return target.type === AST_NODE_TYPES.ArrayExpression ? target : null;
+}
+
+/** What a command-running call runs, or null when it is no command sink. */
+export function commandCall(node: TSESTree.CallExpression, sourceCode: SourceCode): CommandCall | null {
+  const sink = sinkOfCallee(node.callee, sourceCode);
+  if (!sink) return null;
+  const name = `${sink.modules[0]}${sink.path.length ? `.${sink.path.join('.')}` : ''}`;
+  const [first, second, third] = node.arguments;
+  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return null;
+  if (sink.style === 'shell') return { sink, name, shellText: [first], program: null };
+  const args = arrayOf(second, sourceCode);
+  const options = args || (second && unwrap(second).type === AST_NODE_TYPES.ArrayExpression) ? third : second;
+  const elements = (args?.elements ?? []).filter((e): e is TSESTree.Expression => !!e && e.type !== AST_NODE_TYPES.SpreadElement);
+  if (setsShell(options, sourceCode)) return { sink, name, shellText: [first, ...elements], program: null };
+  // `spawn('sh', ['-c', script])`: the argument after the flag is a script.
+  const program = staticString(first, sourceCode);
+  if (program !== null && SHELL_PROGRAMS.has(program)) {
+    const flag = elements.findIndex((e) => {
+      const text = staticString(e, sourceCode);
+      return text !== null && SCRIPT_FLAGS.has(text);
+    });
+    const script = flag >= 0 ? elements[flag + 1] : undefined;
+    return { sink, name, shellText: script ? [script] : [], program: null };
+  }
+  return { sink, name, shellText: [], program: first };
+}
