@@ -336,3 +336,23 @@ export function notAsync(y) { probe(y); }`;
     expect(tainted(inline)).toEqual([true, false]);
   });
 });
+
+describe('taintOf: upload paths and cleaners', () => {
+  it('the stored path of an upload is the server\'s; the client\'s name is not', () => {
+    const code = route(`
+      probe(req.file.path); probe(req.file.originalname); probe(req.files.avatar.tempFilePath);
+      const file = req.file; probe(file.path); probe(file.destination);
+      probe(req.body.path); probe(req.body.file.path);`);
+    expect(tainted(code)).toEqual([false, true, false, false, false, true, true]);
+    expect(tainted(`router.post('/u', async (ctx) => { const f = ctx.request.files?.file; probe(f.filepath); probe(f.originalFilename) })`)).toEqual([false, true]);
+  });
+  it('a variable cleaned in place by the application\'s own cleaner, for a named sink', () => {
+    const code = route(`
+      let filename = req.params.filename;
+      filename = sanitizePathname(filename);
+      probe(filename);
+      let other = req.params.other; other = other.trim(); probe(other);`);
+    expect(tainted(code, { sink: 'path' })).toEqual([false, true]);
+    expect(tainted(code)).toEqual([true, true]);
+  });
+});

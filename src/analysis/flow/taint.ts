@@ -241,6 +241,7 @@ function compute(
         socketMessageSource(node, sourceCode) ??
         serverActionSource(node, sourceCode);
       if (source) return { source };
+      if (options.sink && cleanedInPlace(node, sourceCode)) return null;
       return identifierTaint(node, sourceCode, next, walk, (child, frame) => {
         const here = walk.frame;
         walk.frame = frame;
@@ -252,10 +253,17 @@ function compute(
       });
     }
     case AST_NODE_TYPES.MemberExpression: {
+      const field = memberName(node);
+      if (field !== null && SERVER_UPLOAD_FIELDS.has(field) && isUploadRead(node.object)) return null;
       const source = requestSource(node, sourceCode) ?? (options.resolverArguments ? resolverArgumentSource(node, sourceCode) : null);
       if (source) return { source };
-      if (memberName(node) === 'length') return null;
-      return next(node.object);
+      const member = memberName(node);
+      if (member === 'length') return null;
+      const t = next(node.object);
+      // `req.file.path`, `files.upload.filepath`: where the upload middleware stored the file, a
+      // name the server chose (the client's own name is `originalname` / `originalFilename`).
+      if (t && member !== null && SERVER_UPLOAD_FIELDS.has(member) && isUploadRead(t.source.node)) return null;
+      return t;
     }
     case AST_NODE_TYPES.CallExpression: {
       const source = requestSource(node, sourceCode);
@@ -390,6 +398,46 @@ function parameterTaint(
     }
   }
   return null;
+}
+
+/** Fields of an uploaded file object that the upload middleware sets itself (multer, formidable, koa-body, express-fileupload). */
+const SERVER_UPLOAD_FIELDS = new Set(['path', 'filepath', 'destination', 'tempFilePath', 'size']);
+const UPLOAD_CONTAINERS = new Set(['file', 'files']);
+const CLIENT_CONTAINERS = new Set(['body', 'query', 'params', 'headers', 'cookies']);
+
+/** Whether a request read is an uploaded file object: `req.file`, `req.files.avatar`, `ctx.request.files?.file`. */
+function isUploadRead(node: Node): boolean {
+  let upload = false;
+  for (let current: Node = unwrap(node); current.type === AST_NODE_TYPES.MemberExpression; current = unwrap(current.object)) {
+    const name = memberName(current);
+    // `req.body.file.path` is JSON the client wrote.
+    if (name !== null && CLIENT_CONTAINERS.has(name)) return false;
+    if (name !== null && UPLOAD_CONTAINERS.has(name)) upload = true;
+  }
+  return upload;
+}
+
+/** Names of the application's own cleaning functions: `sanitizePathname`, `safeJoin`, `cleanPath`. */
+const CLEANER_NAME = /^(?:sanitize|safe|clean)[A-Z_]|^(?:sanitize|clean)$/;
+
+/**
+ * Whether the variable `node` reads is passed through one of the application's own cleaners and
+ * written back (`filename = sanitizePathname(filename)`): what a sink receives after that is the
+ * cleaned value. Asked only for a named sink, whose cleaners the application knows best.
+ */
+function cleanedInPlace(node: TSESTree.Identifier, sourceCode: SourceCode): boolean {
+  const variable = findVar(sourceCode, node);
+  if (!variable) return false;
+  for (const ref of variable.references) {
+    const write = ref.writeExpr ? unwrap(ref.writeExpr as Node) : null;
+    const call = write?.type === AST_NODE_TYPES.AwaitExpression ? unwrap(write.argument) : write;
+    if (!ref.isWrite() || call?.type !== AST_NODE_TYPES.CallExpression) continue;
+    const callee = unwrap(call.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
+    if (name === null || !CLEANER_NAME.test(name)) continue;
+    if (call.arguments.some((arg) => arg.type === AST_NODE_TYPES.Identifier && findVar(sourceCode, arg) === variable)) return true;
+  }
+  return false;
 }
 
 function identifierTaint(
