@@ -8,10 +8,12 @@ import noInsecureTls from './no-insecure-tls.js';
 import noJwtDecodeForAuth from './no-jwt-decode-for-auth.js';
 import noJwtInBrowserStorage from './no-jwt-in-browser-storage.js';
 import noMassAssignment from './no-mass-assignment.js';
+import noOpenRedirect from './no-open-redirect.js';
 import noPermissiveCors from './no-permissive-cors.js';
 import noSensitiveJwtPayload from './no-sensitive-jwt-payload.js';
 import noSensitiveLogging from './no-sensitive-logging.js';
 import noSqlInjection from './no-sql-injection.js';
+import noSsrf from './no-ssrf.js';
 import noTimingUnsafeCompare from './no-timing-unsafe-compare.js';
 import noUnboundedBody from './no-unbounded-body.js';
 import noUnsafeFileUpload from './no-unsafe-file-upload.js';
@@ -39,10 +41,12 @@ export const rules = {
   'no-jwt-decode-for-auth': noJwtDecodeForAuth,
   'no-jwt-in-browser-storage': noJwtInBrowserStorage,
   'no-mass-assignment': noMassAssignment,
+  'no-open-redirect': noOpenRedirect,
   'no-permissive-cors': noPermissiveCors,
   'no-sensitive-jwt-payload': noSensitiveJwtPayload,
   'no-sensitive-logging': noSensitiveLogging,
   'no-sql-injection': noSqlInjection,
+  'no-ssrf': noSsrf,
   'no-timing-unsafe-compare': noTimingUnsafeCompare,
   'no-unbounded-body': noUnboundedBody,
   'no-unsafe-file-upload': noUnsafeFileUpload,

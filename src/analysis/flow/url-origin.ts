@@ -1,0 +1,104 @@
+/**
+ * Which part of a URL built from text is fixed by the code: whether the constant text before the
+ * first inserted value already settles the scheme and host (`https://api.example.com/…`) or the
+ * path of a relative URL (`/users/…`), so that nothing inserted after it can send the request or
+ * the browser to another origin.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { SourceCode } from '../core/cache.js';
+import { staticString, stringComposition, type DynamicPart } from '../core/static-value.js';
+import type { SinkKind } from '../../catalog/sanitizers.js';
+import { isConstrainedChoice } from './constrained-value.js';
+import { taintOf, type Taint } from './taint.js';
+
+type Node = TSESTree.Node;
+
+/** `scheme://host` followed by a path, query or fragment character: the origin is settled. */
+const ABSOLUTE_FIXED = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\\]+[/?#]/i;
+/** `scheme://host` or `scheme:` (or less) with nothing after it: what follows may still change the host. */
+const SCHEME_START = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * Whether constant text at the start of a URL fixes its origin whatever follows:
+ * - an absolute URL whose host is followed by `/`, `?` or `#` (`https://app.example.com/`);
+ * - a relative path whose first `/` is followed by a character other than `/` or `\`
+ *   (`/users/`, `/?q=`; not `/` alone, since `/` + `/evil.com` is `//evil.com`);
+ * - a query or fragment (`?next=`, `#`), or a relative path segment (`users/`).
+ */
+export function prefixFixesOrigin(prefix: string): boolean {
+  if (prefix === '') return false;
+  if (ABSOLUTE_FIXED.test(prefix)) return true;
+  if (SCHEME_START.test(prefix)) return false;
+  const first = prefix[0]!;
+  if (first === '?' || first === '#') return true;
+  if (first === '/' || first === '\\') {
+    if (prefix.length < 2) return false;
+    const second = prefix[1]!;
+    return second !== '/' && second !== '\\';
+  }
+  // `users/` + x, `page?id=` + x: a relative reference whose first segment is constant. Without any
+  // `/`, `?` or `#` the inserted text may still complete a scheme (`java` + `script:`).
+  return /[/?#]/.test(prefix) && !prefix.includes(':');
+}
+
+export interface OriginTaint {
+  /** The value inserted where the origin (or the start of a relative path) goes. */
+  node: Node;
+  taint: Taint;
+}
+
+/**
+ * The request-derived value that decides where a URL points: the first inserted value of the
+ * composed text that stands before any constant text fixing the origin, when it derives from
+ * request data. Null when the origin is fixed by constant text, or when what stands there is not
+ * request data. `sink` selects the sanitizers (`encodeURIComponent` ends taint for both).
+ */
+export function originTaint(node: Node, sourceCode: SourceCode, sink: SinkKind): OriginTaint | null {
+  const composition = stringComposition(node, sourceCode);
+  let prefix = '';
+  for (const part of composition.parts) {
+    if (part.kind === 'static') {
+      prefix += part.value;
+      continue;
+    }
+    if (composition.exact && prefixFixesOrigin(prefix)) return null;
+    const found = partTaint(part, sourceCode, sink);
+    if (found) return found;
+    // A value the code supplies (configuration, a constant base) that is not request data: what
+    // follows it is appended to a base the code chose. Stop when the composition is exact.
+    if (composition.exact) return null;
+  }
+  return null;
+}
+
+function partTaint(part: DynamicPart, sourceCode: SourceCode, sink: SinkKind): OriginTaint | null {
+  const target = part.node;
+  if (isConstrainedChoice(target, sourceCode)) return null;
+  // `new URL(path, base)`: the path decides the origin when it is absolute, so only its taint counts.
+  if (target.type === AST_NODE_TYPES.NewExpression && target.callee.type === AST_NODE_TYPES.Identifier && target.callee.name === 'URL') {
+    const [input] = target.arguments;
+    if (!input || input.type === AST_NODE_TYPES.SpreadElement) return null;
+    return originTaint(input, sourceCode, sink);
+  }
+  // `config.base + path`, which the composition could not read as text: the left side starts the URL.
+  if (target.type === AST_NODE_TYPES.BinaryExpression && target.operator === '+') {
+    const left = originTaint(target.left, sourceCode, sink);
+    if (left || staticString(target.left, sourceCode) === null) return left;
+  }
+  const taint = taintOf(target, sourceCode, { sink });
+  // For a redirect the victim's browser sends the request, and its own Host; for an outbound
+  // request the client sending it can write any Host header.
+  if (!taint || (sink === 'redirect' && isOwnHostSource(taint))) return null;
+  return { node: target, taint };
+}
+
+/**
+ * The server's own host and scheme as the request states them (`req.headers.host`, `req.hostname`,
+ * `req.protocol`, `ctx.origin`): the browser sends its own `Host`, so a link cannot choose it.
+ * `https://${req.headers.host}${req.url}` is the upgrade-to-HTTPS redirect, not an open one.
+ */
+const OWN_HOST = /(?:\bhost(?:name)?\b|x-forwarded-(?:host|proto)|\bprotocol\b|\borigin\b|\bsecure\b)/i;
+
+function isOwnHostSource(taint: Taint): boolean {
+  return OWN_HOST.test(taint.source.text);
+}
