@@ -55,6 +55,19 @@ app.get('/r', (req, res) => { const { returnTo } = req.query; if (!isSafeRedirec
     "import { redirect } from 'next/navigation';\nexport default function Page() { redirect('/login'); }",
     "function redirect(u) { return u; }\nexport function GET(request) { return redirect(new URL(request.url).searchParams.get('next')); }",
     "import { NextResponse } from 'next/server';\nexport function GET(request) { return NextResponse.redirect(new URL('/login', request.url)); }",
+    // A stored link with a request value put inside it (the start is the stored URL).
+    `${EXPRESS}app.get('/r/:slug', async (req, res) => {
+  const url = new URL(req.originalUrl, 'https://x.test');
+  const link = await links.find(req.params.slug);
+  let redirectUrl = link.to.href;
+  const memberUuid = url.searchParams.get('m');
+  if (memberUuid) redirectUrl = redirectUrl.replaceAll('%%{uuid}%%', memberUuid);
+  return res.redirect(redirectUrl);
+});`,
+    // The request's own path, sent back with a trailing slash or a segment dropped.
+    `${EXPRESS}function ensureSlash(req, res, next) { var parts = req.originalUrl.split('?'); if (parts[0].slice(-1) != '/') { parts[0] += '/'; res.redirect(301, parts.join('?')); } else { next(); } }
+app.get('/admin', ensureSlash);`,
+    `${EXPRESS}app.use((req, res) => { let url = req.originalUrl.replace('/size/w100', ''); url = url.replace(/^\\/+/, '/'); return res.redirect(url); });`,
     // Strange code.
     `${EXPRESS}app.get('/r', (req, res) => res.redirect(...args));`,
     `${EXPRESS}app.get('/r', (req, res) => res?.redirect?.());`,
@@ -74,6 +87,7 @@ app.get('/r', (req, res) => { const { returnTo } = req.query; if (!isSafeRedirec
         { code: `${EXPRESS}app.get('/r', (req, res) => { res.writeHead(302, { Location: req.query.to }); res.end(); });`, errors: err },
         { code: `${EXPRESS}app.get('/r', (req, res) => { res.location(req.query.to).sendStatus(302); });`, errors: err },
         { code: `${EXPRESS}app.get('/r', (req, res) => res.redirect(new URL(req.query.to, 'https://app.example.com').href));`, errors: err },
+        { code: `${EXPRESS}app.get('/r', (req, res) => { let u = req.query.next; u = u.trim(); res.redirect(u); });`, errors: err },
         { code: "import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx) => { ctx.redirect(ctx.query.url); });", errors: err },
         { code: "import Fastify from 'fastify';\nconst app = Fastify();\napp.get('/r', async (request, reply) => reply.redirect(request.query.url, 302));", errors: err },
         { code: "import { Hono } from 'hono';\nconst app = new Hono();\napp.get('/r', (c) => c.redirect(c.req.query('to')));", errors: err },
