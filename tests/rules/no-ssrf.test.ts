@@ -43,8 +43,15 @@ app.get('/p', async (req, res) => { const url = new URL(req.query.path, BASE); i
     "function fetch(u) { return u; }\nexport function h(req) { return fetch(req.query.url); }",
     // Encoded values cannot change the host.
     `${EXPRESS}app.get('/x', async (req, res) => res.json(await (await fetch('https://api.example.com/' + encodeURIComponent(req.query.p))).json()));`,
+    `${EXPRESS}app.get('/x', async (req, res) => res.json(await (await fetch(new URL('/api/' + req.query.p, process.env.BASE_URL))).json()));`,
+    `${EXPRESS}import ky from 'ky';\napp.get('/x', async (req, res) => res.json(await ky.get('users/' + req.query.id, { prefixUrl: 'https://api.example.com' }).json()));`,
+    `${AXIOS}export function getJson(url) { return axios.get(url).then((r) => r.data); }`,
+    `${EXPRESS}app.get('/x', async (req, res) => { const target = new URL(req.query.url); if (target.protocol !== 'https:' || target.hostname !== 'images.example.com') return res.sendStatus(400); res.send(await (await fetch(target)).text()); });`,
+    `${EXPRESS}import http from 'http';\napp.get('/x', (req, res) => { http.get('http://localhost:3000/health?from=' + req.query.from, (r) => r.pipe(res)); });`,
     // Strange code.
     `${AXIOS}app.get('/x', async (req, res) => axios.get(...req.query.args));`,
+    `${AXIOS}const { [key]: fn } = axios;\napp.get('/x', async (req) => fn(req.query.url));`,
+    { code: `${AXIOS}import type { AxiosInstance } from 'axios';\nclass C { constructor(private http: AxiosInstance) {} @Get() go(@Query('u') u: string) { return this.http.get(u satisfies string); } }`, languageOptions: ts },
     { code: `${AXIOS}app.get('/x', async (req, res) => axios?.get?.('https://a.example.com/' + (req.query.p as string)));`, languageOptions: ts },
   ],
   invalid: [
