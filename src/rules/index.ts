@@ -12,10 +12,12 @@ import noJwtInBrowserStorage from './no-jwt-in-browser-storage.js';
 import noMassAssignment from './no-mass-assignment.js';
 import noNosqlInjection from './no-nosql-injection.js';
 import noPathTraversal from './no-path-traversal.js';
+import noOpenRedirect from './no-open-redirect.js';
 import noPermissiveCors from './no-permissive-cors.js';
 import noSensitiveJwtPayload from './no-sensitive-jwt-payload.js';
 import noSensitiveLogging from './no-sensitive-logging.js';
 import noSqlInjection from './no-sql-injection.js';
+import noSsrf from './no-ssrf.js';
 import noTimingUnsafeCompare from './no-timing-unsafe-compare.js';
 import noUnboundedBody from './no-unbounded-body.js';
 import noUnsafeDeserialization from './no-unsafe-deserialization.js';
@@ -48,10 +50,12 @@ export const rules = {
   'no-mass-assignment': noMassAssignment,
   'no-nosql-injection': noNosqlInjection,
   'no-path-traversal': noPathTraversal,
+  'no-open-redirect': noOpenRedirect,
   'no-permissive-cors': noPermissiveCors,
   'no-sensitive-jwt-payload': noSensitiveJwtPayload,
   'no-sensitive-logging': noSensitiveLogging,
   'no-sql-injection': noSqlInjection,
+  'no-ssrf': noSsrf,
   'no-timing-unsafe-compare': noTimingUnsafeCompare,
   'no-unbounded-body': noUnboundedBody,
   'no-unsafe-deserialization': noUnsafeDeserialization,

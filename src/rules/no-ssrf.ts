@@ -1,0 +1,138 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { calleeName, isGlobalReference, shortText, unwrap } from '../analysis/core/ast.js';
+import { describeRef, isModulePath, resolveModule, type ModuleRef } from '../analysis/core/modules.js';
+import { includesAny, quotedAny, textGate } from '../analysis/core/source-text.js';
+import { propertyKeyName, staticString } from '../analysis/core/static-value.js';
+import { taintOf, type Taint } from '../analysis/flow/taint.js';
+import { isGuardedUrl } from '../analysis/flow/url-guards.js';
+import { originTaint } from '../analysis/flow/url-origin.js';
+import { GLOBAL_HTTP_FUNCTIONS, HOST_KEYS, HTTP_CLIENT_CALLS, METHOD_NAMES, URL_KEYS, type HttpClientCall } from '../catalog/http-clients.js';
+import { createRule } from '../util/create-rule.js';
+
+type Options = [{ guards?: string[] }];
+type MessageIds = 'ssrf';
+
+/** Last steps of the member calls that may send a request (`get` of `axios.get`). */
+const MEMBER_NAMES = new Set(HTTP_CLIENT_CALLS.filter((c) => c.path.length > 0 && c.path[c.path.length - 1] !== '()').map((c) => c.path[c.path.length - 1]!));
+const CLIENT_MODULES = [...new Set(HTTP_CLIENT_CALLS.flatMap((c) => c.modules))];
+// Built-ins may be named with the `node:` prefix.
+const quotesClient = quotedAny([...CLIENT_MODULES, 'node:http', 'node:https']);
+const namesFetch = textGate(includesAny([...GLOBAL_HTTP_FUNCTIONS]));
+
+export default createRule<Options, MessageIds>({
+  name: 'no-ssrf',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow outbound requests whose URL origin or host comes from request data',
+      recommended: 'recommended',
+      cwe: 'CWE-918',
+      owasp: ['API7:2023', 'A10:2021'],
+    },
+    messages: {
+      ssrf:
+        'The server sends a request to {{value}}, whose host is decided by request data (`{{source}}`) in {{client}}: a client can make the server call internal services or cloud metadata endpoints. Build the URL from a fixed origin, or check the parsed host against an allow-list before sending.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          guards: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description:
+              'Names of your own functions that check an outbound URL (besides names such as `isAllowedHost`, `isSafeUrl`, `validateUrl`); a URL they check before the request is not reported.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ guards: [] }],
+  },
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const hasClient = quotesClient(sourceCode);
+    if (!hasClient && !namesFetch(sourceCode)) return {};
+    const guards = options.guards ?? [];
+
+    function report(call: TSESTree.CallExpression, node: TSESTree.Node, taint: Taint, client: string): void {
+      if (isGuardedUrl(node, call, sourceCode, guards)) return;
+      context.report({
+        node,
+        messageId: 'ssrf',
+        data: { value: `\`${shortText(sourceCode, node, 40)}\``, source: taint.source.text, client },
+      });
+    }
+
+    function checkUrl(call: TSESTree.CallExpression, arg: TSESTree.Node | undefined, client: string, optionsToo: boolean): void {
+      if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) return;
+      const target = unwrap(arg);
+      if (target.type === AST_NODE_TYPES.ObjectExpression) {
+        if (optionsToo) checkOptions(call, target, client);
+        return;
+      }
+      const found = originTaint(target, sourceCode, 'url');
+      if (found) report(call, arg, found.taint, client);
+    }
+
+    function checkOptions(call: TSESTree.CallExpression, object: TSESTree.ObjectExpression, client: string): void {
+      for (const prop of object.properties) {
+        if (prop.type !== AST_NODE_TYPES.Property) continue;
+        const key = prop.computed ? staticString(prop.key, sourceCode) : propertyKeyName(prop.key);
+        if (key === null) continue;
+        if (URL_KEYS.has(key)) {
+          const found = originTaint(prop.value, sourceCode, 'url');
+          if (found) report(call, prop.value, found.taint, client);
+        } else if (HOST_KEYS.has(key)) {
+          const taint = taintOf(prop.value, sourceCode, { sink: 'url' });
+          if (taint) report(call, prop.value, taint, client);
+        }
+      }
+    }
+
+    function checkCall(call: TSESTree.CallExpression, entry: HttpClientCall, ref: ModuleRef): void {
+      const client = `\`${describeRef(ref)}\``;
+      const args = call.arguments;
+      if (entry.url === 'after-method') {
+        const first = args[0];
+        const method = first ? staticString(first, sourceCode) : null;
+        checkUrl(call, method !== null && METHOD_NAMES.has(method.toLowerCase()) ? args[1] : first, client, true);
+      } else if (entry.url !== null) {
+        checkUrl(call, args[entry.url], client, true);
+      }
+      if (entry.options !== null && entry.options !== entry.url) {
+        const options = args[entry.options];
+        if (options && options.type !== AST_NODE_TYPES.SpreadElement) {
+          const object = unwrap(options);
+          if (object.type === AST_NODE_TYPES.ObjectExpression) checkOptions(call, object, client);
+        }
+      }
+    }
+
+    return {
+      CallExpression(node) {
+        const callee = node.callee;
+        if (callee.type === AST_NODE_TYPES.Identifier) {
+          if (GLOBAL_HTTP_FUNCTIONS.has(callee.name) && isGlobalReference(sourceCode, callee)) {
+            checkUrl(node, node.arguments[0], '`fetch()`', false);
+            return;
+          }
+          if (!hasClient) return;
+        } else if (callee.type === AST_NODE_TYPES.MemberExpression) {
+          const name = calleeName(node);
+          if (name === null || !MEMBER_NAMES.has(name) || !hasClient) return;
+        } else {
+          return;
+        }
+        // Only calls with some argument that may hold request data are worth resolving.
+        if (node.arguments.length === 0) return;
+        const ref = resolveModule(callee, sourceCode);
+        if (!ref) return;
+        const entry = HTTP_CLIENT_CALLS.find((c) => isModulePath(ref, c.modules, c.path));
+        if (entry) checkCall(node, entry, ref);
+      },
+    };
+  },
+});
+
