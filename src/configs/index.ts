@@ -29,6 +29,7 @@ const OFF_IN_MIGRATIONS: Partial<Record<ConfigName, readonly string[]>> = { reco
  * on evidence from another file, or that are dynamic but not client-reachable.
  */
 const STRICT_OPTIONS: Record<string, unknown[]> = {
+  'no-command-injection': [{ reportNonConstant: true }],
   'no-error-details-in-response': [{ reportMessagesWithoutErrorStatus: true }],
   'no-nosql-injection': [{ trustTypedBodies: false }],
   'no-permissive-cors': [{ reportPublicCors: true }],
