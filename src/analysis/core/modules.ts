@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { findVar, memberName, singleValue, unwrap } from './ast.js';
 import { perFileCache, type SourceCode } from './cache.js';
+import { includesAny, textGate } from './source-text.js';
 
 type Node = TSESTree.Node;
 
@@ -242,4 +243,28 @@ function compiled(raw: Node, sourceCode: SourceCode, depth: number): ModuleRef |
     default:
       return null;
   }
+}
+
+const mayPromisify = textGate(includesAny(['promisify']));
+
+/**
+ * The function a promisified callee wraps: `util.promisify(jwt.verify)(…)`, or
+ * `const verifyAsync = promisify(jwt.verify); verifyAsync(…)` → `jwt.verify` (util or bluebird
+ * `promisify`, resolved by import). Null otherwise.
+ */
+export function promisifiedFunction(callee: Node, sourceCode: SourceCode): Node | null {
+  if (!mayPromisify(sourceCode)) return null;
+  let target = unwrap(callee);
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVar(sourceCode, target);
+    const value = variable ? singleValue(variable) : null;
+    if (!value || value.path.length > 0) return null;
+    target = unwrap(value.init);
+  }
+  if (target.type !== AST_NODE_TYPES.CallExpression || target.arguments.length !== 1) return null;
+  const wrapped = target.arguments[0]!;
+  if (wrapped.type === AST_NODE_TYPES.SpreadElement) return null;
+  const ref = resolveModule(unwrap(target.callee), sourceCode);
+  const promisify = isModulePath(ref, ['util'], ['promisify']) || isModulePath(ref, ['bluebird'], ['promisify']);
+  return promisify ? wrapped : null;
 }

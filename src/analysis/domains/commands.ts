@@ -5,7 +5,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findVar, getProperty, singleValue, unwrap } from '../core/ast.js';
 import type { SourceCode } from '../core/cache.js';
-import { isModulePath, resolveModule, type ModuleRef } from '../core/modules.js';
+import { isModulePath, promisifiedFunction, resolveModule, type ModuleRef } from '../core/modules.js';
 import { staticString, staticValue } from '../core/static-value.js';
 import { COMMAND_SINKS, SCRIPT_FLAGS, SHELL_PROGRAMS, type CommandSink } from '../../catalog/commands.js';
 
@@ -31,18 +31,8 @@ function sinkOfCallee(callee: Node, sourceCode: SourceCode, depth = 0): CommandS
   const direct = matchRef(resolveModule(callee, sourceCode));
   if (direct) return direct;
   if (depth > 2) return null;
-  let target = unwrap(callee);
-  if (target.type === AST_NODE_TYPES.Identifier) {
-    const variable = findVar(sourceCode, target);
-    const value = variable ? singleValue(variable) : null;
-    if (!value || value.path.length > 0) return null;
-    target = unwrap(value.init);
-  }
-  if (target.type !== AST_NODE_TYPES.CallExpression) return null;
-  const promisified = target.arguments[0];
-  if (!promisified || promisified.type === AST_NODE_TYPES.SpreadElement) return null;
-  if (!isModulePath(resolveModule(target.callee, sourceCode), ['util'], ['promisify'])) return null;
-  return sinkOfCallee(promisified, sourceCode, depth + 1);
+  const promisified = promisifiedFunction(callee, sourceCode);
+  return promisified ? sinkOfCallee(promisified, sourceCode, depth + 1) : null;
 }
 
 /**

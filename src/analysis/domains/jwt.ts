@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { ancestorOfType, calleeName, findVar, getProperty, hasSpread, isFunction, memberName, propertyName, singleValue, unwrap } from '../core/ast.js';
 import { perFileCache, perNodeCache, type SourceCode } from '../core/cache.js';
 
-import { CALL, NEW, fromModule, isModulePath, resolveModule, type ModuleRef } from '../core/modules.js';
+import { CALL, NEW, fromModule, isModulePath, promisifiedFunction, resolveModule, type ModuleRef } from '../core/modules.js';
 
 import { includesAny, textGate } from '../core/source-text.js';
 
@@ -68,7 +68,6 @@ const mayLoadJwtModule = textGate(includesAny([...new Set([...JWT_MODULES].map((
 const matchCached = perNodeCache(match);
 
 /** `util.promisify` / bluebird `promisify` can only be reached in a file that spells the name. */
-const mayPromisify = textGate(includesAny(['promisify']));
 
 /**
  * False when the file cannot load any JWT library (no module specifier of one can be spelled in
@@ -242,27 +241,6 @@ function isCallbackValue(node: Node, sourceCode: SourceCode): boolean {
   if (def?.type === 'FunctionName') return true;
   const value = variable ? singleValue(variable) : null;
   return !!value && value.path.length === 0 && isFunction(unwrap(value.init));
-}
-
-/**
- * The function a promisified callee wraps: `util.promisify(jwt.verify)(…)`, or
- * `const verifyAsync = promisify(jwt.verify); verifyAsync(…)` → `jwt.verify`. Null otherwise.
- */
-function promisifiedFunction(callee: Node, sourceCode: SourceCode): Node | null {
-  if (!mayPromisify(sourceCode)) return null;
-  let target = unwrap(callee);
-  if (target.type === AST_NODE_TYPES.Identifier) {
-    const variable = findVar(sourceCode, target);
-    const value = variable ? singleValue(variable) : null;
-    if (!value || value.path.length > 0) return null;
-    target = unwrap(value.init);
-  }
-  if (target.type !== AST_NODE_TYPES.CallExpression || target.arguments.length !== 1) return null;
-  const wrapped = target.arguments[0]!;
-  if (wrapped.type === AST_NODE_TYPES.SpreadElement) return null;
-  const ref = resolveModule(unwrap(target.callee), sourceCode);
-  const promisify = isModulePath(ref, ['util'], ['promisify']) || isModulePath(ref, ['bluebird'], ['promisify']);
-  return promisify ? wrapped : null;
 }
 
 function build(entry: JwtEntry, node: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: SourceCode): JwtCall {
