@@ -11,8 +11,8 @@ import noJwtDecodeForAuth from './no-jwt-decode-for-auth.js';
 import noJwtInBrowserStorage from './no-jwt-in-browser-storage.js';
 import noMassAssignment from './no-mass-assignment.js';
 import noNosqlInjection from './no-nosql-injection.js';
-import noPathTraversal from './no-path-traversal.js';
 import noOpenRedirect from './no-open-redirect.js';
+import noPathTraversal from './no-path-traversal.js';
 import noPermissiveCors from './no-permissive-cors.js';
 import noSensitiveJwtPayload from './no-sensitive-jwt-payload.js';
 import noSensitiveLogging from './no-sensitive-logging.js';
@@ -49,8 +49,8 @@ export const rules = {
   'no-jwt-in-browser-storage': noJwtInBrowserStorage,
   'no-mass-assignment': noMassAssignment,
   'no-nosql-injection': noNosqlInjection,
-  'no-path-traversal': noPathTraversal,
   'no-open-redirect': noOpenRedirect,
+  'no-path-traversal': noPathTraversal,
   'no-permissive-cors': noPermissiveCors,
   'no-sensitive-jwt-payload': noSensitiveJwtPayload,
   'no-sensitive-logging': noSensitiveLogging,
