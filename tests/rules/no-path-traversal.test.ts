@@ -37,6 +37,13 @@ ruleTester.run('no-path-traversal', rule, {
     { code: `${FS}${route("const rows = await db.stat(req.params.name); res.json(rows);")}`, languageOptions: esm },
     // Not from the request.
     { code: `${FSP}export function load(name) { return readFile(path.join('data', name)); }`, languageOptions: esm },
+    // The stored path of an upload is the server's (multer, koa-body): ghost's upload middleware, budibase's file controller.
+    { code: `import fs from 'fs-extra';\napp.post('/img', upload.single('file'), async (req, res) => {\nconst file = req.file;\nconst data = await fs.readFile(file.path);\nawait fs.unlink(req.file.path);\nres.send(data);\n});`, languageOptions: esm },
+    { code: `import { unlink } from 'node:fs/promises';\nrouter.post('/ai/files', async (ctx) => {\nconst file = ctx.request.files?.file;\nawait unlink(file.filepath);\n});`, languageOptions: esm },
+    // A variable cleaned in place by the application's own cleaner (etherpad's Minify.js).
+    { code: `${FSP}const sanitizePathname = require('./sanitizePathname');\n${route("let filename = req.params.name;\nfilename = sanitizePathname(filename);\nres.send(await readFile(path.resolve(ROOT, filename)));")}`, languageOptions: esm },
+    // A helper of the file called only with constants.
+    { code: `${FSP}function readDoc(name) { return readFile(path.join(__dirname, 'docs', name)); }\n${route("res.send(await readDoc('intro.md'));")}`, languageOptions: esm },
     // Strange code.
     { code: `${FSP}class A { @dec() async get(x: string) { return readFile(x satisfies string); } }`, languageOptions: ts },
     { code: "import fs = require('fs');\nfs.readFileSync?.('a.txt');", languageOptions: ts },
@@ -52,6 +59,8 @@ ruleTester.run('no-path-traversal', rule, {
       { code: route("res.render(req.query.page);"), errors: [{ messageId: 'requestInView' as const }] },
     ]),
     { code: `const fs = require('fs-extra');\n${route("await fs.remove('tmp/' + req.body.dir);")}`, languageOptions: cjs, errors: ERR },
+    // Through a helper of the same file: reported at the sink inside it.
+    { code: `${FSP}function readReport(name) { return readFile(path.join(__dirname, 'reports', name)); }\n${route("res.send(await readReport(req.query.file));")}`, languageOptions: esm, errors: ERR },
     { code: `import fs from 'fs';\n${route("fs.renameSync('a.txt', req.body.target);")}`, languageOptions: esm, errors: ERR },
   ],
 });
