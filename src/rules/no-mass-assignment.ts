@@ -3,7 +3,7 @@ import { calleeName, findVar, memberName, shortText, unwrap } from '../analysis/
 import type { SourceCode } from '../analysis/core/cache.js';
 import { describeOrm, mayBeOrmCall, ormCall, ormNew, type OrmOperation } from '../analysis/domains/orm.js';
 import { isRequestUser, lodashFunction, wholeRequestObject, wholeResolverInput } from '../analysis/flow/request-objects.js';
-import { mayReadRequest, type RequestSource } from '../analysis/http/request-sources.js';
+import { mayReadRequest, mayReadRequestInFile, type RequestSource } from '../analysis/http/request-sources.js';
 import { createRule } from '../util/create-rule.js';
 import { isWrittenBack } from '../analysis/domains/orm-entities.js';
 import { recordOrigin } from '../analysis/domains/orm-shapes.js';
@@ -39,6 +39,8 @@ export default createRule<[], MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
+    // Every finding is request data: a file where no function can read a request has none.
+    if (!mayReadRequestInFile(sourceCode)) return {};
     const reported = new Set<Node>();
 
     function report(node: Node, messageId: MessageIds, source: RequestSource, data: Record<string, string>): void {

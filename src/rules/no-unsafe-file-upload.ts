@@ -24,7 +24,8 @@ type Options = [{ requireFileTypeCheck?: boolean }];
 const mayLoadUploads = quotedAny(UPLOAD_MODULES);
 const checksTypeItself = textGate(includesAny(FILE_TYPE_CHECK_WORDS));
 /** A client file-name property, or a `mv` method (express-fileupload's `file.mv(path)`), as a token of the file. */
-const mayNameByClient = textGate((text) => includesAny([...CLIENT_FILE_NAME_PROPERTIES])(text) || /^mv$/m.test(text));
+const namesClientProperty = includesAny([...CLIENT_FILE_NAME_PROPERTIES]);
+const mayNameByClient = textGate((text) => namesClientProperty(text) || /^mv$/m.test(text));
 
 /** Callee names worth resolving for the upload-parser checks when called as members. */
 const MEMBER_PARSERS = new Set(['IncomingForm', 'Formidable', 'formidable', 'koaBody', 'register']);

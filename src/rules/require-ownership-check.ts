@@ -9,7 +9,7 @@ import { assignedMembers } from '../analysis/core/object-values.js';
 import { staticString } from '../analysis/core/static-value.js';
 import { addressesRecord, entityKey, IDENTIFIER_KEYS, isCapability, isPublicMarker } from '../analysis/domains/record-filters.js';
 import { isRequestContextValue } from '../analysis/flow/request-objects.js';
-import { mayReadRequest } from '../analysis/http/request-sources.js';
+import { mayReadRequest, mayReadRequestInFile } from '../analysis/http/request-sources.js';
 import { taintOf, type Taint } from '../analysis/flow/taint.js';
 import { ID_KEYS } from '../catalog/orm.js';
 import { createRule } from '../util/create-rule.js';
@@ -152,6 +152,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    // A query is a candidate only where a request can be read: a file with no such function has none.
+    if (!mayReadRequestInFile(sourceCode)) return {};
     const reportUnroutedWrites = options.reportUnroutedWrites === true;
     const extraOwnerFields = (options.ownerFields ?? []).filter((field) => !DEFAULT_OWNER_FIELD_NAMES.has(field));
     const ownerFields: ReadonlySet<string> =

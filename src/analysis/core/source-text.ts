@@ -169,23 +169,31 @@ interface FileTokens {
 const fileTokens = perFileCache((sourceCode): FileTokens | null => {
   const tokens = sourceCode.ast.tokens as readonly TSESTree.Token[] | undefined;
   if (!tokens) return null;
+  // Most files hold no backslash at all: then no token needs its escapes read.
+  const escapes = sourceCode.text.includes('\\');
   const distinct = new Set<string>();
   const whole: string[] = [];
   const pieces: string[] = [];
-  for (const token of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     const type = token.type;
+    // Operators, numbers and regular expressions spell no name a gate looks for: most tokens are
+    // punctuators, and leaving them out first keeps the pass cheap.
+    if (type === 'Punctuator') continue;
     const raw = token.value;
+    if (type === 'Identifier' || type === 'Keyword') {
+      distinct.add(escapes && raw.includes('\\') ? unescapeSource(raw) : raw);
+      continue;
+    }
     if (type === 'String') {
       const inner = raw.slice(1, -1);
-      const value = inner.includes('\\') ? unescapeSource(inner) : inner;
+      const value = escapes && inner.includes('\\') ? unescapeSource(inner) : inner;
       whole.push(value);
       distinct.add(`'${value}'`);
       continue;
     }
-    // Operators, numbers and regular expressions spell no name a gate looks for: most tokens are
-    // punctuators, and leaving them out keeps the pass cheap.
-    if (type === 'Punctuator' || type === 'Numeric' || type === 'RegularExpression') continue;
-    const value = raw.includes('\\') ? unescapeSource(raw) : raw;
+    if (type === 'Numeric' || type === 'RegularExpression') continue;
+    const value = escapes && raw.includes('\\') ? unescapeSource(raw) : raw;
     distinct.add(value);
     if (type === 'JSXText') {
       // JSX text and attribute strings (quotes and all): no module name, but text all the same.
@@ -195,7 +203,7 @@ const fileTokens = perFileCache((sourceCode): FileTokens | null => {
       // or the `}` closing a substitution, and ends with a backquote or `${`).
       const opensSubstitution = raw.endsWith('${');
       const inner = raw.slice(1, Math.max(1, opensSubstitution ? raw.length - 2 : raw.length - 1));
-      const cooked = inner.includes('\\') ? unescapeSource(inner) : inner;
+      const cooked = escapes && inner.includes('\\') ? unescapeSource(inner) : inner;
       (raw.charCodeAt(0) === 96 && !opensSubstitution ? whole : pieces).push(cooked);
     }
   }

@@ -341,3 +341,19 @@ function inRequestScope(fn: FunctionNode, sourceCode: SourceCode): boolean {
   }
   return known;
 }
+
+/**
+ * Whether some function of the file has a parameter that can carry a request or a resolver's
+ * arguments: false means `mayReadRequest` is false for every node of the file, so a rule whose
+ * every finding needs a request can skip the file. One look at each function's parameters (the
+ * answers are the ones `mayReadRequest` keeps per function).
+ */
+export const mayReadRequestInFile = perFileCache((sourceCode): boolean => {
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    if (scope.type !== 'function') continue;
+    const fn = scope.block as Node;
+    if (!isFunction(fn) || fn.params.length === 0) continue;
+    if (hasRequestParameter(fn, sourceCode)) return true;
+  }
+  return false;
+});
