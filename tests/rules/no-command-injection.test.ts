@@ -8,7 +8,7 @@ const CP_NS = "import * as cp from 'node:child_process';\n";
 const CP_CJS = "const { exec, spawn } = require('child_process');\n";
 const route = (body: string) => `app.get('/run', async (req, res) => {\n${body}\n});`;
 const EXECA = "import { $, execa } from 'execa';\n";
-const OPT = [{ reportOptionInjection: true }];
+const OPT = [{ reportOptionInjection: true }] as const;
 
 ruleTester.run('no-command-injection', rule, {
   valid: [

@@ -22,13 +22,21 @@ const CHECK_FUNCTION = /^(?:is|check|validate|verify|ensure|assert|has)?_?(?:saf
 const MAX_NAME_DEPTH = 4;
 
 /**
- * Whether `value` (what reaches the sink `call`) is checked by a guard of the enclosing function.
- * `extraGuards` names more check functions (an option of the rule).
+ * Names of functions that check an identifier's format (`isUUID`, `uuidValidate`, `isValidObjectId`,
+ * `isInt`, `isNumeric`, `isAlphanumeric`, `isMongoId`): a value they accept is one path segment.
  */
-export function isGuardedUrl(value: Node, call: Node, sourceCode: SourceCode, extraGuards: readonly string[] = []): boolean {
+export const ID_CHECK_FUNCTION = /uuid|objectid|mongoid|^is_?(?:int|integer|numeric|alphanumeric|slug|hex(?:adecimal)?)$/i;
+
+/**
+ * Whether `value` (what reaches the sink `call`) is checked by a guard of the enclosing function.
+ * `extraGuards` names more check functions (an option of the rule); `namePattern` recognises more
+ * of them by name.
+ */
+export function isGuardedUrl(value: Node, call: Node, sourceCode: SourceCode, extraGuards: readonly string[] = [], namePattern?: RegExp): boolean {
   const names = relatedNames(value, sourceCode);
   const texts = new Set<string>([sourceCode.getText(unwrap(value))]);
-  const check = (test: Node): boolean => testChecks(test, names, texts, sourceCode, extraGuards);
+  const isGuardName = (name: string): boolean => extraGuards.includes(name) || (namePattern !== undefined && namePattern.test(name));
+  const check = (test: Node): boolean => testChecks(test, names, texts, sourceCode, isGuardName);
   let child: Node = call;
   for (let node = call.parent; node; child = node, node = node.parent) {
     if (isFunction(node)) break;
@@ -121,7 +129,7 @@ function testChecks(
   names: ReadonlySet<string>,
   texts: ReadonlySet<string>,
   sourceCode: SourceCode,
-  extraGuards: readonly string[],
+  isGuardName: (name: string) => boolean,
 ): boolean {
   let found = false;
   forEachDescendant(test, sourceCode, (n) => {
@@ -129,7 +137,7 @@ function testChecks(
     if (n.type === AST_NODE_TYPES.CallExpression) {
       const name = calleeName(n);
       if (name === null) return;
-      const isCheck = CHECK_METHODS.has(name) || CHECK_FUNCTION.test(name) || extraGuards.includes(name);
+      const isCheck = CHECK_METHODS.has(name) || CHECK_FUNCTION.test(name) || isGuardName(name);
       if (!isCheck) return;
       const callee = n.callee.type === AST_NODE_TYPES.MemberExpression ? n.callee.object : null;
       if (n.arguments.some((a) => mentions(a, names, texts, sourceCode)) || (callee && mentions(callee, names, texts, sourceCode))) found = true;
