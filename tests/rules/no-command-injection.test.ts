@@ -74,6 +74,9 @@ ruleTester.run('no-command-injection', rule, {
     { code: `${EXECA}${route("await $`git log -- ${req.query.path}`;")}`, options: OPT, languageOptions: esm },
     { code: `${EXECA}${route("await $`git log refs/heads/${req.query.ref}`;")}`, options: OPT, languageOptions: esm },
     { code: `${CP}${route("execFile('git', ['log', req.query.ref]);")}`, languageOptions: esm },
+    { code: `${CP}${route("const opts = { cwd: req.body.dir };\nexecFile('git', opts, (e, out) => res.send(out));")}`, options: OPT, languageOptions: esm },
+    { code: `${CP}${route("execFile('git', { cwd: req.body.dir }, (e, out) => res.send(out));")}`, options: OPT, languageOptions: esm },
+    { code: `${CP}${route("execFile('git', ['log', '--', ...req.body.paths]);")}`, options: OPT, languageOptions: esm },
     // Strange code: no crash, no report.
     { code: `${CP}class A { @dec() run(x: string) { return exec(x satisfies string); } }`, languageOptions: ts },
     { code: `${CP}${route("exec?.(`ls ${Number(req.query.n)}`); const k = { [req.query.a]: 1 };")}`, languageOptions: ts },
@@ -119,6 +122,8 @@ ruleTester.run('no-command-injection', rule, {
       { code: `${CP}${route("spawn('/usr/bin/curl', ['-s', req.body.url]);")}`, options: OPT, errors: [{ messageId: 'optionInjection' as const }] },
       { code: `${EXECA}${route("await $`git log ${req.query.ref}`;")}`, options: OPT, errors: [{ messageId: 'optionInjection' as const }] },
       { code: `${EXECA}${route("await $('git', ['fetch', req.body.remote]);")}`, options: OPT, errors: [{ messageId: 'optionInjection' as const }] },
+      { code: `${CP}${route("execFile('rsync', ['-a', ...req.body.sources, '/backup']);")}`, options: OPT, errors: [{ messageId: 'optionInjection' as const }] },
+      { code: `${CP}${route("execFile('find', req.body.args, (e, out) => res.send(out));")}`, options: OPT, errors: [{ messageId: 'optionInjection' as const }] },
     ]),
     { code: `${CP_CJS}${route("exec('nslookup ' + req.query.host);")}`, languageOptions: cjs, errors: [{ messageId: 'requestInCommand' }] },
     { code: "const { execFile } = require('child_process');\napp.post('/x', (req, res) => { execFile('tar', ['-xf', req.body.archive], () => res.end()); });", options: OPT, languageOptions: cjs, errors: [{ messageId: 'optionInjection' }] },

@@ -19,7 +19,10 @@ export interface CommandCall {
   shellText: Node[];
   /** The program argument when no shell parses it (`spawn(program, args)`). */
   program: Node | null;
-  /** The elements of the argument array when no shell parses it (spread elements left out). */
+  /**
+   * The arguments when no shell parses them: the elements of the argument array (a spread element
+   * as the array it spreads), or the whole argument when it is no array literal (`req.body.args`).
+   */
   args: TSESTree.Expression[];
 }
 
@@ -56,6 +59,23 @@ function setsShell(options: Node | undefined, sourceCode: SourceCode): boolean {
   const value = staticValue(property.value, sourceCode);
   if (!value) return false;
   return value.value !== false && value.value !== undefined && value.value !== null && value.value !== '';
+}
+
+/** An object literal or function (options, a callback), never an argument list. */
+function isOptionsLike(node: Node, sourceCode: SourceCode): boolean {
+  let target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVar(sourceCode, target);
+    const value = variable ? singleValue(variable) : null;
+    if (value && value.path.length === 0) target = unwrap(value.init);
+  }
+  return (
+    target.type === AST_NODE_TYPES.ObjectExpression ||
+    target.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    target.type === AST_NODE_TYPES.FunctionExpression ||
+    target.type === AST_NODE_TYPES.Literal ||
+    target.type === AST_NODE_TYPES.TemplateLiteral
+  );
 }
 
 /** The array literal an argument is (through a constant), or null. */
@@ -95,7 +115,10 @@ export function commandCall(node: TSESTree.CallExpression, sourceCode: SourceCod
     const script = flag >= 0 ? elements[flag + 1] : undefined;
     return { sink, name, shellText: script ? [script] : [], program: null, args: [] };
   }
-  return { sink, name, shellText: [], program: first, args: elements };
+  const programArgs = args
+    ? args.elements.filter((e): e is TSESTree.Expression | TSESTree.SpreadElement => !!e).map((e) => (e.type === AST_NODE_TYPES.SpreadElement ? e.argument : e))
+    : second && second.type !== AST_NODE_TYPES.SpreadElement && !isOptionsLike(second, sourceCode) ? [second] : [];
+  return { sink, name, shellText: [], program: first, args: programArgs };
 }
 
 export interface TemplateCommand {
