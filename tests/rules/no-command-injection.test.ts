@@ -81,6 +81,7 @@ ruleTester.run('no-command-injection', rule, {
     { code: `${CP}class A { @dec() run(x: string) { return exec(x satisfies string); } }`, languageOptions: ts },
     { code: `${CP}${route("exec?.(`ls ${Number(req.query.n)}`); const k = { [req.query.a]: 1 };")}`, languageOptions: ts },
     { code: "import cp = require('child_process');\ncp.exec('ls');", languageOptions: ts },
+    { code: `${CP}${EXECA}${route("sql`SELECT ${req.query.a}`; obj.tag`x ${req.query.b}`; (0, $)`${req.query.c}`; $.other`${req.query.d}`; String.raw`${req.query.e}`;")}`, options: OPT, languageOptions: ts },
     { code: `${CP}exec();`, languageOptions: esm },
   ],
   invalid: [

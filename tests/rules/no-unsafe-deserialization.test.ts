@@ -91,6 +91,7 @@ const valid: (ValidTestCase<Options> | string)[] = [
   { code: `${SJS}const eval2 = (s) => s;
 function f(eval) { return eval('(' + stored + ')'); }`, options: STRICT },
   // Strange code.
+  { code: `${SJS}eval(); new Function(); eval(...parts); Function(\`return \${a}\${b}\`); (0, Function)('return ' + x);`, options: STRICT },
   { code: `${SERIALIZE}serialize.unserialize(...args);\nserialize?.unserialize?.();`, languageOptions: esm },
   { code: `${SERIALIZE}const x = serialize.unserialize(input satisfies string);`, languageOptions: ts },
 ];
