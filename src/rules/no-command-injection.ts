@@ -132,7 +132,7 @@ export default createRule<Options, MessageIds>({
      */
     function checkOptionArgument(value: TSESTree.Node, program: { program: string; options: string }, sink: TSESTree.Node): boolean {
       const part: DynamicPart = { kind: 'dynamic', node: value as TSESTree.Expression };
-      if (isSafe(part, sink) || isGuardedUrl(value, sink, sourceCode)) return false;
+      if (isSafe(part, sink) || isGuardedUrl(value, sink, sourceCode, { firstCharacter: true })) return false;
       const taint = taintOf(value, sourceCode, { sink: 'command' });
       if (!taint) return false;
       context.report({

@@ -63,7 +63,7 @@ export default createRule<Options, MessageIds>({
       if (!target || target.type === AST_NODE_TYPES.SpreadElement) return;
       const found = originTaint(target, sourceCode, 'redirect');
       if (!found) return;
-      if (isGuardedUrl(target, call, sourceCode, guards)) return;
+      if (isGuardedUrl(target, call, sourceCode, { guards })) return;
       context.report({
         node: target,
         messageId: 'openRedirect',

@@ -62,7 +62,7 @@ export default createRule<Options, MessageIds>({
     const reportPath = options.reportPathOnFixedHost === true;
 
     function report(call: TSESTree.CallExpression, node: TSESTree.Node, taint: Taint, client: string): void {
-      if (isGuardedUrl(node, call, sourceCode, guards)) return;
+      if (isGuardedUrl(node, call, sourceCode, { guards })) return;
       context.report({
         node,
         messageId: 'ssrf',
@@ -74,7 +74,7 @@ export default createRule<Options, MessageIds>({
     function checkPath(call: TSESTree.CallExpression, node: TSESTree.Node, client: string): void {
       if (!reportPath) return;
       const found = pathTaint(node, sourceCode, 'url');
-      if (!found || isGuardedUrl(found.node, call, sourceCode, guards, ID_CHECK_FUNCTION)) return;
+      if (!found || isGuardedUrl(found.node, call, sourceCode, { guards, namePattern: ID_CHECK_FUNCTION })) return;
       context.report({
         node: found.node,
         messageId: 'pathOnFixedHost',

@@ -27,16 +27,22 @@ const MAX_NAME_DEPTH = 4;
  */
 export const ID_CHECK_FUNCTION = /uuid|objectid|mongoid|^is_?(?:int|integer|numeric|alphanumeric|slug|hex(?:adecimal)?)$/i;
 
-/**
- * Whether `value` (what reaches the sink `call`) is checked by a guard of the enclosing function.
- * `extraGuards` names more check functions (an option of the rule); `namePattern` recognises more
- * of them by name.
- */
-export function isGuardedUrl(value: Node, call: Node, sourceCode: SourceCode, extraGuards: readonly string[] = [], namePattern?: RegExp): boolean {
+export interface GuardOptions {
+  /** More check functions by name (an option of the rule). */
+  guards?: readonly string[];
+  /** More check functions recognised by a pattern of their name (`ID_CHECK_FUNCTION`). */
+  namePattern?: RegExp;
+  /** Whether a test of the first character (`x[0] === '-'`, `x.charAt(0) !== '-'`) counts. */
+  firstCharacter?: boolean;
+}
+
+/** Whether `value` (what reaches the sink `call`) is checked by a guard of the enclosing function. */
+export function isGuardedUrl(value: Node, call: Node, sourceCode: SourceCode, options: GuardOptions = {}): boolean {
   const names = relatedNames(value, sourceCode);
   const texts = new Set<string>([sourceCode.getText(unwrap(value))]);
-  const isGuardName = (name: string): boolean => extraGuards.includes(name) || (namePattern !== undefined && namePattern.test(name));
-  const check = (test: Node): boolean => testChecks(test, names, texts, sourceCode, isGuardName);
+  const { guards = [], namePattern, firstCharacter = false } = options;
+  const isGuardName = (name: string): boolean => guards.includes(name) || (namePattern !== undefined && namePattern.test(name));
+  const check = (test: Node): boolean => testChecks(test, names, texts, sourceCode, isGuardName, firstCharacter);
   let child: Node = call;
   for (let node = call.parent; node; child = node, node = node.parent) {
     if (isFunction(node)) break;
@@ -130,6 +136,7 @@ function testChecks(
   texts: ReadonlySet<string>,
   sourceCode: SourceCode,
   isGuardName: (name: string) => boolean,
+  firstCharacter: boolean,
 ): boolean {
   let found = false;
   forEachDescendant(test, sourceCode, (n) => {
@@ -155,6 +162,8 @@ function testChecks(
         const other = (side: Node) => unwrap(side).type === AST_NODE_TYPES.Literal && typeof (unwrap(side) as TSESTree.Literal).value === 'string';
         if ((other(n.right) && mentions(n.left, names, texts, sourceCode) && isWholeValue(n.left, names, texts, sourceCode)) ||
           (other(n.left) && isWholeValue(n.right, names, texts, sourceCode))) found = true;
+        // `x[0] === '-'`, `x.charAt(0) !== '/'`: the first character of the value is tested.
+        if (firstCharacter && ((other(n.right) && isFirstCharacter(n.left, names, texts, sourceCode)) || (other(n.left) && isFirstCharacter(n.right, names, texts, sourceCode)))) found = true;
       }
     }
   });
@@ -166,4 +175,14 @@ function isWholeValue(node: Node, names: ReadonlySet<string>, texts: ReadonlySet
   const target = unwrap(node);
   if (target.type === AST_NODE_TYPES.Identifier) return names.has(target.name);
   return texts.has(sourceCode.getText(target));
+}
+
+/** `x[0]`, `x.at(0)` or `x.charAt(0)` of the value. */
+function isFirstCharacter(node: Node, names: ReadonlySet<string>, texts: ReadonlySet<string>, sourceCode: SourceCode): boolean {
+  const target = unwrap(node);
+  const isZero = (n: Node | undefined) => !!n && n.type === AST_NODE_TYPES.Literal && n.value === 0;
+  if (target.type === AST_NODE_TYPES.MemberExpression && target.computed && isZero(target.property)) return isWholeValue(target.object, names, texts, sourceCode);
+  if (target.type !== AST_NODE_TYPES.CallExpression || target.callee.type !== AST_NODE_TYPES.MemberExpression || target.arguments.length !== 1) return false;
+  const method = memberName(target.callee);
+  return (method === 'charAt' || method === 'at') && isZero(target.arguments[0]) && isWholeValue(target.callee.object, names, texts, sourceCode);
 }
