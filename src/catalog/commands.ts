@@ -29,6 +29,10 @@ export const COMMAND_SINKS: readonly CommandSink[] = [
   { modules: ['execa'], path: ['execaSync'], style: 'program' },
   { modules: ['execa'], path: [], style: 'program' },
   { modules: ['execa'], path: ['sync'], style: 'program' },
+  // `$(file, args, options)` as execa; `$.sync` / `$.s` its synchronous forms.
+  { modules: ['execa'], path: ['$'], style: 'program' },
+  { modules: ['execa'], path: ['$', 'sync'], style: 'program' },
+  { modules: ['execa'], path: ['$', 's'], style: 'program' },
   // `execaCommand('git log main')` splits its text into program and arguments: the text picks the program.
   { modules: ['execa'], path: ['execaCommand'], style: 'shell' },
   { modules: ['execa'], path: ['execaCommandSync'], style: 'shell' },
@@ -45,3 +49,38 @@ export const COMMAND_MODULES: readonly string[] = [...new Set(COMMAND_SINKS.flat
 export const SHELL_PROGRAMS: ReadonlySet<string> = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', '/bin/sh', '/bin/bash', '/usr/bin/bash', '/bin/zsh', 'cmd', 'cmd.exe', 'powershell', 'powershell.exe', 'pwsh']);
 /** The flag after which a shell program's next argument is its script. */
 export const SCRIPT_FLAGS: ReadonlySet<string> = new Set(['-c', '/c', '/C', '-lc', '-ec', '-Command', '-command']);
+
+/**
+ * Tags of execa's template syntax (`` $`git log ${ref}` ``, `` execa`…` ``, execa 7+): each `${}`
+ * is one argument (an array, several), never parsed by a shell unless the options bound to the tag
+ * (`$({ shell: true })`) set `shell`. Export paths, the default export included.
+ */
+export const EXECA_TEMPLATE_TAGS: readonly (readonly string[])[] = [['$'], ['$', 'sync'], ['$', 's'], ['execa'], ['execaSync'], []];
+
+/**
+ * Programs that read options from their arguments with dangerous effects (CWE-88): an argument
+ * that starts with `-` runs a command, writes or reads a file the caller did not choose. The
+ * options name the effect in messages. Compared with the program's base name, `.exe` dropped.
+ */
+export const OPTION_SENSITIVE_PROGRAMS: ReadonlyMap<string, string> = new Map([
+  ['git', '`--upload-pack=<command>`, `--output=<file>`, `-c core.sshCommand=<command>`'],
+  ['hg', '`--config=alias.x=!<command>`'],
+  ['curl', '`-o <file>`, `-K <config>`'],
+  ['wget', '`-O <file>`, `--execute=<command>`'],
+  ['tar', '`--checkpoint-action=exec=<command>`, `--to-command=<command>`'],
+  ['zip', '`-TT <command>`'],
+  ['ssh', '`-o ProxyCommand=<command>`'],
+  ['scp', '`-S <program>`, `-o ProxyCommand=<command>`'],
+  ['sftp', '`-S <program>`, `-o ProxyCommand=<command>`'],
+  ['rsync', '`-e <command>`, `--rsync-path=<command>`'],
+  ['find', '`-exec <command>`, `-delete`'],
+  ['sed', '`-e` scripts with the `e` command, `-i` in-place writes'],
+  ['sendmail', '`-X <logfile>`, `-C <config>`'],
+  ['psql', '`-c <sql>`, `-f <file>`'],
+  ['mysql', '`-e <sql>`'],
+  ['ffmpeg', '`-i <file>` reading any file, `-y` overwriting outputs'],
+  ['7z', '`-o<dir>` extracting anywhere'],
+]);
+
+/** Arguments after which a program takes no more options (`--`; git's `--end-of-options`). */
+export const END_OF_OPTIONS: ReadonlySet<string> = new Set(['--', '--end-of-options']);

@@ -43,3 +43,12 @@ export const JS_YAML_SAFE_SINCE = '4.0.0';
 export const UNSAFE_YAML_SCHEMAS: ReadonlySet<string> = new Set(['DEFAULT_FULL_SCHEMA']);
 /** js-yaml schemas without JavaScript types. */
 export const SAFE_YAML_SCHEMAS: ReadonlySet<string> = new Set(['DEFAULT_SAFE_SCHEMA', 'FAILSAFE_SCHEMA', 'JSON_SCHEMA', 'CORE_SCHEMA', 'DEFAULT_SCHEMA']);
+
+/**
+ * Serializers whose output is JavaScript, read back by evaluating it: serialize-javascript documents
+ * `eval('(' + text + ')')` as its deserializer. A file that imports one and evaluates a value
+ * wrapped that way (or `new Function('return ' + text)`) is reviving serialized data.
+ */
+export const EVAL_SERIALIZER_MODULES: readonly string[] = ['serialize-javascript'];
+/** Global functions that evaluate their text argument (`eval`, `Function`, `new Function`). */
+export const EVAL_FUNCTIONS: ReadonlySet<string> = new Set(['eval', 'Function']);

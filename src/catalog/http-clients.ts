@@ -25,6 +25,8 @@ export const HTTP_VERBS: readonly string[] = ['get', 'post', 'put', 'patch', 'de
 export const URL_KEYS: ReadonlySet<string> = new Set(['url', 'uri', 'baseURL', 'baseUrl', 'prefixUrl', 'origin']);
 /** Option keys holding the host alone (`http.request({ host, path })`): any request data there picks the server. */
 export const HOST_KEYS: ReadonlySet<string> = new Set(['host', 'hostname']);
+/** Option keys holding the path alone (`http.request({ host, path })`), on a host set beside it. */
+export const PATH_KEYS: ReadonlySet<string> = new Set(['path', 'pathname']);
 
 const verbs = (modules: readonly string[], prefix: readonly string[], options: number | null = 1): HttpClientCall[] =>
   HTTP_VERBS.map((verb) => ({ modules, path: [...prefix, verb], url: 0, options }));

@@ -29,11 +29,12 @@ const OFF_IN_MIGRATIONS: Partial<Record<ConfigName, readonly string[]>> = { reco
  * on evidence from another file, or that are dynamic but not client-reachable.
  */
 const STRICT_OPTIONS: Record<string, unknown[]> = {
-  'no-command-injection': [{ reportNonConstant: true }],
+  'no-command-injection': [{ reportNonConstant: true, reportOptionInjection: true }],
   'no-error-details-in-response': [{ reportMessagesWithoutErrorStatus: true }],
   'no-nosql-injection': [{ trustTypedBodies: false }],
   'no-permissive-cors': [{ reportPublicCors: true }],
   'no-sql-injection': [{ allowNumericCoercion: false, checkStructure: true }],
+  'no-ssrf': [{ reportPathOnFixedHost: true }],
   'no-unsafe-deserialization': [{ reportAnyInput: true }],
   'no-unsafe-file-upload': [{ requireFileTypeCheck: true }],
   'no-weak-crypto': [{ reportSha1Interop: true }],

@@ -17,6 +17,7 @@ import {
   REDIRECT_METHODS,
 } from '../catalog/redirects.js';
 import { createRule } from '../util/create-rule.js';
+import { guardsOption } from '../util/guards-option.js';
 
 type Options = [{ guards?: string[] }];
 type MessageIds = 'openRedirect';
@@ -44,13 +45,9 @@ export default createRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          guards: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description:
-              'Names of your own functions that check a redirect target (besides names such as `isSafeRedirect`, `isValidUrl`, `isRelativeUrl`); a target they check before the redirect is not reported.',
-          },
+          guards: guardsOption(
+            'Names of your own functions that check a redirect target (besides names such as `isSafeRedirect`, `isValidUrl`, `isRelativeUrl`); a target they check before the redirect is not reported.',
+          ),
         },
         additionalProperties: false,
       },
@@ -66,7 +63,7 @@ export default createRule<Options, MessageIds>({
       if (!target || target.type === AST_NODE_TYPES.SpreadElement) return;
       const found = originTaint(target, sourceCode, 'redirect');
       if (!found) return;
-      if (isGuardedUrl(target, call, sourceCode, guards)) return;
+      if (isGuardedUrl(target, call, sourceCode, { guards })) return;
       context.report({
         node: target,
         messageId: 'openRedirect',

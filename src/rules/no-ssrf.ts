@@ -4,13 +4,14 @@ import { describeRef, isModulePath, resolveModule, type ModuleRef } from '../ana
 import { includesAny, quotedAny, textGate } from '../analysis/core/source-text.js';
 import { propertyKeyName, staticString } from '../analysis/core/static-value.js';
 import { taintOf, type Taint } from '../analysis/flow/taint.js';
-import { isGuardedUrl } from '../analysis/flow/url-guards.js';
-import { originTaint } from '../analysis/flow/url-origin.js';
-import { GLOBAL_HTTP_FUNCTIONS, HOST_KEYS, HTTP_CLIENT_CALLS, METHOD_NAMES, URL_KEYS, type HttpClientCall } from '../catalog/http-clients.js';
+import { ID_CHECK_FUNCTION, isGuardedUrl } from '../analysis/flow/url-guards.js';
+import { originTaint, pathTaint } from '../analysis/flow/url-origin.js';
+import { GLOBAL_HTTP_FUNCTIONS, HOST_KEYS, HTTP_CLIENT_CALLS, METHOD_NAMES, PATH_KEYS, URL_KEYS, type HttpClientCall } from '../catalog/http-clients.js';
 import { createRule } from '../util/create-rule.js';
+import { guardsOption } from '../util/guards-option.js';
 
-type Options = [{ guards?: string[] }];
-type MessageIds = 'ssrf';
+type Options = [{ guards?: string[]; reportPathOnFixedHost?: boolean }];
+type MessageIds = 'ssrf' | 'pathOnFixedHost';
 
 /** Last steps of the member calls that may send a request (`get` of `axios.get`). */
 const MEMBER_NAMES = new Set(HTTP_CLIENT_CALLS.filter((c) => c.path.length > 0 && c.path[c.path.length - 1] !== '()').map((c) => c.path[c.path.length - 1]!));
@@ -32,36 +33,52 @@ export default createRule<Options, MessageIds>({
     messages: {
       ssrf:
         'The server sends a request to {{value}}, whose host is decided by request data (`{{source}}`) in {{client}}: a client can make the server call internal services or cloud metadata endpoints. Build the URL from a fixed origin, or check the parsed host against an allow-list before sending.',
+      pathOnFixedHost:
+        'Request data (`{{source}}`) is inserted into the path of {{value}}, which {{client}} sends to a fixed host: `../` or an encoded `/` in it reaches other endpoints of that service, with the server’s credentials. Encode the value with `encodeURIComponent()`, or check that it is a number, an id or matches a pattern.',
     },
     schema: [
       {
         type: 'object',
         properties: {
-          guards: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
+          guards: guardsOption(
+            'Names of your own functions that check an outbound URL (besides names such as `isAllowedHost`, `isSafeUrl`, `validateUrl`); a URL they check before the request is not reported.',
+          ),
+          reportPathOnFixedHost: {
+            type: 'boolean',
             description:
-              'Names of your own functions that check an outbound URL (besides names such as `isAllowedHost`, `isSafeUrl`, `validateUrl`); a URL they check before the request is not reported.',
+              'Also report request data inserted into the path of a URL whose host the code fixes (`` `https://api.example.com/users/${req.params.id}` ``): `../` reaches other endpoints of that service. Values passed through `encodeURIComponent`, numbers, and values checked by a pattern or an id check (`isUUID`) are not reported.',
           },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ guards: [] }],
+    defaultOptions: [{ guards: [], reportPathOnFixedHost: false }],
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const hasClient = quotesClient(sourceCode);
     if (!hasClient && !namesFetch(sourceCode)) return {};
     const guards = options.guards ?? [];
+    const reportPath = options.reportPathOnFixedHost === true;
 
     function report(call: TSESTree.CallExpression, node: TSESTree.Node, taint: Taint, client: string): void {
-      if (isGuardedUrl(node, call, sourceCode, guards)) return;
+      if (isGuardedUrl(node, call, sourceCode, { guards })) return;
       context.report({
         node,
         messageId: 'ssrf',
         data: { value: `\`${shortText(sourceCode, node, 40)}\``, source: taint.source.text, client },
+      });
+    }
+
+    /** With `reportPathOnFixedHost`: request data in the path of a URL the code points at a fixed host. */
+    function checkPath(call: TSESTree.CallExpression, node: TSESTree.Node, client: string): void {
+      if (!reportPath) return;
+      const found = pathTaint(node, sourceCode, 'url');
+      if (!found || isGuardedUrl(found.node, call, sourceCode, { guards, namePattern: ID_CHECK_FUNCTION })) return;
+      context.report({
+        node: found.node,
+        messageId: 'pathOnFixedHost',
+        data: { value: `\`${shortText(sourceCode, node, 40)}\``, source: found.taint.source.text, client },
       });
     }
 
@@ -74,6 +91,7 @@ export default createRule<Options, MessageIds>({
       }
       const found = originTaint(target, sourceCode, 'url');
       if (found) report(call, arg, found.taint, client);
+      else checkPath(call, arg, client);
     }
 
     function checkOptions(call: TSESTree.CallExpression, object: TSESTree.ObjectExpression, client: string): void {
@@ -84,6 +102,9 @@ export default createRule<Options, MessageIds>({
         if (URL_KEYS.has(key)) {
           const found = originTaint(prop.value, sourceCode, 'url');
           if (found) report(call, prop.value, found.taint, client);
+          else checkPath(call, prop.value, client);
+        } else if (PATH_KEYS.has(key)) {
+          checkPath(call, prop.value, client);
         } else if (HOST_KEYS.has(key)) {
           const taint = taintOf(prop.value, sourceCode, { sink: 'url' });
           if (taint) report(call, prop.value, taint, client);

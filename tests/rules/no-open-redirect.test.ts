@@ -78,6 +78,8 @@ app.get('/admin', ensureSlash);`,
     ...acrossParsers(
       [
         { code: `${EXPRESS}app.get('/r', (req, res) => res.redirect(req.query.next));`, errors: err },
+        // A leading `/` alone admits `//evil.example`: a first-character test is no guard here.
+        { code: `${EXPRESS}app.get('/r', (req, res) => { const next = req.query.next; if (next[0] !== '/') return res.redirect('/'); res.redirect(next); });`, errors: err },
         { code: `${EXPRESS}app.get('/r', (req, res) => res.redirect(302, req.query.returnTo));`, errors: err },
         { code: `${EXPRESS}app.get('/r', (req, res) => res.redirect(\`\${req.query.returnTo}\`));`, errors: err },
         { code: `${EXPRESS}app.get('/r', (req, res) => res.redirect(req.get('referer')));`, errors: err },

@@ -7,6 +7,9 @@ const ruleTester = new RuleTester();
 const EXPRESS = "import express from 'express';\nconst app = express();\n";
 const AXIOS = `${EXPRESS}import axios from 'axios';\n`;
 const err = [{ messageId: 'ssrf' as const }];
+const PATH = [{ reportPathOnFixedHost: true }] as const;
+const pathErr = [{ messageId: 'pathOnFixedHost' as const }];
+const get = (body: string) => `app.get('/u/:id', async (req, res) => {\n${body}\n});`;
 
 ruleTester.run('no-ssrf', rule, {
   valid: [
@@ -48,6 +51,19 @@ app.get('/p', async (req, res) => { const url = new URL(req.query.path, BASE); i
     `${AXIOS}export function getJson(url) { return axios.get(url).then((r) => r.data); }`,
     `${EXPRESS}app.get('/x', async (req, res) => { const target = new URL(req.query.url); if (target.protocol !== 'https:' || target.hostname !== 'images.example.com') return res.sendStatus(400); res.send(await (await fetch(target)).text()); });`,
     `${EXPRESS}import http from 'http';\napp.get('/x', (req, res) => { http.get('http://localhost:3000/health?from=' + req.query.from, (r) => r.pipe(res)); });`,
+    // reportPathOnFixedHost: encoded, numeric, checked and fixed-choice values; the query string.
+    { code: `${EXPRESS}${get("res.json(await (await fetch('https://api.example.com/users/' + encodeURIComponent(req.params.id))).json());")}`, options: PATH },
+    { code: `${AXIOS}${get("res.json((await axios.get(`https://api.example.com/users/${Number(req.params.id)}`)).data);")}`, options: PATH },
+    { code: `${AXIOS}${get("res.json((await axios.get(`https://api.example.com/users/${parseInt(req.params.id, 10)}/posts`)).data);")}`, options: PATH },
+    { code: `${AXIOS}import validator from 'validator';\n${get("if (!validator.isUUID(req.params.id)) return res.sendStatus(400);\nres.json((await axios.get(`https://api.example.com/users/${req.params.id}`)).data);")}`, options: PATH },
+    { code: `${AXIOS}import { validate as uuidValidate } from 'uuid';\n${get("const { id } = req.params;\nif (!uuidValidate(id)) return res.sendStatus(404);\nres.json((await axios.get(`https://api.example.com/users/${id}`)).data);")}`, options: PATH },
+    { code: `${AXIOS}${get("if (!/^\\d+$/.test(req.params.id)) return res.sendStatus(400);\nres.json((await axios.get('https://api.example.com/users/' + req.params.id)).data);")}`, options: PATH },
+    { code: `${AXIOS}${get("res.json((await axios.get(`https://api.example.com/search?q=${req.query.q}&page=${req.query.page}`)).data);")}`, options: PATH },
+    { code: `${AXIOS}${get("const kind = req.query.kind === 'orgs' ? 'orgs' : 'users';\nres.json((await axios.get(`https://api.example.com/${kind}/list`)).data);")}`, options: PATH },
+    { code: `${AXIOS}${get("res.json((await axios.get('https://api.example.com/users', { params: { id: req.params.id } })).data);")}`, options: PATH },
+    { code: `${AXIOS}export function getUser(id) { return axios.get(\`https://api.example.com/users/\${id}\`); }`, options: PATH },
+    { code: `${AXIOS}${get("res.json((await axios.get(`https://api.example.com/users/${req.params.id}`)).data);")}` },
+    { code: `${EXPRESS}import https from 'https';\n${get("https.get({ host: 'api.example.com', path: '/users/' + encodeURIComponent(req.query.id) }, (r) => r.pipe(res));")}`, options: PATH },
     // Strange code.
     `${AXIOS}app.get('/x', async (req, res) => axios.get(...req.query.args));`,
     `${AXIOS}const { [key]: fn } = axios;\napp.get('/x', async (req) => fn(req.query.url));`,
@@ -70,6 +86,22 @@ app.get('/p', async (req, res) => { const url = new URL(req.query.path, BASE); i
       ],
       [esm, ts],
     ),
+    ...acrossParsers(
+      [
+        { code: `${AXIOS}${get("res.json((await axios.get(`https://api.example.com/users/${req.params.id}`)).data);")}`, options: PATH, errors: pathErr },
+        { code: `${EXPRESS}${get("res.json(await (await fetch('https://api.example.com/users/' + req.params.id + '/profile')).json());")}`, options: PATH, errors: pathErr },
+        { code: `${EXPRESS}import got from 'got';\n${get("res.send(await got(`${process.env.API_URL}/users/${req.query.id}`).text());")}`, options: PATH, errors: pathErr },
+        { code: `${EXPRESS}import https from 'https';\n${get("https.get({ host: 'api.example.com', path: '/users/' + req.query.id }, (r) => r.pipe(res));")}`, options: PATH, errors: pathErr },
+        { code: `${AXIOS}const api = axios.create({ baseURL: 'https://api.example.com' });\n${get("res.json((await api.get('/users/' + req.params.id)).data);")}`, options: PATH, errors: pathErr },
+      ],
+      [esm, ts],
+    ),
+    {
+      code: "const express = require('express');\nconst axios = require('axios');\nconst app = express();\napp.post('/p', async (req, res) => res.json(await axios({ url: `/users/${req.body.id}`, baseURL: 'https://api.example.com' })));",
+      options: PATH,
+      languageOptions: cjs,
+      errors: pathErr,
+    },
     {
       code: "const express = require('express');\nconst axios = require('axios');\nconst app = express();\napp.get('/p', async (req, res) => res.json((await axios.get(req.query.url)).data));",
       languageOptions: cjs,

@@ -39,6 +39,8 @@ function invalid(code: string, needle: string, messageId: MessageIds = 'requestI
 
 const SERIALIZE = "import serialize from 'node-serialize';\n";
 const YAML = "import yaml from 'js-yaml';\n";
+const SJS = "import serialize from 'serialize-javascript';\n";
+const REVIVE = "function deserialize(text) { return eval('(' + text + ')'); }\n";
 
 const valid: (ValidTestCase<Options> | string)[] = [
   // JSON.parse is no deserializer of functions.
@@ -71,7 +73,25 @@ const valid: (ValidTestCase<Options> | string)[] = [
   { code: `${YAML}app.post('/c', (req, res) => { yaml.loadAll(req.body.docs, (doc) => res.write(JSON.stringify(doc)), { schema: yaml.FAILSAFE_SCHEMA }); });`, filename: YAML3 },
   // A local unserialize function.
   `function unserialize(s) { return JSON.parse(s); }\napp.post('/p', (req, res) => { res.json(unserialize(req.body.data)); });`,
+  // serialize-javascript: request text revived by eval is no-code-injection's finding, not this rule's.
+  { code: `${SJS}app.post('/s', (req, res) => { res.json(eval('(' + req.body.state + ')')); });`, options: STRICT },
+  { code: `${SJS}${REVIVE}app.post('/s', (req, res) => { res.json(deserialize(req.body.state)); });`, options: STRICT },
+  // Stored text, default options.
+  `${SJS}${REVIVE}export async function load(key) { return deserialize(await redis.get(key)); }`,
+  // A deep copy of the file's own data, and constants.
+  { code: `${SJS}${REVIVE}const routes = deserialize(serialize(ROUTES));`, options: STRICT },
+  { code: `${SJS}const copy = eval('(' + serialize(state, { isJSON: false }) + ')');`, options: STRICT },
+  { code: `${SJS}const re = eval('(' + '/^a+$/' + ')');`, options: STRICT },
+  // Other code evaluated in such a file, or the revival shape in a file without serialize-javascript.
+  { code: `${SJS}export function run(code) { return eval(code); }`, options: STRICT },
+  { code: `${SJS}export const compile = (expr) => new Function('x', 'return x * ' + expr + ' + 1');`, options: STRICT },
+  { code: `${REVIVE}export async function load(key) { return deserialize(await redis.get(key)); }`, options: STRICT },
+  { code: `${SERIALIZE}export const read = (text) => eval('(' + text + ')');`, options: STRICT },
+  // A local eval.
+  { code: `${SJS}const eval2 = (s) => s;
+function f(eval) { return eval('(' + stored + ')'); }`, options: STRICT },
   // Strange code.
+  { code: `${SJS}eval(); new Function(); eval(...parts); Function(\`return \${a}\${b}\`); (0, Function)('return ' + x);`, options: STRICT },
   { code: `${SERIALIZE}serialize.unserialize(...args);\nserialize?.unserialize?.();`, languageOptions: esm },
   { code: `${SERIALIZE}const x = serialize.unserialize(input satisfies string);`, languageOptions: ts },
 ];
@@ -98,5 +118,11 @@ ruleTester.run('no-unsafe-deserialization', rule, {
     invalid(`const serialize = require('node-serialize');\napp.post('/p', (req, res) => { res.json(serialize.unserialize(req.body.data)); });`, 'req.body.data'),
     // Any non-constant input, with reportAnyInput (strict).
     invalid(`${SERIALIZE}import { readFileSync } from 'node:fs';\nconst state = serialize.unserialize(readFileSync('state.txt', 'utf8'));`, "readFileSync('state.txt', 'utf8')", 'anyInput', { options: STRICT }),
+    // Stored serialize-javascript text revived with eval or new Function (reportAnyInput).
+    ...acrossParsers([
+      invalid(`${SJS}${REVIVE}export async function load(key) { return deserialize(await redis.get(key)); }`, 'text + ', 'storedSerializedEval', { options: STRICT }),
+      invalid(`${SJS}export async function cached(key) {\n  const text = await redis.get(key);\n  return new Function('"use strict"; return (' + text + ')')();\n}`, 'await redis.get(key)', 'storedSerializedEval', { options: STRICT }),
+    ]),
+    invalid(`const serialize = require('serialize-javascript');\nconst fs = require('fs');\nconst index = eval(\`(\${fs.readFileSync('index.js', 'utf8')})\`);`, 'fs.readFileSync', 'storedSerializedEval', { options: STRICT, languageOptions: cjs }),
   ],
 });

@@ -7,7 +7,7 @@ import { findVar, getProperty, singleValue, unwrap } from '../core/ast.js';
 import type { SourceCode } from '../core/cache.js';
 import { isModulePath, promisifiedFunction, resolveModule, type ModuleRef } from '../core/modules.js';
 import { staticString, staticValue } from '../core/static-value.js';
-import { COMMAND_SINKS, SCRIPT_FLAGS, SHELL_PROGRAMS, type CommandSink } from '../../catalog/commands.js';
+import { COMMAND_SINKS, EXECA_TEMPLATE_TAGS, OPTION_SENSITIVE_PROGRAMS, SCRIPT_FLAGS, SHELL_PROGRAMS, type CommandSink } from '../../catalog/commands.js';
 
 type Node = TSESTree.Node;
 
@@ -19,6 +19,11 @@ export interface CommandCall {
   shellText: Node[];
   /** The program argument when no shell parses it (`spawn(program, args)`). */
   program: Node | null;
+  /**
+   * The arguments when no shell parses them: the elements of the argument array (a spread element
+   * as the array it spreads), or the whole argument when it is no array literal (`req.body.args`).
+   */
+  args: TSESTree.Expression[];
 }
 
 function matchRef(ref: ModuleRef | null): CommandSink | null {
@@ -56,6 +61,23 @@ function setsShell(options: Node | undefined, sourceCode: SourceCode): boolean {
   return value.value !== false && value.value !== undefined && value.value !== null && value.value !== '';
 }
 
+/** An object literal or function (options, a callback), never an argument list. */
+function isOptionsLike(node: Node, sourceCode: SourceCode): boolean {
+  let target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVar(sourceCode, target);
+    const value = variable ? singleValue(variable) : null;
+    if (value && value.path.length === 0) target = unwrap(value.init);
+  }
+  return (
+    target.type === AST_NODE_TYPES.ObjectExpression ||
+    target.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    target.type === AST_NODE_TYPES.FunctionExpression ||
+    target.type === AST_NODE_TYPES.Literal ||
+    target.type === AST_NODE_TYPES.TemplateLiteral
+  );
+}
+
 /** The array literal an argument is (through a constant), or null. */
 function arrayOf(node: Node | undefined, sourceCode: SourceCode): TSESTree.ArrayExpression | null {
   if (!node || node.type === AST_NODE_TYPES.SpreadElement) return null;
@@ -76,11 +98,13 @@ export function commandCall(node: TSESTree.CallExpression, sourceCode: SourceCod
   const name = `${sink.modules[0]}${sink.path.length ? `.${sink.path.join('.')}` : ''}`;
   const [first, second, third] = node.arguments;
   if (!first || first.type === AST_NODE_TYPES.SpreadElement) return null;
-  if (sink.style === 'shell') return { sink, name, shellText: [first], program: null };
+  // `execa({ cwd })` / `$({ shell: true })` bind options and run nothing (the template forms run).
+  if (unwrap(first).type === AST_NODE_TYPES.ObjectExpression) return null;
+  if (sink.style === 'shell') return { sink, name, shellText: [first], program: null, args: [] };
   const args = arrayOf(second, sourceCode);
   const options = args || (second && unwrap(second).type === AST_NODE_TYPES.ArrayExpression) ? third : second;
   const elements = (args?.elements ?? []).filter((e): e is TSESTree.Expression => !!e && e.type !== AST_NODE_TYPES.SpreadElement);
-  if (setsShell(options, sourceCode)) return { sink, name, shellText: [first, ...elements], program: null };
+  if (setsShell(options, sourceCode)) return { sink, name, shellText: [first, ...elements], program: null, args: [] };
   // `spawn('sh', ['-c', script])`: the argument after the flag is a script.
   const program = staticString(first, sourceCode);
   if (program !== null && SHELL_PROGRAMS.has(program)) {
@@ -89,7 +113,56 @@ export function commandCall(node: TSESTree.CallExpression, sourceCode: SourceCod
       return text !== null && SCRIPT_FLAGS.has(text);
     });
     const script = flag >= 0 ? elements[flag + 1] : undefined;
-    return { sink, name, shellText: script ? [script] : [], program: null };
+    return { sink, name, shellText: script ? [script] : [], program: null, args: [] };
   }
-  return { sink, name, shellText: [], program: first };
+  const programArgs = args
+    ? args.elements.filter((e): e is TSESTree.Expression | TSESTree.SpreadElement => !!e).map((e) => (e.type === AST_NODE_TYPES.SpreadElement ? e.argument : e))
+    : second && second.type !== AST_NODE_TYPES.SpreadElement && !isOptionsLike(second, sourceCode) ? [second] : [];
+  return { sink, name, shellText: [], program: first, args: programArgs };
+}
+
+export interface TemplateCommand {
+  /** How the tag is named in messages (`execa.$`). */
+  name: string;
+  /** Whether options bound to the tag set `shell`: then the whole text is shell text. */
+  shell: boolean;
+  template: TSESTree.TemplateLiteral;
+}
+
+/**
+ * An execa template command (`` $`git log ${ref}` ``, `` execa({ cwd })`…` ``, a tag bound to a
+ * constant `const run = $({ shell: true })`), resolved by import, with whether the options bound
+ * to the tag hand the text to a shell. Null for any other tagged template.
+ */
+export function templateCommand(node: TSESTree.TaggedTemplateExpression, sourceCode: SourceCode): TemplateCommand | null {
+  let tag = unwrap(node.tag);
+  const options: Node[] = [];
+  for (let depth = 0; depth < 4; depth++) {
+    if (tag.type === AST_NODE_TYPES.CallExpression) {
+      const [first] = tag.arguments;
+      if (first && first.type !== AST_NODE_TYPES.SpreadElement) options.push(first);
+      tag = unwrap(tag.callee);
+      continue;
+    }
+    if (tag.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVar(sourceCode, tag);
+      const value = variable ? singleValue(variable) : null;
+      if (value && value.path.length === 0 && unwrap(value.init).type === AST_NODE_TYPES.CallExpression) {
+        tag = unwrap(value.init);
+        continue;
+      }
+    }
+    break;
+  }
+  const ref = resolveModule(tag, sourceCode);
+  const path = ref ? EXECA_TEMPLATE_TAGS.find((p) => isModulePath(ref, ['execa'], p)) : undefined;
+  if (!path) return null;
+  return { name: `execa${path.length ? `.${path.join('.')}` : ''}`, shell: options.some((o) => setsShell(o, sourceCode)), template: node.quasi };
+}
+
+/** The base name of a program (`/usr/bin/git`, `git.exe` → `git`) when it is one whose options are dangerous, with those options. */
+export function optionSensitiveProgram(program: string): { program: string; options: string } | null {
+  const base = program.split(/[\\/]/).pop()!.replace(/\.exe$/i, '').toLowerCase();
+  const options = OPTION_SENSITIVE_PROGRAMS.get(base);
+  return options ? { program: base, options } : null;
 }

@@ -22,13 +22,27 @@ const CHECK_FUNCTION = /^(?:is|check|validate|verify|ensure|assert|has)?_?(?:saf
 const MAX_NAME_DEPTH = 4;
 
 /**
- * Whether `value` (what reaches the sink `call`) is checked by a guard of the enclosing function.
- * `extraGuards` names more check functions (an option of the rule).
+ * Names of functions that check an identifier's format (`isUUID`, `uuidValidate`, `isValidObjectId`,
+ * `isInt`, `isNumeric`, `isAlphanumeric`, `isMongoId`): a value they accept is one path segment.
  */
-export function isGuardedUrl(value: Node, call: Node, sourceCode: SourceCode, extraGuards: readonly string[] = []): boolean {
+export const ID_CHECK_FUNCTION = /uuid|objectid|mongoid|^is_?(?:int|integer|numeric|alphanumeric|slug|hex(?:adecimal)?)$/i;
+
+export interface GuardOptions {
+  /** More check functions by name (an option of the rule). */
+  guards?: readonly string[];
+  /** More check functions recognised by a pattern of their name (`ID_CHECK_FUNCTION`). */
+  namePattern?: RegExp;
+  /** Whether a test of the first character (`x[0] === '-'`, `x.charAt(0) !== '-'`) counts. */
+  firstCharacter?: boolean;
+}
+
+/** Whether `value` (what reaches the sink `call`) is checked by a guard of the enclosing function. */
+export function isGuardedUrl(value: Node, call: Node, sourceCode: SourceCode, options: GuardOptions = {}): boolean {
   const names = relatedNames(value, sourceCode);
   const texts = new Set<string>([sourceCode.getText(unwrap(value))]);
-  const check = (test: Node): boolean => testChecks(test, names, texts, sourceCode, extraGuards);
+  const { guards = [], namePattern, firstCharacter = false } = options;
+  const isGuardName = (name: string): boolean => guards.includes(name) || (namePattern !== undefined && namePattern.test(name));
+  const check = (test: Node): boolean => testChecks(test, names, texts, sourceCode, isGuardName, firstCharacter);
   let child: Node = call;
   for (let node = call.parent; node; child = node, node = node.parent) {
     if (isFunction(node)) break;
@@ -121,7 +135,8 @@ function testChecks(
   names: ReadonlySet<string>,
   texts: ReadonlySet<string>,
   sourceCode: SourceCode,
-  extraGuards: readonly string[],
+  isGuardName: (name: string) => boolean,
+  firstCharacter: boolean,
 ): boolean {
   let found = false;
   forEachDescendant(test, sourceCode, (n) => {
@@ -129,7 +144,7 @@ function testChecks(
     if (n.type === AST_NODE_TYPES.CallExpression) {
       const name = calleeName(n);
       if (name === null) return;
-      const isCheck = CHECK_METHODS.has(name) || CHECK_FUNCTION.test(name) || extraGuards.includes(name);
+      const isCheck = CHECK_METHODS.has(name) || CHECK_FUNCTION.test(name) || isGuardName(name);
       if (!isCheck) return;
       const callee = n.callee.type === AST_NODE_TYPES.MemberExpression ? n.callee.object : null;
       if (n.arguments.some((a) => mentions(a, names, texts, sourceCode)) || (callee && mentions(callee, names, texts, sourceCode))) found = true;
@@ -147,6 +162,8 @@ function testChecks(
         const other = (side: Node) => unwrap(side).type === AST_NODE_TYPES.Literal && typeof (unwrap(side) as TSESTree.Literal).value === 'string';
         if ((other(n.right) && mentions(n.left, names, texts, sourceCode) && isWholeValue(n.left, names, texts, sourceCode)) ||
           (other(n.left) && isWholeValue(n.right, names, texts, sourceCode))) found = true;
+        // `x[0] === '-'`, `x.charAt(0) !== '/'`: the first character of the value is tested.
+        if (firstCharacter && ((other(n.right) && isFirstCharacter(n.left, names, texts, sourceCode)) || (other(n.left) && isFirstCharacter(n.right, names, texts, sourceCode)))) found = true;
       }
     }
   });
@@ -158,4 +175,14 @@ function isWholeValue(node: Node, names: ReadonlySet<string>, texts: ReadonlySet
   const target = unwrap(node);
   if (target.type === AST_NODE_TYPES.Identifier) return names.has(target.name);
   return texts.has(sourceCode.getText(target));
+}
+
+/** `x[0]`, `x.at(0)` or `x.charAt(0)` of the value. */
+function isFirstCharacter(node: Node, names: ReadonlySet<string>, texts: ReadonlySet<string>, sourceCode: SourceCode): boolean {
+  const target = unwrap(node);
+  const isZero = (n: Node | undefined) => !!n && n.type === AST_NODE_TYPES.Literal && n.value === 0;
+  if (target.type === AST_NODE_TYPES.MemberExpression && target.computed && isZero(target.property)) return isWholeValue(target.object, names, texts, sourceCode);
+  if (target.type !== AST_NODE_TYPES.CallExpression || target.callee.type !== AST_NODE_TYPES.MemberExpression || target.arguments.length !== 1) return false;
+  const method = memberName(target.callee);
+  return (method === 'charAt' || method === 'at') && isZero(target.arguments[0]) && isWholeValue(target.callee.object, names, texts, sourceCode);
 }

@@ -10,6 +10,7 @@ import type { SourceCode } from '../core/cache.js';
 import { staticString, stringComposition, type DynamicPart } from '../core/static-value.js';
 import type { SinkKind } from '../../catalog/sanitizers.js';
 import { isConstrainedChoice } from './constrained-value.js';
+import { isNumericExpression } from './numeric-value.js';
 import { taintOf, type Taint } from './taint.js';
 
 type Node = TSESTree.Node;
@@ -140,4 +141,44 @@ const URL_DATA = /searchParams|\bquery\b|\bparams?\b|\bbody\b|headers?\b|\bget\(
 function isOwnPathSource(taint: Taint): boolean {
   const text = taint.source.text;
   return OWN_PATH.test(text) && !URL_DATA.test(text);
+}
+
+/**
+ * The request-derived value inserted into the path of a URL whose origin the code fixes
+ * (`` `https://api.example.com/users/${id}` ``, `` `${config.base}/users/${id}` ``, a relative
+ * path sent to a client with a base, `{ host, path: '/users/' + id }`): `../admin` or an encoded
+ * `/` there reaches other endpoints of the same service. Values after the first `?` or `#` are in
+ * the query or fragment and do not count; numbers and values from a fixed set are safe, and
+ * `encodeURIComponent` ends taint (`sink`). Null when the composition is not exact, or when a value
+ * standing where the origin goes is not fixed text or a value the code supplies.
+ */
+export function pathTaint(node: Node, sourceCode: SourceCode, sink: SinkKind): OriginTaint | null {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.NewExpression && target.callee.type === AST_NODE_TYPES.Identifier && target.callee.name === 'URL') {
+    const [input] = target.arguments;
+    return input && input.type !== AST_NODE_TYPES.SpreadElement ? pathTaint(input, sourceCode, sink) : null;
+  }
+  const composition = stringComposition(target, sourceCode);
+  if (!composition.exact) return null;
+  let prefix = '';
+  let based = false;
+  for (const part of composition.parts) {
+    if (part.kind === 'static') {
+      prefix += part.value;
+      if (/[?#]/.test(prefix)) return null;
+      continue;
+    }
+    if (!based && !prefixFixesOrigin(prefix)) {
+      // What stands where the origin goes: a base the code chose (`config.apiBase`) fixes it.
+      if (prefix !== '' || taintOf(part.node, sourceCode, { sink })) return null;
+      based = true;
+      continue;
+    }
+    based = true;
+    const value = unwrap(part.node);
+    if (isNumericExpression(value, sourceCode) || isConstrainedChoice(value, sourceCode)) continue;
+    const taint = taintOf(value, sourceCode, { sink });
+    if (taint) return { node: value, taint };
+  }
+  return null;
 }
