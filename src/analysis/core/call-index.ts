@@ -30,26 +30,43 @@ function isPlainCallee(callee: TSESTree.Node): boolean {
   );
 }
 
+function addCall(node: CallExpression, named: Map<string, CallExpression[]>, irregular: CallExpression[]): void {
+  const name = calleeName(node);
+  if (name !== null) {
+    const list = named.get(name);
+    if (list) list.push(node);
+    else named.set(name, [node]);
+  }
+  if (name === null || !isPlainCallee(node.callee)) irregular.push(node);
+}
+
 /**
- * Every node of the file in traversal order. ESLint traverses the file once before any rule runs
- * and keeps the steps on the `SourceCode` (`traverse()`, ESLint 9 and 10): reading them costs a
+ * The file's calls in traversal order. ESLint traverses the file once before any rule runs and
+ * keeps the steps on the `SourceCode` (`traverse()`, ESLint 9 and 10): reading them costs a
  * fraction of a walk of our own, which is the fallback for a `SourceCode` without them.
  */
-function forEachNode(sourceCode: SourceCode, visit: (node: TSESTree.Node) => void): void {
+const callIndex = perFileCache((sourceCode): CallIndex => {
+  const named = new Map<string, CallExpression[]>();
+  const irregular: CallExpression[] = [];
   const traverse = (sourceCode as { traverse?: () => unknown }).traverse;
   const steps = typeof traverse === 'function' ? (traverse.call(sourceCode) as unknown) : null;
   if (Array.isArray(steps) && steps.length > 0 && (steps[0] as TraversalStep).kind === 1) {
-    for (const step of steps as TraversalStep[]) {
-      // Kind 1 is a node visit, phase 1 its entry (phase 2 is the exit; kind 2 a code-path event).
-      if (step.kind === 1 && step.phase === 1) visit(step.target as TSESTree.Node);
+    const list = steps as readonly TraversalStep[];
+    for (let i = 0; i < list.length; i++) {
+      const step = list[i]!;
+      // Phase 1 is a node's entry (2 its exit; code-path events have no phase).
+      if (step.phase !== 1) continue;
+      const node = step.target as TSESTree.Node;
+      if (node.type === AST_NODE_TYPES.CallExpression) addCall(node, named, irregular);
     }
-    return;
+    return { named, irregular };
   }
   const keys = sourceCode.visitorKeys as Readonly<Record<string, readonly string[] | undefined>>;
   const stack: TSESTree.Node[] = [sourceCode.ast];
+  const found: CallExpression[] = [];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    visit(node);
+    if (node.type === AST_NODE_TYPES.CallExpression) found.push(node);
     const childKeys = keys[node.type];
     if (!childKeys) continue;
     for (let i = childKeys.length - 1; i >= 0; i--) {
@@ -64,21 +81,7 @@ function forEachNode(sourceCode: SourceCode, visit: (node: TSESTree.Node) => voi
       }
     }
   }
-}
-
-const callIndex = perFileCache((sourceCode): CallIndex => {
-  const named = new Map<string, CallExpression[]>();
-  const irregular: CallExpression[] = [];
-  forEachNode(sourceCode, (node) => {
-    if (node.type !== AST_NODE_TYPES.CallExpression) return;
-    const name = calleeName(node);
-    if (name !== null) {
-      const list = named.get(name);
-      if (list) list.push(node);
-      else named.set(name, [node]);
-    }
-    if (name === null || !isPlainCallee(node.callee)) irregular.push(node);
-  });
+  for (const node of found) addCall(node, named, irregular);
   return { named, irregular };
 });
 
