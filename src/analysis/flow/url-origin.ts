@@ -5,9 +5,11 @@
  * the browser to another origin.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findVar, memberName, unwrap, writtenValues } from '../core/ast.js';
+import { findVar, isGlobalReference, memberName, propertyName, unwrap, writtenValues } from '../core/ast.js';
 import type { SourceCode } from '../core/cache.js';
+import { assignedMembers, resolveObject } from '../core/object-values.js';
 import { staticString, stringComposition, type DynamicPart } from '../core/static-value.js';
+import { HOST_KEYS, URL_KEYS } from '../../catalog/http-clients.js';
 import type { SinkKind } from '../../catalog/sanitizers.js';
 import { isConstrainedChoice } from './constrained-value.js';
 import { taintOf, type Taint } from './taint.js';
@@ -101,10 +103,20 @@ function partTaint(part: DynamicPart, sourceCode: SourceCode, sink: SinkKind, de
   }
   if (isConstrainedChoice(target, sourceCode)) return null;
   // `new URL(path, base)`: the path decides the origin when it is absolute, so only its taint counts.
-  if (target.type === AST_NODE_TYPES.NewExpression && target.callee.type === AST_NODE_TYPES.Identifier && target.callee.name === 'URL') {
+  // `new Request(url, init)`: the request goes where its first argument points.
+  if (
+    target.type === AST_NODE_TYPES.NewExpression &&
+    target.callee.type === AST_NODE_TYPES.Identifier &&
+    (target.callee.name === 'URL' || (target.callee.name === 'Request' && isGlobalReference(sourceCode, target.callee)))
+  ) {
     const [input] = target.arguments;
     if (!input || input.type === AST_NODE_TYPES.SpreadElement) return null;
     return originTaint(input, sourceCode, sink, depth + 1);
+  }
+  // An options object held in a variable (`const opts = { url }; axios(opts)`): only its URL and host keys say where the request goes.
+  if (sink === 'url') {
+    const object = resolveObject(target, sourceCode);
+    if (object) return optionsTaint(object, sourceCode, depth + 1);
   }
   // `config.base + path`, which the composition could not read as text: the left side starts the URL.
   if (target.type === AST_NODE_TYPES.BinaryExpression && target.operator === '+') {
@@ -116,6 +128,47 @@ function partTaint(part: DynamicPart, sourceCode: SourceCode, sink: SinkKind, de
   // request the client sending it can write any Host header.
   if (!taint || (sink === 'redirect' && (isOwnHostSource(taint) || isOwnPathSource(taint)))) return null;
   return { node: target, taint };
+}
+
+/**
+ * The request-derived value that decides where an options object sends a request: a URL key
+ * (`url`, `baseURL`…) whose origin derives from request data, a host key (`host`, `hostname`) with
+ * any request data, or a spread of request data (whose keys the client picks). Members assigned
+ * after the literal (`opts.url = …`) count; data in other keys (`data`, `params`, `headers`) does not.
+ */
+export function optionsTaint(object: TSESTree.ObjectExpression, sourceCode: SourceCode, depth = 0): OriginTaint | null {
+  if (depth > MAX_DEPTH) return null;
+  const keyTaint = (key: string, value: Node): OriginTaint | null => {
+    if (URL_KEYS.has(key)) return originTaint(value, sourceCode, 'url', depth + 1);
+    if (!HOST_KEYS.has(key)) return null;
+    const taint = taintOf(value, sourceCode, { sink: 'url' });
+    return taint && { node: value, taint };
+  };
+  const assigned = assignedMembers(object, sourceCode).members;
+  for (const prop of object.properties) {
+    if (prop.type === AST_NODE_TYPES.SpreadElement) {
+      const inner = resolveObject(prop.argument, sourceCode);
+      const found = inner && inner !== object ? optionsTaint(inner, sourceCode, depth + 1) : partTaintOfSpread(prop.argument, sourceCode);
+      if (found) return found;
+      continue;
+    }
+    const key = propertyName(prop);
+    // A key written again later holds the later value (read below).
+    if (key === null || assigned.has(key)) continue;
+    const found = keyTaint(key, prop.value);
+    if (found) return found;
+  }
+  for (const [key, value] of assigned) {
+    const found = value && keyTaint(key, value);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** `{ ...req.body }`: the client chooses every key, the URL's among them. */
+function partTaintOfSpread(argument: Node, sourceCode: SourceCode): OriginTaint | null {
+  const taint = taintOf(argument, sourceCode, { sink: 'url' });
+  return taint && { node: argument, taint };
 }
 
 /**
