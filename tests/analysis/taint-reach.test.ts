@@ -121,3 +121,109 @@ app.get('/x', (req, res) => new Api(a, b).handle(req));`,
     ).toEqual([null, null]);
   });
 });
+
+const pathTaints = (code: string, language: Language = 'esm') => taints(code, { sink: 'path' }, language);
+
+describe('taintOf: upload file names for path sinks', () => {
+  it('busboy 1: info.filename of a file listener, read, destructured in the parameter or later', () => {
+    const code = `
+import busboy from 'busboy';
+app.post('/u', (req, res) => {
+  const bb = busboy({ headers: req.headers });
+  bb.on('file', (name, file, info) => { probe(info.filename); const { filename } = info; probe(filename); probe(file); probe(name + '.tmp'); });
+  bb.on('file', (name, file, { filename, mimeType }) => probe(filename));
+  req.pipe(bb);
+});`;
+    expect(pathTaints(code)).toEqual(['info.filename', 'info', null, null, 'filename']);
+    // Only for path sinks.
+    expect(taints(code)).toEqual([null, null, null, null, null]);
+  });
+  it('busboy 0.x (fieldname, file, filename) and connect-busboy', () => {
+    expect(
+      pathTaints(
+        `
+const Busboy = require('busboy');
+const busboy = require('connect-busboy');
+app.use(busboy());
+app.post('/u', (req, res) => {
+  const form = new Busboy({ headers: req.headers });
+  form.on('file', (fieldname, file, filename, encoding, mimetype) => probe(filename));
+  req.busboy.on('file', (fieldname, file, filename) => probe(filename));
+});`,
+        'cjs',
+      ),
+    ).toEqual(['filename', 'filename']);
+  });
+  it('not for look-alike listeners: another emitter, another event, another parameter', () => {
+    expect(
+      pathTaints(`
+import busboy from 'busboy';
+import { EventEmitter } from 'events';
+const bus = new EventEmitter();
+bus.on('file', (name, file, filename) => probe(filename));
+app.post('/u', (req, res) => {
+  const bb = busboy({ headers: req.headers });
+  bb.on('field', (name, value, info) => probe(info));
+  bb.on('file', (name, file, info) => probe(file.path));
+});`),
+    ).toEqual([null, null, null]);
+  });
+  it('formidable: originalFilename and 1.x name of parsed files', () => {
+    expect(
+      pathTaints(`
+import formidable, { IncomingForm } from 'formidable';
+app.post('/u', async (req, res) => {
+  const form = formidable({});
+  form.parse(req, (err, fields, files) => { probe(files.upload.originalFilename); probe(files.upload.name); probe(files.upload.filepath); probe(fields.name); });
+  const [fields2, files2] = await form.parse(req);
+  const file = files2.avatar[0];
+  probe(file.originalFilename);
+  const { originalFilename } = file;
+  probe(originalFilename);
+  new IncomingForm().on('file', (field, f) => probe(f.name));
+});`),
+    ).toEqual(['files.upload.originalFilename', 'files.upload.name', null, null, 'file.originalFilename', 'originalFilename', 'f.name']);
+  });
+  it('not .name of objects formidable did not parse', () => {
+    expect(
+      pathTaints(`
+import formidable from 'formidable';
+const other = makeParser();
+app.post('/u', (req, res) => {
+  other.parse(req, (err, fields, files) => probe(files.upload.name));
+  formidable({}).parse(req, (err, fields, files) => probe(fields.name));
+  probe(user.name);
+});`),
+    ).toEqual([null, null, null]);
+  });
+  it('@fastify/multipart: filename of request.file(), parts(), files(), saveRequestFiles()', () => {
+    expect(
+      pathTaints(`
+import multipart from '@fastify/multipart';
+fastify.register(multipart);
+fastify.post('/u', async (request, reply) => {
+  const data = await request.file();
+  probe(data.filename);
+  const { filename } = await request.file();
+  probe(filename);
+  for await (const part of request.parts()) probe(part.filename);
+  const files = await request.saveRequestFiles();
+  probe(files[0].filename);
+  probe(files[0].filepath);
+  probe(data.fieldname + '.bin');
+});`),
+    ).toEqual(['data.filename', 'filename', 'part.filename', 'files[0].filename', null, null]);
+  });
+  it('not .filename without the plugin loaded in the file, nor on non-request objects', () => {
+    expect(
+      pathTaints(`
+fastify.post('/u', async (request, reply) => { const data = await request.file(); probe(data.filename); });`),
+    ).toEqual([null]);
+    expect(
+      pathTaints(`
+import multipart from '@fastify/multipart';
+const data = await storage.file();
+probe(data.filename);`),
+    ).toEqual([null]);
+  });
+});

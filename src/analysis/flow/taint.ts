@@ -7,6 +7,7 @@ import { resolverArgumentSource } from '../http/graphql.js';
 import { requestSource, requestSourceAtPath, type RequestSource } from '../http/request-sources.js';
 import { serverActionSource } from '../http/server-actions.js';
 import { socketMessageSource } from '../http/socket-sources.js';
+import { uploadNameSource } from '../http/upload-sources.js';
 import { argumentsFor, callSites, localFunction, parameterIndex, returnedExpressions } from './local-functions.js';
 
 type Node = TSESTree.Node;
@@ -241,6 +242,11 @@ function compute(
         socketMessageSource(node, sourceCode) ??
         serverActionSource(node, sourceCode);
       if (source) return { source };
+      // An uploaded file's name as the client sent it (busboy, formidable, @fastify/multipart): client text for paths.
+      if (options.sink === 'path') {
+        const name = uploadNameSource(node, sourceCode);
+        if (name) return { source: name };
+      }
       if (options.sink && cleanedInPlace(node, sourceCode)) return null;
       return identifierTaint(node, sourceCode, next, walk, (child, frame) => {
         const here = walk.frame;
@@ -257,6 +263,10 @@ function compute(
       if (field !== null && SERVER_UPLOAD_FIELDS.has(field) && isUploadRead(node.object)) return null;
       const source = requestSource(node, sourceCode) ?? (options.resolverArguments ? resolverArgumentSource(node, sourceCode) : null);
       if (source) return { source };
+      if (options.sink === 'path') {
+        const name = uploadNameSource(node, sourceCode);
+        if (name) return { source: name };
+      }
       const member = memberName(node);
       if (member === 'length') return null;
       const t = next(node.object);
