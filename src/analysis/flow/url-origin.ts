@@ -12,6 +12,7 @@ import { staticString, stringComposition, type DynamicPart } from '../core/stati
 import { HOST_KEYS, URL_KEYS } from '../../catalog/http-clients.js';
 import type { SinkKind } from '../../catalog/sanitizers.js';
 import { isConstrainedChoice } from './constrained-value.js';
+import { localFunction, returnedExpressions } from './local-functions.js';
 import { taintOf, type Taint } from './taint.js';
 
 type Node = TSESTree.Node;
@@ -117,6 +118,15 @@ function partTaint(part: DynamicPart, sourceCode: SourceCode, sink: SinkKind, de
   if (sink === 'url') {
     const object = resolveObject(target, sourceCode);
     if (object) return optionsTaint(object, sourceCode, depth + 1);
+    // Options a function of the file builds (`axios(options(req.body))`): the objects it returns.
+    const built = target.type === AST_NODE_TYPES.CallExpression ? builtOptions(target, sourceCode) : null;
+    if (built) {
+      for (const returned of built) {
+        const found = optionsTaint(returned, sourceCode, depth + 1);
+        if (found) return found;
+      }
+      return null;
+    }
   }
   // `config.base + path`, which the composition could not read as text: the left side starts the URL.
   if (target.type === AST_NODE_TYPES.BinaryExpression && target.operator === '+') {
@@ -163,6 +173,20 @@ export function optionsTaint(object: TSESTree.ObjectExpression, sourceCode: Sour
     if (found) return found;
   }
   return null;
+}
+
+/** The object literals a call of one of the file's functions returns, when it returns nothing else. */
+function builtOptions(call: TSESTree.CallExpression, sourceCode: SourceCode): TSESTree.ObjectExpression[] | null {
+  const fn = localFunction(call.callee, sourceCode);
+  const returned = fn ? returnedExpressions(fn, sourceCode) : null;
+  if (!returned || returned.length === 0) return null;
+  const objects: TSESTree.ObjectExpression[] = [];
+  for (const expr of returned) {
+    const object = resolveObject(expr, sourceCode);
+    if (!object) return null;
+    objects.push(object);
+  }
+  return objects;
 }
 
 /** `{ ...req.body }`: the client chooses every key, the URL's among them. */
