@@ -9,7 +9,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { childNodes, findVar, forEachDescendant, isFunction, memberName, propertyName, unwrap, type FunctionNode } from '../core/ast.js';
-import { perFileCache, type SourceCode } from '../core/cache.js';
+import { perFileCache, perNodeCache, type SourceCode } from '../core/cache.js';
 import { assignedMembers, isObjectOpen, resolveObject } from '../core/object-values.js';
 
 type Node = TSESTree.Node;
@@ -63,7 +63,9 @@ function methodValue(value: Node | null | undefined): FunctionNode | null {
 }
 
 /** `svc.load`, `this.load`, `this.files.load`: the method of the file's object literal or class that the member names. */
-function localMethod(member: TSESTree.MemberExpression, sourceCode: SourceCode): FunctionNode | null {
+const localMethod = perNodeCache((member: TSESTree.MemberExpression, sourceCode: SourceCode): FunctionNode | null => findMethod(member, sourceCode));
+
+function findMethod(member: TSESTree.MemberExpression, sourceCode: SourceCode): FunctionNode | null {
   const name = memberName(member);
   if (name === null) return null;
   const object = unwrap(member.object);
