@@ -13,7 +13,7 @@ const ruleTester = new RuleTester();
 const EXPRESS = "import express from 'express';\nconst app = express();\n";
 const AXIOS = `${EXPRESS}import axios from 'axios';\n`;
 const FS = "import fs from 'fs';\nimport path from 'path';\n";
-const CP = "import { exec, execSync } from 'child_process';\n";
+const CP = "import { exec, execSync, spawn } from 'child_process';\n";
 const ssrfError = [{ messageId: 'ssrf' as const }];
 /** Valid code holds under every parser too. */
 const everywhere = (codes: string[]) => acrossParsers(codes.map((code) => ({ code })));
@@ -139,6 +139,9 @@ ruleTester.run('no-command-injection: methods of the file', commandInjection, {
     `${CP}class Git { log(ref) { return execSync('git log ' + ref); } recent() { return this.log('HEAD~5..HEAD'); } }\napp.get('/log', (req, res) => res.send(new Git().recent()));`,
     `${CP}const ALLOWED = ['main', 'dev'];\nclass Git { checkout(ref) { if (!ALLOWED.includes(ref)) throw new Error('bad ref'); return execSync('git checkout ' + ref); } handle(req) { return this.checkout(req.query.ref); } }`,
     `${CP}const tools = { size(file) { return execSync('du -sh ' + Number(file)); } };\napp.get('/s', (req, res) => res.send(tools.size(req.query.id)));`,
+    // Options held in a variable that keep the shell off.
+    `${CP}app.get('/ls', (req, res) => { const opts = { cwd: '/srv/data', shell: true }; opts.shell = false; spawn('ls', ['-l', req.query.dir], opts).stdout.pipe(res); });`,
+    `${CP}const SPAWN = { cwd: '/srv/data' };\napp.get('/ls', (req, res) => spawn('ls', ['-l', req.query.dir], SPAWN).stdout.pipe(res));`,
     // Same-named methods of another object are not the one called.
     `${CP}const tools = { run(file) { return execSync('convert ' + file); } };\nconst other = { run(x) { return x; } };\ntools.run('a.png');\napp.get('/r', (req, res) => res.send(other.run(req.query.x)));`,
   ]),
@@ -149,6 +152,16 @@ ruleTester.run('no-command-injection: methods of the file', commandInjection, {
         errors: commandError,
       },
     ]),
+    {
+      code: `${CP}app.get('/ls', (req, res) => { const opts = { cwd: '/srv/data' }; opts.shell = true; spawn('ls', ['-l', req.query.dir], opts).stdout.pipe(res); });`,
+      languageOptions: esm,
+      errors: commandError,
+    },
+    {
+      code: `${CP}const config = { spawn: { shell: '/bin/bash' } };\napp.get('/ls', (req, res) => spawn('ls', ['-l', req.query.dir], config.spawn).stdout.pipe(res));`,
+      languageOptions: esm,
+      errors: commandError,
+    },
     {
       code: `${CP}class Git { log(ref) { return execSync('git log ' + ref); } handle(req, res) { res.send(this.log(req.query.ref)); } }\napp.get('/log', (req, res) => new Git().handle(req, res));`,
       languageOptions: esm,
