@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { taintOf, type TaintOptions } from '../../src/analysis/flow/taint.js';
+import { originTaint } from '../../src/analysis/flow/url-origin.js';
 import { probe, type Language } from './harness.js';
 
 /** For each `probe(x)`: the text of the request read it derives from, or null. */
@@ -225,5 +226,41 @@ import multipart from '@fastify/multipart';
 const data = await storage.file();
 probe(data.filename);`),
     ).toEqual([null]);
+  });
+});
+
+/** For each `probe(x)`: the request read that decides where an outbound request to `x` goes, or null. */
+const origins = (code: string) => probe(code, (n, sc) => originTaint(n, sc, 'url')?.taint.source.text ?? null);
+
+describe('originTaint: options objects of outbound requests', () => {
+  it('URL and host keys of an object held in a variable, written later, spread or built by a function of the file', () => {
+    expect(
+      origins(
+        route(`
+        const a = { url: req.query.u };
+        const b = { method: 'GET' }; b.url = req.body.target;
+        const c = { hostname: req.query.host, path: '/' };
+        const d = { timeout: 1000, ...req.body };
+        const base = { baseURL: req.query.base };
+        const e = { ...base, url: '/items' };
+        const build = (target) => ({ url: target, timeout: 5000 });
+        const r = new Request(req.query.r);
+        probe(a); probe(b); probe(c); probe(d); probe(e); probe(build(req.query.t)); probe(r);`),
+      ),
+    ).toEqual(['req.query.u', 'req.body.target', 'req.query.host', 'req.body', 'req.query.base', 'req.query.t', 'req.query.r']);
+  });
+  it('not request data in other keys, fixed origins, or a URL key written again with a fixed value', () => {
+    expect(
+      origins(
+        route(`
+        const a = { url: 'https://api.example.com/items', data: req.body, headers: { 'x-id': req.get('x-id') } };
+        const b = { baseURL: 'https://api.example.com', url: req.query.path };
+        const c = { url: req.query.u }; c.url = 'https://api.example.com/';
+        const d = { host: 'internal.example.com', path: '/items/' + req.query.id };
+        const build = (body) => ({ url: 'https://hooks.example.com/in', data: body });
+        const r = new Request('https://api.example.com/items?q=' + req.query.q);
+        probe(a); probe(b); probe(c); probe(d); probe(build(req.body)); probe(r);`),
+      ),
+    ).toEqual([null, 'req.query.path', null, null, null, null]);
   });
 });
