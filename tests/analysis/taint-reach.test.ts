@@ -61,6 +61,17 @@ class Reports {
 app.get('/r', (req, res) => new Reports().handle(req, res));`),
     ).toEqual(['req.query.name', 'req.query.name']);
   });
+  it('this in arrows of a method is the instance; in a nested function it is not', () => {
+    expect(
+      taints(`
+class Importer {
+  run(req) { req.body.files.forEach((f) => this.read(f)); [req.query.x].forEach(function (x) { this.open(x); }); }
+  read(name) { probe(name); }
+  open(name) { probe(name); }
+}
+app.post('/i', (req, res) => new Importer().run(req));`),
+    ).toEqual(['req.body.files', null]);
+  });
   it('NestJS controllers calling their own private methods', () => {
     expect(
       taints(
