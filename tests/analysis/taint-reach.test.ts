@@ -256,22 +256,25 @@ describe('originTaint: options objects of outbound requests', () => {
         const e = { ...base, url: '/items' };
         const build = (target) => ({ url: target, timeout: 5000 });
         const r = new Request(req.query.r);
-        probe(a); probe(b); probe(c); probe(d); probe(e); probe(build(req.query.t)); probe(r);`),
+        const f = { url: 'https://api.example.com/' }; if (req.query.mirror) f.url = req.query.mirror;
+        const g = {}; g.url = 'https://a.example.com/'; if (req.query.g) g.url = req.query.g;
+        probe(a); probe(b); probe(c); probe(d); probe(e); probe(build(req.query.t)); probe(r); probe(f); probe(g);`),
       ),
-    ).toEqual(['req.query.u', 'req.body.target', 'req.query.host', 'req.body', 'req.query.base', 'req.query.t', 'req.query.r']);
+    ).toEqual(['req.query.u', 'req.body.target', 'req.query.host', 'req.body', 'req.query.base', 'req.query.t', 'req.query.r', 'req.query.mirror', 'req.query.g']);
   });
-  it('not request data in other keys, fixed origins, or a URL key written again with a fixed value', () => {
+  it('not request data in other keys, fixed origins, or a URL key always written again with a fixed value (a conditional rewrite leaves the first)', () => {
     expect(
       origins(
         route(`
         const a = { url: 'https://api.example.com/items', data: req.body, headers: { 'x-id': req.get('x-id') } };
         const b = { baseURL: 'https://api.example.com', url: req.query.path };
         const c = { url: req.query.u }; c.url = 'https://api.example.com/';
+        const h = { url: req.query.h }; if (!isAllowedUrl(h.url)) h.url = 'https://api.example.com/';
         const d = { host: 'internal.example.com', path: '/items/' + req.query.id };
         const build = (body) => ({ url: 'https://hooks.example.com/in', data: body });
         const r = new Request('https://api.example.com/items?q=' + req.query.q);
-        probe(a); probe(b); probe(c); probe(d); probe(build(req.body)); probe(r);`),
+        probe(a); probe(b); probe(c); probe(d); probe(build(req.body)); probe(r); probe(h);`),
       ),
-    ).toEqual([null, 'req.query.path', null, null, null, null]);
+    ).toEqual([null, 'req.query.path', null, null, null, null, 'req.query.h']);
   });
 });

@@ -5,7 +5,7 @@
  * the browser to another origin.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findVar, isGlobalReference, memberName, propertyName, unwrap, writtenValues } from '../core/ast.js';
+import { findVar, isGlobalReference, memberName, propertyName, unwrap, wrappedParent, writtenValues } from '../core/ast.js';
 import type { SourceCode } from '../core/cache.js';
 import { assignedMembers, resolveObject } from '../core/object-values.js';
 import { staticString, stringComposition, type DynamicPart } from '../core/static-value.js';
@@ -154,25 +154,35 @@ export function optionsTaint(object: TSESTree.ObjectExpression, sourceCode: Sour
     const taint = taintOf(value, sourceCode, { sink: 'url' });
     return taint && { node: value, taint };
   };
-  const assigned = assignedMembers(object, sourceCode).members;
+  const { members: assigned, writes } = assignedMembers(object, sourceCode);
   for (const prop of object.properties) {
     if (prop.type === AST_NODE_TYPES.SpreadElement) {
       const inner = resolveObject(prop.argument, sourceCode);
-      const found = inner && inner !== object ? optionsTaint(inner, sourceCode, depth + 1) : partTaintOfSpread(prop.argument, sourceCode);
+      const found = inner && inner !== object ? optionsTaint(inner, sourceCode, depth + 1) : spreadTaint(prop.argument, sourceCode);
       if (found) return found;
       continue;
     }
     const key = propertyName(prop);
-    // A key written again later holds the later value (read below).
-    if (key === null || assigned.has(key)) continue;
+    if (key === null) continue;
+    // A key assigned later holds that value (read below), unless a write that may not run leaves this one.
+    if (assigned.has(key) && (writes.get(key) ?? []).some((value) => alwaysRuns(value, object))) continue;
     const found = keyTaint(key, prop.value);
     if (found) return found;
   }
   for (const [key, value] of assigned) {
-    const found = value && keyTaint(key, value);
-    if (found) return found;
+    for (const written of value ? [value] : (writes.get(key) ?? [])) {
+      const found = keyTaint(key, written);
+      if (found) return found;
+    }
   }
   return null;
+}
+
+/** Whether the assignment whose value is `value` is a statement of the block that declares `object` (`const o = {…}; o.url = x;`), so it runs whenever the object is made. */
+function alwaysRuns(value: Node, object: TSESTree.ObjectExpression): boolean {
+  const declaration = wrappedParent(object)?.parent;
+  const statement = value.parent?.parent;
+  return !!declaration && statement?.type === AST_NODE_TYPES.ExpressionStatement && statement.parent === declaration.parent;
 }
 
 /** The object literals a call of one of the file's functions returns, when it returns nothing else. */
@@ -190,7 +200,7 @@ function builtOptions(call: TSESTree.CallExpression, sourceCode: SourceCode): TS
 }
 
 /** `{ ...req.body }`: the client chooses every key, the URL's among them. */
-function partTaintOfSpread(argument: Node, sourceCode: SourceCode): OriginTaint | null {
+function spreadTaint(argument: Node, sourceCode: SourceCode): OriginTaint | null {
   const taint = taintOf(argument, sourceCode, { sink: 'url' });
   return taint && { node: argument, taint };
 }
