@@ -42,5 +42,9 @@ export const PATH_MODULES: readonly string[] = [...FS_MODULES, 'node:fs', 'node:
 export const RESPONSE_FILE_METHODS: ReadonlySet<string> = new Set(['sendFile', 'sendfile', 'download']);
 /** Response methods whose first argument names a view template file. */
 export const VIEW_METHODS: ReadonlySet<string> = new Set(['render']);
-/** Upload file-object properties holding the name the client sent. */
+/**
+ * Properties of uploaded-file objects that hold the name the client sent, whatever parsed the upload:
+ * multer's `originalname`, formidable 2+'s `originalFilename` (formidable 1's `name` is read only on
+ * files formidable is known to have parsed: see `MULTIPART_FILE_NAMES` in `uploads.ts`).
+ */
 export const CLIENT_FILE_NAME_PROPERTIES: ReadonlySet<string> = new Set(['originalname', 'originalFilename']);

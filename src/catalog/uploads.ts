@@ -140,8 +140,34 @@ export const FILE_TYPE_CHECK_WORDS: readonly string[] = ['mimetype', 'mimeType',
 /** multer storage engines that keep files on this machine (`diskStorage`) or in its memory. */
 export const MULTER_LOCAL_STORAGE: ReadonlySet<string> = new Set(['diskStorage', 'memoryStorage']);
 
-/** Properties of uploaded-file objects that hold the name the client sent (multer, formidable 2+, formidable 1). */
-export const CLIENT_FILE_NAME_PROPERTIES: ReadonlySet<string> = new Set(['originalname', 'originalFilename']);
+/**
+ * Where multipart parsers hand over the file name the client sent, for parsers resolved by import
+ * (the names any upload object carries, multer's `originalname`, are `CLIENT_FILE_NAME_PROPERTIES`
+ * in `filesystem.ts`):
+ * - busboy: the third parameter of a `'file'` listener, `info` (`info.filename`, busboy 1) or
+ *   `filename` itself (busboy 0.x `(fieldname, file, filename, encoding, mimetype)`);
+ * - formidable: `originalFilename` (2+) and `name` (1.x) of the files `form.parse()` hands over
+ *   (its callback's third parameter, or the second element of what it resolves to) or of the file a
+ *   `'file'` listener receives as its second parameter;
+ * - @fastify/multipart: `filename` of `await request.file()`, of the parts `request.parts()` and
+ *   `request.files()` yield, and of the files `request.saveRequestFiles()` resolves to.
+ */
+export const MULTIPART_FILE_NAMES = {
+  busboyModules: ['busboy'],
+  /** connect-busboy puts a busboy instance on `req.busboy`. */
+  connectBusboyModules: ['connect-busboy'],
+  busboyNameParameter: 2,
+  formidableModules: ['formidable'],
+  /** Calls of the formidable module that make a form: `formidable()`, `formidable.formidable()`, `new IncomingForm()`, `new Formidable()`. */
+  formidableForms: [['()'], ['formidable', '()'], ['new'], ['IncomingForm', 'new'], ['Formidable', 'new']] as readonly (readonly string[])[],
+  formidableNames: ['originalFilename', 'name'],
+  fastifyModules: ['@fastify/multipart', 'fastify-multipart'],
+  /** Request methods whose result (awaited) is one file part. */
+  fastifyFileMethods: ['file'],
+  /** Request methods whose result is iterated or indexed for file parts. */
+  fastifyFilesMethods: ['parts', 'files', 'saveRequestFiles'],
+  fastifyNames: ['filename'],
+} as const;
 
 /** File-system calls that create a file, and which argument is the new file's path. */
 export const FILE_WRITE_CALLS: ReadonlyMap<string, number> = new Map([

@@ -3,8 +3,8 @@ import { findVar, isFunction, memberName, propertyName, shortText, singleValue, 
 import { resolveCompiledModule } from '../analysis/core/modules.js';
 import { includesAny, quotedAny, textGate } from '../analysis/core/source-text.js';
 import { calleeRef, clientNamedPath, folderPath, formatBytes, isInsideFolder, mayHaveOption, optionsObject, sizeSetting, uploadCall, type FolderPath, type ParserCall } from '../analysis/domains/uploads.js';
+import { CLIENT_FILE_NAME_PROPERTIES } from '../catalog/filesystem.js';
 import {
-  CLIENT_FILE_NAME_PROPERTIES,
   FASTIFY_MULTIPART_FILE_SIZE,
   FASTIFY_MULTIPART_MODULES,
   FILE_SYSTEM_MODULES,

@@ -88,6 +88,8 @@ interface AssignedMembers {
   members: Map<string, Node | null>;
   /** A write whose key is not known (`opts[k] = v`, `Object.assign(opts, extra)`): any key may be present. */
   open: boolean;
+  /** Every value assigned to a member by name, in source order (`opts.url = a; opts.url = b`): what it may hold when written more than once. */
+  writes: Map<string, Node[]>;
 }
 
 const assignedMembersCache = perFileCache(() => new Map<TSESTree.ObjectExpression, AssignedMembers>());
@@ -100,7 +102,7 @@ export function assignedMembers(object: TSESTree.ObjectExpression, sourceCode: S
   const cache = assignedMembersCache(sourceCode);
   const cached = cache.get(object);
   if (cached) return cached;
-  const result: AssignedMembers = { members: new Map(), open: false };
+  const result: AssignedMembers = { members: new Map(), open: false, writes: new Map() };
   cache.set(object, result);
   const declarator = wrappedParent(object);
   if (
@@ -128,6 +130,11 @@ export function assignedMembers(object: TSESTree.ObjectExpression, sourceCode: S
       }
       const single = outer.type === AST_NODE_TYPES.AssignmentExpression && outer.operator === '=' && !result.members.has(name) && !getProperty(object, name);
       result.members.set(name, single ? outer.right : null);
+      if (outer.type === AST_NODE_TYPES.AssignmentExpression) {
+        const values = result.writes.get(name);
+        if (values) values.push(outer.right);
+        else result.writes.set(name, [outer.right]);
+      }
     } else if (
       parent?.type === AST_NODE_TYPES.CallExpression &&
       parent.arguments[0] !== undefined &&

@@ -3,9 +3,10 @@
  * its command text or program and arguments are, and whether a shell parses them.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findVar, getProperty, singleValue, unwrap } from '../core/ast.js';
+import { findVar, singleValue, unwrap } from '../core/ast.js';
 import type { SourceCode } from '../core/cache.js';
 import { isModulePath, promisifiedFunction, resolveModule, type ModuleRef } from '../core/modules.js';
+import { memberValue, resolveObject } from '../core/object-values.js';
 import { staticString, staticValue } from '../core/static-value.js';
 import { COMMAND_SINKS, EXECA_TEMPLATE_TAGS, OPTION_SENSITIVE_PROGRAMS, SCRIPT_FLAGS, SHELL_PROGRAMS, type CommandSink } from '../../catalog/commands.js';
 
@@ -46,17 +47,12 @@ function sinkOfCallee(callee: Node, sourceCode: SourceCode, depth = 0): CommandS
  */
 function setsShell(options: Node | undefined, sourceCode: SourceCode): boolean {
   if (!options || options.type === AST_NODE_TYPES.SpreadElement) return false;
-  let object = unwrap(options);
-  if (object.type === AST_NODE_TYPES.Identifier) {
-    const variable = findVar(sourceCode, object);
-    const value = variable ? singleValue(variable) : null;
-    if (!value || value.path.length > 0) return false;
-    object = unwrap(value.init);
-  }
-  if (object.type !== AST_NODE_TYPES.ObjectExpression) return false;
-  const property = getProperty(object, 'shell');
-  if (!property) return false;
-  const value = staticValue(property.value, sourceCode);
+  // Held in a variable or a constant's property, and `opts.shell = true` written after it.
+  const object = resolveObject(options, sourceCode);
+  if (!object) return false;
+  const shell = memberValue(object, 'shell', sourceCode);
+  if (!shell) return false;
+  const value = staticValue(shell, sourceCode);
   if (!value) return false;
   return value.value !== false && value.value !== undefined && value.value !== null && value.value !== '';
 }

@@ -10,9 +10,9 @@ import type { SourceCode } from '../core/cache.js';
 import { NEW, resolveCompiledModule, type ModuleRef } from '../core/modules.js';
 import { isObjectOpen, memberValue, resolveObject, resolveValueNode } from '../core/object-values.js';
 import { staticString, staticValue, stringComposition, type DynamicPart } from '../core/static-value.js';
+import { CLIENT_FILE_NAME_PROPERTIES } from '../../catalog/filesystem.js';
 import {
   BODY_PARSERS,
-  CLIENT_FILE_NAME_PROPERTIES,
   UPLOAD_PARSERS,
   type BodyParserRow,
   type SizeOption,

@@ -1,12 +1,16 @@
 /**
  * Functions of the file called by name: which function a call runs (`readReport(name)` with
- * `function readReport(file) {…}` or `const readReport = (file) => …` in the file), where in the
- * file a function is called, which argument feeds a parameter, and what it returns. For following
- * data into and out of the file's own helpers.
+ * `function readReport(file) {…}` or `const readReport = (file) => …` in the file; `svc.load(x)`
+ * with `const svc = { load(name) {…} }`; `this.load(x)` in a method of a class that declares
+ * `load`; `this.files.load(x)` when the class types its `files` property, or the constructor
+ * parameter that sets it, with a class declared in the file), where in the file a function is
+ * called, which argument feeds a parameter, and what it returns. For following data into and out
+ * of the file's own helpers.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { childNodes, findVar, isFunction, unwrap, type FunctionNode } from '../core/ast.js';
-import { perFileCache, type SourceCode } from '../core/cache.js';
+import { childNodes, findVar, forEachDescendant, isFunction, memberName, propertyName, unwrap, type FunctionNode } from '../core/ast.js';
+import { perFileCache, perNodeCache, type SourceCode } from '../core/cache.js';
+import { assignedMembers, isObjectOpen, resolveObject } from '../core/object-values.js';
 
 type Node = TSESTree.Node;
 
@@ -17,6 +21,8 @@ const MAX_CALL_SITES = 50;
 const cache = perFileCache(() => ({
   returns: new Map<FunctionNode, readonly Node[] | null>(),
   sites: new Map<FunctionNode, readonly TSESTree.CallExpression[]>(),
+  /** Calls of a member by the member's name (`x.load(…)` under `load`), read once when a method's callers are first asked for. */
+  memberCalls: null as Map<string, TSESTree.CallExpression[]> | null,
 }));
 
 /** The variable a function is bound to by name: its declaration's id, or the `const` it is the initializer of. */
@@ -35,9 +41,10 @@ function bindingOf(fn: FunctionNode, sourceCode: SourceCode): TSESLint.Scope.Var
   return variable;
 }
 
-/** The function of this file that calling `callee` runs, when it is called by a name bound once to it. */
+/** The function of this file that calling `callee` runs, when it is called by a name bound once to it, or as a method of an object literal or class of the file. */
 export function localFunction(callee: Node, sourceCode: SourceCode): FunctionNode | null {
   const target = unwrap(callee);
+  if (target.type === AST_NODE_TYPES.MemberExpression) return localMethod(target, sourceCode);
   if (target.type !== AST_NODE_TYPES.Identifier) return null;
   const variable = findVar(sourceCode, target);
   if (!variable || variable.defs.length !== 1) return null;
@@ -49,12 +56,142 @@ export function localFunction(callee: Node, sourceCode: SourceCode): FunctionNod
   return bindingOf(fn, sourceCode) === variable ? fn : null;
 }
 
-/** The calls of `fn` by its name in this file (`readReport(x)`), up to a bound; empty when it has no name. */
+/** Functions a method may be written as: `load(x) {…}`, `load: function (x) {…}`, `load: (x) => …`. */
+function methodValue(value: Node | null | undefined): FunctionNode | null {
+  const fn = value ? unwrap(value) : null;
+  return isFunction(fn) ? fn : null;
+}
+
+/** `svc.load`, `this.load`, `this.files.load`: the method of the file's object literal or class that the member names. */
+const localMethod = perNodeCache((member: TSESTree.MemberExpression, sourceCode: SourceCode): FunctionNode | null => findMethod(member, sourceCode));
+
+function findMethod(member: TSESTree.MemberExpression, sourceCode: SourceCode): FunctionNode | null {
+  const name = memberName(member);
+  if (name === null) return null;
+  const object = unwrap(member.object);
+  if (object.type === AST_NODE_TYPES.ThisExpression) {
+    const own = thisClass(object);
+    return own ? classMethod(own.body, name, own.isStatic) : null;
+  }
+  if (object.type === AST_NODE_TYPES.MemberExpression && unwrap(object.object).type === AST_NODE_TYPES.ThisExpression) {
+    const own = thisClass(unwrap(object.object) as TSESTree.ThisExpression);
+    const field = memberName(object);
+    if (!own || own.isStatic || field === null) return null;
+    const other = fieldClass(own.body, field, sourceCode);
+    return other ? classMethod(other.body, name, false) : null;
+  }
+  if (object.type !== AST_NODE_TYPES.Identifier) return null;
+  const literal = resolveObject(object, sourceCode);
+  // A method that may be replaced, or keys that may be added, can run something else.
+  if (!literal || isObjectOpen(literal, sourceCode) || assignedMembers(literal, sourceCode).members.has(name)) return null;
+  let found: FunctionNode | null = null;
+  for (const prop of literal.properties) {
+    if (prop.type === AST_NODE_TYPES.Property && propertyName(prop) === name) found = prop.kind === 'init' ? methodValue(prop.value) : null;
+  }
+  return found;
+}
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** The class whose instance (or, in a static method, constructor) `this` is: `this` in a method or field of it, arrows in between. */
+function thisClass(node: TSESTree.ThisExpression): { body: TSESTree.ClassBody; isStatic: boolean } | null {
+  let current: Node | undefined = node.parent;
+  while (current) {
+    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
+      const method = current.parent;
+      if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.value !== current) return null;
+      return method.parent.type === AST_NODE_TYPES.ClassBody ? { body: method.parent, isStatic: method.static } : null;
+    }
+    if (current.type === AST_NODE_TYPES.PropertyDefinition) return { body: current.parent as TSESTree.ClassBody, isStatic: current.static };
+    if (current.type === AST_NODE_TYPES.ClassBody || current.type === AST_NODE_TYPES.Program) return null;
+    current = current.parent;
+  }
+  return null;
+}
+
+/** The method `name` a class body declares (a method, or a field holding a function), static or not. */
+function classMethod(body: TSESTree.ClassBody, name: string, isStatic: boolean): FunctionNode | null {
+  let found: FunctionNode | null = null;
+  for (const member of body.body) {
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'method' && member.static === isStatic && propertyName(member) === name) {
+      // Overloads (`TSEmptyBodyFunctionExpression`) carry no body.
+      if (isFunction(member.value)) found = found ? null : member.value;
+    } else if (member.type === AST_NODE_TYPES.PropertyDefinition && member.static === isStatic && propertyName(member) === name) {
+      return methodValue(member.value);
+    }
+  }
+  return found;
+}
+
+/**
+ * The class of the file that a property of instances of `body`'s class holds, read from the type
+ * it is declared with: `private files: FileStore` or the constructor's `private readonly files:
+ * FileStore`. Null when the type is not one class declared in the file.
+ */
+function fieldClass(body: TSESTree.ClassBody, field: string, sourceCode: SourceCode): ClassNode | null {
+  let annotation: TSESTree.TypeNode | undefined;
+  for (const member of body.body) {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && propertyName(member) === field) annotation = member.typeAnnotation?.typeAnnotation;
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+      for (const param of member.value.params) {
+        if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+        const inner = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+        if (inner.type === AST_NODE_TYPES.Identifier && inner.name === field) annotation = inner.typeAnnotation?.typeAnnotation;
+      }
+    }
+  }
+  if (annotation?.type !== AST_NODE_TYPES.TSTypeReference || annotation.typeName.type !== AST_NODE_TYPES.Identifier || annotation.typeArguments) return null;
+  const variable = findVar(sourceCode, annotation.typeName);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'ClassName') return null;
+  const node = def.node as Node;
+  return node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression ? node : null;
+}
+
+/** The method name a function is declared under in an object literal or class, or null. */
+function methodName(fn: FunctionNode): string | null {
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) return propertyName(parent);
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === fn) return propertyName(parent);
+  return null;
+}
+
+/** The calls in the file of members named `name`, collected for all names in one walk of the file. */
+function memberCallsNamed(name: string, sourceCode: SourceCode): readonly TSESTree.CallExpression[] {
+  const state = cache(sourceCode);
+  if (!state.memberCalls) {
+    const calls = new Map<string, TSESTree.CallExpression[]>();
+    forEachDescendant(sourceCode.ast as Node, sourceCode, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return;
+      const callee = unwrap(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      const key = memberName(callee);
+      if (key === null) return;
+      const list = calls.get(key);
+      if (list) list.push(node);
+      else calls.set(key, [node]);
+    });
+    state.memberCalls = calls;
+  }
+  return state.memberCalls.get(name) ?? [];
+}
+
+/** The calls of `fn` in this file, by its name (`readReport(x)`) or as a method (`svc.load(x)`, `this.load(x)`), up to a bound; empty when it has no name. */
 export function callSites(fn: FunctionNode, sourceCode: SourceCode): readonly TSESTree.CallExpression[] {
   const sites = cache(sourceCode).sites;
   let result = sites.get(fn);
   if (result) return result;
   const found: TSESTree.CallExpression[] = [];
+  const method = methodName(fn);
+  if (method !== null) {
+    for (const call of memberCallsNamed(method, sourceCode)) {
+      if (localMethod(unwrap(call.callee) as TSESTree.MemberExpression, sourceCode) !== fn) continue;
+      found.push(call);
+      if (found.length >= MAX_CALL_SITES) break;
+    }
+    sites.set(fn, found);
+    return found;
+  }
   const variable = bindingOf(fn, sourceCode);
   for (const ref of variable?.references ?? []) {
     let child: Node = ref.identifier as Node;

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { bindingPath, calleeName, findVar, isFunction, memberName, shortText, unwrap, type FunctionNode } from '../core/ast.js';
+import { bindingPath, calleeName, findVar, isFunction, memberName, propertyName, shortText, unwrap, type FunctionNode } from '../core/ast.js';
 import { perFileCache, type SourceCode } from '../core/cache.js';
 import { fromModule, resolveModule } from '../core/modules.js';
 import { GLOBAL_SANITIZERS, PROPAGATORS, SANITIZERS, type SinkKind } from '../../catalog/sanitizers.js';
@@ -7,6 +7,7 @@ import { resolverArgumentSource } from '../http/graphql.js';
 import { requestSource, requestSourceAtPath, type RequestSource } from '../http/request-sources.js';
 import { serverActionSource } from '../http/server-actions.js';
 import { socketMessageSource } from '../http/socket-sources.js';
+import { uploadNameSource } from '../http/upload-sources.js';
 import { argumentsFor, callSites, localFunction, parameterIndex, returnedExpressions } from './local-functions.js';
 
 type Node = TSESTree.Node;
@@ -241,6 +242,11 @@ function compute(
         socketMessageSource(node, sourceCode) ??
         serverActionSource(node, sourceCode);
       if (source) return { source };
+      // An uploaded file's name as the client sent it (busboy, formidable, @fastify/multipart): client text for paths.
+      if (options.sink === 'path') {
+        const name = uploadNameSource(node, sourceCode);
+        if (name) return { source: name };
+      }
       if (options.sink && cleanedInPlace(node, sourceCode)) return null;
       return identifierTaint(node, sourceCode, next, walk, (child, frame) => {
         const here = walk.frame;
@@ -257,6 +263,10 @@ function compute(
       if (field !== null && SERVER_UPLOAD_FIELDS.has(field) && isUploadRead(node.object)) return null;
       const source = requestSource(node, sourceCode) ?? (options.resolverArguments ? resolverArgumentSource(node, sourceCode) : null);
       if (source) return { source };
+      if (options.sink === 'path') {
+        const name = uploadNameSource(node, sourceCode);
+        if (name) return { source: name };
+      }
       const member = memberName(node);
       if (member === 'length') return null;
       const t = next(node.object);
@@ -275,6 +285,8 @@ function compute(
       if (callee.type === AST_NODE_TYPES.Identifier && (callee.name === 'URL' || callee.name === 'URLSearchParams')) {
         return next(node.arguments[0]);
       }
+      // `new Request(url, init)`: the Web request carries its URL.
+      if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Request' && !findVar(sourceCode, callee)?.defs.length) return next(node.arguments[0]);
       // `new ObjectId(id)`, `new mongoose.Types.ObjectId(id)`: the same id the client chose.
       const ctor = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
       if (options.throughConversions && (ctor === 'ObjectId' || ctor === 'ObjectID')) return next(node.arguments[0]);
@@ -375,6 +387,9 @@ function localCallTaint(node: TSESTree.CallExpression, sourceCode: SourceCode, o
 function functionName(fn: FunctionNode): string | undefined {
   if (fn.id) return fn.id.name;
   const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition || (parent?.type === AST_NODE_TYPES.Property && parent.value === fn)) {
+    return propertyName(parent) ?? undefined;
+  }
   return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : undefined;
 }
 

@@ -5,11 +5,14 @@
  * the browser to another origin.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findVar, memberName, unwrap, writtenValues } from '../core/ast.js';
+import { findVar, isGlobalReference, memberName, propertyName, unwrap, wrappedParent, writtenValues } from '../core/ast.js';
 import type { SourceCode } from '../core/cache.js';
+import { assignedMembers, resolveObject } from '../core/object-values.js';
 import { staticString, stringComposition, type DynamicPart } from '../core/static-value.js';
+import { HOST_KEYS, URL_KEYS } from '../../catalog/http-clients.js';
 import type { SinkKind } from '../../catalog/sanitizers.js';
 import { isConstrainedChoice } from './constrained-value.js';
+import { localFunction, returnedExpressions } from './local-functions.js';
 import { isNumericExpression } from './numeric-value.js';
 import { taintOf, type Taint } from './taint.js';
 
@@ -102,10 +105,29 @@ function partTaint(part: DynamicPart, sourceCode: SourceCode, sink: SinkKind, de
   }
   if (isConstrainedChoice(target, sourceCode)) return null;
   // `new URL(path, base)`: the path decides the origin when it is absolute, so only its taint counts.
-  if (target.type === AST_NODE_TYPES.NewExpression && target.callee.type === AST_NODE_TYPES.Identifier && target.callee.name === 'URL') {
+  // `new Request(url, init)`: the request goes where its first argument points.
+  if (
+    target.type === AST_NODE_TYPES.NewExpression &&
+    target.callee.type === AST_NODE_TYPES.Identifier &&
+    (target.callee.name === 'URL' || (target.callee.name === 'Request' && isGlobalReference(sourceCode, target.callee)))
+  ) {
     const [input] = target.arguments;
     if (!input || input.type === AST_NODE_TYPES.SpreadElement) return null;
     return originTaint(input, sourceCode, sink, depth + 1);
+  }
+  // An options object held in a variable (`const opts = { url }; axios(opts)`): only its URL and host keys say where the request goes.
+  if (sink === 'url') {
+    const object = resolveObject(target, sourceCode);
+    if (object) return optionsTaint(object, sourceCode, depth + 1);
+    // Options a function of the file builds (`axios(options(req.body))`): the objects it returns.
+    const built = target.type === AST_NODE_TYPES.CallExpression ? builtOptions(target, sourceCode) : null;
+    if (built) {
+      for (const returned of built) {
+        const found = optionsTaint(returned, sourceCode, depth + 1);
+        if (found) return found;
+      }
+      return null;
+    }
   }
   // `config.base + path`, which the composition could not read as text: the left side starts the URL.
   if (target.type === AST_NODE_TYPES.BinaryExpression && target.operator === '+') {
@@ -117,6 +139,71 @@ function partTaint(part: DynamicPart, sourceCode: SourceCode, sink: SinkKind, de
   // request the client sending it can write any Host header.
   if (!taint || (sink === 'redirect' && (isOwnHostSource(taint) || isOwnPathSource(taint)))) return null;
   return { node: target, taint };
+}
+
+/**
+ * The request-derived value that decides where an options object sends a request: a URL key
+ * (`url`, `baseURL`…) whose origin derives from request data, a host key (`host`, `hostname`) with
+ * any request data, or a spread of request data (whose keys the client picks). Members assigned
+ * after the literal (`opts.url = …`) count; data in other keys (`data`, `params`, `headers`) does not.
+ */
+export function optionsTaint(object: TSESTree.ObjectExpression, sourceCode: SourceCode, depth = 0): OriginTaint | null {
+  if (depth > MAX_DEPTH) return null;
+  const keyTaint = (key: string, value: Node): OriginTaint | null => {
+    if (URL_KEYS.has(key)) return originTaint(value, sourceCode, 'url', depth + 1);
+    if (!HOST_KEYS.has(key)) return null;
+    const taint = taintOf(value, sourceCode, { sink: 'url' });
+    return taint && { node: value, taint };
+  };
+  const { members: assigned, writes } = assignedMembers(object, sourceCode);
+  for (const prop of object.properties) {
+    if (prop.type === AST_NODE_TYPES.SpreadElement) {
+      const inner = resolveObject(prop.argument, sourceCode);
+      const found = inner && inner !== object ? optionsTaint(inner, sourceCode, depth + 1) : spreadTaint(prop.argument, sourceCode);
+      if (found) return found;
+      continue;
+    }
+    const key = propertyName(prop);
+    if (key === null) continue;
+    // A key assigned later holds that value (read below), unless a write that may not run leaves this one.
+    if (assigned.has(key) && (writes.get(key) ?? []).some((value) => alwaysRuns(value, object))) continue;
+    const found = keyTaint(key, prop.value);
+    if (found) return found;
+  }
+  for (const [key, value] of assigned) {
+    for (const written of value ? [value] : (writes.get(key) ?? [])) {
+      const found = keyTaint(key, written);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** Whether the assignment whose value is `value` is a statement of the block that declares `object` (`const o = {…}; o.url = x;`), so it runs whenever the object is made. */
+function alwaysRuns(value: Node, object: TSESTree.ObjectExpression): boolean {
+  const declaration = wrappedParent(object)?.parent;
+  const statement = value.parent?.parent;
+  return !!declaration && statement?.type === AST_NODE_TYPES.ExpressionStatement && statement.parent === declaration.parent;
+}
+
+/** The object literals a call of one of the file's functions returns, when it returns nothing else. */
+function builtOptions(call: TSESTree.CallExpression, sourceCode: SourceCode): TSESTree.ObjectExpression[] | null {
+  const fn = localFunction(call.callee, sourceCode);
+  const returned = fn ? returnedExpressions(fn, sourceCode) : null;
+  if (!returned || returned.length === 0) return null;
+  const objects: TSESTree.ObjectExpression[] = [];
+  for (const expr of returned) {
+    const object = resolveObject(expr, sourceCode);
+    if (!object) return null;
+    objects.push(object);
+  }
+  return objects;
+}
+
+/** `{ ...req.body }`: the client chooses every key, the URL's among them. */
+function spreadTaint(argument: Node, sourceCode: SourceCode): OriginTaint | null {
+  const taint = taintOf(argument, sourceCode, { sink: 'url' });
+  return taint && { node: argument, taint };
 }
 
 /**
