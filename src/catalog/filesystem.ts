@@ -44,3 +44,8 @@ export const RESPONSE_FILE_METHODS: ReadonlySet<string> = new Set(['sendFile', '
 export const VIEW_METHODS: ReadonlySet<string> = new Set(['render']);
 /** Upload file-object properties holding the name the client sent. */
 export const CLIENT_FILE_NAME_PROPERTIES: ReadonlySet<string> = new Set(['originalname', 'originalFilename']);
+/**
+ * koa-send (`@koa/send` since 6): `send(ctx, path, { root })` resolves `path` under `root` and
+ * refuses `..` and absolute paths; without `root` it resolves under the working directory.
+ */
+export const KOA_SEND_MODULES: readonly string[] = ['koa-send', '@koa/send'];
