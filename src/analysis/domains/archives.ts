@@ -60,7 +60,8 @@ export function archiveEntryName(node: Node, sourceCode: SourceCode): ArchiveEnt
   }
   if (def.type !== 'Parameter' || !isFunction(def.node)) return null;
   const fn = def.node;
-  const index = fn.params.findIndex((p) => p.range[0] <= target.range[0] && target.range[1] <= p.range[1]);
+  const declared = def.name;
+  const index = fn.params.findIndex((p) => p.range[0] <= declared.range[0] && declared.range[1] <= p.range[1]);
   const param = fn.params[index];
   if (!param) return null;
   if (unwrap(param) === def.name) return callbackParameter(fn, index, null, sourceCode);

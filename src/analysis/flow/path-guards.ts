@@ -6,7 +6,7 @@
  * Read from the syntax of the enclosing function; a check the code does not show is no check.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, enclosingFunction, findVar, singleValue, unwrap } from '../core/ast.js';
+import { calleeName, enclosingFunction, findVar, isFunction, singleValue, unwrap, type FunctionNode } from '../core/ast.js';
 import type { SourceCode } from '../core/cache.js';
 import { endsWithExit } from './branch-exits.js';
 
@@ -173,7 +173,9 @@ function guarded(value: Node | string, sink: Node, sourceCode: SourceCode, reade
         if ((endsWithExit(statement.consequent) || endsWithContinue(statement.consequent)) && matches(statement.test, false)) return true;
       }
     }
-    if (parent === fn) break;
+    // A callback created after the check (`zipfile.openReadStream(entry, (e, s) => … dest …)`) is
+    // never created when the check exits first; a declared function may run before it.
+    if (isFunction(parent) && !isCallbackArgument(parent)) break;
   }
   return false;
 }
@@ -201,6 +203,12 @@ export function isPathContained(value: Node | string, sink: Node, sourceCode: So
  */
 export function isClimbRejected(value: Node | string, sink: Node, sourceCode: SourceCode): boolean {
   return guarded(value, sink, sourceCode, [{ reader: climbsValues, escapes: true }]);
+}
+
+function isCallbackArgument(fn: FunctionNode): boolean {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return false;
+  const parent = fn.parent;
+  return (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(fn);
 }
 
 /** A branch that ends with `continue`: inside a loop, it skips the rest of the iteration. */
