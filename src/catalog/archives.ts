@@ -39,18 +39,24 @@ export const ENTRY_EVENTS: readonly EntryEventRow[] = [
 ];
 
 /**
- * Entries listed by a method: adm-zip `new AdmZip(buf).getEntries()` gives entries whose
- * `entryName` is the full name (`name` is only its last segment).
+ * Entries listed by a method or property: adm-zip `new AdmZip(buf).getEntries()` gives entries
+ * whose `entryName` is the full name (`name` is only its last segment); unzipper
+ * `(await unzipper.Open.file(f)).files` gives entries whose `path` is the full name.
  */
 export interface EntryListRow {
   modules: readonly string[];
-  /** Export path of the list (`['new', 'getEntries', '()']`). */
-  list: readonly string[];
+  /** Export paths of the list (`['new', 'getEntries', '()']`). */
+  lists: readonly (readonly string[])[];
   nameProperty: string;
   library: string;
 }
 
-export const ENTRY_LISTS: readonly EntryListRow[] = [{ modules: ['adm-zip'], list: ['new', 'getEntries', '()'], nameProperty: 'entryName', library: 'adm-zip' }];
+const UNZIPPER_OPEN = ['file', 'buffer', 'url', 's3', 's3_v3', 'custom'] as const;
+
+export const ENTRY_LISTS: readonly EntryListRow[] = [
+  { modules: ['adm-zip'], lists: [['new', 'getEntries', '()']], nameProperty: 'entryName', library: 'adm-zip' },
+  { modules: ['unzipper'], lists: UNZIPPER_OPEN.map((open) => ['Open', open, '()', 'files']), nameProperty: 'path', library: 'unzipper' },
+];
 
 /**
  * Entries handed to an iterator callback: jszip `zip.forEach((relativePath, file) => …)`, where

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, findVar, getProperty, hasSpread, memberName, shortText, singleValue, unwrap } from '../analysis/core/ast.js';
 import { declarationAtLeast, declaredDependency } from '../analysis/core/dependencies.js';
 import { fromModule, isModulePath, NEW, resolveModule } from '../analysis/core/modules.js';
-import { resolveObject } from '../analysis/core/object-values.js';
+import { resolveObject, resolveValueNode } from '../analysis/core/object-values.js';
 import { includesAny, quotedAny, textGate } from '../analysis/core/source-text.js';
 import { stringComposition, type DynamicPart } from '../analysis/core/static-value.js';
 import { isConstrainedChoice } from '../analysis/flow/constrained-value.js';
@@ -183,7 +183,7 @@ export default createRule<[], MessageIds>({
         const kind = responseObjectKind(receiver, sourceCode) ?? (RESPONSE_FILE_METHODS.has(method) && isResponseNamedParameter(receiver) ? 'express' : null);
         if (RESPONSE_FILE_METHODS.has(method)) {
           if (kind !== 'express') return;
-          if (node.arguments.some((a) => hasRootOption(a))) return;
+          if (mayHaveRoot(node, method)) return;
           report(first, `\`${method}()\``, node);
           return;
         }
@@ -270,11 +270,28 @@ export default createRule<[], MessageIds>({
       return index >= 0 && roleOfParameter(fn, index, object.name, fn.params[index]!, sourceCode) === 'koa' ? target : null;
     }
 
-    /** An options argument with a `root` (or one the code does not show: a variable, a spread). */
-    function hasRootOption(arg: TSESTree.CallExpressionArgument): boolean {
-      const target = unwrap(arg);
-      if (target.type !== AST_NODE_TYPES.ObjectExpression) return false;
-      return getProperty(target, 'root') !== null || target.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement);
+    /**
+     * Whether the options of `res.sendFile(path, options, fn)` / `res.download(path, name, options, fn)`
+     * may set `root`: a `root` property, a spread, or options the code does not show (a parameter,
+     * an import). Callbacks and `download`'s file name are no options.
+     */
+    function mayHaveRoot(node: TSESTree.CallExpression, method: string): boolean {
+      const indexes = method === 'download' ? [1, 2] : [1];
+      for (const index of indexes) {
+        const arg = node.arguments[index];
+        if (!arg) continue;
+        if (arg.type === AST_NODE_TYPES.SpreadElement) return true;
+        const value = unwrap(resolveValueNode(arg, sourceCode) ?? arg);
+        if (value.type === AST_NODE_TYPES.ObjectExpression) {
+          if (getProperty(value, 'root') !== null || hasSpread(value)) return true;
+          continue;
+        }
+        if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) continue;
+        if (method === 'download' && index === 1) continue;
+        if (value.type === AST_NODE_TYPES.Identifier && findVar(sourceCode, value)?.defs[0]?.type === 'FunctionName') continue;
+        return true;
+      }
+      return false;
     }
   },
 });

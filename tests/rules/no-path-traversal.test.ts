@@ -48,6 +48,8 @@ ruleTester.run('no-path-traversal', rule, {
     // sendFile with a root: send refuses `..` under it.
     { code: route("res.sendFile(req.params.name, { root: path.join(__dirname, 'public') });"), languageOptions: esm },
     { code: route("res.download(req.params.name, 'file.pdf', { root: 'files' });"), languageOptions: esm },
+    { code: `const SEND_OPTIONS = { root: path.join(__dirname, 'public'), dotfiles: 'deny' };\n${route("res.sendFile(req.params.name, SEND_OPTIONS);")}`, languageOptions: esm },
+    { code: `function serveFrom(options) {\nreturn (req, res) => res.sendFile(req.params.name, options);\n}`, languageOptions: esm },
     // express.static, fastify's root-relative sendFile, unrelated download/render methods.
     { code: "import express from 'express';\napp.use(express.static('public'));", languageOptions: esm },
     { code: "fastify.get('/f/:n', (request, reply) => reply.sendFile(request.params.n));", languageOptions: esm },
@@ -81,6 +83,8 @@ ruleTester.run('no-path-traversal', rule, {
     // yauzl with a containment check through path.relative; a look-alike emitter.
     { code: `${YAUZL}yauzl.open(file, { lazyEntries: true }, (err, zipfile) => {\nzipfile.on('entry', (entry) => {\nconst dest = path.join(OUT, entry.fileName);\nif (path.relative(OUT, dest).startsWith('..')) return zipfile.readEntry();\nzipfile.openReadStream(entry, (e, s) => s.pipe(fs.createWriteStream(dest)));\n});\n});`, languageOptions: cjs },
     { code: `${YAUZL}queue.on('entry', (entry) => fs.writeFileSync(path.join(OUT, entry.fileName), entry.data));`, languageOptions: cjs },
+    { code: "const unzipper = require('unzipper');\nconst fs = require('fs-extra');\nasync function unpack(file, out) {\nconst directory = await unzipper.Open.file(file);\nfor (const entry of directory.files) {\nconst dest = path.join(out, entry.path);\nif (!dest.startsWith(out + path.sep)) throw new Error(`bad entry ${entry.path}`);\nawait fs.outputFile(dest, await entry.buffer());\n}\n}", languageOptions: cjs },
+    { code: "import unzipper from 'unzipper';\nimport fs from 'node:fs';\nimport path from 'node:path';\nconst zip = fs.createReadStream(upload.path).pipe(unzipper.Parse({ forceStream: true }));\nfor await (const entry of zip) {\nif (entry.path.includes('..')) { entry.autodrain(); continue; }\nentry.pipe(fs.createWriteStream(path.join('extracted', entry.path)));\n}", languageOptions: esm },
     // tar with its defaults refuses \`..\` and absolute names; a filter that only reads the name.
     { code: "import * as tar from 'tar';\nawait tar.x({ file: upload.path, cwd: OUT, strip: 1 });", languageOptions: esm },
     { code: "import tar from 'tar';\nawait tar.x({ file, cwd: OUT, filter: (p) => !p.includes('node_modules'), preservePaths: false });", languageOptions: esm },
@@ -142,6 +146,8 @@ ruleTester.run('no-path-traversal', rule, {
       errors: [{ messageId: 'zipSlip' as const, data: { sink: '`fs.createWriteStream`', source: '`entryName` from adm-zip', value: '`path.join(OUT, entryName)`' } }],
     },
     { code: `${YAUZL}yauzl.fromBuffer(buf, { lazyEntries: true }, (err, zipfile) => {\nzipfile.on('entry', (entry) => {\nconst dest = path.join(OUT, entry.fileName);\nzipfile.openReadStream(entry, (e, s) => s.pipe(fs.createWriteStream(dest)));\n});\n});`, languageOptions: cjs, errors: ZIP },
+    { code: "const unzipper = require('unzipper');\nconst fs = require('fs-extra');\nasync function unpack(file, out) {\nconst directory = await unzipper.Open.file(file);\nfor (const entry of directory.files) await fs.outputFile(`${out}/${entry.path}`, await entry.buffer());\n}", languageOptions: cjs, errors: ZIP },
+    { code: "import unzipper from 'unzipper';\nimport fs from 'node:fs';\nconst zip = fs.createReadStream(upload.path).pipe(unzipper.Parse({ forceStream: true }));\nfor await (const entry of zip) {\nentry.pipe(fs.createWriteStream(`extracted/${entry.path}`));\n}", languageOptions: esm, errors: ZIP },
     { code: "const tar = require('tar');\nconst fs = require('fs');\ntar.t({ file, onentry: (entry) => { entry.pipe(fs.createWriteStream(OUT + '/' + entry.path)); } });", languageOptions: cjs, errors: ZIP },
     { code: "import send from 'koa-send';\nrouter.get('/dl', async (ctx) => { await send(ctx, ctx.query.file, { maxage: 1000 }); });", languageOptions: esm, errors: ERR },
     // Response parameters recognised by the handler's shape, not their name.
@@ -149,6 +155,8 @@ ruleTester.run('no-path-traversal', rule, {
     { code: "app.get('/f/:n', function (request, out) { out.sendFile(path.join(__dirname, request.params.n)); });", languageOptions: esm, errors: ERR },
     { code: "router.get('/p', async (ctx) => { await ctx.render(ctx.query.page); });", languageOptions: esm, errors: [{ messageId: 'requestInView' as const }] },
     { code: "import { Controller, Get, Param, Res } from '@nestjs/common';\n@Controller('files')\nexport class FilesController {\n@Get(':name') get(@Param('name') name: string, @Res() reply) { return reply.sendFile(`${process.cwd()}/files/${name}`); }\n}", languageOptions: ts, errors: ERR },
+    { code: `${FS}function done(err) { if (err) console.error(err); }\n${route("res.sendFile(path.resolve('files', req.params.name), done);")}`, languageOptions: esm, errors: ERR },
+    { code: route("res.download(path.join('exports', req.params.file), req.query.as, { dotfiles: 'allow' });"), languageOptions: esm, errors: ERR },
     // A helper's \`res\` parameter keeps the name fallback for sendFile/download.
     { code: "function serve(res, name) { res.sendFile(path.join(__dirname, 'files', name)); }\napp.get('/f', (req, res) => serve(res, req.query.name));", languageOptions: esm, errors: ERR },
   ],

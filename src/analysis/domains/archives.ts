@@ -1,7 +1,7 @@
 /**
  * Archive entry names (zip slip): is this expression the name of an entry read from an archive by
  * a library of `catalog/archives.ts`, resolved by import? adm-zip `getEntries()` entries'
- * `entryName`, yauzl `entry.fileName`, unzipper `entry.path`, tar-stream `header.name`, node-tar
+ * `entryName`, yauzl `entry.fileName`, unzipper `entry.path` (`Parse()` streams, `Open` directories), tar-stream `header.name`, node-tar
  * `entry.path` (parser streams, `onentry` and `filter` options), jszip `forEach((relativePath, file))`.
  * Only the shapes these libraries hand out are recognised; a name the code does not show coming
  * from one of them is no entry name.
@@ -86,18 +86,18 @@ function entryVariable(name: TSESTree.Identifier, property: string, sourceCode: 
   return null;
 }
 
-/** `for (const entry of zip.getEntries())`. */
+/** `for (const entry of zip.getEntries())`, `for await (const entry of stream.pipe(unzipper.Parse({ forceStream: true })))`. */
 function forOfEntry(declarator: TSESTree.VariableDeclarator, property: string, sourceCode: SourceCode): ArchiveEntryName | null {
   const declaration = declarator.parent;
   const loop = declaration?.parent;
   if (loop?.type !== AST_NODE_TYPES.ForOfStatement || loop.left !== declaration) return null;
-  return listOf(loop.right, property, sourceCode);
+  return listOf(loop.right, property, sourceCode) ?? (loop.await ? entryEmitter(loop.right, property, sourceCode, 0) : null);
 }
 
 /** A list of entries whose items have `property` as their name: adm-zip's `getEntries()`. */
 function listOf(list: Node, property: string, sourceCode: SourceCode): ArchiveEntryName | null {
   const ref = resolveModule(unwrap(list), sourceCode);
-  const row = ENTRY_LISTS.find((r) => r.nameProperty === property && samePath(ref, r.modules, r.list));
+  const row = ENTRY_LISTS.find((r) => r.nameProperty === property && r.lists.some((path) => samePath(ref, r.modules, path)));
   return row ? { library: row.library } : null;
 }
 
