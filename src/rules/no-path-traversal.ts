@@ -60,7 +60,7 @@ export default createRule<[], MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow request data and uploaded file names in file-system paths without a containment check',
+      description: 'Disallow request data, uploaded file names and archive entry names in file-system paths without a containment check',
       recommended: 'recommended',
       cwe: 'CWE-22',
       owasp: ['A01:2021'],
