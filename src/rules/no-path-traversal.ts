@@ -172,7 +172,7 @@ export default createRule<[], MessageIds>({
           checkExtraction(node, method);
           return;
         }
-        if (koaSendFile && node.arguments.length >= 2) checkKoaSend(node);
+        if (koaSendFile && node.arguments.length >= 2 && unwrap(first).type === AST_NODE_TYPES.Identifier) checkKoaSend(node);
         const callee = unwrap(node.callee);
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
         if (!RESPONSE_FILE_METHODS.has(method) && !VIEW_METHODS.has(method)) return;
