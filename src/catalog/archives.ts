@@ -88,12 +88,12 @@ export const ENTRY_CALLBACKS: readonly EntryCallbackRow[] = [
 /**
  * Extraction functions that write the entries themselves. node-tar refuses `..` entries and strips
  * absolute roots unless `preservePaths: true`; adm-zip's `extractAllTo`/`extractEntryTo` keep entries
- * inside the target from 0.4.9 on (CVE-2018-1002204 in earlier releases).
+ * inside the target from 0.5.2 on (CVE-2018-1002204 before 0.4.9, a second traversal fixed in 0.5.2).
  */
 export const TAR_EXTRACT_FUNCTIONS: ReadonlySet<string> = new Set(['x', 'extract']);
 export const TAR_OPT_OUT_OPTION = 'preservePaths';
 export const ADM_ZIP_EXTRACT_METHODS: ReadonlySet<string> = new Set(['extractAllTo', 'extractAllToAsync', 'extractEntryTo']);
-export const ADM_ZIP_SAFE_SINCE = '0.4.9';
+export const ADM_ZIP_SAFE_SINCE = '0.5.2';
 
 /** Properties that may hold an entry name, tested before any resolution. */
 export const ENTRY_NAME_PROPERTIES: ReadonlySet<string> = new Set([

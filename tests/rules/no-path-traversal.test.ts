@@ -19,7 +19,7 @@ function project(name: string, dependencies: Record<string, string>): string {
   return join(root, name, 'src', 'app.js');
 }
 
-const ADM_ZIP_OLD = project('admzip-old', { 'adm-zip': '^0.4.7' });
+const ADM_ZIP_OLD = project('admzip-old', { 'adm-zip': '^0.4.11' });
 const ADM_ZIP_NEW = project('admzip-new', { 'adm-zip': '^0.5.10' });
 const FS = "import fs from 'fs';\nimport path from 'path';\n";
 const FSP = "import { readFile, writeFile } from 'node:fs/promises';\nimport path from 'node:path';\n";
@@ -74,7 +74,7 @@ ruleTester.run('no-path-traversal', rule, {
     { code: `${ADM}new AdmZip(buf).getEntries().forEach((entry) => {\nfs.writeFileSync(path.join(OUT, path.basename(entry.entryName)), entry.getData());\n});`, languageOptions: esm },
     { code: `${ADM}const zip = new AdmZip(buf);\nfor (const entry of zip.getEntries()) {\nif (entry.entryName.includes('..') || path.isAbsolute(entry.entryName)) continue;\nfs.writeFileSync(path.join(OUT, entry.entryName), entry.getData());\n}`, languageOptions: esm },
     { code: `${ADM}const zip = new AdmZip(buf);\nzip.getEntries().forEach((entry) => {\nconst rel = path.normalize(entry.entryName);\nif (rel.split(path.sep).includes('..')) throw new Error('bad entry');\nfs.mkdirSync(path.join(OUT, rel), { recursive: true });\n});`, languageOptions: esm },
-    // adm-zip's own extraction keeps entries inside the target (0.4.9 and later; no package.json here).
+    // adm-zip's own extraction keeps entries inside the target (0.5.2 and later; no package.json here).
     { code: `${ADM}new AdmZip(req.file.buffer).extractAllTo(path.join(OUT, 'theme'), true);`, languageOptions: esm },
     { code: `${ADM}new AdmZip(buf).extractEntryTo(entry, OUT, false, true);`, filename: ADM_ZIP_NEW, languageOptions: esm },
     // An entry name read or tested, not written; an entry's base name (adm-zip \`name\`).
@@ -138,7 +138,7 @@ ruleTester.run('no-path-traversal', rule, {
       code: `${ADM}const zip = new AdmZip(buf);\nzip.extractAllTo(OUT, true);`,
       filename: ADM_ZIP_OLD,
       languageOptions: esm,
-      errors: [{ messageId: 'zipSlipExtract' as const, line: 5, column: 1, data: { what: '`extractAllTo()` of adm-zip before 0.4.9 (a release the project’s package.json admits)', fix: 'Require adm-zip 0.4.9 or later.' } }],
+      errors: [{ messageId: 'zipSlipExtract' as const, line: 5, column: 1, data: { what: '`extractAllTo()` of adm-zip before 0.5.2 (a release the project’s package.json admits)', fix: 'Require adm-zip 0.5.2 or later.' } }],
     },
     {
       code: `${ADM}for (const { entryName } of new AdmZip(buf).getEntries()) fs.createWriteStream(path.join(OUT, entryName));`,
