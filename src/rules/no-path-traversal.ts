@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, findVar, getProperty, hasSpread, memberName, shortText, singleValue, unwrap } from '../analysis/core/ast.js';
 import { declarationAtLeast, declaredDependency } from '../analysis/core/dependencies.js';
-import { fromModule, isModulePath, NEW, resolveModule } from '../analysis/core/modules.js';
+import { fromModule, isModulePath, NEW, resolveCompiledModule, resolveModule } from '../analysis/core/modules.js';
 import { resolveObject, resolveValueNode } from '../analysis/core/object-values.js';
 import { includesAny, quotedAny, textGate } from '../analysis/core/source-text.js';
 import { stringComposition, type DynamicPart } from '../analysis/core/static-value.js';
@@ -151,10 +151,12 @@ export default createRule<[], MessageIds>({
 
     return {
       CallExpression(node) {
-        const method = calleeName(node);
-        if (method === null) return;
         const first = node.arguments[0];
         if (!first || first.type === AST_NODE_TYPES.SpreadElement) return;
+        // `send(ctx, path)`, also compiled: `(0, koa_send_1.default)(ctx, path)`.
+        if (koaSendFile && node.arguments.length >= 2 && unwrap(first).type === AST_NODE_TYPES.Identifier) checkKoaSend(node);
+        const method = calleeName(node);
+        if (method === null) return;
         if (fsFile && FS_FUNCTIONS.has(method)) {
           const ref = resolveModule(node.callee, sourceCode);
           if (!ref) return;
@@ -172,7 +174,6 @@ export default createRule<[], MessageIds>({
           checkExtraction(node, method);
           return;
         }
-        if (koaSendFile && node.arguments.length >= 2 && unwrap(first).type === AST_NODE_TYPES.Identifier) checkKoaSend(node);
         const callee = unwrap(node.callee);
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
         if (!RESPONSE_FILE_METHODS.has(method) && !VIEW_METHODS.has(method)) return;
@@ -239,7 +240,7 @@ export default createRule<[], MessageIds>({
      * configuration). Reported without `root` only; options the code does not show are not.
      */
     function checkKoaSend(node: TSESTree.CallExpression): void {
-      const ref = resolveModule(node.callee, sourceCode);
+      const ref = resolveCompiledModule(node.callee, sourceCode);
       if (!ref || !KOA_SEND_MODULES.includes(ref.module) || !(ref.path.length === 0 || (ref.path.length === 1 && (ref.path[0] === 'default' || ref.path[0] === 'send')))) return;
       const path = node.arguments[1]!;
       if (path.type === AST_NODE_TYPES.SpreadElement) return;

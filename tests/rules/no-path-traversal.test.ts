@@ -149,6 +149,7 @@ ruleTester.run('no-path-traversal', rule, {
     { code: "const unzipper = require('unzipper');\nconst fs = require('fs-extra');\nasync function unpack(file, out) {\nconst directory = await unzipper.Open.file(file);\nfor (const entry of directory.files) await fs.outputFile(`${out}/${entry.path}`, await entry.buffer());\n}", languageOptions: cjs, errors: ZIP },
     { code: "import unzipper from 'unzipper';\nimport fs from 'node:fs';\nconst zip = fs.createReadStream(upload.path).pipe(unzipper.Parse({ forceStream: true }));\nfor await (const entry of zip) {\nentry.pipe(fs.createWriteStream(`extracted/${entry.path}`));\n}", languageOptions: esm, errors: ZIP },
     { code: "const tar = require('tar');\nconst fs = require('fs');\ntar.t({ file, onentry: (entry) => { entry.pipe(fs.createWriteStream(OUT + '/' + entry.path)); } });", languageOptions: cjs, errors: ZIP },
+    { code: "const koa_send_1 = __importDefault(require('koa-send'));\nrouter.get('/dl', async (ctx) => { await (0, koa_send_1.default)(ctx, ctx.params.file); });", languageOptions: cjs, errors: ERR },
     { code: "import send from 'koa-send';\nrouter.get('/dl', async (ctx) => { await send(ctx, ctx.query.file, { maxage: 1000 }); });", languageOptions: esm, errors: ERR },
     // Response parameters recognised by the handler's shape, not their name.
     { code: route("const reply = res;\nres.download(path.join('exports', req.query.file));"), languageOptions: esm, errors: ERR },
