@@ -60,7 +60,8 @@ export const ENTRY_LISTS: readonly EntryListRow[] = [
 
 /**
  * Entries handed to an iterator callback: jszip `zip.forEach((relativePath, file) => …)`, where
- * `relativePath` is the name and `file.name` the full name; node-tar's `onentry(entry)` and
+ * `relativePath` is the name and `file.name` the full name (and `Object.keys(zip.files)`,
+ * `Object.values(zip.files)`); node-tar's `onentry(entry)` and
  * `filter(path, entry)` options.
  */
 export interface EntryCallbackRow {
@@ -74,13 +75,15 @@ export interface EntryCallbackRow {
   nameParameters: readonly number[];
   /** Parameters that are entries, with the property holding the name. */
   entryParameters: readonly { index: number; property: string }[];
+  /** The property of a loaded archive that maps names to entries (jszip `zip.files`). */
+  filesProperty?: string;
   library: string;
 }
 
 const TAR_FUNCTIONS = ['x', 'extract', 't', 'list'] as const;
 
 export const ENTRY_CALLBACKS: readonly EntryCallbackRow[] = [
-  { modules: ['jszip'], method: 'forEach', nameParameters: [0], entryParameters: [{ index: 1, property: 'name' }], library: 'jszip' },
+  { modules: ['jszip'], method: 'forEach', nameParameters: [0], entryParameters: [{ index: 1, property: 'name' }], filesProperty: 'files', library: 'jszip' },
   { modules: ['tar'], method: null, functions: TAR_FUNCTIONS, option: 'onentry', nameParameters: [], entryParameters: [{ index: 0, property: 'path' }], library: 'tar' },
   { modules: ['tar'], method: null, functions: TAR_FUNCTIONS, option: 'filter', nameParameters: [0], entryParameters: [{ index: 1, property: 'path' }], library: 'tar' },
 ];

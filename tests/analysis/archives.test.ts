@@ -19,6 +19,10 @@ describe('archiveEntryName', () => {
     expect(libraries("import JSZip from 'jszip';\nconst z = await JSZip.loadAsync(b);\nz.forEach((p, file) => { probe(p); probe(file.name); });")).toEqual(['jszip', 'jszip']);
     expect(libraries("import * as tar from 'tar';\ntar.x({ onentry: (e) => probe(e.path), filter: (p, e) => probe(p) });")).toEqual(['tar', 'tar']);
   });
+  it('jszip files maps', () => {
+    const code = "import JSZip from 'jszip';\nconst z = await JSZip.loadAsync(b);\nfor (const name of Object.keys(z.files)) probe(name);\nObject.keys(z.files).forEach((n) => probe(n));\nfor (const f of Object.values(z.files)) probe(f.name);\nfor (const k of Object.keys(other.files)) probe(k);\nfor (const k of Object.entries(z.files)) probe(k);";
+    expect(libraries(code)).toEqual(['jszip', 'jszip', 'jszip', null, null]);
+  });
   it('look-alikes: other emitters, other events, unrelated modules', () => {
     expect(libraries("queue.on('entry', (entry) => probe(entry.fileName));")).toEqual([null]);
     expect(libraries("import unzipper from 'unzipper';\nsrc.pipe(unzipper.Parse()).on('close', (entry) => probe(entry.path));")).toEqual([null]);

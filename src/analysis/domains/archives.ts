@@ -52,6 +52,8 @@ export function archiveEntryName(node: Node, sourceCode: SourceCode): ArchiveEnt
       return init.type === AST_NODE_TYPES.Identifier ? entryVariable(init, property, sourceCode) : null;
     }
     const declarator = def.node;
+    // `for (const name of Object.keys(zip.files))`
+    if (declarator.id === def.name) return forOfEntry(declarator, null, sourceCode);
     if (declarator.id.type === AST_NODE_TYPES.Identifier) return null;
     const { path } = bindingPath(def.name as TSESTree.Identifier, declarator.id);
     const [property] = path;
@@ -86,17 +88,34 @@ function entryVariable(name: TSESTree.Identifier, property: string, sourceCode: 
   return null;
 }
 
-/** `for (const entry of zip.getEntries())`, `for await (const entry of stream.pipe(unzipper.Parse({ forceStream: true })))`. */
-function forOfEntry(declarator: TSESTree.VariableDeclarator, property: string, sourceCode: SourceCode): ArchiveEntryName | null {
+/**
+ * `for (const entry of zip.getEntries())`, `for await (const entry of stream.pipe(unzipper.Parse({ forceStream: true })))`;
+ * `property` null: the loop variable is the name itself (`for (const name of Object.keys(zip.files))`).
+ */
+function forOfEntry(declarator: TSESTree.VariableDeclarator, property: string | null, sourceCode: SourceCode): ArchiveEntryName | null {
   const declaration = declarator.parent;
   const loop = declaration?.parent;
   if (loop?.type !== AST_NODE_TYPES.ForOfStatement || loop.left !== declaration) return null;
-  return listOf(loop.right, property, sourceCode) ?? (loop.await ? entryEmitter(loop.right, property, sourceCode, 0) : null);
+  const listed = listOf(loop.right, property, sourceCode);
+  if (listed || property === null) return listed;
+  return loop.await ? entryEmitter(loop.right, property, sourceCode, 0) : null;
 }
 
-/** A list of entries whose items have `property` as their name: adm-zip's `getEntries()`. */
-function listOf(list: Node, property: string, sourceCode: SourceCode): ArchiveEntryName | null {
-  const ref = resolveModule(unwrap(list), sourceCode);
+/**
+ * A list of entries whose items have `property` as their name (adm-zip's `getEntries()`, unzipper's
+ * `Open` directories, `Object.values(zip.files)` of jszip), or with `property` null a list of
+ * names (`Object.keys(zip.files)`).
+ */
+function listOf(list: Node, property: string | null, sourceCode: SourceCode): ArchiveEntryName | null {
+  const target = unwrap(list);
+  const files = objectListOf(target, property);
+  if (files) {
+    const ref = resolveModule(unwrap(files.object), sourceCode);
+    const row = ENTRY_CALLBACKS.find((r) => r.filesProperty === memberName(files) && ref !== null && r.modules.includes(ref.module));
+    return row ? { library: row.library } : null;
+  }
+  if (property === null) return null;
+  const ref = resolveModule(target, sourceCode);
   const row = ENTRY_LISTS.find((r) => r.nameProperty === property && r.lists.some((path) => samePath(ref, r.modules, path)));
   return row ? { library: row.library } : null;
 }
@@ -121,7 +140,7 @@ function callbackParameter(fn: FunctionNode, index: number, property: string | n
     }
     if (method === 'forEach' || method === 'map' || method === 'filter') {
       // `zip.getEntries().forEach((entry) => …)`
-      if (index === 0 && property !== null && parent.arguments[0] === fn) {
+      if (index === 0 && parent.arguments[0] === fn) {
         const listed = listOf(callee.object, property, sourceCode);
         if (listed) return listed;
       }
@@ -143,6 +162,19 @@ function callbackParameter(fn: FunctionNode, index: number, property: string | n
   if (!ref || ref.path.length !== 1) return null;
   const row = ENTRY_CALLBACKS.find((r) => r.method === null && r.option === option && r.modules.includes(ref.module) && r.functions?.includes(ref.path[0]!));
   return row && parameterMatches(row, index, property) ? { library: row.library } : null;
+}
+
+/** `Object.keys(x.files)` (names, `property` null) or `Object.values(x.files)` (entries named by `name`): the `x.files`. */
+function objectListOf(node: Node, property: string | null): TSESTree.MemberExpression | null {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return null;
+  const callee = unwrap(node.callee);
+  const arg = node.arguments[0] && unwrap(node.arguments[0]);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || arg?.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const object = unwrap(callee.object);
+  if (object.type !== AST_NODE_TYPES.Identifier || object.name !== 'Object') return null;
+  const method = memberName(callee);
+  if (!(method === 'keys' && property === null) && !(method === 'values' && property === 'name')) return null;
+  return arg;
 }
 
 function parameterMatches(row: (typeof ENTRY_CALLBACKS)[number], index: number, property: string | null): boolean {
