@@ -40,7 +40,12 @@ const quotesArchiveModule = quotedAny(ARCHIVE_MODULES);
 const quotesKoaSend = quotedAny(KOA_SEND_MODULES);
 const namesResponseMethod = textGate(includesAny([...RESPONSE_FILE_METHODS, ...VIEW_METHODS]));
 /** `path` functions whose result is made of their arguments' text. */
-const JOINING = new Set(['join', 'resolve', 'normalize']);
+const JOINING = new Set(['join', 'resolve', 'normalize', 'dirname']);
+/**
+ * String methods whose result keeps an archive entry name's `../`: case, trimming, Unicode
+ * normalisation, and replacements whose pattern has no dot (`name.replace(/\\/g, '/')`).
+ */
+const TEXT_KEEPING = new Set(['toLowerCase', 'toUpperCase', 'trim', 'trimStart', 'trimEnd', 'normalize', 'replace', 'replaceAll']);
 const MAX_DEPTH = 6;
 /**
  * Parameter names that are an Express response even where no handler shape shows it (a helper
@@ -106,6 +111,11 @@ export default createRule<[], MessageIds>({
           return null;
         }
         if (ref && SANITIZERS.some((s) => s.sinks.includes('path') && isModulePath(ref, s.modules, s.path))) return null;
+        const receiver = archiveFile ? textKeepingReceiver(node) : null;
+        if (receiver) {
+          const found = findInPath(receiver, sink, depth + 1);
+          if (found?.kind === 'archive') return found;
+        }
       }
       if (node.type === AST_NODE_TYPES.TemplateLiteral || (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+')) {
         const parts = stringComposition(node, sourceCode).parts.filter((p): p is DynamicPart => p.kind === 'dynamic');
@@ -135,6 +145,20 @@ export default createRule<[], MessageIds>({
       }
       const taint = taintOf(node, sourceCode, { sink: 'path' });
       return taint ? { node, source: `\`${taint.source.text}\``, kind: 'request' } : null;
+    }
+
+    /** `name.toLowerCase()`, `name.replace(/\\/g, '/')`: the `name`, for archive entry names. */
+    function textKeepingReceiver(call: TSESTree.CallExpression): Node | null {
+      const callee = unwrap(call.callee);
+      const method = calleeName(call);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || method === null || !TEXT_KEEPING.has(method)) return null;
+      if (method === 'replace' || method === 'replaceAll') {
+        const pattern = call.arguments[0] && unwrap(call.arguments[0]);
+        if (pattern?.type !== AST_NODE_TYPES.Literal) return null;
+        const text = 'regex' in pattern && pattern.regex ? pattern.regex.pattern : typeof pattern.value === 'string' ? pattern.value : null;
+        if (text === null || text.includes('.')) return null;
+      }
+      return callee.object;
     }
 
     /** `writes`: the sink creates or overwrites the file (where an archive entry's name matters). */

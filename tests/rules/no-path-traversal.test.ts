@@ -77,6 +77,8 @@ ruleTester.run('no-path-traversal', rule, {
     // adm-zip's own extraction keeps entries inside the target (0.5.2 and later; no package.json here).
     { code: `${ADM}new AdmZip(req.file.buffer).extractAllTo(path.join(OUT, 'theme'), true);`, languageOptions: esm },
     { code: `${ADM}new AdmZip(buf).extractEntryTo(entry, OUT, false, true);`, filename: ADM_ZIP_NEW, languageOptions: esm },
+    // A replacement that touches dots is the code's own cleaning: not followed.
+    { code: `${ADM}for (const entry of new AdmZip(buf).getEntries()) {\nconst name = entry.entryName.replace(/\\.\\.\\//g, '');\nfs.writeFileSync(path.join(OUT, name), entry.getData());\n}`, languageOptions: esm },
     // An entry name read or tested, not written; an entry's base name (adm-zip \`name\`).
     { code: `${ADM}for (const entry of new AdmZip(buf).getEntries()) {\nif (fs.existsSync(path.join(OUT, entry.entryName))) skipped++;\n}`, languageOptions: esm },
     { code: `${ADM}for (const entry of new AdmZip(buf).getEntries()) {\nfs.writeFileSync(path.join(OUT, entry.name), entry.getData());\n}`, languageOptions: esm },
@@ -125,10 +127,12 @@ ruleTester.run('no-path-traversal', rule, {
     // Through a helper of the same file: reported at the sink inside it.
     { code: `${FSP}function readReport(name) { return readFile(path.join(__dirname, 'reports', name)); }\n${route("res.send(await readReport(req.query.file));")}`, languageOptions: esm, errors: ERR },
     { code: `import fs from 'fs';\n${route("fs.renameSync('a.txt', req.body.target);")}`, languageOptions: esm, errors: ERR },
+    { code: `${FS}${route("fs.mkdirSync(path.dirname(path.join('uploads', req.body.name)), { recursive: true });")}`, languageOptions: esm, errors: ERR },
     // Zip slip.
     ...acrossParsers([
       { code: `${ADM}const zip = new AdmZip(buf);\nfor (const entry of zip.getEntries()) {\nfs.writeFileSync(path.join(OUT, entry.entryName), entry.getData());\n}`, errors: ZIP },
-      { code: `${ADM}const zip = new AdmZip(buf);\nzip.getEntries().forEach((entry) => {\nconst target = OUT + '/' + entry.entryName;\nfs.mkdirSync(path.dirname(target), { recursive: true });\nfs.writeFileSync(target, entry.getData());\n});`, errors: ZIP },
+      { code: `${ADM}const zip = new AdmZip(buf);\nzip.getEntries().forEach((entry) => {\nconst target = OUT + '/' + entry.entryName;\nfs.mkdirSync(path.dirname(target), { recursive: true });\nfs.writeFileSync(target, entry.getData());\n});`, errors: [...ZIP, ...ZIP] },
+      { code: `${ADM}for (const entry of new AdmZip(buf).getEntries()) {\nconst name = entry.entryName.replace(/\\\\/g, '/').trim();\nfs.writeFileSync(path.join(OUT, name), entry.getData());\n}`, errors: ZIP },
       { code: "import unzipper from 'unzipper';\nimport fs from 'fs';\nimport path from 'path';\nfs.createReadStream(f).pipe(unzipper.Parse()).on('entry', (entry) => {\nentry.pipe(fs.createWriteStream(path.join(OUT, entry.path)));\n});", errors: ZIP },
       { code: "import tarStream from 'tar-stream';\nimport fs from 'fs';\nconst extract = tarStream.extract();\nextract.on('entry', ({ name }, stream, next) => {\nstream.pipe(fs.createWriteStream(`${OUT}/${name}`)).on('finish', next);\n});", errors: ZIP },
       { code: "import JSZip from 'jszip';\nimport { promises as fsp } from 'fs';\nimport path from 'path';\nconst zip = new JSZip();\nawait zip.loadAsync(data);\nzip.forEach(async (relativePath, file) => {\nawait fsp.writeFile(path.join(OUT, relativePath), await file.async('nodebuffer'));\n});", errors: ZIP },
