@@ -48,3 +48,8 @@ export const VIEW_METHODS: ReadonlySet<string> = new Set(['render']);
  * files formidable is known to have parsed: see `MULTIPART_FILE_NAMES` in `uploads.ts`).
  */
 export const CLIENT_FILE_NAME_PROPERTIES: ReadonlySet<string> = new Set(['originalname', 'originalFilename']);
+/**
+ * koa-send (`@koa/send` since 6): `send(ctx, path, { root })` resolves `path` under `root` and
+ * refuses `..` and absolute paths; without `root` it resolves under the working directory.
+ */
+export const KOA_SEND_MODULES: readonly string[] = ['koa-send', '@koa/send'];

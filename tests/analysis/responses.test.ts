@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { responseBody, type ResponseBody } from '../../src/analysis/http/responses.js';
+import { responseBody, responseObjectKind, type ResponseBody } from '../../src/analysis/http/responses.js';
 import { probe, type Language } from './harness.js';
 
 /** What `responseBody` says about each `BODY` identifier in the code. */
@@ -155,5 +155,24 @@ describe('responseBody: NestJS', () => {
     expect(one(nest('@Get() list() { return [1].map(() => BODY) }'), 'ts')).toBeNull();
     expect(one("import { Get } from '@nestjs/common'; class S { @Get() m() { return BODY } }", 'ts')).toBeNull();
     expect(one("const Controller = () => () => {}; const Get = Controller; @Controller() class S { @Get() m() { return BODY } }", 'ts')).toBeNull();
+  });
+});
+
+describe('responseObjectKind', () => {
+  const kinds = (code: string, language: Language = 'esm') => probe(code, (node, sc) => responseObjectKind(node, sc), { language });
+  it('handler response parameters by position, not by name', () => {
+    expect(kinds("app.get('/f', (req, out) => probe(out))")).toEqual(['express']);
+    expect(kinds('function download(req, res) { probe(res) }')).toEqual(['express']);
+    expect(kinds("fastify.get('/f', (request, reply) => probe(reply))")).toEqual(['fastify']);
+    expect(kinds("router.get('/f', async (ctx) => probe(ctx))")).toEqual(['koa']);
+    expect(kinds("app.get('/f', (c) => probe(c))")).toEqual(['hono']);
+  });
+  it('NestJS @Res()', () => {
+    expect(kinds("import { Res } from '@nestjs/common';\nclass C { get(@Res() out) { probe(out) } }", 'ts')).toEqual(['express']);
+  });
+  it('objects that are no response', () => {
+    expect(kinds('const res = client.connect(); probe(res);')).toEqual([null]);
+    expect(kinds('function send(bot, res) { probe(bot) }')).toEqual([null]);
+    expect(kinds("import res from './res.js'; probe(res);")).toEqual([null]);
   });
 });

@@ -6,7 +6,7 @@
  * Read from the syntax of the enclosing function; a check the code does not show is no check.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, enclosingFunction, findVar, singleValue, unwrap } from '../core/ast.js';
+import { calleeName, enclosingFunction, findVar, isFunction, singleValue, unwrap, type FunctionNode } from '../core/ast.js';
 import type { SourceCode } from '../core/cache.js';
 import { endsWithExit } from './branch-exits.js';
 
@@ -78,6 +78,33 @@ function escapesValues(call: TSESTree.CallExpression, sourceCode: SourceCode): s
   return values;
 }
 
+/**
+ * `name.includes('..')`, `name.split('/').includes('..')`, `/\.\./.test(name)`: true when the
+ * value may climb out of its folder.
+ */
+const climbsValues: CheckReader = (call, sourceCode) => {
+  const callee = unwrap(call.callee);
+  const arg = call.arguments[0];
+  if (!arg || arg.type === AST_NODE_TYPES.SpreadElement || callee.type !== AST_NODE_TYPES.MemberExpression) return [];
+  const name = calleeName(call);
+  const value = unwrap(arg);
+  if (name === 'includes' && value.type === AST_NODE_TYPES.Literal && value.value === '..') {
+    const receiver = unwrap(callee.object);
+    const values = [textOf(receiver, sourceCode)];
+    // `name.split('/').includes('..')`, `name.split(path.sep).includes('..')`
+    if (receiver.type === AST_NODE_TYPES.CallExpression && calleeName(receiver) === 'split') {
+      const splitCallee = unwrap(receiver.callee);
+      if (splitCallee.type === AST_NODE_TYPES.MemberExpression) values.push(textOf(splitCallee.object, sourceCode));
+    }
+    return values;
+  }
+  if (name === 'test') {
+    const pattern = unwrap(callee.object);
+    if (pattern.type === AST_NODE_TYPES.Literal && 'regex' in pattern && pattern.regex && pattern.regex.pattern.includes('\\.\\.')) return [textOf(value, sourceCode)];
+  }
+  return [];
+};
+
 /** The checks a test makes, each with the polarity of the test when it passes. */
 function checksIn(test: Node, reader: CheckReader, sourceCode: SourceCode, escapes: boolean, passing = true, depth = 0): Check[] {
   if (depth > MAX_GUARD_DEPTH) return [];
@@ -112,7 +139,7 @@ function checksIn(test: Node, reader: CheckReader, sourceCode: SourceCode, escap
       return [];
     }
     case AST_NODE_TYPES.CallExpression: {
-      if (escapes) return escapesValues(node, sourceCode).map((value) => ({ value, passing: !passing }));
+      if (escapes) return reader(node, sourceCode).map((value) => ({ value, passing: !passing }));
       return reader(node, sourceCode).map((value) => ({ value, passing }));
     }
     default:
@@ -143,10 +170,12 @@ function guarded(value: Node | string, sink: Node, sourceCode: SourceCode, reade
       for (const statement of parent.body) {
         if (statement.range[0] >= sink.range[0]) break;
         if (statement.type !== AST_NODE_TYPES.IfStatement || contains(statement, sink)) continue;
-        if (endsWithExit(statement.consequent) && matches(statement.test, false)) return true;
+        if ((endsWithExit(statement.consequent) || endsWithContinue(statement.consequent)) && matches(statement.test, false)) return true;
       }
     }
-    if (parent === fn) break;
+    // A callback created after the check (`zipfile.openReadStream(entry, (e, s) => … dest …)`) is
+    // never created when the check exits first; a declared function may run before it.
+    if (isFunction(parent) && !isCallbackArgument(parent)) break;
   }
   return false;
 }
@@ -163,8 +192,31 @@ export function isAllowListGuarded(value: Node | string, sink: Node, sourceCode:
 export function isPathContained(value: Node | string, sink: Node, sourceCode: SourceCode): boolean {
   return guarded(value, sink, sourceCode, [
     { reader: prefixValues, escapes: false },
-    { reader: prefixValues, escapes: true },
+    { reader: escapesValues, escapes: true },
     { reader: allowListValues, escapes: false },
   ]);
+}
+
+/**
+ * Whether the name `value` is rejected before `sink` when it holds `..`: `if (name.includes('..')) continue`,
+ * `if (name.split('/').includes('..') || path.isAbsolute(name)) throw …`, `if (/\.\./.test(name)) return`.
+ */
+export function isClimbRejected(value: Node | string, sink: Node, sourceCode: SourceCode): boolean {
+  return guarded(value, sink, sourceCode, [{ reader: climbsValues, escapes: true }]);
+}
+
+function isCallbackArgument(fn: FunctionNode): boolean {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return false;
+  const parent = fn.parent;
+  return (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(fn);
+}
+
+/** A branch that ends with `continue`: inside a loop, it skips the rest of the iteration. */
+function endsWithContinue(branch: Node): boolean {
+  const statements = branch.type === AST_NODE_TYPES.BlockStatement ? branch.body : [branch];
+  const last = statements[statements.length - 1];
+  if (!last) return false;
+  if (last.type === AST_NODE_TYPES.BlockStatement) return endsWithContinue(last);
+  return last.type === AST_NODE_TYPES.ContinueStatement;
 }
 

@@ -305,6 +305,25 @@ function responseReceiver(node: Node, sourceCode: SourceCode): Receiver | null {
   return { kind, name: current.name, fn: param.fn };
 }
 
+/**
+ * Which framework's response object `node` is, for calls other than body sends (`res.sendFile()`,
+ * `res.render()`, `ctx.render()`, `reply.sendFile()`): the response parameter of a handler as
+ * `responseBodyOfCall` recognises it (the second parameter of a route callback or of a
+ * `(req, res)` handler, the third of an Express error handler, a NestJS `@Res()`), or the context
+ * parameter of a Koa or Hono handler. Null for anything else: a local variable, an import, a
+ * parameter that holds no response.
+ */
+export function responseObjectKind(node: Node, sourceCode: SourceCode): 'express' | 'fastify' | 'koa' | 'hono' | null {
+  const target = unwrap(node);
+  if (target.type !== AST_NODE_TYPES.Identifier) return null;
+  const param = parameterOf(target, sourceCode);
+  if (!param) return null;
+  const kind = receiverKind(param, sourceCode);
+  if (kind !== 'hono' || param.index !== 0) return kind;
+  // `receiverKind` answers `hono` for both contexts, as only Hono's sends a body with `json()`.
+  return roleOfParameter(param.fn, param.index, param.name, param.param, sourceCode) === 'koa' ? 'koa' : 'hono';
+}
+
 function receiverKind(param: ParameterInfo, sourceCode: SourceCode): Receiver['kind'] | null {
   const { fn, index, name } = param;
   const decorated = nestDecorator(param.param, sourceCode);
