@@ -5,7 +5,8 @@ import { includesAny, quotedAny, textGate } from '../analysis/core/source-text.j
 import { propertyKeyName, staticString } from '../analysis/core/static-value.js';
 import { taintOf, type Taint } from '../analysis/flow/taint.js';
 import { ID_CHECK_FUNCTION, isGuardedUrl } from '../analysis/flow/url-guards.js';
-import { originTaint, pathTaint } from '../analysis/flow/url-origin.js';
+import { optionsTaint, originTaint, pathTaint } from '../analysis/flow/url-origin.js';
+import { resolveObject } from '../analysis/core/object-values.js';
 import { GLOBAL_HTTP_FUNCTIONS, HOST_KEYS, HTTP_CLIENT_CALLS, METHOD_NAMES, PATH_KEYS, URL_KEYS, type HttpClientCall } from '../catalog/http-clients.js';
 import { createRule } from '../util/create-rule.js';
 import { guardsOption } from '../util/guards-option.js';
@@ -126,7 +127,14 @@ export default createRule<Options, MessageIds>({
         const options = args[entry.options];
         if (options && options.type !== AST_NODE_TYPES.SpreadElement) {
           const object = unwrap(options);
-          if (object.type === AST_NODE_TYPES.ObjectExpression) checkOptions(call, object, client);
+          if (object.type === AST_NODE_TYPES.ObjectExpression) {
+            checkOptions(call, object, client);
+          } else {
+            // Options held in a variable (`axios.get(path, opts)` with `opts.baseURL` from the request).
+            const held = resolveObject(options, sourceCode);
+            const found = held && optionsTaint(held, sourceCode);
+            if (found) report(call, options, found.taint, client);
+          }
         }
       }
     }

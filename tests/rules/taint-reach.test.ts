@@ -39,6 +39,9 @@ app.get('/x', async (req, res) => { const url = new URL(req.query.u); if (!HOSTS
     `${AXIOS}const api = { load(url) { return axios.get(url); } };\napp.get('/x', async (req, res) => res.json((await api.load('https://api.example.com/items')).data));`,
     // A method of the file that fixes the origin itself.
     `${AXIOS}const api = { user(id) { return axios.get('https://api.example.com/users/' + encodeURIComponent(id)); } };\napp.get('/u', async (req, res) => res.json((await api.user(req.query.id)).data));`,
+    // Options held in a variable as the second argument, with a fixed base and request data in the query only.
+    `${AXIOS}app.get('/x', async (req, res) => { const opts = { baseURL: 'https://api.example.com', params: { q: req.query.q } }; res.json((await axios.get('/search', opts)).data); });`,
+    `${AXIOS}const OPTS = { baseURL: 'https://api.example.com', timeout: 3000 };\napp.get('/x', async (req, res) => res.json((await axios.get('/items', OPTS)).data));`,
     // Options built by a helper of the file with a fixed URL key.
     `${AXIOS}function options(body) { return { url: 'https://hooks.example.com/in', method: 'POST', data: body }; }\napp.post('/x', async (req, res) => { await axios(options(req.body)); res.end(); });`,
   ]),
@@ -50,6 +53,7 @@ app.get('/x', async (req, res) => { const url = new URL(req.query.u); if (!HOSTS
       { code: `${EXPRESS}import got from 'got';\napp.post('/x', async (req, res) => { const options = { method: 'POST', ...req.body }; res.send(await got(options).text()); });`, errors: ssrfError },
       { code: `${EXPRESS}app.get('/x', async (req, res) => { const r = new Request(req.query.u); res.send(await (await fetch(r)).text()); });`, errors: ssrfError },
       { code: `${EXPRESS}app.get('/x', async (req, res) => { const target = new URL(req.query.u); res.send(await (await fetch(target)).text()); });`, errors: ssrfError },
+      { code: `${AXIOS}app.get('/x', async (req, res) => { const opts = { baseURL: req.query.base }; res.json((await axios.get('/items', opts)).data); });`, errors: ssrfError },
       { code: `${AXIOS}function options(url) { return { url, timeout: 5000 }; }\napp.get('/x', async (req, res) => res.json((await axios(options(req.query.u))).data));`, errors: ssrfError },
     ]),
     // Into a class's own method.
