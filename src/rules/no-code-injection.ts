@@ -1,6 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { shortText } from '../analysis/core/ast.js';
-import { callsNamed } from '../analysis/core/call-index.js';
 import { quotedAny, textGate } from '../analysis/core/source-text.js';
 import { codeSink, mayBeCodeSink } from '../analysis/domains/code-sinks.js';
 import { taintOf } from '../analysis/flow/taint.js';
@@ -14,9 +13,6 @@ type MessageIds = 'requestCode' | 'requestModule' | 'requestTemplate';
 const SINK_TOKEN = new RegExp(`^(?:${[...GLOBAL_CODE_FUNCTIONS, ...CODE_SINK_METHODS, 'require', 'import', 'Script', 'SourceTextModule'].join('|')})$`, 'm');
 const mayNameSink = textGate((text) => SINK_TOKEN.test(text));
 const loadsSinkModule = quotedAny([...CODE_SINK_MODULES, 'node:vm']);
-/** Names of calls that can be a sink in any file, and in files that load a sink module. */
-const GLOBAL_SINK_NAMES: ReadonlySet<string> = new Set([...GLOBAL_CODE_FUNCTIONS, 'require']);
-const ALL_SINK_NAMES: ReadonlySet<string> = new Set([...GLOBAL_SINK_NAMES, ...CODE_SINK_METHODS, 'Script', 'SourceTextModule']);
 
 /** A literal (or a template without substitutions): constant text, no request data. */
 function isConstantText(node: TSESTree.Node | undefined): boolean {
@@ -76,12 +72,8 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      // Only calls a sink can be named by (and calls of an unusual shape) are worth a look: taken
-      // from the file's call index rather than from a listener on every call.
-      Program() {
-        for (const node of callsNamed(sourceCode, moduleSinks ? ALL_SINK_NAMES : GLOBAL_SINK_NAMES, true)) {
-          if (worthChecking(node)) check(node);
-        }
+      CallExpression(node) {
+        if (worthChecking(node)) check(node);
       },
       NewExpression(node) {
         if (worthChecking(node)) check(node);

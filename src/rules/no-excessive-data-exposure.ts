@@ -23,7 +23,6 @@ import {
 } from '../analysis/http/responses.js';
 import { staticValue } from '../analysis/core/static-value.js';
 import { MONGOOSE_PROJECTION_METHODS, MONGOOSE_QUERY_METHODS } from '../catalog/orm.js';
-import { callsNamed } from '../analysis/core/call-index.js';
 import { createRule } from '../util/create-rule.js';
 import { entityNames, findsAccount, hidesFieldsInFile, includedAccount, isAccountName, isGenericRecordName } from '../analysis/domains/orm-entities.js';
 
@@ -255,9 +254,11 @@ export default createRule<Options, MessageIds>({
         if (pendingRecords.length === 0 || hidesFieldsInFile(sourceCode)) return;
         for (const pending of pendingRecords) context.report(pending);
       },
-      // Only calls named like a response send can send a body: taken from the file's call index.
-      Program() {
-        for (const node of callsNamed(sourceCode, RESPONSE_SEND_METHODS)) check(responseBodyOfCall(node, sourceCode));
+      CallExpression(node) {
+        const method = calleeName(node);
+        if (method === null) return;
+        if (!RESPONSE_SEND_METHODS.has(method)) return;
+        check(responseBodyOfCall(node, sourceCode));
       },
       NewExpression(node) {
         const callee = unwrap(node.callee);

@@ -1,6 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { shortText, unwrap } from '../analysis/core/ast.js';
-import { callsNamed } from '../analysis/core/call-index.js';
 import { textGate } from '../analysis/core/source-text.js';
 import { fileSanitizesFilters, nosqlQuery, querySanitizesFilter, type NosqlQuery } from '../analysis/domains/nosql.js';
 import { codeFinding, filterFindings, idFindings, pipelineFindings, type FilterFinding } from '../analysis/domains/nosql-filters.js';
@@ -13,7 +12,6 @@ type MessageIds = 'requestFilter' | 'requestValue' | 'requestCode' | 'requestReg
 /** A query method's name, or `collection`, as a token of the file. */
 const QUERY_TOKEN = new RegExp(`^(?:${[...Object.keys(NOSQL_METHODS), 'collection'].join('|')})$`, 'm');
 const mayRunQuery = textGate((text) => QUERY_TOKEN.test(text));
-const QUERY_METHOD_NAMES: ReadonlySet<string> = new Set(Object.keys(NOSQL_METHODS));
 
 const MESSAGE_OF: Record<FilterFinding['kind'], MessageIds> = {
   filter: 'requestFilter',
@@ -97,49 +95,44 @@ export default createRule<Options, MessageIds>({
       return result;
     }
 
-    function check(node: TSESTree.CallExpression): void {
-      const query = nosqlQuery(node, sourceCode);
-      if (!query) return;
-      const seen = new Set<TSESTree.Node>();
-      for (const finding of findings(query)) {
-        if (seen.has(finding.node)) continue;
-        seen.add(finding.node);
-        const target = finding.node;
-        const text = sourceCode.getText(unwrap(target));
-        const read = finding.taint.source.text;
-        // `email (from req.body)` when the value is a variable or part of the request read.
-        const source = (finding.kind !== 'value' && finding.kind !== 'filter') || text === read || text.length > 40 ? read : `${text} (from ${read})`;
-        const data = { sink: sinkText(query), source, key: finding.key ?? '' };
-        context.report({
-          node: target,
-          messageId: MESSAGE_OF[finding.kind],
-          data,
-          ...(finding.kind === 'value'
-            ? {
-                suggest: [
-                  {
-                    messageId: 'wrapString' as const,
-                    data: { text: text.length > 40 ? `${text.slice(0, 39)}…` : text },
-                    fix: (fixer) => {
-                      const parent = target.parent;
-                      // `{ email }` becomes `{ email: String(email) }`.
-                      if (parent?.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === target) {
-                        return fixer.replaceText(parent, `${sourceCode.getText(parent.key)}: String(${sourceCode.getText(target)})`);
-                      }
-                      return fixer.replaceText(target, `String(${sourceCode.getText(target)})`);
-                    },
-                  },
-                ],
-              }
-            : {}),
-        });
-      }
-    }
-
     return {
-      // Only calls named like a query method can be one: taken from the file's call index.
-      Program() {
-        for (const node of callsNamed(sourceCode, QUERY_METHOD_NAMES)) check(node);
+      CallExpression(node) {
+        const query = nosqlQuery(node, sourceCode);
+        if (!query) return;
+        const seen = new Set<TSESTree.Node>();
+        for (const finding of findings(query)) {
+          if (seen.has(finding.node)) continue;
+          seen.add(finding.node);
+          const target = finding.node;
+          const text = sourceCode.getText(unwrap(target));
+          const read = finding.taint.source.text;
+          // `email (from req.body)` when the value is a variable or part of the request read.
+          const source = (finding.kind !== 'value' && finding.kind !== 'filter') || text === read || text.length > 40 ? read : `${text} (from ${read})`;
+          const data = { sink: sinkText(query), source, key: finding.key ?? '' };
+          context.report({
+            node: target,
+            messageId: MESSAGE_OF[finding.kind],
+            data,
+            ...(finding.kind === 'value'
+              ? {
+                  suggest: [
+                    {
+                      messageId: 'wrapString' as const,
+                      data: { text: text.length > 40 ? `${text.slice(0, 39)}…` : text },
+                      fix: (fixer) => {
+                        const parent = target.parent;
+                        // `{ email }` becomes `{ email: String(email) }`.
+                        if (parent?.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === target) {
+                          return fixer.replaceText(parent, `${sourceCode.getText(parent.key)}: String(${sourceCode.getText(target)})`);
+                        }
+                        return fixer.replaceText(target, `String(${sourceCode.getText(target)})`);
+                      },
+                    },
+                  ],
+                }
+              : {}),
+          });
+        }
       },
     };
   },

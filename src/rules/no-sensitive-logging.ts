@@ -2,7 +2,6 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import {
   isRedacted,
   logCall,
-  ANY_LOG_METHOD,
   mayBeLogCall,
   mayLoadCallableLogger,
   mayLog,
@@ -14,7 +13,6 @@ import {
 } from '../analysis/domains/logging.js';
 import { disclosedValues, type DisclosedValue } from '../analysis/flow/disclosed-values.js';
 import { textGate } from '../analysis/core/source-text.js';
-import { callsNamed } from '../analysis/core/call-index.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageIds = 'sensitive' | 'wholeRequest';
@@ -79,6 +77,9 @@ export default createRule<[], MessageIds>({
 
     const bareNames = mayLoadCallableLogger(sourceCode);
     const listener: TSESLint.RuleListener = {
+      CallExpression(node) {
+        if (mayBeLogCall(node, bareNames)) check(node);
+      },
       'Program:exit'() {
         if (pending.length === 0 || !mayLog(sourceCode) || !mayDisclose(sourceCode)) return;
         for (const { call, values } of pending) {
@@ -94,17 +95,6 @@ export default createRule<[], MessageIds>({
         }
       },
     };
-    if (bareNames) {
-      // A logger called by a bare name can be bound to any name: every call is a candidate.
-      listener.CallExpression = (node) => {
-        if (mayBeLogCall(node, true)) check(node);
-      };
-    } else {
-      // Otherwise only calls named like a log method are: taken from the file's call index.
-      listener.Program = () => {
-        for (const node of callsNamed(sourceCode, ANY_LOG_METHOD, true)) if (mayBeLogCall(node, false)) check(node);
-      };
-    }
     if (mayRedact(sourceCode)) {
       listener[REDACTION_OPTION] = (node: TSESTree.Property) => {
         const redaction = redactionOf(node, sourceCode);

@@ -24,7 +24,6 @@ import { textPieces } from '../analysis/flow/text-pieces.js';
 import { resolverArgument } from '../analysis/http/graphql.js';
 import { taintOf } from '../analysis/flow/taint.js';
 import { SQL_SINKS, UNRESOLVED_QUERY_METHODS, type SqlSink } from '../catalog/sql.js';
-import { callsNamed } from '../analysis/core/call-index.js';
 import { createRule } from '../util/create-rule.js';
 
 type Options = [
@@ -207,8 +206,8 @@ export default createRule<Options, MessageIds>({
       return worst(verdicts);
     }
 
-    const onCall = {
-      CallExpression(node: TSESTree.CallExpression): void {
+    return {
+      CallExpression(node) {
         // Cheapest tests first: the method name, then the shape of the text argument; module
         // resolution only for calls that really insert values into text.
         const method = calleeName(node);
@@ -310,14 +309,6 @@ export default createRule<Options, MessageIds>({
             data: { sink: sinkText, values: describeValues(inputs, sourceCode) },
           });
         }
-      },
-    };
-
-    return {
-      // Only calls named like a sink can be one: taken from the file's call index, not from a
-      // listener on every call of every file.
-      Program() {
-        for (const node of callsNamed(sourceCode, CANDIDATE_METHODS)) onCall.CallExpression(node);
       },
     };
 

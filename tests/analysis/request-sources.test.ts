@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isNextRouteHandler, isRouteCallback, requestSource, requestSourceAtPath } from '../../src/analysis/http/request-sources.js';
+import { isNextRouteHandler, isRouteCallback, mayReadRequestInFile, requestSource, requestSourceAtPath } from '../../src/analysis/http/request-sources.js';
 import { isFunction } from '../../src/analysis/core/ast.js';
-import { probe, type Language } from './harness.js';
+import { probe, probeOne, type Language } from './harness.js';
 
 /** The role of each `probe(x)` argument, or null when it is not request data. */
 const roles = (code: string, language: Language = 'esm') => probe(code, (n, sc) => requestSource(n, sc)?.role ?? null, { language });
@@ -185,5 +185,24 @@ describe('requestSource: TypeScript annotations that rule a parameter out', () =
     expect(roles('export function f(req: string, res: number) { return probe(req.length); }', 'ts')).toEqual([null]);
     expect(roles('export function f(req: string[]) { return probe(req.body); }', 'ts')).toEqual([null]);
     expect(roles('export function f(req: Request, res: Response) { return probe(req.body); }', 'ts')).toEqual(['node']);
+  });
+});
+
+describe('mayReadRequestInFile', () => {
+  function reads(code: string, language: Language = 'esm'): boolean {
+    return probeOne(`${code}\nprobe(0);`, (_n, sc) => mayReadRequestInFile(sc), { language });
+  }
+
+  it('is true when a function of the file can receive a request', () => {
+    expect(reads("app.get('/x', (req, res) => res.send(req.query.a));")).toBe(true);
+    expect(reads('export async function handler(req, res) { res.json(await db.find(req.body)); }')).toBe(true);
+    expect(reads('export async function POST(request) { return Response.json(await request.json()); }')).toBe(true);
+    expect(reads("import { Body, Controller } from '@nestjs/common'; export class C { create(@Body() dto) { return dto; } }", 'ts')).toBe(true);
+  });
+
+  it('is false when no function can', () => {
+    expect(reads('export function sum(a, b) { return a + b; }')).toBe(false);
+    expect(reads('const rows = items.map((item) => item.id); export default rows;')).toBe(false);
+    expect(reads('export class Repo { find(id) { return this.db.query(id); } }')).toBe(false);
   });
 });

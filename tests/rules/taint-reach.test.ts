@@ -117,6 +117,14 @@ ruleTester.run('no-path-traversal: upload names and methods', pathTraversal, {
         code: `${FS}const store = { read(name) { return fs.readFileSync(path.join('data', name)); } };\napp.get('/x', (req, res) => res.send(store.read(req.query.file)));`,
         errors: pathError,
       },
+      {
+        code: `${FS}const store = { read(name) { return fs.readFileSync(path.join('data', name)); } };\napp.get('/x', (req, res) => res.send(store?.read(req.query.file)));`,
+        errors: pathError,
+      },
+      {
+        code: `${FS}const store = { read(name) { return fs.readFileSync(path.join('data', name)); } };\napp.get('/x', (req, res) => res.send(store['read'](req.query.file)));`,
+        errors: pathError,
+      },
     ]),
     {
       code: `const Busboy = require('busboy');\nconst fs = require('fs');\napp.post('/u', (req, res) => { const form = new Busboy({ headers: req.headers }); form.on('file', (fieldname, file, filename) => file.pipe(fs.createWriteStream('uploads/' + filename))); req.pipe(form); });`,

@@ -40,8 +40,7 @@ export interface LogCall {
 }
 
 /** Every method name a log call can end with: the first, cheap test. */
-/** Every method name a log call can have, whatever the logger. */
-export const ANY_LOG_METHOD: ReadonlySet<string> = new Set([...CONSOLE_METHODS, ...LOG_METHODS, ...LOGGER_LIBRARIES.flatMap((l) => [...l.methods])]);
+const ANY_LOG_METHOD: ReadonlySet<string> = new Set([...CONSOLE_METHODS, ...LOG_METHODS, ...LOGGER_LIBRARIES.flatMap((l) => [...l.methods])]);
 /** Libraries whose loggers are called directly (`debug('x %o', v)`). */
 const CALLABLE_MODULES = LOGGER_LIBRARIES.filter((l) => l.callable).flatMap((l) => l.modules);
 const mayCallLoggerFunction = quotedAny(CALLABLE_MODULES);

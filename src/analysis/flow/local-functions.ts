@@ -8,7 +8,7 @@
  * of the file's own helpers.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { childNodes, findVar, forEachDescendant, isFunction, memberName, propertyName, unwrap, type FunctionNode } from '../core/ast.js';
+import { childNodes, findVar, isFunction, memberName, propertyName, unwrap, type FunctionNode } from '../core/ast.js';
 import { perFileCache, perNodeCache, type SourceCode } from '../core/cache.js';
 import { assignedMembers, isObjectOpen, resolveObject } from '../core/object-values.js';
 
@@ -22,7 +22,7 @@ const cache = perFileCache(() => ({
   returns: new Map<FunctionNode, readonly Node[] | null>(),
   sites: new Map<FunctionNode, readonly TSESTree.CallExpression[]>(),
   /** Calls of a member by the member's name (`x.load(…)` under `load`), read once when a method's callers are first asked for. */
-  memberCalls: null as Map<string, TSESTree.CallExpression[]> | null,
+  memberCalls: new Map<string, readonly TSESTree.CallExpression[]>(),
 }));
 
 /** The variable a function is bound to by name: its declaration's id, or the `const` it is the initializer of. */
@@ -156,25 +156,59 @@ function methodName(fn: FunctionNode): string | null {
   return null;
 }
 
-/** The calls in the file of members named `name`, collected for all names in one walk of the file. */
+/** Expressions a callee may sit in without changing what is called: `(a.m as T)()`, `a.m!()`. */
+const CALLEE_WRAPPERS: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+  AST_NODE_TYPES.TSInstantiationExpression,
+  AST_NODE_TYPES.ChainExpression,
+]);
+
+/**
+ * The calls in the file of members named `name` (`svc.load(x)`, `this.load(x)`, `a['load'](x)`),
+ * in source order. Found from the tokens spelling the name (`memberNameTokens`), not by a walk of
+ * the tree; kept per file and name.
+ */
 function memberCallsNamed(name: string, sourceCode: SourceCode): readonly TSESTree.CallExpression[] {
   const state = cache(sourceCode);
-  if (!state.memberCalls) {
-    const calls = new Map<string, TSESTree.CallExpression[]>();
-    forEachDescendant(sourceCode.ast as Node, sourceCode, (node) => {
-      if (node.type !== AST_NODE_TYPES.CallExpression) return;
-      const callee = unwrap(node.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
-      const key = memberName(callee);
-      if (key === null) return;
-      const list = calls.get(key);
-      if (list) list.push(node);
-      else calls.set(key, [node]);
-    });
-    state.memberCalls = calls;
+  const known = state.memberCalls.get(name);
+  if (known) return known;
+  const found: TSESTree.CallExpression[] = [];
+  for (const token of memberNameTokens(sourceCode).get(name) ?? []) {
+    const key = sourceCode.getNodeByRangeIndex(token.range[0]) as Node | null;
+    const member = key?.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.property !== key || memberName(member) !== name) continue;
+    let callee: Node = member;
+    while (callee.parent && CALLEE_WRAPPERS.has(callee.parent.type)) callee = callee.parent;
+    const call = callee.parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === callee) found.push(call);
   }
-  return state.memberCalls.get(name) ?? [];
+  state.memberCalls.set(name, found);
+  return found;
 }
+
+/**
+ * The tokens that can name a member, by the name: a name after `.` or `?.`, a string after `[`.
+ * One pass over the file's tokens, the first time a method's callers are asked for.
+ */
+const memberNameTokens = perFileCache((sourceCode): ReadonlyMap<string, readonly TSESTree.Token[]> => {
+  const byName = new Map<string, TSESTree.Token[]>();
+  const tokens = (sourceCode.ast.tokens as readonly TSESTree.Token[] | undefined) ?? [];
+  for (let i = 1; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const previous = tokens[i - 1]!.value;
+    let name: string | null = null;
+    if (token.type === 'Identifier' && (previous === '.' || previous === '?.')) name = token.value;
+    else if (token.type === 'String' && previous === '[') name = token.value.slice(1, -1);
+    if (name === null) continue;
+    const list = byName.get(name);
+    if (list) list.push(token);
+    else byName.set(name, [token]);
+  }
+  return byName;
+});
 
 /** The calls of `fn` in this file, by its name (`readReport(x)`) or as a method (`svc.load(x)`, `this.load(x)`), up to a bound; empty when it has no name. */
 export function callSites(fn: FunctionNode, sourceCode: SourceCode): readonly TSESTree.CallExpression[] {
