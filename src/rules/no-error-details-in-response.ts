@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, isGlobalReference, isJsonStringify, isValueKeepingWrapper, memberName, propertyName, shortText, unwrap, type FunctionNode } from '../analysis/core/ast.js';
+import { EXPRESSION_WRAPPERS, isFunction, isGlobalReference, isJsonStringify, isValueKeepingWrapper, memberName, propertyName, shortText, unwrap, type FunctionNode } from '../analysis/core/ast.js';
 import { isEnvironmentTest } from '../analysis/core/environment.js';
 import { fromModule, isModulePath, resolveModule } from '../analysis/core/modules.js';
 import { includesAny, textGate } from '../analysis/core/source-text.js';
@@ -499,15 +499,6 @@ const ERROR_HANDLER_FUNCTIONS: ReadonlySet<string> = new Set(['setErrorHandler',
 const ERROR_HANDLER_METHODS: ReadonlySet<string> = new Set(['setErrorHandler', 'onError', 'catch']);
 /** First-parameter names of a callback that receives an error (`(err, req, res, next)`, `function (error) {…}`). */
 const ERROR_PARAMETER_NAMES: ReadonlySet<string> = new Set(['err', 'error', 'er']);
-/** Expressions `unwrap` sees through around a callback argument. */
-const ARGUMENT_WRAPPERS: ReadonlySet<string> = new Set([
-  AST_NODE_TYPES.TSAsExpression,
-  AST_NODE_TYPES.TSNonNullExpression,
-  AST_NODE_TYPES.TSSatisfiesExpression,
-  AST_NODE_TYPES.TSTypeAssertion,
-  AST_NODE_TYPES.TSInstantiationExpression,
-  AST_NODE_TYPES.ChainExpression,
-]);
 
 /**
  * A cheap test, on the call's shape alone, for the calls `callbackError` may find an error callback
@@ -534,7 +525,7 @@ function mayTakeErrorCallback(call: TSESTree.CallExpression): boolean {
     const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
     return target.type === AST_NODE_TYPES.Identifier && ERROR_PARAMETER_NAMES.has(target.name);
   }
-  return ARGUMENT_WRAPPERS.has(last.type) && isFunction(unwrap(last));
+  return EXPRESSION_WRAPPERS.has(last.type) && isFunction(unwrap(last));
 }
 
 function none(): Guards {

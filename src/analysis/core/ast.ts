@@ -341,3 +341,13 @@ export function forEachDescendant(root: Node, sourceCode: SourceCode, visit: (no
 function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
+
+/** Expressions that stand for the expression they wrap (`x as T`, `x!`, `x satisfies T`, `<T>x`, `f<T>`, `a?.b`). */
+export const EXPRESSION_WRAPPERS: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+  AST_NODE_TYPES.TSInstantiationExpression,
+  AST_NODE_TYPES.ChainExpression,
+]);

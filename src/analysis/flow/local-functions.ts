@@ -8,7 +8,7 @@
  * of the file's own helpers.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { childNodes, findVar, isFunction, memberName, propertyName, unwrap, type FunctionNode } from '../core/ast.js';
+import { childNodes, EXPRESSION_WRAPPERS, findVar, isFunction, memberName, propertyName, unwrap, type FunctionNode } from '../core/ast.js';
 import { perFileCache, perNodeCache, type SourceCode } from '../core/cache.js';
 import { assignedMembers, isObjectOpen, resolveObject } from '../core/object-values.js';
 
@@ -156,15 +156,6 @@ function methodName(fn: FunctionNode): string | null {
   return null;
 }
 
-/** Expressions a callee may sit in without changing what is called: `(a.m as T)()`, `a.m!()`. */
-const CALLEE_WRAPPERS: ReadonlySet<string> = new Set([
-  AST_NODE_TYPES.TSAsExpression,
-  AST_NODE_TYPES.TSNonNullExpression,
-  AST_NODE_TYPES.TSSatisfiesExpression,
-  AST_NODE_TYPES.TSTypeAssertion,
-  AST_NODE_TYPES.TSInstantiationExpression,
-  AST_NODE_TYPES.ChainExpression,
-]);
 
 /**
  * The calls in the file of members named `name` (`svc.load(x)`, `this.load(x)`, `a['load'](x)`),
@@ -181,7 +172,7 @@ function memberCallsNamed(name: string, sourceCode: SourceCode): readonly TSESTr
     const member = key?.parent;
     if (member?.type !== AST_NODE_TYPES.MemberExpression || member.property !== key || memberName(member) !== name) continue;
     let callee: Node = member;
-    while (callee.parent && CALLEE_WRAPPERS.has(callee.parent.type)) callee = callee.parent;
+    while (callee.parent && EXPRESSION_WRAPPERS.has(callee.parent.type)) callee = callee.parent;
     const call = callee.parent;
     if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === callee) found.push(call);
   }

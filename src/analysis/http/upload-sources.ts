@@ -157,20 +157,22 @@ function fastifyCall(raw: Node, methods: ReadonlySet<string>, sourceCode: Source
  * `request.parts()` / `request.files()` (`for await (const part of …)`) or of
  * `await request.saveRequestFiles()`, and aliases of those. Only in files that load the plugin.
  */
+/** A list of saved files: `await request.saveRequestFiles()`, or a variable holding only that. */
+function filesListOf(node: Node, sourceCode: SourceCode): boolean {
+  if (fastifyCall(node, FASTIFY_FILES, sourceCode)) return true;
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVar(sourceCode, node);
+  const value = variable ? singleValue(variable) : null;
+  return !!value && value.path.length === 0 && fastifyCall(value.init, FASTIFY_FILES, sourceCode);
+}
+
 function fastifyPart(raw: Node, sourceCode: SourceCode, depth: number): boolean {
   if (depth > MAX_DEPTH || !mayHaveFastifyMultipart(sourceCode)) return false;
   const node = unwrap(raw);
   if (node.type === AST_NODE_TYPES.AwaitExpression) return fastifyCall(node, FASTIFY_FILE, sourceCode);
   // `files[0]` of `await request.saveRequestFiles()`
   if (node.type === AST_NODE_TYPES.MemberExpression && node.computed) {
-    const object = unwrap(node.object);
-    if (fastifyCall(object, FASTIFY_FILES, sourceCode)) return true;
-    if (object.type === AST_NODE_TYPES.Identifier) {
-      const variable = findVar(sourceCode, object);
-      const value = variable ? singleValue(variable) : null;
-      return !!value && value.path.length === 0 && fastifyCall(value.init, FASTIFY_FILES, sourceCode);
-    }
-    return false;
+    return filesListOf(unwrap(node.object), sourceCode);
   }
   if (node.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = findVar(sourceCode, node);
@@ -180,14 +182,7 @@ function fastifyPart(raw: Node, sourceCode: SourceCode, depth: number): boolean 
   const declarator = def.node;
   const loop = declarator.parent?.parent;
   if (!declarator.init && loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declarator.parent && declarator.id === def.name) {
-    const right = unwrap(loop.right);
-    if (fastifyCall(right, FASTIFY_FILES, sourceCode)) return true;
-    if (right.type === AST_NODE_TYPES.Identifier) {
-      const iterated = findVar(sourceCode, right);
-      const value = iterated ? singleValue(iterated) : null;
-      return !!value && value.path.length === 0 && fastifyCall(value.init, FASTIFY_FILES, sourceCode);
-    }
-    return false;
+    return filesListOf(unwrap(loop.right), sourceCode);
   }
   const value = singleValue(variable);
   if (!value || value.path.length !== 0) return false;
