@@ -4,10 +4,10 @@ import { perFileCache, type SourceCode } from '../core/cache.js';
 import { fromModule, resolveModule } from '../core/modules.js';
 import { GLOBAL_SANITIZERS, PROPAGATORS, SANITIZERS, type SinkKind } from '../../catalog/sanitizers.js';
 import { resolverArgumentSource } from '../http/graphql.js';
-import { requestSource, requestSourceAtPath, type RequestSource } from '../http/request-sources.js';
-import { serverActionSource } from '../http/server-actions.js';
-import { socketMessageSource } from '../http/socket-sources.js';
-import { uploadNameSource } from '../http/upload-sources.js';
+import { mayReadRequestInFile, requestSource, requestSourceAtPath, type RequestSource } from '../http/request-sources.js';
+import { mayHaveActions, serverActionSource } from '../http/server-actions.js';
+import { mayHaveSockets, socketMessageSource } from '../http/socket-sources.js';
+import { mayParseMultipart, uploadNameSource } from '../http/upload-sources.js';
 import { argumentsFor, callSites, localFunction, parameterIndex, returnedExpressions } from './local-functions.js';
 
 type Node = TSESTree.Node;
@@ -168,6 +168,7 @@ function optionKey(options: TaintOptions): string {
  * assignment to it is. Cached per file.
  */
 export function taintOf(node: Node, sourceCode: SourceCode, options: TaintOptions = {}): Taint | null {
+  if (!options.resolverArguments && !mayHoldClientData(sourceCode, options.sink)) return null;
   const all = caches(sourceCode);
   const key = optionKey(options);
   let frame = all.get(key);
@@ -176,6 +177,22 @@ export function taintOf(node: Node, sourceCode: SourceCode, options: TaintOption
     all.set(key, frame);
   }
   return visit(node, sourceCode, options, { frame, active: new Map(), provisional: new Set(), lowest: Infinity }, 0);
+}
+
+/**
+ * Whether any source taint knows can stand in the file: a function that can receive a request (or
+ * a GraphQL resolver's arguments, as the request parameters count them), a socket message handler,
+ * a server action, or, for path sinks, an upload parser's file name. Each is checked where its
+ * sources are read; together they let a file with none skip every walk. (`resolverArguments` reads
+ * more resolver shapes than that, so queries with it are not gated.)
+ */
+function mayHoldClientData(sourceCode: SourceCode, sink: SinkKind | undefined): boolean {
+  return (
+    mayReadRequestInFile(sourceCode) ||
+    mayHaveSockets(sourceCode) ||
+    mayHaveActions(sourceCode) ||
+    (sink === 'path' && mayParseMultipart(sourceCode))
+  );
 }
 
 /**

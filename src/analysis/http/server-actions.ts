@@ -11,7 +11,8 @@ import type { RequestSource } from './request-sources.js';
 
 type Node = TSESTree.Node;
 
-const mayHaveActions = quotedAny(['use server']);
+/** Whether the file spells the `'use server'` directive: otherwise it holds no server action. */
+export const mayHaveActions = quotedAny(['use server']);
 
 function hasUseServer(body: readonly TSESTree.ProgramStatement[] | readonly TSESTree.Statement[]): boolean {
   for (const statement of body) {

@@ -14,7 +14,8 @@ import type { RequestSource } from './request-sources.js';
 type Node = TSESTree.Node;
 
 const SOCKET_MODULES = ['socket.io', 'ws', '@nestjs/websockets'];
-const mayHaveSockets = quotedAny(SOCKET_MODULES);
+/** Whether the file can load a WebSocket server (socket.io, ws, NestJS gateways): otherwise it has no socket sources. */
+export const mayHaveSockets = quotedAny(SOCKET_MODULES);
 
 /** Events a socket raises itself, whose handler parameters are not what the client sent. */
 const LIFECYCLE_EVENTS = new Set(['connection', 'connect', 'disconnect', 'disconnecting', 'error', 'close', 'open', 'ping', 'pong', 'upgrade', 'unexpected-response', 'listening', 'headers', 'newListener', 'removeListener']);

@@ -14,7 +14,8 @@ import { requestSourceAtPath, type RequestSource } from './request-sources.js';
 
 type Node = TSESTree.Node;
 
-const mayParseMultipart = quotedAny([...NAMES.busboyModules, ...NAMES.connectBusboyModules, ...NAMES.formidableModules, ...NAMES.fastifyModules]);
+/** Whether the file can load busboy, formidable or @fastify/multipart: otherwise no upload name is read in it. */
+export const mayParseMultipart = quotedAny([...NAMES.busboyModules, ...NAMES.connectBusboyModules, ...NAMES.formidableModules, ...NAMES.fastifyModules]);
 const mayHaveFastifyMultipart = quotedAny(NAMES.fastifyModules);
 const mayHaveConnectBusboy = quotedAny(NAMES.connectBusboyModules);
 const FORMIDABLE_NAMES: ReadonlySet<string> = new Set(NAMES.formidableNames);
