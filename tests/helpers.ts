@@ -1,3 +1,7 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll } from 'vitest';
 import type { RuleTester } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
 
@@ -33,4 +37,20 @@ export function acrossParsers<T extends { code: string; languageOptions?: unknow
   parsers: LanguageOptions[] = [esm, ts],
 ): T[] {
   return cases.flatMap((c) => parsers.map((languageOptions) => ({ ...c, languageOptions })));
+}
+
+/**
+ * A maker of throw-away projects for rules that read the nearest `package.json`: each call writes
+ * `<tmp>/<name>/package.json` declaring `dependencies` and returns the path of a source file in
+ * it. The directory is removed after the test file.
+ */
+export function dependencyProjects(prefix: string): (name: string, dependencies: Record<string, string>) => string {
+  const root = mkdtempSync(join(tmpdir(), `${prefix}-`));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  return (name, dependencies) => {
+    const full = join(root, name, 'package.json');
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, JSON.stringify({ name, dependencies }));
+    return join(root, name, 'src', 'app.js');
+  };
 }

@@ -1,23 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import { afterAll } from 'vitest';
 import rule from '../../src/rules/no-path-traversal.js';
-import { acrossParsers, cjs, esm, ts } from '../helpers.js';
+import { acrossParsers, dependencyProjects, cjs, esm, ts } from '../helpers.js';
 
 const ruleTester = new RuleTester();
 
-const root = mkdtempSync(join(tmpdir(), 'no-path-traversal-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-/** A file in a project whose package.json declares `dependencies`. */
-function project(name: string, dependencies: Record<string, string>): string {
-  const full = join(root, name, 'package.json');
-  mkdirSync(dirname(full), { recursive: true });
-  writeFileSync(full, JSON.stringify({ name, dependencies }));
-  return join(root, name, 'src', 'app.js');
-}
+const project = dependencyProjects('no-path-traversal');
 
 const ADM_ZIP_OLD = project('admzip-old', { 'adm-zip': '^0.4.11' });
 const ADM_ZIP_NEW = project('admzip-new', { 'adm-zip': '^0.5.10' });

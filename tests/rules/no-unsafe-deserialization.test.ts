@@ -1,26 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { ESLintUtils } from '@typescript-eslint/utils';
-import { afterAll } from 'vitest';
 import rule from '../../src/rules/no-unsafe-deserialization.js';
-import { acrossParsers, cjs, esm, ts } from '../helpers.js';
+import { acrossParsers, dependencyProjects, cjs, esm, ts } from '../helpers.js';
 
 type Options = ESLintUtils.InferOptionsTypeFromRule<typeof rule>;
 type MessageIds = ESLintUtils.InferMessageIdsTypeFromRule<typeof rule>;
 
 const ruleTester = new RuleTester();
 
-const root = mkdtempSync(join(tmpdir(), 'no-unsafe-deserialization-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function project(name: string, dependencies: Record<string, string>): string {
-  const full = join(root, name, 'package.json');
-  mkdirSync(dirname(full), { recursive: true });
-  writeFileSync(full, JSON.stringify({ name, dependencies }));
-  return join(root, name, 'src', 'app.js');
-}
+const project = dependencyProjects('no-unsafe-deserialization');
 
 const YAML3 = project('yaml3', { 'js-yaml': '^3.14.1' });
 const YAML4 = project('yaml4', { 'js-yaml': '^4.1.0' });

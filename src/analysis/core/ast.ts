@@ -351,3 +351,26 @@ export const EXPRESSION_WRAPPERS: ReadonlySet<string> = new Set([
   AST_NODE_TYPES.TSInstantiationExpression,
   AST_NODE_TYPES.ChainExpression,
 ]);
+
+/** The index of the parameter of `fn` that binds `name` (directly, with a default, by destructuring or as a rest), or -1. */
+export function parameterIndex(fn: FunctionNode, name: Node): number {
+  for (let i = 0; i < fn.params.length; i++) {
+    const param = fn.params[i]!;
+    if (param.range[0] <= name.range[0] && name.range[1] <= param.range[1]) return i;
+  }
+  return -1;
+}
+
+/**
+ * The function and position of the parameter a variable is, when its one definition is a
+ * parameter: `whole` when the parameter is the name itself, not a pattern holding it.
+ */
+export function parameterOf(variable: TSESLint.Scope.Variable): { fn: FunctionNode; index: number; whole: boolean } | null {
+  if (variable.defs.length !== 1) return null;
+  const def = variable.defs[0]!;
+  if (def.type !== 'Parameter') return null;
+  const fn = def.node as Node;
+  if (!isFunction(fn)) return null;
+  const index = parameterIndex(fn, def.name as Node);
+  return index < 0 ? null : { fn, index, whole: fn.params[index] === def.name };
+}

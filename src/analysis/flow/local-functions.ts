@@ -8,9 +8,11 @@
  * of the file's own helpers.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { childNodes, EXPRESSION_WRAPPERS, findVar, isFunction, memberName, propertyName, unwrap, type FunctionNode } from '../core/ast.js';
+import { childNodes, EXPRESSION_WRAPPERS, findVar, isFunction, parameterIndex, memberName, propertyName, unwrap, type FunctionNode } from '../core/ast.js';
 import { perFileCache, perNodeCache, type SourceCode } from '../core/cache.js';
 import { assignedMembers, isObjectOpen, resolveObject } from '../core/object-values.js';
+
+export { parameterIndex };
 
 type Node = TSESTree.Node;
 
@@ -231,15 +233,6 @@ export function callSites(fn: FunctionNode, sourceCode: SourceCode): readonly TS
   result = found;
   sites.set(fn, result);
   return result;
-}
-
-/** The index of the parameter of `fn` that binds `name` (directly, with a default, by destructuring or as a rest), or -1. */
-export function parameterIndex(fn: FunctionNode, name: Node): number {
-  for (let i = 0; i < fn.params.length; i++) {
-    const param = fn.params[i]!;
-    if (param.range[0] <= name.range[0] && name.range[1] <= param.range[1]) return i;
-  }
-  return -1;
 }
 
 /**

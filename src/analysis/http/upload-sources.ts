@@ -5,7 +5,7 @@
  * @fastify/multipart parts (`filename`). For path sinks: the name is the client's text.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findVar, isFunction, memberName, shortText, singleValue, unwrap, wrappedParent, type FunctionNode } from '../core/ast.js';
+import { findVar, memberName, parameterOf, shortText, singleValue, unwrap, wrappedParent, type FunctionNode } from '../core/ast.js';
 import { perNodeCache, type SourceCode } from '../core/cache.js';
 import { CALL, NEW, fromModule, resolveCompiledModule } from '../core/modules.js';
 import { quotedAny } from '../core/source-text.js';
@@ -44,12 +44,9 @@ const cachedSource = perNodeCache((node: TSESTree.Identifier | TSESTree.MemberEx
 function identifierName(node: TSESTree.Identifier, sourceCode: SourceCode): boolean {
   const variable = findVar(sourceCode, node);
   if (!variable || variable.defs.length !== 1) return false;
-  const def = variable.defs[0]!;
-  if (def.type === 'Parameter') {
-    const fn = def.node as Node;
-    if (!isFunction(fn)) return false;
-    const index = fn.params.findIndex((p) => p.range[0] <= def.name.range[0] && def.name.range[1] <= p.range[1]);
-    return index === NAMES.busboyNameParameter && isBusboyFileListener(fn, sourceCode);
+  if (variable.defs[0]!.type === 'Parameter') {
+    const param = parameterOf(variable);
+    return !!param && param.index === NAMES.busboyNameParameter && isBusboyFileListener(param.fn, sourceCode);
   }
   const value = singleValue(variable);
   if (!value || value.path.length === 0) return false;
@@ -122,13 +119,11 @@ function formidableFile(raw: Node, sourceCode: SourceCode, depth: number): boole
   if (node.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = findVar(sourceCode, node);
   if (!variable || variable.defs.length !== 1) return false;
-  const def = variable.defs[0]!;
-  if (def.type === 'Parameter') {
-    const fn = def.node as Node;
-    if (!isFunction(fn)) return false;
-    const index = fn.params.findIndex((p) => p === def.name);
-    if (index === 2 && isFormidableParseCallback(fn, sourceCode)) return true;
-    const listener = index === 1 ? listenerCall(fn) : null;
+  if (variable.defs[0]!.type === 'Parameter') {
+    const param = parameterOf(variable);
+    if (!param?.whole) return false;
+    if (param.index === 2 && isFormidableParseCallback(param.fn, sourceCode)) return true;
+    const listener = param.index === 1 ? listenerCall(param.fn) : null;
     return !!listener && listener.event === 'file' && isFormidableForm(listener.receiver, sourceCode);
   }
   const value = singleValue(variable);
