@@ -19,6 +19,12 @@ export interface EntryEventRow {
   nameProperty: string;
   /** For messages: `yauzl entry \`fileName\``. */
   library: string;
+  /**
+   * The reader refuses unsafe names itself (absolute, `..`, backslashes) unless this option of the
+   * call's options object is `false`: yauzl runs `validateFileName()` on every entry while
+   * `decodeStrings` is on, its default.
+   */
+  validatedUnlessOff?: string;
 }
 
 export const ENTRY_EVENTS: readonly EntryEventRow[] = [
@@ -29,6 +35,7 @@ export const ENTRY_EVENTS: readonly EntryEventRow[] = [
     parameter: 1,
     nameProperty: 'fileName',
     library: 'yauzl',
+    validatedUnlessOff: 'decodeStrings',
   },
   // unzipper: `stream.pipe(unzipper.Parse()).on('entry', (entry) => entry.path)`.
   { modules: ['unzipper'], source: [['Parse', '()'], ['ParseOne', '()']], nameProperty: 'path', library: 'unzipper' },

@@ -45,7 +45,7 @@ const JOINING = new Set(['join', 'resolve', 'normalize', 'dirname']);
  * String methods whose result keeps an archive entry name's `../`: case, trimming, Unicode
  * normalisation, and replacements whose pattern has no dot (`name.replace(/\\/g, '/')`).
  */
-const TEXT_KEEPING = new Set(['toLowerCase', 'toUpperCase', 'trim', 'trimStart', 'trimEnd', 'normalize', 'replace', 'replaceAll']);
+const TEXT_KEEPING = new Set(['toLowerCase', 'toUpperCase', 'trim', 'trimStart', 'trimEnd', 'normalize', 'replace', 'replaceAll', 'toString']);
 const MAX_DEPTH = 6;
 /**
  * Parameter names that are an Express response even where no handler shape shows it (a helper

@@ -10,7 +10,10 @@ describe('archiveEntryName', () => {
     expect(libraries(code)).toEqual(['adm-zip', 'adm-zip', 'adm-zip', null]);
   });
   it('entry listeners: yauzl, unzipper, tar-stream, tar', () => {
-    expect(libraries("const yauzl = require('yauzl');\nyauzl.open(f, {}, (err, zipfile) => zipfile.on('entry', (entry) => probe(entry.fileName)));", 'cjs')).toEqual(['yauzl']);
+    expect(libraries("const yauzl = require('yauzl');\nyauzl.open(f, { decodeStrings: false }, (err, zipfile) => zipfile.on('entry', (entry) => probe(entry.fileName)));", 'cjs')).toEqual(['yauzl']);
+    // yauzl refuses absolute and `..` names itself while `decodeStrings` is on (its default).
+    expect(libraries("const yauzl = require('yauzl');\nyauzl.open(f, {}, (err, zipfile) => zipfile.on('entry', (entry) => probe(entry.fileName)));", 'cjs')).toEqual([null]);
+    expect(libraries("const yauzl = require('yauzl');\nconst OPTS = { lazyEntries: true, decodeStrings: true };\nyauzl.open(f, OPTS, (err, zipfile) => zipfile.on('entry', (entry) => probe(entry.fileName)));", 'cjs')).toEqual([null]);
     expect(libraries("import unzipper from 'unzipper';\nsrc.pipe(unzipper.Parse()).on('entry', (entry) => probe(entry.path));")).toEqual(['unzipper']);
     expect(libraries("import tar from 'tar-stream';\nconst x = tar.extract();\nx.on('entry', (header, stream, next) => probe(header.name));")).toEqual(['tar-stream']);
     expect(libraries("import { Parse } from 'tar';\nnew Parse().on('entry', (entry) => probe(entry.path));")).toEqual(['tar']);

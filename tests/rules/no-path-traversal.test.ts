@@ -69,6 +69,8 @@ ruleTester.run('no-path-traversal', rule, {
     // An entry name read or tested, not written; an entry's base name (adm-zip \`name\`).
     { code: `${ADM}for (const entry of new AdmZip(buf).getEntries()) {\nif (fs.existsSync(path.join(OUT, entry.entryName))) skipped++;\n}`, languageOptions: esm },
     { code: `${ADM}for (const entry of new AdmZip(buf).getEntries()) {\nfs.writeFileSync(path.join(OUT, entry.name), entry.getData());\n}`, languageOptions: esm },
+    // yauzl as its README shows it: with \`decodeStrings\` on (the default) it refuses absolute and \`..\` names itself.
+    { code: `${YAUZL}yauzl.open(file, { lazyEntries: true }, (err, zipfile) => {\nzipfile.readEntry();\nzipfile.on('entry', (entry) => {\nif (/\\/$/.test(entry.fileName)) return zipfile.readEntry();\nconst dest = path.join(OUT, entry.fileName);\nzipfile.openReadStream(entry, (e, s) => s.pipe(fs.createWriteStream(dest)));\n});\n});`, languageOptions: cjs },
     // yauzl with a containment check through path.relative; a look-alike emitter.
     { code: `${YAUZL}yauzl.open(file, { lazyEntries: true }, (err, zipfile) => {\nzipfile.on('entry', (entry) => {\nconst dest = path.join(OUT, entry.fileName);\nif (path.relative(OUT, dest).startsWith('..')) return zipfile.readEntry();\nzipfile.openReadStream(entry, (e, s) => s.pipe(fs.createWriteStream(dest)));\n});\n});`, languageOptions: cjs },
     { code: `${YAUZL}queue.on('entry', (entry) => fs.writeFileSync(path.join(OUT, entry.fileName), entry.data));`, languageOptions: cjs },
@@ -140,7 +142,7 @@ ruleTester.run('no-path-traversal', rule, {
       languageOptions: esm,
       errors: [{ messageId: 'zipSlip' as const, data: { sink: '`fs.createWriteStream`', source: '`entryName` from adm-zip', value: '`path.join(OUT, entryName)`' } }],
     },
-    { code: `${YAUZL}yauzl.fromBuffer(buf, { lazyEntries: true }, (err, zipfile) => {\nzipfile.on('entry', (entry) => {\nconst dest = path.join(OUT, entry.fileName);\nzipfile.openReadStream(entry, (e, s) => s.pipe(fs.createWriteStream(dest)));\n});\n});`, languageOptions: cjs, errors: ZIP },
+    { code: `${YAUZL}yauzl.fromBuffer(buf, { lazyEntries: true, decodeStrings: false }, (err, zipfile) => {\nzipfile.on('entry', (entry) => {\nconst dest = path.join(OUT, entry.fileName.toString('utf8'));\nzipfile.openReadStream(entry, (e, s) => s.pipe(fs.createWriteStream(dest)));\n});\n});`, languageOptions: cjs, errors: ZIP },
     { code: "const unzipper = require('unzipper');\nconst fs = require('fs-extra');\nasync function unpack(file, out) {\nconst directory = await unzipper.Open.file(file);\nfor (const entry of directory.files) await fs.outputFile(`${out}/${entry.path}`, await entry.buffer());\n}", languageOptions: cjs, errors: ZIP },
     { code: "import unzipper from 'unzipper';\nimport fs from 'node:fs';\nconst zip = fs.createReadStream(upload.path).pipe(unzipper.Parse({ forceStream: true }));\nfor await (const entry of zip) {\nentry.pipe(fs.createWriteStream(`extracted/${entry.path}`));\n}", languageOptions: esm, errors: ZIP },
     { code: "import JSZip from 'jszip';\nimport fs from 'fs-extra';\nimport path from 'path';\nexport async function importTheme(buffer, dir) {\nconst zip = await JSZip.loadAsync(buffer);\nfor (const filename of Object.keys(zip.files)) {\nconst file = zip.files[filename];\nif (!file.dir) await fs.outputFile(path.join(dir, filename), await file.async('nodebuffer'));\n}\n}", languageOptions: ts, errors: ZIP },

@@ -7,9 +7,11 @@
  * from one of them is no entry name.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { bindingPath, findVar, isFunction, memberName, propertyName, singleValue, unwrap, type FunctionNode } from '../core/ast.js';
+import { bindingPath, findVar, getProperty, isFunction, memberName, propertyName, singleValue, unwrap, type FunctionNode } from '../core/ast.js';
 import type { SourceCode } from '../core/cache.js';
 import { resolveModule, type ModuleRef } from '../core/modules.js';
+import { resolveObject } from '../core/object-values.js';
+import { staticValue } from '../core/static-value.js';
 import { ENTRY_CALLBACKS, ENTRY_EVENTS, ENTRY_LISTS, ENTRY_NAME_PROPERTIES } from '../../catalog/archives.js';
 
 type Node = TSESTree.Node;
@@ -222,5 +224,22 @@ function yauzlZipfile(fn: FunctionNode, name: TSESTree.Identifier, property: str
   if (index < 0 || call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[call.arguments.length - 1] !== fn) return null;
   const ref = resolveModule(unwrap(call.callee), sourceCode);
   const row = ENTRY_EVENTS.find((r) => r.parameter === index && r.nameProperty === property && r.source.some((path) => samePath(ref, r.modules, path)));
-  return row ? { library: row.library } : null;
+  if (!row) return null;
+  if (row.validatedUnlessOff !== undefined && !turnsOff(call, row.validatedUnlessOff, sourceCode)) return null;
+  return { library: row.library };
+}
+
+/**
+ * Whether an options object among the call's arguments (before its callback) sets `option` to
+ * `false`: `yauzl.open(file, { decodeStrings: false }, cb)`. Options the code does not show count as
+ * the defaults.
+ */
+function turnsOff(call: TSESTree.CallExpression, option: string, sourceCode: SourceCode): boolean {
+  for (const arg of call.arguments.slice(1, -1)) {
+    if (arg.type === AST_NODE_TYPES.SpreadElement) continue;
+    const object = resolveObject(arg, sourceCode);
+    const property = object && getProperty(object, option);
+    if (property && staticValue(property.value, sourceCode)?.value === false) return true;
+  }
+  return false;
 }
