@@ -41,6 +41,8 @@ app.get('/x', async (req, res) => { const url = new URL(req.query.u); if (!HOSTS
     `${AXIOS}const api = { user(id) { return axios.get('https://api.example.com/users/' + encodeURIComponent(id)); } };\napp.get('/u', async (req, res) => res.json((await api.user(req.query.id)).data));`,
     // Options held in a variable as the second argument, with a fixed base and request data in the query only.
     `${AXIOS}app.get('/x', async (req, res) => { const opts = { baseURL: 'https://api.example.com', params: { q: req.query.q } }; res.json((await axios.get('/search', opts)).data); });`,
+    // Forwarding the caller's credentials to a fixed upstream: headers choose no host.
+    `${AXIOS}app.get('/me', async (req, res) => { const opts = { baseURL: process.env.UPSTREAM_URL, headers: { authorization: req.get('authorization') } }; res.json((await axios.get('/me', opts)).data); });`,
     `${AXIOS}const OPTS = { baseURL: 'https://api.example.com', timeout: 3000 };\napp.get('/x', async (req, res) => res.json((await axios.get('/items', OPTS)).data));`,
     // Options built by a helper of the file with a fixed URL key.
     `${AXIOS}function options(body) { return { url: 'https://hooks.example.com/in', method: 'POST', data: body }; }\napp.post('/x', async (req, res) => { await axios(options(req.body)); res.end(); });`,
