@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { shortText } from '../analysis/core/ast.js';
 import { quotedAny, textGate } from '../analysis/core/source-text.js';
 import { codeSink, mayBeCodeSink } from '../analysis/domains/code-sinks.js';
-import { taintOf } from '../analysis/flow/taint.js';
+import { mayHoldClientData, taintOf } from '../analysis/flow/taint.js';
 import { CODE_SINK_METHODS, CODE_SINK_MODULES, GLOBAL_CODE_FUNCTIONS } from '../catalog/code-sinks.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -43,7 +43,9 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
-    if (!mayNameSink(sourceCode)) return {};
+    // Every report needs request data reaching a sink: a file naming no sink, or where no request
+    // data can stand, has nothing to report.
+    if (!mayNameSink(sourceCode) || !mayHoldClientData(sourceCode, 'code')) return {};
 
     function check(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.ImportExpression): void {
       const sink = codeSink(node, sourceCode);

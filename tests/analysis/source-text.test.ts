@@ -73,6 +73,15 @@ describe('textGate', () => {
     expect(mentions('const environment = 1; // env', envGate)).toBe(false);
   });
 
+  it('shows a string in single quotes whichever quotes it was written in, and each name once', () => {
+    const singleQuoted = textGate((text) => /^'token'$/m.test(text));
+    expect(mentions('cache.set("token", t);', singleQuoted)).toBe(true);
+    expect(mentions("cache.set('token', t);", singleQuoted)).toBe(true);
+    expect(mentions('cache.set("tokens", t);', singleQuoted)).toBe(false);
+    const twice = textGate((text) => /^token$[^]*^token$/m.test(text));
+    expect(mentions('const token = 1; use(token, token);', twice)).toBe(false);
+  });
+
   it('keeps one answer per file and gate', () => {
     const answers = probe(
       "import store from 'store';\nprobe(1); probe(2);",

@@ -150,12 +150,13 @@ export function quotesAny(values: readonly string[]): TextTest {
 /** What the file's tokens spell, read once per file. */
 interface FileTokens {
   /**
-   * Each distinct token once, one per line, escapes resolved: names and keywords bare, strings in
-   * single quotes, templates in backquotes (as written, with `${`), JSX text as written. Operators,
-   * numbers and regular expressions are left out.
+   * Each distinct token once, one per line: names and keywords bare, strings with their quotes,
+   * templates in backquotes (as written, with `${`), JSX text as written; a token holding an escape
+   * also appears resolved (strings then in single quotes). Operators, numbers and regular
+   * expressions are left out.
    */
   vocabulary: string;
-  /** Values of string literals and of templates without substitutions. */
+  /** Values of string literals and of templates without substitutions, each once. */
   whole: readonly string[];
   /** Pieces of templates around their substitutions (`` `a${ `` gives `a`) and JSX text. */
   pieces: readonly string[];
@@ -164,48 +165,61 @@ interface FileTokens {
 /**
  * The file's tokens read in one pass (no regular expression over the whole text): its vocabulary
  * for word gates, and the values of its strings and template pieces; null when the parser gave no
- * tokens.
+ * tokens. Most tokens are punctuators and names: the pass keeps to a type test and one `Set`
+ * insertion for those, and leaves the rarer strings and templates, each read once, to a second step.
  */
 const fileTokens = perFileCache((sourceCode): FileTokens | null => {
   const tokens = sourceCode.ast.tokens as readonly TSESTree.Token[] | undefined;
   if (!tokens) return null;
-  // Most files hold no backslash at all: then no token needs its escapes read.
-  const escapes = sourceCode.text.includes('\\');
   const distinct = new Set<string>();
-  const whole: string[] = [];
-  const pieces: string[] = [];
+  const strings = new Set<string>();
+  const templates: string[] = [];
+  const jsxText: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const type = token.type;
-    // Operators, numbers and regular expressions spell no name a gate looks for: most tokens are
-    // punctuators, and leaving them out first keeps the pass cheap.
+    // Operators, numbers and regular expressions spell no name a gate looks for.
     if (type === 'Punctuator') continue;
-    const raw = token.value;
-    if (type === 'Identifier' || type === 'Keyword') {
-      distinct.add(escapes && raw.includes('\\') ? unescapeSource(raw) : raw);
+    if (type === 'Identifier' || type === 'Keyword') distinct.add(token.value);
+    else if (type === 'String') strings.add(token.value);
+    else if (type === 'Template') templates.push(token.value);
+    else if (type === 'JSXText') jsxText.push(token.value);
+    else if (type !== 'Numeric' && type !== 'RegularExpression') distinct.add(token.value);
+  }
+  // An escape can spell a name the plain text does not show (`local\u0053torage`): a name can only
+  // hold `\u` escapes, and most files hold none.
+  if (sourceCode.text.includes('\\u')) {
+    for (const name of [...distinct]) if (name.includes('\\')) distinct.add(unescapeSource(name));
+  }
+  const whole: string[] = [];
+  const pieces: string[] = [];
+  for (const raw of strings) {
+    distinct.add(raw);
+    const inner = raw.slice(1, -1);
+    if (!inner.includes('\\')) {
+      whole.push(inner);
+      if (raw.charCodeAt(0) !== 39) distinct.add(`'${inner}'`);
       continue;
     }
-    if (type === 'String') {
-      const inner = raw.slice(1, -1);
-      const value = escapes && inner.includes('\\') ? unescapeSource(inner) : inner;
-      whole.push(value);
-      distinct.add(`'${value}'`);
-      continue;
-    }
-    if (type === 'Numeric' || type === 'RegularExpression') continue;
-    const value = escapes && raw.includes('\\') ? unescapeSource(raw) : raw;
+    const value = unescapeSource(inner);
+    whole.push(value);
+    distinct.add(`'${value}'`);
+  }
+  for (const raw of jsxText) {
+    // JSX text and attribute strings (quotes and all): no module name, but text all the same.
+    const value = raw.includes('\\') ? unescapeSource(raw) : raw;
     distinct.add(value);
-    if (type === 'JSXText') {
-      // JSX text and attribute strings (quotes and all): no module name, but text all the same.
-      pieces.push(value);
-    } else if (type === 'Template' && raw.length >= 2) {
-      // `` `a` `` is whole; `` `a${ ``, `` }b${ ``, `` }c` `` are pieces (each opens with a backquote
-      // or the `}` closing a substitution, and ends with a backquote or `${`).
-      const opensSubstitution = raw.endsWith('${');
-      const inner = raw.slice(1, Math.max(1, opensSubstitution ? raw.length - 2 : raw.length - 1));
-      const cooked = escapes && inner.includes('\\') ? unescapeSource(inner) : inner;
-      (raw.charCodeAt(0) === 96 && !opensSubstitution ? whole : pieces).push(cooked);
-    }
+    pieces.push(value);
+  }
+  for (const raw of templates) {
+    distinct.add(raw.includes('\\') ? unescapeSource(raw) : raw);
+    if (raw.length < 2) continue;
+    // `` `a` `` is whole; `` `a${ ``, `` }b${ ``, `` }c` `` are pieces (each opens with a backquote
+    // or the `}` closing a substitution, and ends with a backquote or `${`).
+    const opensSubstitution = raw.endsWith('${');
+    const inner = raw.slice(1, Math.max(1, opensSubstitution ? raw.length - 2 : raw.length - 1));
+    const value = inner.includes('\\') ? unescapeSource(inner) : inner;
+    (raw.charCodeAt(0) === 96 && !opensSubstitution ? whole : pieces).push(value);
   }
   return { vocabulary: [...distinct].join('\n'), whole, pieces };
 });

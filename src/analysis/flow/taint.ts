@@ -184,9 +184,10 @@ export function taintOf(node: Node, sourceCode: SourceCode, options: TaintOption
  * a GraphQL resolver's arguments, as the request parameters count them), a socket message handler,
  * a server action, or, for path sinks, an upload parser's file name. Each is checked where its
  * sources are read; together they let a file with none skip every walk. (`resolverArguments` reads
- * more resolver shapes than that, so queries with it are not gated.)
+ * more resolver shapes than that, so queries with it are not gated.) A rule whose every report needs
+ * such taint can skip a file where this is false before it registers a listener.
  */
-function mayHoldClientData(sourceCode: SourceCode, sink: SinkKind | undefined): boolean {
+export function mayHoldClientData(sourceCode: SourceCode, sink: SinkKind | undefined): boolean {
   return (
     mayReadRequestInFile(sourceCode) ||
     mayHaveSockets(sourceCode) ||
