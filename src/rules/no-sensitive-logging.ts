@@ -61,8 +61,10 @@ export default createRule<[], MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
-    // The listeners look at calls shaped like log calls, and at redaction options only in files
-    // that spell one; the gates on what a log line may disclose are read once there is something to report.
+    // A file that never spells a logger writes no log line. The listeners look at calls shaped like
+    // log calls, and at redaction options only in files that spell one; the gate on what a log line
+    // may disclose is read once there is something to report.
+    if (!mayLog(sourceCode)) return {};
     const pending: Pending[] = [];
     const redactions: Redaction[] = [];
 
@@ -81,7 +83,7 @@ export default createRule<[], MessageIds>({
         if (mayBeLogCall(node, bareNames)) check(node);
       },
       'Program:exit'() {
-        if (pending.length === 0 || !mayLog(sourceCode) || !mayDisclose(sourceCode)) return;
+        if (pending.length === 0 || !mayDisclose(sourceCode)) return;
         for (const { call, values } of pending) {
           const kept = call.redactable ? values.filter((v) => !isRedacted(redactions, v.path, v.kind === 'request')) : values;
           if (kept.length === 0) continue;
