@@ -266,10 +266,11 @@ export function quotedAny(values: readonly string[]): (sourceCode: SourceCode) =
   const list = [...new Set(values)];
   const long = list.some((value) => value.length > MAX_KEPT_STRING);
   const fallback = textGate(quotesAny(list));
-  return (sourceCode) => {
+  // Kept per file: analyses ask it for every node they look at.
+  return perFileCache((sourceCode) => {
     const strings = long ? null : stringValues(sourceCode);
     if (strings === null) return fallback(sourceCode);
     for (const value of list) if (strings.has(value)) return true;
     return false;
-  };
+  });
 }
