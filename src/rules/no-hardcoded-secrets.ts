@@ -36,8 +36,19 @@ const MAY_BE_SECRET_NAME = new RegExp(SECRET_NAME_PIECES, 'i');
  * Values `literalCandidates` can find a string in (arrays for library secrets), also behind the
  * TypeScript wrappers `unwrap` removes.
  */
-const MAY_HOLD_STRING = /^(?:Literal|TemplateLiteral|ConditionalExpression|LogicalExpression|ArrayExpression|TS)/;
-const STRING_LITERAL = /^(?:Literal|TemplateLiteral|TS)/;
+const MAY_HOLD_STRING: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.Literal,
+  AST_NODE_TYPES.TemplateLiteral,
+  AST_NODE_TYPES.ConditionalExpression,
+  AST_NODE_TYPES.LogicalExpression,
+  AST_NODE_TYPES.ArrayExpression,
+]);
+const STRING_LITERAL: ReadonlySet<string> = new Set([AST_NODE_TYPES.Literal, AST_NODE_TYPES.TemplateLiteral]);
+
+/** A TypeScript node type (`TSAsExpression`, `TSNonNullExpression`…), which `unwrap` may remove. */
+function isTsType(type: string): boolean {
+  return type.charCodeAt(0) === 84 && type.charCodeAt(1) === 83; // 'TS'
+}
 
 /** A name (identifier) or string value holding a piece of a secret's name. */
 function namedLikeSecret(node: Node | null | undefined): boolean {
@@ -52,11 +63,11 @@ function keyMayBeSecret(key: Node | null | undefined): boolean {
 }
 
 function holdsString(value: Node | null | undefined): boolean {
-  return !!value && MAY_HOLD_STRING.test(value.type);
+  return !!value && (MAY_HOLD_STRING.has(value.type) || isTsType(value.type));
 }
 
 function mayBeNamedVariable(node: TSESTree.VariableDeclarator): boolean {
-  return node.id.type === AST_NODE_TYPES.Identifier && MAY_BE_SECRET_NAME.test(node.id.name) && holdsString(node.init);
+  return node.id.type === AST_NODE_TYPES.Identifier && holdsString(node.init) && MAY_BE_SECRET_NAME.test(node.id.name);
 }
 
 function mayBeNamedProperty(node: TSESTree.Property): boolean {
@@ -80,7 +91,7 @@ function mayBeNamedDefault(node: TSESTree.AssignmentPattern): boolean {
 }
 
 function mayBeFallback(node: TSESTree.LogicalExpression): boolean {
-  if (node.operator === '&&' || !STRING_LITERAL.test(node.right.type)) return false;
+  if (node.operator === '&&' || !(STRING_LITERAL.has(node.right.type) || isTsType(node.right.type))) return false;
   const left = node.left;
   return (
     namedLikeSecret(left) ||

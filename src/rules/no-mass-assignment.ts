@@ -71,20 +71,17 @@ export default createRule<[], MessageIds>({
     return {
       CallExpression(node) {
         const callee = unwrap(node.callee);
-        const method = calleeName(node);
         // A call without arguments can still end a builder chain that writes: `db.insert(t).values(body).returning()`.
         if (node.arguments.length === 0 && !(callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.CallExpression)) {
           return;
         }
-        const objectAssign =
-          method === 'assign' &&
-          callee.type === AST_NODE_TYPES.MemberExpression &&
-          unwrap(callee.object).type === AST_NODE_TYPES.Identifier &&
-          (unwrap(callee.object) as TSESTree.Identifier).name === 'Object';
-        const mergeLike = !objectAssign && mayBeLodashMerge(callee);
+        const member = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
+        const objectAssign = member === 'assign' && isObjectGlobal((callee as TSESTree.MemberExpression).object);
+        const mergeLike = !objectAssign && (callee.type !== AST_NODE_TYPES.MemberExpression || mayBeLodashMergeName(member));
         // Cheapest first: only merges and calls an ORM table names, and only where a request can be read.
         if (!objectAssign && !mergeLike && !mayBeOrmCall(node)) return;
         if (!mayReadRequest(node, sourceCode)) return;
+        const method = calleeName(node);
         // Object.assign(record, req.body)
         if (objectAssign) {
           checkMerge(node, 'Object.assign()');
@@ -111,15 +108,26 @@ export default createRule<[], MessageIds>({
   },
 });
 
+/** Lengths and first letters (lower case) of the names in `LODASH_MERGES`, and `default`. */
+const MERGE_NAME_LENGTHS: ReadonlySet<number> = new Set([...LODASH_MERGES, 'default'].map((name) => name.length));
+const MERGE_NAME_INITIALS: ReadonlySet<number> = new Set([...LODASH_MERGES, 'default'].map((name) => name.charCodeAt(0)));
+
 /**
  * Cheap test before resolving a callee as a lodash function: a method call (`_.merge`) must be
  * named like one of the merges (or `default`, which resolution strips); other callees (`merge`,
- * `require('lodash/merge')`) can only be told by resolving them.
+ * `require('lodash/merge')`) can only be told by resolving them. `name` is the method's name.
  */
-function mayBeLodashMerge(callee: Node): boolean {
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return true;
-  const name = memberName(callee);
-  return name !== null && (name === 'default' || LODASH_MERGES.has(name.toLowerCase()));
+function mayBeLodashMergeName(name: string | null): boolean {
+  if (name === null || !MERGE_NAME_LENGTHS.has(name.length)) return false;
+  // `| 32` folds an ASCII capital to its lower case: only names that may match in any case are lowered.
+  if (!MERGE_NAME_INITIALS.has(name.charCodeAt(0) | 32)) return false;
+  return name === 'default' || LODASH_MERGES.has(name.toLowerCase());
+}
+
+/** `Object`, as in `Object.assign()`. */
+function isObjectGlobal(object: Node): boolean {
+  const target = unwrap(object);
+  return target.type === AST_NODE_TYPES.Identifier && target.name === 'Object';
 }
 
 /**

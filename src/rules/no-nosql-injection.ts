@@ -9,8 +9,12 @@ import { createRule } from '../util/create-rule.js';
 type Options = [{ trustTypedBodies?: boolean }];
 type MessageIds = 'requestFilter' | 'requestValue' | 'requestCode' | 'requestRegex' | 'requestKey' | 'wrapString';
 
-/** A query method's name, or `collection`, as a token of the file. */
-const QUERY_TOKEN = new RegExp(`^(?:${[...Object.keys(NOSQL_METHODS), 'collection'].join('|')})$`, 'm');
+/**
+ * A query method's name, or `collection`, as a token of the file: a whole line. The line
+ * terminators are spelled out rather than left to `^`/`$` with the `m` flag (the same lines), which
+ * the regular expression engine tries at every position.
+ */
+const QUERY_TOKEN = new RegExp(`(?:^|[\\n\\r\\u2028\\u2029])(?:${[...Object.keys(NOSQL_METHODS), 'collection'].join('|')})(?:[\\n\\r\\u2028\\u2029]|$)`);
 const mayRunQuery = textGate((text) => QUERY_TOKEN.test(text));
 
 const MESSAGE_OF: Record<FilterFinding['kind'], MessageIds> = {

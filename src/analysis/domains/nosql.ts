@@ -36,12 +36,15 @@ export interface NosqlQuery {
   receiver: Node;
 }
 
+/** The names of `NOSQL_METHODS` (its own keys). */
+const NOSQL_METHOD_NAMES: ReadonlySet<string> = new Set(Object.keys(NOSQL_METHODS));
+
 /** Cheap pre-check on the method name alone. */
 export function mayBeNosqlQuery(node: TSESTree.CallExpression): boolean {
   const callee = unwrap(node.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = memberName(callee);
-  return method !== null && Object.prototype.hasOwnProperty.call(NOSQL_METHODS, method);
+  return method !== null && NOSQL_METHOD_NAMES.has(method);
 }
 
 const loadsOtherOrm = quotedAny(OTHER_ORM_MODULES);

@@ -304,7 +304,44 @@ function nestDecoratorRole(param: TSESTree.Parameter, sourceCode: SourceCode): R
 
 const requestFunctions = perFileCache(() => new Map<FunctionNode, boolean>());
 
+/** Parameter names `roleOfParameter` gives a role by name alone (`c` only in some positions). */
+const REQUEST_PARAMETER_NAMES: ReadonlySet<string> = new Set(['req', 'request', 'ctx', 'context', 'c']);
+const RESPONSE_PARAMETER_NAMES: ReadonlySet<string> = new Set(['res', 'reply', 'response']);
+
+function hasDecorators(node: Node): boolean {
+  const decorators = 'decorators' in node ? (node.decorators as TSESTree.Decorator[] | undefined) : undefined;
+  return !!decorators?.length;
+}
+
+/**
+ * A cheap test wider than `hasRequestParameter`'s: false only when no parameter of `fn` can get a
+ * role from `roleOfParameter` or be a resolver's arguments (`isResolverArguments`): no parameter
+ * is decorated or named like a request, the second is not named like a response, and `fn` is
+ * neither a Next.js route export, a route callback nor a property's value (a resolver).
+ */
+function mayHaveRequestParameter(fn: FunctionNode): boolean {
+  const params = fn.params;
+  if (params.length === 0) return false;
+  for (let i = 0; i < params.length; i++) {
+    const param = params[i]!;
+    if (param.type === AST_NODE_TYPES.TSParameterProperty || hasDecorators(param)) return true;
+    const target = unwrapParam(param);
+    if (target !== param && hasDecorators(target)) return true;
+    const name = paramName(param);
+    if (name !== null && REQUEST_PARAMETER_NAMES.has(name)) return true;
+  }
+  if (params.length > 1) {
+    const second = paramName(params[1]);
+    if (second !== null && RESPONSE_PARAMETER_NAMES.has(second)) return true;
+  }
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.Property) return params.length > 1;
+  return isNextRouteHandler(fn) || isRouteCallback(fn);
+}
+
 function hasRequestParameter(fn: FunctionNode, sourceCode: SourceCode): boolean {
+  // Most functions have no parameter a request can be: left without a lookup.
+  if (!mayHaveRequestParameter(fn)) return false;
   const cache = requestFunctions(sourceCode);
   let known = cache.get(fn);
   if (known === undefined) {
