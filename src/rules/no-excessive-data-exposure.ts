@@ -55,10 +55,23 @@ const COUNTING_METHOD = /^(count|exists|aggregate|groupBy|distinct|estimatedDocu
  * route method (decorators from `@nestjs/common`) or a Fastify handler (`reply`, `fastify`, the
  * `fastify` module).
  */
-const maySendByCall = textGate((text) => /\b(?:json|send|jsonp|end)\b/.test(text));
+const maySendByCall = textGate((text) => hasWord(text, 'json') || hasWord(text, 'send') || hasWord(text, 'end') || hasWord(text, 'jsonp'));
 const mayConstructResponse = textGate((text) => text.includes('Response'));
-const mayAssignBody = textGate((text) => /\bbody\b/.test(text));
+const mayAssignBody = textGate((text) => hasWord(text, 'body'));
 const mayReturnBody = textGate((text) => /nestjs|reply|fastify/.test(text));
+/** Whether `word` occurs in `text` between non-word characters (as `/\bword\b/` tests, without a regular expression). */
+function hasWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (!isWordCode(text.charCodeAt(at - 1)) && !isWordCode(text.charCodeAt(at + word.length))) return true;
+  }
+  return false;
+}
+
+/** `[A-Za-z0-9_]`, the characters `\b` counts as word characters; NaN (outside the text) is none. */
+function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+}
+
 /** `new Response(…)`, `new NextResponse(…)`. */
 const RESPONSE_CLASS = /Response$/;
 
