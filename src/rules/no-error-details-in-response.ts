@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { EXPRESSION_WRAPPERS, isFunction, isGlobalReference, isJsonStringify, isValueKeepingWrapper, memberName, propertyName, shortText, unwrap, type FunctionNode } from '../analysis/core/ast.js';
+import { EXPRESSION_WRAPPERS, isFunction, isGlobalReference, isJsonStringify, isValueKeepingWrapper, memberName, propertyName, shortText, unwrap } from '../analysis/core/ast.js';
 import { isEnvironmentTest } from '../analysis/core/environment.js';
 import { fromModule, isModulePath, resolveModule } from '../analysis/core/modules.js';
-import { includesAny, textGate } from '../analysis/core/source-text.js';
+import { includesAny, quotedAny, textGate } from '../analysis/core/source-text.js';
 import {
   callbackError,
   catchClauseVariables,
@@ -41,6 +41,10 @@ const GENERIC = 'Internal server error';
 const ERROR_WORDS = /[eE]rr|catch|[eE]xception|next/;
 const mayBeError = textGate((text) => ERROR_WORDS.test(text));
 const mayUseErrorhandler = textGate(includesAny(['errorhandler']));
+/** The names `callbackError` takes a handler registration by, whatever the handler is (`app.onError(handler)`). */
+/** `util.inspect` comes from a module the file loads by name: `require('util')`, `import … from 'node:util'`. */
+const mayLoadUtil = quotedAny(['util', 'node:util']);
+const mayRegisterErrorHandler = textGate((text) => text.includes('onError') || text.includes('setErrorHandler'));
 
 interface Guards {
   /** A condition on the environment or a debug switch guards the path (`NODE_ENV !== 'production'`, `isDev`). */
@@ -162,7 +166,7 @@ export default createRule<Options, MessageIds>({
         if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'stringify' && unwrap(callee.object).type === AST_NODE_TYPES.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === 'JSON') {
           return { node: parent, detail: 'object' };
         }
-        if (isModulePath(resolveModule(callee, sourceCode), ['util'], ['inspect'])) return { node: parent, detail: 'stack' };
+        if (mayLoadUtil(sourceCode) && isModulePath(resolveModule(callee, sourceCode), ['util'], ['inspect'])) return { node: parent, detail: 'stack' };
       }
       if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && depth < MAX_HOPS) {
         // `const e = err as Error`, `const { message } = err`: follow the alias.
@@ -463,6 +467,26 @@ export default createRule<Options, MessageIds>({
       calls.add(call);
       triggers.push({ node: call, follow: () => handle(callbackError(call, sourceCode)) });
     };
+    // Calls are looked at one of two ways, with the same outcome. Where a call can register an
+    // error handler by name (`setErrorHandler(fn)`, `app.onError(fn)`: the file spells one) or
+    // mount `errorhandler()`, every call is looked at. Elsewhere a call can only hand an error to
+    // a function passed last (`callbackError` needs one), so the calls are found from their
+    // function arguments, which are far fewer than calls.
+    const everyCall = checkErrorhandler || mayRegisterErrorHandler(sourceCode);
+    const onFunction = (fn: TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression): void => {
+      if (fn.params.length === 4) triggers.push({ node: fn, follow: () => handle(middlewareError(fn, sourceCode)) });
+      if (everyCall) return;
+      // Up through the wrappers `unwrap` removes (`fn as Handler`) to the argument, when it is the last of a call.
+      let argument: Node = fn;
+      let parent: Node | undefined = fn.parent;
+      while (parent && EXPRESSION_WRAPPERS.has(parent.type) && (parent as { expression?: Node }).expression === argument) {
+        argument = parent;
+        parent = parent.parent;
+      }
+      if (parent?.type !== AST_NODE_TYPES.CallExpression) return;
+      const args = parent.arguments;
+      if (args[args.length - 1] === argument && mayTakeErrorCallback(parent)) onCall(parent);
+    };
     const listeners: TSESLint.RuleListener = {
       CatchClause: (node) => {
         triggers.push({
@@ -472,24 +496,33 @@ export default createRule<Options, MessageIds>({
           },
         });
       },
-      ':function[params.length=4]': (node: FunctionNode) => {
-        triggers.push({ node, follow: () => handle(middlewareError(node, sourceCode)) });
+      // Express/Connect error handlers: functions of four parameters.
+      FunctionDeclaration: (node) => {
+        if (node.params.length === 4) triggers.push({ node, follow: () => handle(middlewareError(node, sourceCode)) });
       },
-      'MethodDefinition[key.name="catch"]': (node: TSESTree.MethodDefinition) => {
-        triggers.push({ node, follow: () => handle(nestFilterError(node, sourceCode)) });
-      },
-      // The calls `callbackError` can answer for: error handler registrations, `.catch(…)`, computed
-      // and wrapped callees, and calls whose last argument is a function with an error-named first
-      // parameter (or a wrapped function).
-      CallExpression: (node) => {
-        if (mayTakeErrorCallback(node)) onCall(node);
-        if (checkErrorhandler) visitErrorhandler(node);
+      FunctionExpression: onFunction,
+      ArrowFunctionExpression: onFunction,
+      // NestJS exception filters: `catch(exception, host)` (or `#catch`).
+      MethodDefinition: (node) => {
+        const key = node.key;
+        if ((key.type === AST_NODE_TYPES.Identifier || key.type === AST_NODE_TYPES.PrivateIdentifier) && key.name === 'catch') {
+          triggers.push({ node, follow: () => handle(nestFilterError(node, sourceCode)) });
+        }
       },
       'Program:exit': () => {
         triggers.sort((x, y) => x.node.range[0] - y.node.range[0] || y.node.range[1] - x.node.range[1]);
         for (const trigger of triggers) trigger.follow();
       },
     };
+    if (everyCall) {
+      // The calls `callbackError` can answer for: error handler registrations, `.catch(…)`, computed
+      // and wrapped callees, and calls whose last argument is a function with an error-named first
+      // parameter (or a wrapped function).
+      listeners.CallExpression = (node) => {
+        if (mayTakeErrorCallback(node)) onCall(node);
+        if (checkErrorhandler) visitErrorhandler(node);
+      };
+    }
     return listeners;
   },
 });

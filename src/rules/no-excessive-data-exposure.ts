@@ -11,6 +11,7 @@ import {
   writtenValues,
 } from '../analysis/core/ast.js';
 import type { SourceCode } from '../analysis/core/cache.js';
+import { textGate } from '../analysis/core/source-text.js';
 import { nameWords, isSensitiveFieldName } from '../analysis/core/names.js';
 import { describeOrm, ormCall, ormNew } from '../analysis/domains/orm.js';
 import { holdsRequestUser, isRequestUser, lodashFunction } from '../analysis/flow/request-objects.js';
@@ -46,6 +47,33 @@ const MAX_DEPTH = 4;
 const ISSUING = /^(create|generate|issue|mint|rotate|regenerate|make|new)/i;
 /** Read methods whose result is a number, a flag or an aggregate, not records. */
 const COUNTING_METHOD = /^(count|exists|aggregate|groupBy|distinct|estimatedDocumentCount)/;
+
+/*
+ * Per-file gates, one per way a body is sent (a file that spells none of the words sends no body
+ * that way): a send method (`res.json()`, `reply.send()`, `res.end()`, `Response.json()`), a
+ * `new Response()`/`new NextResponse()`, a Koa `ctx.body =`, and a value returned from a NestJS
+ * route method (decorators from `@nestjs/common`) or a Fastify handler (`reply`, `fastify`, the
+ * `fastify` module).
+ */
+const maySendByCall = textGate((text) => hasWord(text, 'json') || hasWord(text, 'send') || hasWord(text, 'end') || hasWord(text, 'jsonp'));
+const mayConstructResponse = textGate((text) => text.includes('Response'));
+const mayAssignBody = textGate((text) => hasWord(text, 'body'));
+const mayReturnBody = textGate((text) => /nestjs|reply|fastify/.test(text));
+/** Whether `word` occurs in `text` between non-word characters (as `/\bword\b/` tests, without a regular expression). */
+function hasWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (!isWordCode(text.charCodeAt(at - 1)) && !isWordCode(text.charCodeAt(at + word.length))) return true;
+  }
+  return false;
+}
+
+/** `[A-Za-z0-9_]`, the characters `\b` counts as word characters; NaN (outside the text) is none. */
+function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+}
+
+/** `new Response(…)`, `new NextResponse(…)`. */
+const RESPONSE_CLASS = /Response$/;
 
 
 interface RecordInfo {
@@ -95,6 +123,12 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    const byCall = maySendByCall(sourceCode);
+    const byNew = mayConstructResponse(sourceCode);
+    const byAssignment = mayAssignBody(sourceCode);
+    const byReturn = mayReturnBody(sourceCode);
+    // A file that spells no way of sending a body has nothing to report.
+    if (!byCall && !byNew && !byAssignment && !byReturn) return {};
     const extraFields = new Set((options.sensitiveFields ?? []).map((f) => f.toLowerCase()));
     const reported = new Set<Node>();
 
@@ -249,34 +283,43 @@ export default createRule<Options, MessageIds>({
       return staticValue(node, sourceCode) !== undefined;
     }
 
-    return {
-      'Program:exit'() {
-        if (pendingRecords.length === 0 || hidesFieldsInFile(sourceCode)) return;
-        for (const pending of pendingRecords) context.report(pending);
-      },
-      CallExpression(node) {
+    const listeners: TSESLint.RuleListener = {};
+    if (byCall) {
+      listeners.CallExpression = (node) => {
         const method = calleeName(node);
         if (method === null) return;
         if (!RESPONSE_SEND_METHODS.has(method)) return;
         check(responseBodyOfCall(node, sourceCode));
-      },
-      NewExpression(node) {
+      };
+    }
+    if (byNew) {
+      listeners.NewExpression = (node) => {
         const callee = unwrap(node.callee);
-        if (callee.type !== AST_NODE_TYPES.Identifier || !/Response$/.test(callee.name)) return;
+        if (callee.type !== AST_NODE_TYPES.Identifier || !RESPONSE_CLASS.test(callee.name)) return;
         check(responseBodyOfCall(node, sourceCode));
-      },
-      'AssignmentExpression[operator="="]'(node: TSESTree.AssignmentExpression) {
+      };
+    }
+    if (byAssignment) {
+      listeners.AssignmentExpression = (node) => {
+        if (node.operator !== '=') return;
         const left = unwrap(node.left);
         if (left.type !== AST_NODE_TYPES.MemberExpression || memberName(left) !== 'body') return;
         check(responseBodyOfAssignment(node, sourceCode));
-      },
-      'ReturnStatement[argument]'(node: TSESTree.ReturnStatement) {
+      };
+    }
+    if (byReturn) {
+      listeners.ReturnStatement = (node) => {
         if (node.argument) check(responseBodyOfReturn(node, sourceCode));
-      },
-      'ArrowFunctionExpression[expression=true]'(node: TSESTree.ArrowFunctionExpression) {
-        check(responseBodyOfReturn(node, sourceCode));
-      },
+      };
+      listeners.ArrowFunctionExpression = (node) => {
+        if (node.expression) check(responseBodyOfReturn(node, sourceCode));
+      };
+    }
+    listeners['Program:exit'] = () => {
+      if (pendingRecords.length === 0 || hidesFieldsInFile(sourceCode)) return;
+      for (const pending of pendingRecords) context.report(pending);
     };
+    return listeners;
   },
 });
 

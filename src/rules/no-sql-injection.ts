@@ -212,9 +212,6 @@ export default createRule<Options, MessageIds>({
         // resolution only for calls that really insert values into text.
         const method = calleeName(node);
         if (method === null || !CANDIDATE_METHODS.has(method)) return;
-        // Common names (`map`, `each`, `one`) count only in files that could resolve a sink.
-        const resolvedOnly = RESOLVED_ONLY_METHODS.has(method);
-        if (resolvedOnly && !mayReachResolvedSink(sourceCode)) return;
         const rawArg = node.arguments[0];
         if (!rawArg || rawArg.type === AST_NODE_TYPES.SpreadElement) return;
         const { text: textNode, inConfig } = sqlTextNode(rawArg);
@@ -222,10 +219,15 @@ export default createRule<Options, MessageIds>({
         const arg = unwrap(textNode);
         const constantText = literalText(arg);
         if (constantText !== null) {
+          // (`checkRawVariables` applies the file gate below itself, after its cheaper tests.)
           if (!inConfig) checkRawVariables(node, method, constantText);
           return;
         }
         if (!MAYBE_DYNAMIC_TEXT.has(arg.type)) return;
+        // Common names (`map`, `each`, `one`) count only in files that could resolve a sink; the
+        // argument's shape is tested first (most `map` calls take a callback), the file gate after.
+        const resolvedOnly = RESOLVED_ONLY_METHODS.has(method);
+        if (resolvedOnly && !mayReachResolvedSink(sourceCode)) return;
         // Common method names (`one`, `map`, `format`) count only on a resolved receiver: settle
         // that first, and only in files that could resolve one.
         let early: SinkMatch | null | undefined;

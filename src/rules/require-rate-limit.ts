@@ -17,6 +17,16 @@ const gate = textGate(
 );
 /** Methods a credential, code or token is submitted with. GET routes show forms or follow links. */
 const SUBMIT_METHODS = new Set(['post', 'put', 'patch', 'all']);
+/**
+ * Words without which the file registers no route with one of `SUBMIT_METHODS` (see `routesInFile`):
+ * a method call (`router.post()`, `app['all']()`, `app.any()`), a `route()` chain or Fastify
+ * `route({ … })` (whose method defaults to `all`), a NestJS `@Post()`/`@Put()`/`@Patch()`/`@All()`,
+ * a Next.js `POST`/`PUT`/`PATCH` export, or a Pages API `export default` handler taking `req`.
+ */
+const SUBMIT_WORDS = /\b(?:post|put|patch|all|any|route|Post|Put|Patch|All|POST|PUT|PATCH)\b/;
+const DEFAULT_EXPORT = /\bdefault\b/;
+const REQUEST_PARAMETER = /\b(?:req|request)\b/;
+const maySubmit = textGate((text) => SUBMIT_WORDS.test(text) || (DEFAULT_EXPORT.test(text) && REQUEST_PARAMETER.test(text)));
 const SINGLE_WORDS = new Set(['login', 'signin', 'logon', 'authenticate', 'register', 'registration', 'signup', 'otp', 'totp', 'mfa', '2fa', 'tfa', 'twofactor', 'verify', 'verification', 'forgot', 'magic', 'refresh', 'token']);
 const PAIRS: readonly [string, string][] = [
   ['sign', 'in'],
@@ -102,7 +112,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    if (!gate(sourceCode)) return {};
+    if (!gate(sourceCode) || !maySubmit(sourceCode)) return {};
     const withoutApp = options.reportRoutesWithoutApp === true;
     // Without the strict option a route is reported only on an app (or a router mounted on one)
     // this file creates, and a file that names no app module creates none.

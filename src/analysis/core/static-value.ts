@@ -1,14 +1,31 @@
 import { getStaticValue } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, childNodes, findVar, isFunction, memberName, singleValue, unwrap, writtenValues } from './ast.js';
-import { type SourceCode } from './cache.js';
+import { perFileCache, type SourceCode } from './cache.js';
 import { isModulePath, resolveModule } from './modules.js';
 
 type Node = TSESTree.Node;
 type Expression = TSESTree.Expression;
 
+/**
+ * Answers of {@link staticValue} already given in the file, by node: unknown (`null`) or a
+ * primitive value (`{ value }`; an object or array is computed afresh each time, so no caller can
+ * change another's value).
+ */
+const knownValues = perFileCache(() => new Map<Node, { readonly value: unknown } | null>());
+
 /** What a node evaluates to when that is known without running the program; `undefined` when unknown. */
 export function staticValue(node: Node, sourceCode: SourceCode): { value: unknown } | undefined {
+  const known = knownValues(sourceCode);
+  const cached = known.get(node);
+  if (cached !== undefined) return cached === null ? undefined : { value: cached.value };
+  const result = computeStaticValue(node, sourceCode);
+  if (result === undefined) known.set(node, null);
+  else if (result.value === null || (typeof result.value !== 'object' && typeof result.value !== 'function')) known.set(node, { value: result.value });
+  return result;
+}
+
+function computeStaticValue(node: Node, sourceCode: SourceCode): { value: unknown } | undefined {
   const result = getStaticValue(unwrap(node) as never, sourceCode.getScope(node) as never);
   if (!result) return undefined;
   // `const parts = []` evaluates to `[]` even when `parts` is filled later (`addFilters(parts)`):

@@ -169,7 +169,7 @@ function memberCallsNamed(name: string, sourceCode: SourceCode): readonly TSESTr
   const known = state.memberCalls.get(name);
   if (known) return known;
   const found: TSESTree.CallExpression[] = [];
-  for (const token of memberNameTokens(sourceCode).get(name) ?? []) {
+  for (const token of memberNameTokensOf(name, sourceCode)) {
     const key = sourceCode.getNodeByRangeIndex(token.range[0]) as Node | null;
     const member = key?.parent;
     if (member?.type !== AST_NODE_TYPES.MemberExpression || member.property !== key || memberName(member) !== name) continue;
@@ -181,6 +181,81 @@ function memberCallsNamed(name: string, sourceCode: SourceCode): readonly TSESTr
   state.memberCalls.set(name, found);
   return found;
 }
+
+/**
+ * The tokens that can name the member `name`, in source order: the name after `.` or `?.`, a
+ * string of it after `[`. Found where the name is spelled in the text (a search per name asked
+ * for, a binary search of the tokens per place), and among the identifiers written with a `\u…`
+ * escape (whose name is not spelled as such).
+ */
+function memberNameTokensOf(name: string, sourceCode: SourceCode): readonly TSESTree.Token[] {
+  if (name === '') return memberNameTokens(sourceCode).get(name) ?? [];
+  const text = sourceCode.text;
+  const tokens = (sourceCode.ast.tokens as readonly TSESTree.Token[] | undefined) ?? [];
+  const indexes: number[] = [];
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    // The name itself as a token, or the inside of a string token starting just before it.
+    const i = tokenStartingAt(tokens, at);
+    if (i >= 0) {
+      if (namesMember(tokens, i, name)) indexes.push(i);
+      continue;
+    }
+    const j = tokenStartingAt(tokens, at - 1);
+    if (j >= 0 && namesMember(tokens, j, name)) indexes.push(j);
+  }
+  const escaped = escapedIdentifiers(sourceCode);
+  if (escaped.length === 0) return indexes.map((i) => tokens[i]!);
+  for (const i of escaped) if (!indexes.includes(i) && namesMember(tokens, i, name)) indexes.push(i);
+  return indexes.sort((a, b) => a - b).map((i) => tokens[i]!);
+}
+
+/** True when token `i` names the member `name`: the name after `.` or `?.`, or a string of it after `[`. */
+function namesMember(tokens: readonly TSESTree.Token[], i: number, name: string): boolean {
+  if (i === 0) return false;
+  const token = tokens[i]!;
+  const previous = tokens[i - 1]!.value;
+  if (token.type === 'Identifier') return token.value === name && (previous === '.' || previous === '?.');
+  return token.type === 'String' && previous === '[' && token.value.slice(1, -1) === name;
+}
+
+/** The index of the token starting at `offset`, or -1. */
+function tokenStartingAt(tokens: readonly TSESTree.Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const start = tokens[mid]!.range[0];
+    if (start === offset) return mid;
+    if (start < offset) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
+/** The indexes of the identifier tokens holding a `\u…` escape, in order (the only ones whose name may differ from their text). */
+const escapedIdentifiers = perFileCache((sourceCode): readonly number[] => {
+  const text = sourceCode.text;
+  const tokens = (sourceCode.ast.tokens as readonly TSESTree.Token[] | undefined) ?? [];
+  const found: number[] = [];
+  for (let at = text.indexOf('\\u'); at >= 0; at = text.indexOf('\\u', at + 1)) {
+    // The last token starting at or before the escape, if the escape is inside it.
+    let low = 0;
+    let high = tokens.length - 1;
+    let last = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (tokens[mid]!.range[0] <= at) {
+        last = mid;
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    const token = last >= 0 ? tokens[last]! : null;
+    if (token && token.type === 'Identifier' && at < token.range[1] && found[found.length - 1] !== last) found.push(last);
+  }
+  return found;
+});
 
 /**
  * The tokens that can name a member, by the name: a name after `.` or `?.`, a string after `[`.

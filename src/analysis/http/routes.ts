@@ -141,10 +141,11 @@ function collectFromCall(
   routes: Route[],
   seen: Set<Node>,
 ): void {
+  // The name first: most calls on a name are no route, and need no entry in `seen`.
+  const method = memberName(call.callee as TSESTree.MemberExpression);
+  if (!method || (method !== 'route' && !HTTP_METHODS.has(method))) return;
   if (seen.has(call)) return;
   seen.add(call);
-  const method = memberName(call.callee as TSESTree.MemberExpression);
-  if (!method) return;
   if (HTTP_METHODS.has(method)) {
     const route = fromMethodCall(call, method, receiver, null, sourceCode);
     if (route) routes.push(route);
