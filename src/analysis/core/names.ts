@@ -13,6 +13,11 @@
  * (`authtoken` → `auth token`, `apikey` → `api key`).
  */
 export function nameWords(name: string): string[] {
+  // Most names are one lower-case word (`token`, `key`): no hump, digit or separator to split at.
+  if (LOWER_WORD.test(name)) {
+    const glued = GLUED.get(name);
+    return glued ? [...glued] : [name];
+  }
   const spaced = name
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
@@ -28,6 +33,8 @@ export function nameWords(name: string): string[] {
   }
   return words;
 }
+
+const LOWER_WORD = /^[a-z]+$/;
 
 /** Compounds commonly written as one word in keys and headers. */
 const GLUED = new Map<string, string[]>(
@@ -83,7 +90,12 @@ interface Vocabulary {
 }
 
 function matches(name: string, vocabulary: Vocabulary): boolean {
-  let words = nameWords(name);
+  return matchesWords(nameWords(name), vocabulary);
+}
+
+/** `matches` on a name already split by `nameWords` (the array is not changed). */
+function matchesWords(nameWordList: readonly string[], vocabulary: Vocabulary): boolean {
+  let words = nameWordList;
   if (words.length === 0) return false;
   if (vocabulary.exact?.has(words.join(' '))) return true;
   if (words.length > 1 && LEADING_NEGATORS.has(words[0]!)) return false;
@@ -158,9 +170,19 @@ const SECRET_VOCABULARY: Vocabulary = {
  * `passwordPolicy`, `credentials` (`fetch`'s `credentials: 'include'`), `key`.
  */
 export function isSecretName(name: string): boolean {
-  if (matches(name, SECRET_VOCABULARY)) return true;
-  if (!isTokenName(name)) return false;
-  const words = nameWords(name);
+  if (!MAY_BE_SECRET_OR_TOKEN.test(name)) return false;
+  return isSecretWords(name, nameWords(name));
+}
+
+/** The words (or word starts) any match of `SECRET_VOCABULARY` holds; see `MAY_BE_TOKEN`. */
+const MAY_BE_SECRET = /pass|pwd|secret|pepper|key/i;
+/** `MAY_BE_SECRET` or `MAY_BE_TOKEN`: the names `isSecretName` may accept. */
+const MAY_BE_SECRET_OR_TOKEN = /pass|pwd|secret|pepper|key|token|jwt|bearer|session|authorization/i;
+
+/** `isSecretName` on a name and its words (`nameWords(name)`), split once by the caller. */
+function isSecretWords(name: string, words: readonly string[]): boolean {
+  if (MAY_BE_SECRET.test(name) && matchesWords(words, SECRET_VOCABULARY)) return true;
+  if (!MAY_BE_TOKEN.test(name) || !matchesWords(words, TOKEN_VOCABULARY)) return false;
   return !(words.length === 1 && (words[0] === 'session' || words[0] === 'sessions'));
 }
 
@@ -312,13 +334,18 @@ const AMBIGUOUS_ALONE = set('hash salt pin hashes');
  * `cookieOptions`, `credentials`, `tokenType`.
  */
 export function isDisclosingName(name: string): boolean {
+  if (!MAY_BE_DISCLOSING.test(name)) return false;
   const words = nameWords(name);
   if (words.length === 1 && AMBIGUOUS_ALONE.has(words[0]!)) return false;
   const last = words[words.length - 1];
   if (words.length > 1 && words[words.length - 2] === 'session' && (last === 'id' || last === 'ids')) return false;
-  if (isSecretName(name) || isSensitiveFieldName(name)) return true;
-  return MAY_BE_COOKIE.test(name) && matches(name, COOKIE_VOCABULARY);
+  if (isSecretWords(name, words)) return true;
+  if (MAY_BE_SENSITIVE_FIELD.test(name) && matchesWords(words, SENSITIVE_FIELD_VOCABULARY)) return true;
+  return MAY_BE_COOKIE.test(name) && matchesWords(words, COOKIE_VOCABULARY);
 }
+
+/** The words (or word starts) any name `isDisclosingName` accepts holds: `MAY_BE_SENSITIVE_FIELD`, `MAY_BE_SECRET_OR_TOKEN`, `MAY_BE_COOKIE`. */
+const MAY_BE_DISCLOSING = /pass|pwd|ssn|cvv|cvc|secret|otp|pepper|pin|hash|salt|token|key|code|number|card|security|tax|jwt|bearer|session|authorization|cookie|header/i;
 
 /**
  * The words (or word starts) any match of `isGeneratedSecretName` holds beyond `isSecretName`'s; see
@@ -358,7 +385,8 @@ const GENERATED_SECRET_VOCABULARY: Vocabulary = {
  */
 export function isGeneratedSecretName(name: string): boolean {
   if (!MAY_BE_GENERATED_SECRET.test(name)) return false;
-  return isSecretName(name) || matches(name, GENERATED_SECRET_VOCABULARY);
+  const words = nameWords(name);
+  return isSecretWords(name, words) || matchesWords(words, GENERATED_SECRET_VOCABULARY);
 }
 
 /** First words of a function that makes a value rather than reading one: `generateToken`, `makeOtp`. */
@@ -417,11 +445,12 @@ export function isComparedSecretName(name: string): boolean {
   if (!MAY_BE_COMPARED_SECRET.test(name)) return false;
   // Session ids are compared to tell sessions apart (`sessionId !== other.sessionId`), and looked up, not checked.
   const words = nameWords(name);
-  const tail = words.slice(-2).join(' ');
-  if (tail === 'session id' || tail === 'session ids') return false;
+  const count = words.length;
+  const last = words[count - 1];
+  if (count > 1 && words[count - 2] === 'session' && (last === 'id' || last === 'ids')) return false;
   // A list (`tokens`, `callSignatures`, `apiKeys`) is compared by identity, never as a secret.
-  if (PLURAL_SECRET_HEADS.has(words[words.length - 1] ?? '')) return false;
-  return isSecretName(name) || matches(name, COMPARED_SECRET_VOCABULARY);
+  if (PLURAL_SECRET_HEADS.has(last ?? '')) return false;
+  return isSecretWords(name, words) || matchesWords(words, COMPARED_SECRET_VOCABULARY);
 }
 
 /** Names of objects that only hold settings: they add nothing to an environment variable's name. */
