@@ -18,20 +18,52 @@ export function nameWords(name: string): string[] {
     const glued = GLUED.get(name);
     return glued ? [...glued] : [name];
   }
-  const spaced = name
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .replace(/([A-Za-z])([0-9])/g, '$1 $2')
-    .replace(/([0-9])([A-Za-z])/g, '$1 $2');
+  // One pass over the characters: a word is a run of ASCII letters, ended by any other character
+  // (digits-only runs are dropped), and split before an upper-case letter that follows a lower-case
+  // one (`access|Token`) or that starts a word after an upper-case run (`API|Key`).
   const words: string[] = [];
-  for (const raw of spaced.split(/[^A-Za-z0-9]+/)) {
-    if (raw === '' || /^[0-9]+$/.test(raw)) continue;
-    const word = raw.toLowerCase();
-    const glued = GLUED.get(word);
-    if (glued) words.push(...glued);
-    else words.push(word);
+  const length = name.length;
+  let start = -1;
+  for (let i = 0; i < length; i++) {
+    const kind = letterKind(name.charCodeAt(i));
+    if (kind === NOT_LETTER) {
+      if (start >= 0) pushWord(words, name.slice(start, i));
+      start = -1;
+      continue;
+    }
+    if (start < 0) {
+      start = i;
+      continue;
+    }
+    if (kind !== UPPER) continue;
+    const previous = letterKind(name.charCodeAt(i - 1));
+    if (previous === LOWER || (previous === UPPER && i + 1 < length && letterKind(name.charCodeAt(i + 1)) === LOWER)) {
+      pushWord(words, name.slice(start, i));
+      start = i;
+    }
   }
+  if (start >= 0) pushWord(words, name.slice(start));
   return words;
+}
+
+const NOT_LETTER = 0;
+const LOWER = 1;
+const UPPER = 2;
+
+/** Whether a character code is an ASCII lower-case letter, an upper-case one, or anything else. */
+function letterKind(code: number): number {
+  if (code >= 97 && code <= 122) return LOWER;
+  if (code >= 65 && code <= 90) return UPPER;
+  return NOT_LETTER;
+}
+
+/** Adds a word in lower case, a known glued compound as its words. */
+function pushWord(words: string[], raw: string): void {
+  const word = raw.toLowerCase();
+  const glued = GLUED.get(word);
+  if (glued) {
+    for (const part of glued) words.push(part);
+  } else words.push(word);
 }
 
 const LOWER_WORD = /^[a-z]+$/;

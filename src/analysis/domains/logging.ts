@@ -85,10 +85,10 @@ const mayMentionCallableLogger = textGate(includesAny(CALLABLE_MODULES.filter((m
 
 /**
  * False when no call of a bare name can be a log call (`logCall` requires the file to quote the
- * name of a logger that is called directly, `'debug'`): a plain scan first, the quoted test after.
+ * name of a logger that is called directly, `'debug'`): a few lookups among the file's strings first, the scan after.
  */
 export function mayLoadCallableLogger(sourceCode: SourceCode): boolean {
-  return mayMentionCallableLogger(sourceCode) && mayCallLoggerFunction(sourceCode);
+  return mayCallLoggerFunction(sourceCode) && mayMentionCallableLogger(sourceCode);
 }
 
 /**
