@@ -45,20 +45,10 @@ function targetName(node: Node): string | null {
 }
 
 /**
- * Selectors for the nodes that can name a sink, matched by ESLint before any listener runs: the
- * name (an identifier, a member or key name, a string or template key) must match the pattern
- * every generated-secret name matches. Wrapped targets (`(x as T).token`) and template keys are
- * left to the listener.
+ * Names of the calls the setter listener looks at: `cookie`, `set`, `setCookie` and `set…` methods
+ * or functions (whose first word, see `nameWords`, is `set`). Tested before the name is split.
  */
-const SECRET_HINT = `/${MAY_BE_GENERATED_SECRET.source}/i`;
-const keyed = (key: string): string => `:matches([${key}.name=${SECRET_HINT}], [${key}.value=${SECRET_HINT}], [${key}.type="TemplateLiteral"])`;
-const DECLARATOR = `VariableDeclarator[id.type="Identifier"][id.name=${SECRET_HINT}]`;
-const ASSIGNMENT = `AssignmentExpression:matches([left.name=${SECRET_HINT}], [left.property.name=${SECRET_HINT}], [left.property.value=${SECRET_HINT}], [left.property.type="TemplateLiteral"], [left.type=/^TS/])`;
-const PROPERTY = `Property${keyed('key')}`;
-const PROPERTY_DEFINITION = `PropertyDefinition${keyed('key')}`;
-/** Calls to `cookie`, `set`, `setCookie` and `set…` methods or functions (see the listener). */
-const SETTER_NAME = '/^(?:cookie$|[^A-Za-z]*set)/i';
-const SETTER_CALL = `CallExpression:matches([callee.name=${SETTER_NAME}], [callee.property.name=${SETTER_NAME}], [callee.property.value=${SETTER_NAME}], [callee.property.type="TemplateLiteral"], [callee.type=/^(?:TS|Chain)/])`;
+const SETTER_NAME = /^(?:cookie$|[^A-Za-z]*set)/i;
 
 export default createRule<[], MessageIds>({
   name: 'no-insecure-random',
@@ -111,17 +101,19 @@ export default createRule<[], MessageIds>({
     }
 
     return {
-      [DECLARATOR](node: TSESTree.VariableDeclarator) {
+      // Plain node types, no attribute selectors: every sink is named, and `isGeneratedSecretName`
+      // tests the name against `MAY_BE_GENERATED_SECRET` before anything else.
+      VariableDeclarator(node) {
         if (node.id.type === AST_NODE_TYPES.Identifier && node.init && isGeneratedSecretName(node.id.name)) {
           check(node.init, `\`${node.id.name}\``);
         }
       },
-      [ASSIGNMENT](node: TSESTree.AssignmentExpression) {
+      AssignmentExpression(node) {
         if (node.operator !== '=' && node.operator !== '+=') return;
         const name = targetName(node.left);
         if (name !== null && isGeneratedSecretName(name)) check(node.right, `\`${name}\``);
       },
-      [PROPERTY](node: TSESTree.Property) {
+      Property(node) {
         if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.shorthand) {
           // Shorthand `{ token }` is reported where `token` is assigned.
           return;
@@ -129,22 +121,22 @@ export default createRule<[], MessageIds>({
         const name = propertyName(node);
         if (name !== null && isGeneratedSecretName(name)) check(node.value, `\`${name}\``);
       },
-      [PROPERTY_DEFINITION](node: TSESTree.PropertyDefinition) {
+      PropertyDefinition(node) {
         const name = propertyName(node);
         if (name !== null && node.value && !isFunction(node.value) && isGeneratedSecretName(name)) check(node.value, `\`${name}\``);
       },
-      'ReturnStatement[argument]'(node: TSESTree.ReturnStatement) {
+      ReturnStatement(node) {
         if (!node.argument) return;
         let current: Node | undefined = node.parent;
         while (current && !isFunction(current)) current = current.parent;
         checkReturn(current && isFunction(current) ? current : null, node.argument);
       },
-      'ArrowFunctionExpression[body.type!="BlockStatement"]'(node: TSESTree.ArrowFunctionExpression) {
+      ArrowFunctionExpression(node) {
         if (node.body.type !== AST_NODE_TYPES.BlockStatement) checkReturn(node, node.body);
       },
-      [SETTER_CALL](node: TSESTree.CallExpression) {
+      CallExpression(node) {
         const name = calleeName(node);
-        if (name === null) return;
+        if (name === null || !SETTER_NAME.test(name)) return;
         // `res.cookie('sid', value)`, `ctx.cookies.set('session', value)`.
         if ((name === 'cookie' || name === 'set' || name === 'setCookie') && node.arguments.length >= 2) {
           const cookie = node.arguments[0] && staticString(node.arguments[0], sourceCode);

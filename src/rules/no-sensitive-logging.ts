@@ -28,6 +28,11 @@ interface Pending {
   values: DisclosedValue[];
 }
 
+function allLiteral(args: readonly TSESTree.CallExpressionArgument[]): boolean {
+  for (const arg of args) if (arg.type !== AST_NODE_TYPES.Literal) return false;
+  return true;
+}
+
 /** How the logger is named in messages: only a library resolved by import is named. */
 function describeLogger(call: LogCall): string {
   if (call.library === 'console') return 'console';
@@ -70,7 +75,7 @@ export default createRule<[], MessageIds>({
 
     function check(node: TSESTree.CallExpression): void {
       // Most log lines are constant text: nothing to look at.
-      if (node.arguments.every((a) => a.type === AST_NODE_TYPES.Literal)) return;
+      if (allLiteral(node.arguments)) return;
       const call = logCall(node, sourceCode);
       if (!call) return;
       const values = call.args.flatMap((arg) => disclosedValues(arg, sourceCode));

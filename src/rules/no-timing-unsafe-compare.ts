@@ -4,7 +4,7 @@ import type { SourceCode } from '../analysis/core/cache.js';
 import { isComparedSecretName, nameWords } from '../analysis/core/names.js';
 import { textGate } from '../analysis/core/source-text.js';
 import { staticString, staticValue } from '../analysis/core/static-value.js';
-import { isHmacDigest, isNameTaken, timingSafeEqualAccess } from '../analysis/domains/crypto-comparison.js';
+import { isHmacDigest, isNameTaken, mayComputeHmac, timingSafeEqualAccess } from '../analysis/domains/crypto-comparison.js';
 import { isNumericExpression } from '../analysis/flow/numeric-value.js';
 import { taintOf } from '../analysis/flow/taint.js';
 import { createRule } from '../util/create-rule.js';
@@ -41,7 +41,8 @@ function isPlainSide(side: Node): boolean {
   if (side.type !== AST_NODE_TYPES.Literal) return false;
   const value = side.value;
   if (typeof value === 'number') return value === 0 || isOrdinaryNumber(value);
-  return typeof value !== 'string' || !/^.{16}/.test(value);
+  // Shorter than 16 characters, or a line terminator among the first 16.
+  return typeof value !== 'string' || value.length < 16 || !/^.{16}/.test(value);
 }
 
 /** Methods that return their receiver's value in another form: `apiKey.trim()`, `sig.toLowerCase()`. */
@@ -95,14 +96,18 @@ function valueName(node: Node, sourceCode: SourceCode, depth = 0): string | null
       return target.operator === '&&' ? null : valueName(target.left, sourceCode, depth + 1);
     case AST_NODE_TYPES.TemplateLiteral: {
       // `Bearer ${token}`, `sha256=${signature}`
-      const names = target.expressions.map((e) => valueName(e, sourceCode, depth + 1));
-      return names.find((n) => n !== null && isComparedSecretName(n)) ?? null;
+      for (const expression of target.expressions) {
+        const name = valueName(expression, sourceCode, depth + 1);
+        if (name !== null && isComparedSecretName(name)) return name;
+      }
+      return null;
     }
     case AST_NODE_TYPES.BinaryExpression: {
       if (target.operator !== '+') return null;
       const left = staticString(target.left, sourceCode) === null ? valueName(target.left, sourceCode, depth + 1) : null;
+      if (left !== null && isComparedSecretName(left)) return left;
       const right = staticString(target.right, sourceCode) === null ? valueName(target.right, sourceCode, depth + 1) : null;
-      return [left, right].find((n) => n !== null && isComparedSecretName(n)) ?? null;
+      return right !== null && isComparedSecretName(right) ? right : null;
     }
     default:
       return null;
@@ -201,6 +206,13 @@ function isStoredInto(side: Node, other: Node, sourceCode: SourceCode): boolean 
       sourceCode.getText(parent.left) === otherText
     );
   });
+}
+
+/** A name holding a word of `CHANGE_WORDS`. */
+function hasChangeWord(name: string | null): boolean {
+  if (name === null) return false;
+  for (const word of nameWords(name)) if (CHANGE_WORDS.has(word)) return true;
+  return false;
 }
 
 const TS_FILE = /\.[cm]?tsx?$/;
@@ -312,6 +324,9 @@ export default createRule<[], MessageIds>({
       ];
     }
 
+    /** Whether the file names an HMAC function (`isHmacDigest` is false everywhere else): asked once, on the first comparison that needs it. */
+    let hmacFile: boolean | undefined;
+
     return {
       BinaryExpression(node) {
         if (!EQUALITY.has(node.operator) || node.left.type === AST_NODE_TYPES.PrivateIdentifier || isPlainSide(node.left) || isPlainSide(node.right)) return;
@@ -321,12 +336,17 @@ export default createRule<[], MessageIds>({
         const rightName = valueName(right, sourceCode);
         const leftSecret = leftName !== null && isComparedSecretName(leftName);
         const rightSecret = rightName !== null && isComparedSecretName(rightName);
-        const leftHmac = !leftSecret && isHmacDigest(left, sourceCode);
-        const rightHmac = !rightSecret && isHmacDigest(right, sourceCode);
-        if (!leftSecret && !rightSecret && !leftHmac && !rightHmac) return;
-        for (const name of [leftName, rightName]) {
-          if (name !== null && nameWords(name).some((w) => CHANGE_WORDS.has(w))) return;
+        let leftHmac = false;
+        let rightHmac = false;
+        if (!leftSecret || !rightSecret) {
+          hmacFile ??= mayComputeHmac(sourceCode);
+          if (hmacFile) {
+            leftHmac = !leftSecret && isHmacDigest(left, sourceCode);
+            rightHmac = !rightSecret && isHmacDigest(right, sourceCode);
+          }
         }
+        if (!leftSecret && !rightSecret && !leftHmac && !rightHmac) return;
+        if (hasChangeWord(leftName) || hasChangeWord(rightName)) return;
         const leftShape = isShapeValue(left, sourceCode);
         const rightShape = isShapeValue(right, sourceCode);
         if (leftShape && rightShape) return;

@@ -13,21 +13,60 @@
  * (`authtoken` → `auth token`, `apikey` → `api key`).
  */
 export function nameWords(name: string): string[] {
-  const spaced = name
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .replace(/([A-Za-z])([0-9])/g, '$1 $2')
-    .replace(/([0-9])([A-Za-z])/g, '$1 $2');
-  const words: string[] = [];
-  for (const raw of spaced.split(/[^A-Za-z0-9]+/)) {
-    if (raw === '' || /^[0-9]+$/.test(raw)) continue;
-    const word = raw.toLowerCase();
-    const glued = GLUED.get(word);
-    if (glued) words.push(...glued);
-    else words.push(word);
+  // Most names are one lower-case word (`token`, `key`): no hump, digit or separator to split at.
+  if (LOWER_WORD.test(name)) {
+    const glued = GLUED.get(name);
+    return glued ? [...glued] : [name];
   }
+  // One pass over the characters: a word is a run of ASCII letters, ended by any other character
+  // (digits-only runs are dropped), and split before an upper-case letter that follows a lower-case
+  // one (`access|Token`) or that starts a word after an upper-case run (`API|Key`).
+  const words: string[] = [];
+  const length = name.length;
+  let start = -1;
+  for (let i = 0; i < length; i++) {
+    const kind = letterKind(name.charCodeAt(i));
+    if (kind === NOT_LETTER) {
+      if (start >= 0) pushWord(words, name.slice(start, i));
+      start = -1;
+      continue;
+    }
+    if (start < 0) {
+      start = i;
+      continue;
+    }
+    if (kind !== UPPER) continue;
+    const previous = letterKind(name.charCodeAt(i - 1));
+    if (previous === LOWER || (previous === UPPER && i + 1 < length && letterKind(name.charCodeAt(i + 1)) === LOWER)) {
+      pushWord(words, name.slice(start, i));
+      start = i;
+    }
+  }
+  if (start >= 0) pushWord(words, name.slice(start));
   return words;
 }
+
+const NOT_LETTER = 0;
+const LOWER = 1;
+const UPPER = 2;
+
+/** Whether a character code is an ASCII lower-case letter, an upper-case one, or anything else. */
+function letterKind(code: number): number {
+  if (code >= 97 && code <= 122) return LOWER;
+  if (code >= 65 && code <= 90) return UPPER;
+  return NOT_LETTER;
+}
+
+/** Adds a word in lower case, a known glued compound as its words. */
+function pushWord(words: string[], raw: string): void {
+  const word = raw.toLowerCase();
+  const glued = GLUED.get(word);
+  if (glued) {
+    for (const part of glued) words.push(part);
+  } else words.push(word);
+}
+
+const LOWER_WORD = /^[a-z]+$/;
 
 /** Compounds commonly written as one word in keys and headers. */
 const GLUED = new Map<string, string[]>(
@@ -83,7 +122,12 @@ interface Vocabulary {
 }
 
 function matches(name: string, vocabulary: Vocabulary): boolean {
-  let words = nameWords(name);
+  return matchesWords(nameWords(name), vocabulary);
+}
+
+/** `matches` on a name already split by `nameWords` (the array is not changed). */
+function matchesWords(nameWordList: readonly string[], vocabulary: Vocabulary): boolean {
+  let words = nameWordList;
   if (words.length === 0) return false;
   if (vocabulary.exact?.has(words.join(' '))) return true;
   if (words.length > 1 && LEADING_NEGATORS.has(words[0]!)) return false;
@@ -158,9 +202,19 @@ const SECRET_VOCABULARY: Vocabulary = {
  * `passwordPolicy`, `credentials` (`fetch`'s `credentials: 'include'`), `key`.
  */
 export function isSecretName(name: string): boolean {
-  if (matches(name, SECRET_VOCABULARY)) return true;
-  if (!isTokenName(name)) return false;
-  const words = nameWords(name);
+  if (!MAY_BE_SECRET_OR_TOKEN.test(name)) return false;
+  return isSecretWords(name, nameWords(name));
+}
+
+/** The words (or word starts) any match of `SECRET_VOCABULARY` holds; see `MAY_BE_TOKEN`. */
+const MAY_BE_SECRET = /pass|pwd|secret|pepper|key/i;
+/** `MAY_BE_SECRET` or `MAY_BE_TOKEN`: the names `isSecretName` may accept. */
+const MAY_BE_SECRET_OR_TOKEN = /pass|pwd|secret|pepper|key|token|jwt|bearer|session|authorization/i;
+
+/** `isSecretName` on a name and its words (`nameWords(name)`), split once by the caller. */
+function isSecretWords(name: string, words: readonly string[]): boolean {
+  if (MAY_BE_SECRET.test(name) && matchesWords(words, SECRET_VOCABULARY)) return true;
+  if (!MAY_BE_TOKEN.test(name) || !matchesWords(words, TOKEN_VOCABULARY)) return false;
   return !(words.length === 1 && (words[0] === 'session' || words[0] === 'sessions'));
 }
 
@@ -312,13 +366,18 @@ const AMBIGUOUS_ALONE = set('hash salt pin hashes');
  * `cookieOptions`, `credentials`, `tokenType`.
  */
 export function isDisclosingName(name: string): boolean {
+  if (!MAY_BE_DISCLOSING.test(name)) return false;
   const words = nameWords(name);
   if (words.length === 1 && AMBIGUOUS_ALONE.has(words[0]!)) return false;
   const last = words[words.length - 1];
   if (words.length > 1 && words[words.length - 2] === 'session' && (last === 'id' || last === 'ids')) return false;
-  if (isSecretName(name) || isSensitiveFieldName(name)) return true;
-  return MAY_BE_COOKIE.test(name) && matches(name, COOKIE_VOCABULARY);
+  if (isSecretWords(name, words)) return true;
+  if (MAY_BE_SENSITIVE_FIELD.test(name) && matchesWords(words, SENSITIVE_FIELD_VOCABULARY)) return true;
+  return MAY_BE_COOKIE.test(name) && matchesWords(words, COOKIE_VOCABULARY);
 }
+
+/** The words (or word starts) any name `isDisclosingName` accepts holds: `MAY_BE_SENSITIVE_FIELD`, `MAY_BE_SECRET_OR_TOKEN`, `MAY_BE_COOKIE`. */
+const MAY_BE_DISCLOSING = /pass|pwd|ssn|cvv|cvc|secret|otp|pepper|pin|hash|salt|token|key|code|number|card|security|tax|jwt|bearer|session|authorization|cookie|header/i;
 
 /**
  * The words (or word starts) any match of `isGeneratedSecretName` holds beyond `isSecretName`'s; see
@@ -358,7 +417,8 @@ const GENERATED_SECRET_VOCABULARY: Vocabulary = {
  */
 export function isGeneratedSecretName(name: string): boolean {
   if (!MAY_BE_GENERATED_SECRET.test(name)) return false;
-  return isSecretName(name) || matches(name, GENERATED_SECRET_VOCABULARY);
+  const words = nameWords(name);
+  return isSecretWords(name, words) || matchesWords(words, GENERATED_SECRET_VOCABULARY);
 }
 
 /** First words of a function that makes a value rather than reading one: `generateToken`, `makeOtp`. */
@@ -417,11 +477,12 @@ export function isComparedSecretName(name: string): boolean {
   if (!MAY_BE_COMPARED_SECRET.test(name)) return false;
   // Session ids are compared to tell sessions apart (`sessionId !== other.sessionId`), and looked up, not checked.
   const words = nameWords(name);
-  const tail = words.slice(-2).join(' ');
-  if (tail === 'session id' || tail === 'session ids') return false;
+  const count = words.length;
+  const last = words[count - 1];
+  if (count > 1 && words[count - 2] === 'session' && (last === 'id' || last === 'ids')) return false;
   // A list (`tokens`, `callSignatures`, `apiKeys`) is compared by identity, never as a secret.
-  if (PLURAL_SECRET_HEADS.has(words[words.length - 1] ?? '')) return false;
-  return isSecretName(name) || matches(name, COMPARED_SECRET_VOCABULARY);
+  if (PLURAL_SECRET_HEADS.has(last ?? '')) return false;
+  return isSecretWords(name, words) || matchesWords(words, COMPARED_SECRET_VOCABULARY);
 }
 
 /** Names of objects that only hold settings: they add nothing to an environment variable's name. */

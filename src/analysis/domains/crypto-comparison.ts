@@ -13,8 +13,8 @@ type Node = TSESTree.Node;
 
 const MAX_DEPTH = 8;
 
-/** The file names an HMAC function (`createHmac`, crypto-js `HmacSHA256`, `crypto-js/hmac-sha256`). */
-const mayComputeHmac = textGate((text) => /hmac/i.test(text));
+/** The file names an HMAC function (`createHmac`, crypto-js `HmacSHA256`, `crypto-js/hmac-sha256`): `isHmacDigest` is false in any other. */
+export const mayComputeHmac = textGate((text) => /hmac/i.test(text));
 
 /** `crypto` (also written `node:crypto`) and `crypto-js`'s `HmacSHA256(…)` family. */
 function isHmacRef(ref: ModuleRef | null): boolean {

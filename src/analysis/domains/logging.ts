@@ -47,8 +47,19 @@ const mayCallLoggerFunction = quotedAny(CALLABLE_MODULES);
 /** Libraries that apply no key-based redaction. */
 const UNREDACTED_LIBRARIES = new Set(['console', 'debug', 'log4js', 'consola', 'signale', 'loglevel']);
 
+/** The logging libraries' module names. */
+const LOGGER_MODULES = LOGGER_LIBRARIES.flatMap((l) => l.modules);
+/**
+ * Whether the file can load a logging library (`core/modules.ts` takes a module's name from a
+ * string literal only, `node:` prefix dropped): where none can be, no receiver resolves to one.
+ */
+const mayLoadLogger = quotedAny([...LOGGER_MODULES, ...LOGGER_MODULES.map((m) => `node:${m}`)]);
+
+/** Words a file that may log holds; those holding another (`pino-http` holds `pino`, `log4js` holds `log`) left out, one scan finds them all. */
+const LOG_WORDS = ['log', 'Log', 'console', ...LOGGER_MODULES];
+
 /** False when nothing in the file can be a log call: it never mentions `console`, `log`, nor a logging library. */
-export const mayLog = textGate(includesAny(['log', 'Log', 'console', ...LOGGER_LIBRARIES.flatMap((l) => l.modules)]));
+export const mayLog = textGate(includesAny(LOG_WORDS.filter((m) => !LOG_WORDS.some((o) => o !== m && m.includes(o)))));
 
 /**
  * A cheap test, on the call's shape alone, for the calls `logCall` may accept: some argument, and
@@ -74,10 +85,10 @@ const mayMentionCallableLogger = textGate(includesAny(CALLABLE_MODULES.filter((m
 
 /**
  * False when no call of a bare name can be a log call (`logCall` requires the file to quote the
- * name of a logger that is called directly, `'debug'`): a plain scan first, the quoted test after.
+ * name of a logger that is called directly, `'debug'`): a few lookups among the file's strings first, the scan after.
  */
 export function mayLoadCallableLogger(sourceCode: SourceCode): boolean {
-  return mayMentionCallableLogger(sourceCode) && mayCallLoggerFunction(sourceCode);
+  return mayCallLoggerFunction(sourceCode) && mayMentionCallableLogger(sourceCode);
 }
 
 /**
@@ -91,33 +102,35 @@ export function mayLoadCallableLogger(sourceCode: SourceCode): boolean {
  */
 export function logCall(node: TSESTree.CallExpression, sourceCode: SourceCode): LogCall | null {
   const callee = unwrap(node.callee);
-  const args = node.arguments.filter((a): a is TSESTree.Expression => a.type !== AST_NODE_TYPES.SpreadElement);
-  const make = (library: string | null): LogCall => ({
-    node,
-    library,
-    callee: shortText(sourceCode, callee),
-    args,
-    redactable: library === null || !UNREDACTED_LIBRARIES.has(library),
-  });
   if (callee.type === AST_NODE_TYPES.Identifier) {
     if (!mayCallLoggerFunction(sourceCode)) return null;
     const library = libraryOf(resolveCompiledModule(callee, sourceCode), true);
-    return library ? make(library.name) : null;
+    return library ? makeLogCall(node, callee, library.name, sourceCode) : null;
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const method = memberName(callee);
   if (method === null || !ANY_LOG_METHOD.has(method)) return null;
   const receiver = unwrap(callee.object);
   if (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'console') {
-    return CONSOLE_METHODS.has(method) && isGlobalReference(sourceCode, receiver) ? make('console') : null;
+    return CONSOLE_METHODS.has(method) && isGlobalReference(sourceCode, receiver) ? makeLogCall(node, callee, 'console', sourceCode) : null;
   }
-  const ref = receiverRef(receiver, sourceCode);
+  const ref = mayLoadLogger(sourceCode) ? receiverRef(receiver, sourceCode) : null;
   if (ref) {
     const library = libraryOf({ module: ref.module, path: [...ref.path, method] }, false);
-    if (library) return make(library.name);
-    if (LOGGER_LIBRARIES.some((l) => l.modules.includes(ref.module))) return null;
+    if (library) return makeLogCall(node, callee, library.name, sourceCode);
+    if (LOGGER_MODULES.includes(ref.module)) return null;
   }
-  return LOG_METHODS.has(method) && isLoggerName(receiver) ? make(null) : null;
+  return LOG_METHODS.has(method) && isLoggerName(receiver) ? makeLogCall(node, callee, null, sourceCode) : null;
+}
+
+function makeLogCall(node: TSESTree.CallExpression, callee: Node, library: string | null, sourceCode: SourceCode): LogCall {
+  return {
+    node,
+    library,
+    callee: shortText(sourceCode, callee),
+    args: node.arguments.filter((a): a is TSESTree.Expression => a.type !== AST_NODE_TYPES.SpreadElement),
+    redactable: library === null || !UNREDACTED_LIBRARIES.has(library),
+  };
 }
 
 /** The catalogued library whose logger `ref` is a level method of (or, `callable`, a logger itself). */
@@ -213,6 +226,9 @@ function constructorAssignment(body: TSESTree.BlockStatement | null | undefined,
   return found;
 }
 
+/** Every name ending with a word of `LOGGER_NAME_HEADS` holds this. */
+const MAY_NAME_LOGGER = /log/i;
+
 /** `logger`, `appLogger`, `this.logger`, `this.#log`, `request.log`, `fastify.log`: a receiver whose name ends with `logger` or `log`. */
 function isLoggerName(receiver: Node): boolean {
   let name: string | null = null;
@@ -220,7 +236,8 @@ function isLoggerName(receiver: Node): boolean {
   else if (receiver.type === AST_NODE_TYPES.MemberExpression) {
     name = receiver.property.type === AST_NODE_TYPES.PrivateIdentifier ? receiver.property.name : memberName(receiver);
   }
-  if (name === null) return false;
+  // The last word is `log` or `logger`: a piece of the name.
+  if (name === null || !MAY_NAME_LOGGER.test(name)) return false;
   const words = nameWords(name);
   return words.length > 0 && LOGGER_NAME_HEADS.has(words[words.length - 1]!);
 }
