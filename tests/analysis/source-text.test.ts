@@ -73,11 +73,12 @@ describe('textGate', () => {
     expect(mentions('const environment = 1; // env', envGate)).toBe(false);
   });
 
-  it('shows a string in single quotes whichever quotes it was written in, and each name once', () => {
-    const singleQuoted = textGate((text) => /^'token'$/m.test(text));
-    expect(mentions('cache.set("token", t);', singleQuoted)).toBe(true);
-    expect(mentions("cache.set('token', t);", singleQuoted)).toBe(true);
-    expect(mentions('cache.set("tokens", t);', singleQuoted)).toBe(false);
+  it('shows strings with their quotes as written, resolved escapes in single quotes, and each name once', () => {
+    const quoted = textGate((text) => /^['"]token['"]$/m.test(text));
+    expect(mentions('cache.set("token", t);', quoted)).toBe(true);
+    expect(mentions("cache.set('token', t);", quoted)).toBe(true);
+    expect(mentions('cache.set("tokens", t);', quoted)).toBe(false);
+    expect(mentions('cache.set("t\\u006fken", t);', textGate((text) => /^'token'$/m.test(text)))).toBe(true);
     const twice = textGate((text) => /^token$[^]*^token$/m.test(text));
     expect(mentions('const token = 1; use(token, token);', twice)).toBe(false);
   });

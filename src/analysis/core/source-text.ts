@@ -108,7 +108,7 @@ export type TextTest = (text: string) => boolean;
 /**
  * A per-file gate from a text test: false only when nothing in the file's code can spell what
  * `test` looks for. The test runs on the file's vocabulary: each distinct token once, escapes
- * resolved, strings in single quotes and templates in backquotes, comments left out. That text is
+ * resolved, strings in their quotes and templates in backquotes, comments left out. That text is
  * several times shorter than the source, so a gate costs a fraction of a scan of the file. A test
  * must therefore look for what a single name, keyword, string or template piece holds (or a part of
  * one), never for operators or a sequence of tokens (`process.env`: look for `env`). Without tokens (a
@@ -150,9 +150,9 @@ export function quotesAny(values: readonly string[]): TextTest {
 /** What the file's tokens spell, read once per file. */
 interface FileTokens {
   /**
-   * Each distinct token once, one per line: names and keywords bare, strings with their quotes,
-   * templates in backquotes (as written, with `${`), JSX text as written; a token holding an escape
-   * also appears resolved (strings then in single quotes). Operators, numbers and regular
+   * Each distinct token once, one per line: names and keywords bare, strings with their quotes as
+   * written, templates in backquotes (as written, with `${`), JSX text as written; a token holding an
+   * escape also appears resolved (a string then in single quotes). Operators, numbers and regular
    * expressions are left out.
    */
   vocabulary: string;
@@ -166,25 +166,23 @@ interface FileTokens {
  * The file's tokens read in one pass (no regular expression over the whole text): its vocabulary
  * for word gates, and the values of its strings and template pieces; null when the parser gave no
  * tokens. Most tokens are punctuators and names: the pass keeps to a type test and one `Set`
- * insertion for those, and leaves the rarer strings and templates, each read once, to a second step.
+ * insertion for those, and leaves the rarer strings and templates, each distinct one read once, to
+ * a second step.
  */
 const fileTokens = perFileCache((sourceCode): FileTokens | null => {
   const tokens = sourceCode.ast.tokens as readonly TSESTree.Token[] | undefined;
   if (!tokens) return null;
   const distinct = new Set<string>();
   const strings = new Set<string>();
-  const templates: string[] = [];
-  const jsxText: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  const others: TSESTree.Token[] = [];
+  for (let i = 0, count = tokens.length; i < count; i++) {
     const token = tokens[i]!;
     const type = token.type;
     // Operators, numbers and regular expressions spell no name a gate looks for.
     if (type === 'Punctuator') continue;
     if (type === 'Identifier' || type === 'Keyword') distinct.add(token.value);
     else if (type === 'String') strings.add(token.value);
-    else if (type === 'Template') templates.push(token.value);
-    else if (type === 'JSXText') jsxText.push(token.value);
-    else if (type !== 'Numeric' && type !== 'RegularExpression') distinct.add(token.value);
+    else if (type !== 'Numeric' && type !== 'RegularExpression') others.push(token);
   }
   // An escape can spell a name the plain text does not show (`local\u0053torage`): a name can only
   // hold `\u` escapes, and most files hold none.
@@ -198,28 +196,27 @@ const fileTokens = perFileCache((sourceCode): FileTokens | null => {
     const inner = raw.slice(1, -1);
     if (!inner.includes('\\')) {
       whole.push(inner);
-      if (raw.charCodeAt(0) !== 39) distinct.add(`'${inner}'`);
       continue;
     }
     const value = unescapeSource(inner);
     whole.push(value);
     distinct.add(`'${value}'`);
   }
-  for (const raw of jsxText) {
-    // JSX text and attribute strings (quotes and all): no module name, but text all the same.
+  for (const token of others) {
+    const raw = token.value;
     const value = raw.includes('\\') ? unescapeSource(raw) : raw;
     distinct.add(value);
-    pieces.push(value);
-  }
-  for (const raw of templates) {
-    distinct.add(raw.includes('\\') ? unescapeSource(raw) : raw);
-    if (raw.length < 2) continue;
-    // `` `a` `` is whole; `` `a${ ``, `` }b${ ``, `` }c` `` are pieces (each opens with a backquote
-    // or the `}` closing a substitution, and ends with a backquote or `${`).
-    const opensSubstitution = raw.endsWith('${');
-    const inner = raw.slice(1, Math.max(1, opensSubstitution ? raw.length - 2 : raw.length - 1));
-    const value = inner.includes('\\') ? unescapeSource(inner) : inner;
-    (raw.charCodeAt(0) === 96 && !opensSubstitution ? whole : pieces).push(value);
+    if (token.type === 'JSXText') {
+      // JSX text and attribute strings (quotes and all): no module name, but text all the same.
+      pieces.push(value);
+    } else if (token.type === 'Template' && raw.length >= 2) {
+      // `` `a` `` is whole; `` `a${ ``, `` }b${ ``, `` }c` `` are pieces (each opens with a backquote
+      // or the `}` closing a substitution, and ends with a backquote or `${`).
+      const opensSubstitution = raw.endsWith('${');
+      const inner = raw.slice(1, Math.max(1, opensSubstitution ? raw.length - 2 : raw.length - 1));
+      const cooked = inner.includes('\\') ? unescapeSource(inner) : inner;
+      (raw.charCodeAt(0) === 96 && !opensSubstitution ? whole : pieces).push(cooked);
+    }
   }
   return { vocabulary: [...distinct].join('\n'), whole, pieces };
 });
