@@ -20,12 +20,19 @@
 //   node scripts/bench.mjs --breakdown    # also time `all` with every create() returning {} (ESLint's
 //                                         # own cost per rule and file) and with no-op listeners
 //                                         # (adds the rules' file gates, setup and selector matching)
+//   node scripts/bench.mjs --base=../old/dist/index.js
+//                                         # also time the `all` config of another build (say, main's,
+//                                         # built in a second checkout) in the same rounds, and show the
+//                                         # paired ratio of this build to it: a change of a few percent
+//                                         # shows there when the ratios to the floor are too noisy
 //
 // Every api-security rule's own time is listed; a rule above 2% of the floor is marked.
 //
 // Exits with status 1 when the plugin's `all` config is slower than the target allows.
 import { ESLint } from 'eslint';
 import security from 'eslint-plugin-security';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { assertNothingIgnored, corpusConfigs, listCorpus, PROJECT_ROOT } from './corpus.mjs';
 
 function option(name, fallback) {
@@ -47,6 +54,15 @@ if (METRIC !== 'wall' && METRIC !== 'cpu') throw new Error(`--metric must be wal
 const { default: plugin } = await import('../dist/index.js').catch((error) => {
   throw new Error(`Cannot load dist/index.js (run \`npm run bench\`, which builds first): ${error.message}`);
 });
+
+const BASE = process.argv.find((a) => a.startsWith('--base='))?.slice('--base='.length);
+const basePlugin = BASE
+  ? (
+      await import(pathToFileURL(resolve(BASE)).href).catch((error) => {
+        throw new Error(`Cannot load the --base build ${BASE}: ${error.message}`);
+      })
+    ).default
+  : null;
 
 const corpus = listCorpus();
 if (corpus.files.length === 0) throw new Error('The corpus is empty: run `npm ci` to install the dev dependencies.');
@@ -92,6 +108,7 @@ const CONFIGS = [
   { label: 'floor (no-op `*` rule)', key: 'floor', config: { plugins: { floor: floorPlugin }, rules: { 'floor/visit-every-node': 'error' } } },
   { label: 'api-security `all`', key: 'all', config: plugin.configs.all },
   { label: 'eslint-plugin-security `recommended`', key: 'security', config: security.configs.recommended },
+  ...(basePlugin ? [{ label: 'api-security `all` of the --base build', key: 'base', config: basePlugin.configs.all }] : []),
   ...(process.argv.includes('--breakdown')
     ? [
         { label: '`all`, every create() returns {}', key: 'empty', config: variantOfAll('empty') },
@@ -186,6 +203,13 @@ for (const run of runs) {
   console.log(
     `| ${run.label} | ${med.toFixed(0)} | ${pairedWall(run).toFixed(3)}× | ${(med / floorMedian).toFixed(3)}× | ${cpu.toFixed(0)} | ${pairedCpu(run).toFixed(3)}× | ${run.problems} | ${run.fatal} |`,
   );
+}
+
+const baseRun = runs.find((run) => run.key === 'base');
+if (baseRun) {
+  const versus = median(runs[1].times.map((t, i) => t / baseRun.times[i]));
+  console.log('');
+  console.log(`This build's \`all\` against the --base build's, median paired wall-time ratio: ${versus.toFixed(3)}× (below 1: faster).`);
 }
 
 // Per-rule times from ESLint's own statistics, in a separate unmeasured run (timing every rule
