@@ -5,6 +5,7 @@ import { includesAny, textGate } from '../analysis/core/source-text.js';
 import {
   assignedObject,
   describeTlsCall,
+  childProcessGivenEnv,
   isAssignedToProcessEnv,
   isEnvironmentGuarded,
   isUnderVerificationSwitch,
@@ -20,7 +21,7 @@ import { DISABLE_CERTS_METHODS, OLD_TLS_VERSIONS, REJECT_UNAUTHORIZED_ENV, TLS_D
 import { createRule } from '../util/create-rule.js';
 import { staticString, staticValue } from '../analysis/core/static-value.js';
 
-type MessageIds = 'insecureOption' | 'processWide' | 'oldDefaultVersion' | 'disabledCerts' | 'setSecure' | 'removeOption' | 'removeStatement' | 'removeCall';
+type MessageIds = 'insecureOption' | 'processWide' | 'childProcessWide' | 'oldDefaultVersion' | 'disabledCerts' | 'setSecure' | 'removeOption' | 'removeStatement' | 'removeCall';
 
 type Options = [{ allowEnvironmentGuarded?: boolean }];
 
@@ -46,6 +47,8 @@ export default createRule<Options, MessageIds>({
       insecureOption: '`{{setting}}` {{effect}}{{where}}: ' + RISK + '. Remove the override; to trust a private certificate authority, pass it with the `ca` option.',
       processWide:
         'Setting `' + REJECT_UNAUTHORIZED_ENV + "` to '0' turns off TLS certificate verification for every connection the process makes: " + RISK + '. Remove it; to trust a private certificate authority, use `NODE_EXTRA_CA_CERTS` or the `ca` option.',
+      childProcessWide:
+        '`' + REJECT_UNAUTHORIZED_ENV + "` set to '0' in the environment given to `{{launcher}}` turns off TLS certificate verification for every connection the child process makes: " + RISK + '. Remove it; to trust a private certificate authority, pass `NODE_EXTRA_CA_CERTS` in that environment instead.',
       oldDefaultVersion: '`tls.{{name}} = {{value}}` lets every TLS connection of the process use a protocol version below TLS 1.2, which has known weaknesses. Remove it.',
       disabledCerts: '`{{call}}` turns off TLS certificate verification for this request: ' + RISK + '. Remove it; to trust a private certificate authority, pass it with `.ca()`.',
       setSecure: 'Set `{{key}}: {{text}}`.',
@@ -155,8 +158,15 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkEnvProperty(property: TSESTree.Property, object: TSESTree.ObjectExpression): void {
-      if (!isVerificationOffEnvValue(property.value, sourceCode) || !isAssignedToProcessEnv(object, sourceCode) || guarded(property)) return;
-      context.report({ node: property, messageId: 'processWide', suggest: [{ messageId: 'removeOption', data: { setting: REJECT_UNAUTHORIZED_ENV }, fix: (fixer) => removeProperty(fixer, property) }] });
+      if (!isVerificationOffEnvValue(property.value, sourceCode) || guarded(property)) return;
+      const suggest = [{ messageId: 'removeOption' as const, data: { setting: REJECT_UNAUTHORIZED_ENV }, fix: (fixer: TSESLint.RuleFixer) => removeProperty(fixer, property) }];
+      if (isAssignedToProcessEnv(object, sourceCode)) {
+        context.report({ node: property, messageId: 'processWide', suggest });
+        return;
+      }
+      // `spawn(cmd, args, { env: { ...process.env, NODE_TLS_REJECT_UNAUTHORIZED: '0' } })`: the child's whole process.
+      const launcher = childProcessGivenEnv(object, sourceCode);
+      if (launcher) context.report({ node: property, messageId: 'childProcessWide', data: { launcher }, suggest });
     }
 
     return {

@@ -4,7 +4,7 @@ import { acrossParsers, cjs, cjsAsModule, esm, ts } from '../helpers.js';
 
 const ruleTester = new RuleTester();
 
-type Invalid = InvalidTestCase<'insecureOption' | 'processWide' | 'oldDefaultVersion' | 'disabledCerts' | 'setSecure' | 'removeOption' | 'removeStatement' | 'removeCall', [{ allowEnvironmentGuarded?: boolean }]>;
+type Invalid = InvalidTestCase<'insecureOption' | 'processWide' | 'childProcessWide' | 'oldDefaultVersion' | 'disabledCerts' | 'setSecure' | 'removeOption' | 'removeStatement' | 'removeCall', [{ allowEnvironmentGuarded?: boolean }]>;
 
 const all = [esm, cjs, cjsAsModule, ts];
 
@@ -40,6 +40,12 @@ ruleTester.run('no-insecure-tls', rule, {
     { code: "if (process.env.NODE_TLS_REJECT_UNAUTHORIZED === '0') console.warn('TLS verification is off');", languageOptions: esm },
     { code: "delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;", languageOptions: esm },
     { code: "const env = { NODE_TLS_REJECT_UNAUTHORIZED: '1' }; Object.assign(process.env, env);", languageOptions: esm },
+    // a child process's environment: verification kept on, or not a process the code starts
+    { code: "const { spawn } = require('child_process'); spawn('node', ['worker.js'], { env: { ...process.env, NODE_TLS_REJECT_UNAUTHORIZED: '1' } });", languageOptions: cjs },
+    { code: "import { fork } from 'node:child_process'; fork('./worker.js', [], { env: { ...process.env, NODE_EXTRA_CA_CERTS: '/etc/ssl/internal-ca.pem' } });", languageOptions: esm },
+    { code: "import { runTask } from './tasks.js'; runTask({ env: { NODE_TLS_REJECT_UNAUTHORIZED: '0' } });", languageOptions: esm },
+    { code: "import { execa } from 'execa'; if (options.insecure) await execa('npm', ['ping'], { env: { NODE_TLS_REJECT_UNAUTHORIZED: '0' } });", languageOptions: esm },
+    { code: "function spawn(cmd, opts) { return opts; } spawn('node', { env: { NODE_TLS_REJECT_UNAUTHORIZED: '0' } });", languageOptions: esm },
     { code: "const process = { env: {} }; process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';", languageOptions: esm },
     // `secure: false` is an option of many things; only http-proxy's turns verification off
     { code: "res.cookie('sid', id, { httpOnly: true, secure: false });", languageOptions: esm },
@@ -265,6 +271,20 @@ ruleTester.run('no-insecure-tls', rule, {
       {
         code: "Object.assign(process.env, { NODE_TLS_REJECT_UNAUTHORIZED: '0', TZ: 'UTC' });",
         errors: [{ messageId: 'processWide', suggestions: [{ messageId: 'removeOption', output: "Object.assign(process.env, { TZ: 'UTC' });" }] }],
+      },
+      // the environment of a child process it starts
+      {
+        code: "const { spawn } = require('child_process');\nspawn('node', ['sync.js'], { env: { ...process.env, NODE_TLS_REJECT_UNAUTHORIZED: '0' } });",
+        languageOptions: cjs,
+        errors: [{ messageId: 'childProcessWide', data: { launcher: 'child_process.spawn' }, line: 2, suggestions: [{ messageId: 'removeOption', output: "const { spawn } = require('child_process');\nspawn('node', ['sync.js'], { env: { ...process.env } });" }] }],
+      },
+      {
+        code: "import { fork } from 'node:child_process';\nconst options = { env: { NODE_TLS_REJECT_UNAUTHORIZED: 0, PORT: '3001' } };\nfork('./server.js', [], options);",
+        errors: [{ messageId: 'childProcessWide', data: { launcher: 'child_process.fork' }, line: 2, suggestions: [{ messageId: 'removeOption', output: "import { fork } from 'node:child_process';\nconst options = { env: { PORT: '3001' } };\nfork('./server.js', [], options);" }] }],
+      },
+      {
+        code: "import { execa } from 'execa';\nawait execa('npm', ['publish'], { env: { NODE_TLS_REJECT_UNAUTHORIZED: '0' } });",
+        errors: [{ messageId: 'childProcessWide', data: { launcher: 'execa.execa' }, line: 2, suggestions: [{ messageId: 'removeOption', output: "import { execa } from 'execa';\nawait execa('npm', ['publish'], { env: {  } });" }] }],
       },
       {
         code: "import { env } from 'node:process';\nenv.NODE_TLS_REJECT_UNAUTHORIZED = '0';",

@@ -87,6 +87,17 @@ function arrayOf(node: Node | undefined, sourceCode: SourceCode): TSESTree.Array
   return target.type === AST_NODE_TYPES.ArrayExpression ? target : null;
 }
 
+/**
+ * How a call that starts a child process is named in messages (`child_process.spawn`, `execa`,
+ * `cross-spawn`, also `child_process.fork`), resolved by import; null for any other call. Each of
+ * them takes the child's environment as the `env` option.
+ */
+export function childProcessLauncher(node: TSESTree.CallExpression, sourceCode: SourceCode): string | null {
+  const sink = sinkOfCallee(node.callee, sourceCode);
+  if (sink) return `${sink.modules[0]}${sink.path.length ? `.${sink.path.join('.')}` : ''}`;
+  return isModulePath(resolveModule(node.callee, sourceCode), ['child_process'], ['fork']) ? 'child_process.fork' : null;
+}
+
 /** What a command-running call runs, or null when it is no command sink. */
 export function commandCall(node: TSESTree.CallExpression, sourceCode: SourceCode): CommandCall | null {
   const sink = sinkOfCallee(node.callee, sourceCode);

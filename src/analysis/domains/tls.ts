@@ -5,13 +5,14 @@
  * setting sits in a branch that only a development environment takes.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { childNodes, findVar, isFunction, memberName, unwrap, wrappedParent } from '../core/ast.js';
+import { childNodes, findVar, isFunction, memberName, propertyName, unwrap, wrappedParent } from '../core/ast.js';
 import type { SourceCode } from '../core/cache.js';
 import { isEnvironmentTest } from '../core/environment.js';
 import { nameWords } from '../core/names.js';
 import { describeRef, fromModule, resolveCompiledModule, resolveModule, type ModuleRef } from '../core/modules.js';
 import { hasMember, resolveObject, resolveValueNode } from '../core/object-values.js';
 import { staticValue } from '../core/static-value.js';
+import { childProcessLauncher } from './commands.js';
 import {
   OLD_TLS_METHODS,
   OLD_TLS_VERSIONS,
@@ -139,6 +140,19 @@ export function isAssignedToProcessEnv(object: TSESTree.ObjectExpression, source
   const owner = unwrap(callee.object);
   if (owner.type !== AST_NODE_TYPES.Identifier || owner.name !== 'Object') return false;
   return isProcessEnv(parent.arguments[0]!, sourceCode);
+}
+
+/**
+ * The child process an object literal is the environment of: the `env` option of a call that
+ * starts one (`spawn(cmd, args, { env: { ...process.env, NODE_TLS_REJECT_UNAUTHORIZED: '0' } })`),
+ * the options given directly or through a variable. The launcher's name, or null.
+ */
+export function childProcessGivenEnv(object: TSESTree.ObjectExpression, sourceCode: SourceCode): string | null {
+  const property = wrappedParent(object);
+  if (property?.type !== AST_NODE_TYPES.Property || unwrap(property.value) !== object || propertyName(property) !== 'env') return null;
+  if (property.parent.type !== AST_NODE_TYPES.ObjectExpression) return null;
+  const call = reachedCall(property.parent, sourceCode);
+  return call?.type === AST_NODE_TYPES.CallExpression ? childProcessLauncher(call, sourceCode) : null;
 }
 
 const MAX_HOPS = 8;
