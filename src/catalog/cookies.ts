@@ -61,6 +61,8 @@ export const COOKIES_PACKAGE_MODULES: readonly string[] = ['cookies'];
 export const COOKIE_WRITE_METHODS: ReadonlySet<string> = new Set(['cookie', 'setCookie', 'set', 'serialize', 'setSignedCookie']);
 /** Methods that set a response header by name: `res.setHeader('Set-Cookie', …)`, `headers.append(…)`. */
 export const HEADER_WRITE_METHODS: ReadonlySet<string> = new Set(['setHeader', 'set', 'header', 'append', 'appendHeader']);
+/** Methods that set response headers from an object: Node's `res.writeHead(status, [message], { 'Set-Cookie': … })`. */
+export const HEADERS_OBJECT_METHODS: ReadonlySet<string> = new Set(['writeHead']);
 
 /** Names of response objects, for `res.cookie()` on a response handed to a helper. */
 export const RESPONSE_NAMES: ReadonlySet<string> = new Set(['res', 'response', 'resp', 'reply']);

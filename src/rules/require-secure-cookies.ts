@@ -4,7 +4,7 @@ import { includesAny, textGate } from '../analysis/core/source-text.js';
 import { addOptionsArgument, appendHeaderAttributes, attributesText, mergeAttributes } from '../analysis/http/cookie-fixes.js';
 import { underEnvironmentCondition } from '../analysis/http/cors.js';
 import { clearsByValue, cookieKind, cookieWrites, missingAttributes, noneWithoutSecure, type CookieWrite } from '../analysis/http/cookies.js';
-import { COOKIE_WRITE_METHODS, HEADER_WRITE_METHODS, type CookieAttribute } from '../catalog/cookies.js';
+import { COOKIE_WRITE_METHODS, HEADER_WRITE_METHODS, HEADERS_OBJECT_METHODS, type CookieAttribute } from '../catalog/cookies.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageIds = 'insecureCookie' | 'sameSiteNone' | 'addAttributes';
@@ -116,7 +116,7 @@ export default createRule<Options, MessageIds>({
       CallExpression(node: TSESTree.CallExpression) {
         const callee = node.callee.type === AST_NODE_TYPES.ChainExpression ? node.callee.expression : node.callee;
         const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
-        if (name === null || (!COOKIE_WRITE_METHODS.has(name) && !HEADER_WRITE_METHODS.has(name))) return;
+        if (name === null || (!COOKIE_WRITE_METHODS.has(name) && !HEADER_WRITE_METHODS.has(name) && !HEADERS_OBJECT_METHODS.has(name))) return;
         for (const write of cookieWrites(node, sourceCode) ?? []) check(write);
       },
     };

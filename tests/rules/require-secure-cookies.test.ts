@@ -110,6 +110,11 @@ ruleTester.run('require-secure-cookies', rule, {
     { code: "app.post('/login', (req, res) => { res.setHeader('Set-Cookie', cookies); res.setHeader('Set-Cookie', serialize('token', t, opts)); });", languageOptions: esm },
     { code: "app.post('/login', (req, res) => { res.setHeader('Set-Cookie', `token=${t}; ${attributes}`); });", languageOptions: esm },
     { code: "app.post('/logout', (req, res) => { res.setHeader('Set-Cookie', 'token=; Max-Age=0; Path=/'); });", languageOptions: esm },
+    // Node's writeHead with a headers object
+    { code: "http.createServer((req, res) => { res.writeHead(200, { 'Set-Cookie': `sid=${id}; Path=/; HttpOnly; Secure; SameSite=Lax`, 'Content-Type': 'text/plain' }); res.end(); });", languageOptions: esm },
+    { code: "http.createServer((req, res) => { res.writeHead(302, { Location: '/' }); res.end(); });", languageOptions: esm },
+    { code: "http.createServer((req, res) => { res.writeHead(200, 'OK', { 'set-cookie': ['theme=dark; Path=/', 'lang=en; Path=/'] }); res.end(); });", languageOptions: esm },
+    { code: "const headers = { 'Set-Cookie': 'token=; Max-Age=0; Path=/' }; http.createServer((req, res) => { res.writeHead(200, headers); res.end(); });", languageOptions: esm },
     // Fastify sameSite none with secure left to the plugin's registered options
     { code: "fastify.post('/login', async (request, reply) => { reply.setCookie('token', token, { httpOnly: true, sameSite: 'none' }); });", languageOptions: esm },
     // a cookie named from a variable that says nothing, holding a value that says nothing
@@ -231,6 +236,25 @@ ruleTester.run('require-secure-cookies', rule, {
       {
         code: "app.post('/login', (req, res) => { res.setHeader('Set-Cookie', ['theme=dark', 'sid=' + sid + '; HttpOnly']); });",
         errors: [{ messageId: 'insecureCookie' as const, suggestions: [] }],
+      },
+      {
+        code: "http.createServer((req, res) => { res.writeHead(200, { 'Set-Cookie': `token=${t}; Path=/`, 'Content-Type': 'text/plain' }); res.end(); });",
+        errors: [
+          {
+            messageId: 'insecureCookie' as const,
+            suggestions: [{ messageId: 'addAttributes' as const, data: { attributes: '`httpOnly`, `secure`, `sameSite`' }, output: "http.createServer((req, res) => { res.writeHead(200, { 'Set-Cookie': `token=${t}; Path=/; HttpOnly; Secure; SameSite=Lax`, 'Content-Type': 'text/plain' }); res.end(); });" }],
+          },
+        ],
+      },
+      {
+        code: "const headers = { 'set-cookie': [`sid=${id}; HttpOnly`] };\nhttp.createServer((req, res) => { res.writeHead(200, 'OK', headers); res.end(); });",
+        errors: [
+          {
+            messageId: 'insecureCookie' as const,
+            line: 1,
+            suggestions: [{ messageId: 'addAttributes' as const, data: { attributes: '`secure`, `sameSite`' }, output: "const headers = { 'set-cookie': [`sid=${id}; HttpOnly; Secure; SameSite=Lax`] };\nhttp.createServer((req, res) => { res.writeHead(200, 'OK', headers); res.end(); });" }],
+          },
+        ],
       },
     ]),
     ...acrossParsers(

@@ -18,6 +18,7 @@ import {
   COOKIE_WRITERS,
   COOKIES_PACKAGE_MODULES,
   HEADER_WRITE_METHODS,
+  HEADERS_OBJECT_METHODS,
   HONO_COOKIE_FUNCTIONS,
   HONO_COOKIE_MODULES,
   NEXT_COOKIE_MODULES,
@@ -307,17 +308,43 @@ export const cookieWrites = perNodeCache((call: TSESTree.CallExpression, sourceC
   return [{ writer: found.writer, call, label: found.label, name, nameText, value, optionsArg, optionsIndex, options }];
 });
 
-/** `res.setHeader('Set-Cookie', 'sid=…; HttpOnly')`, `headers.append('Set-Cookie', …)`: one write per cookie text. */
+/**
+ * `res.setHeader('Set-Cookie', 'sid=…; HttpOnly')`, `headers.append('Set-Cookie', …)`, and the
+ * `Set-Cookie` key of `res.writeHead(200, { 'Set-Cookie': … })`: one write per cookie text.
+ */
 function headerWrites(call: TSESTree.CallExpression, sourceCode: SourceCode): CookieWrite[] | null {
   const callee = unwrap(call.callee);
   if (!isMember(callee)) return null;
   const method = memberName(callee);
-  if (method === null || !HEADER_WRITE_METHODS.has(method)) return null;
+  if (method === null) return null;
+  if (HEADERS_OBJECT_METHODS.has(method)) {
+    const cookieValue = setCookieInHeaders(call, sourceCode);
+    return cookieValue ? cookieTexts(call, cookieValue, sourceCode) : null;
+  }
+  if (!HEADER_WRITE_METHODS.has(method)) return null;
   const first = argument(call, 0);
   const second = argument(call, 1);
   if (!first || !second || call.arguments.length !== 2) return null;
   const headerName = staticString(first, sourceCode);
   if (headerName === null || headerName.toLowerCase() !== 'set-cookie') return null;
+  return cookieTexts(call, second, sourceCode);
+}
+
+/** The value of the `Set-Cookie` key (any case) of the headers object `writeHead(status, [message], headers)` is given. */
+function setCookieInHeaders(call: TSESTree.CallExpression, sourceCode: SourceCode): Node | null {
+  if (call.arguments.length < 2 || call.arguments.length > 3 || call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return null;
+  const headers = resolveObject(call.arguments[call.arguments.length - 1]!, sourceCode);
+  if (!headers) return null;
+  for (const property of headers.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const key = propertyName(property);
+    if (key !== null && key.toLowerCase() === 'set-cookie') return property.value;
+  }
+  return null;
+}
+
+/** One write per cookie text of a `Set-Cookie` value: a text, or an array of them. */
+function cookieTexts(call: TSESTree.CallExpression, second: Node, sourceCode: SourceCode): CookieWrite[] {
   const target = unwrap(second);
   const texts = target.type === AST_NODE_TYPES.ArrayExpression ? target.elements : [target];
   const writes: CookieWrite[] = [];
