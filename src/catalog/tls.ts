@@ -140,4 +140,20 @@ export const TLS_GATE_WORDS: readonly string[] = [
   'DEFAULT_MIN_VERSION',
   'DEFAULT_MAX_VERSION',
   'http-proxy',
+  'no-verify',
+  'accept_invalid_certs',
+];
+
+/**
+ * Connection-string parameters that turn verification off, compared case-insensitively:
+ * pg-connection-string's `sslmode=no-verify` (pg then connects with `rejectUnauthorized: false`),
+ * the MongoDB URI options, and Prisma's `sslaccept=accept_invalid_certs` (MySQL, SQL Server).
+ */
+export const CONNECTION_STRING_FLAGS: readonly { param: string; value: string; effect: string }[] = [
+  { param: 'sslmode', value: 'no-verify', effect: 'turns off TLS certificate verification' },
+  { param: 'tlsAllowInvalidCertificates', value: 'true', effect: 'turns off TLS certificate verification' },
+  { param: 'tlsAllowInvalidHostnames', value: 'true', effect: 'turns off TLS host name verification' },
+  { param: 'tlsInsecure', value: 'true', effect: 'turns off TLS certificate and host name verification' },
+  { param: 'sslValidate', value: 'false', effect: 'turns off TLS certificate verification' },
+  { param: 'sslaccept', value: 'accept_invalid_certs', effect: 'turns off TLS certificate verification' },
 ];

@@ -40,6 +40,12 @@ ruleTester.run('no-insecure-tls', rule, {
     { code: "if (process.env.NODE_TLS_REJECT_UNAUTHORIZED === '0') console.warn('TLS verification is off');", languageOptions: esm },
     { code: "delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;", languageOptions: esm },
     { code: "const env = { NODE_TLS_REJECT_UNAUTHORIZED: '1' }; Object.assign(process.env, env);", languageOptions: esm },
+    // connection strings that keep verification on, or text that is no connection URL
+    { code: "const { Pool } = require('pg'); new Pool({ connectionString: process.env.DATABASE_URL ?? 'postgres://app@localhost:5432/app?sslmode=verify-full' });", languageOptions: cjs },
+    { code: "export const url = `mongodb+srv://${user}:${password}@cluster0.example.net/app?retryWrites=true&tls=true&tlsAllowInvalidCertificates=false`;", languageOptions: esm },
+    { code: "export const help = 'Add sslmode=no-verify to DATABASE_URL only for a local database with a self-signed certificate.';", languageOptions: esm },
+    { code: "const url = 'postgres://app@db/app?sslmode=no-verifyx';", languageOptions: esm },
+    { code: "const url = settings.allowSelfSigned ? 'postgres://app@db/app?sslmode=no-verify' : 'postgres://app@db/app?sslmode=verify-full';", languageOptions: esm },
     // a child process's environment: verification kept on, or not a process the code starts
     { code: "const { spawn } = require('child_process'); spawn('node', ['worker.js'], { env: { ...process.env, NODE_TLS_REJECT_UNAUTHORIZED: '1' } });", languageOptions: cjs },
     { code: "import { fork } from 'node:child_process'; fork('./worker.js', [], { env: { ...process.env, NODE_EXTRA_CA_CERTS: '/etc/ssl/internal-ca.pem' } });", languageOptions: esm },
@@ -271,6 +277,16 @@ ruleTester.run('no-insecure-tls', rule, {
       {
         code: "Object.assign(process.env, { NODE_TLS_REJECT_UNAUTHORIZED: '0', TZ: 'UTC' });",
         errors: [{ messageId: 'processWide', suggestions: [{ messageId: 'removeOption', output: "Object.assign(process.env, { TZ: 'UTC' });" }] }],
+      },
+      // connection strings
+      {
+        code: "const { Pool } = require('pg');\nconst pool = new Pool({ connectionString: process.env.DATABASE_URL || 'postgres://app:app@db.internal:5432/app?sslmode=no-verify' });",
+        languageOptions: cjs,
+        errors: [{ messageId: 'insecureOption', data: { setting: 'sslmode=no-verify', effect: 'turns off TLS certificate verification', where: ' in this connection string' }, line: 2, suggestions: [] }],
+      },
+      {
+        code: "export const uri = `mongodb://${host}:27017/app?tls=true&tlsInsecure=true&authSource=admin`;",
+        errors: [{ messageId: 'insecureOption', data: { setting: 'tlsInsecure=true', effect: 'turns off TLS certificate and host name verification', where: ' in this connection string' }, suggestions: [] }],
       },
       // the environment of a child process it starts
       {
