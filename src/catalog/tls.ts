@@ -145,15 +145,19 @@ export const TLS_GATE_WORDS: readonly string[] = [
 ];
 
 /**
- * Connection-string parameters that turn verification off, compared case-insensitively:
- * pg-connection-string's `sslmode=no-verify` (pg then connects with `rejectUnauthorized: false`),
- * the MongoDB URI options, and Prisma's `sslaccept=accept_invalid_certs` (MySQL, SQL Server).
+ * Connection-string parameters that turn verification off, compared case-insensitively, with the
+ * URL schemes of the clients that read them: pg-connection-string's `sslmode=no-verify` (pg then
+ * connects with `rejectUnauthorized: false`), the MongoDB URI options, and Prisma's
+ * `sslaccept=accept_invalid_certs` (MySQL, SQL Server). A URL of another scheme (a documentation
+ * link) holding the same text is not a connection string.
  */
-export const CONNECTION_STRING_FLAGS: readonly { param: string; value: string; effect: string }[] = [
-  { param: 'sslmode', value: 'no-verify', effect: 'turns off TLS certificate verification' },
-  { param: 'tlsAllowInvalidCertificates', value: 'true', effect: 'turns off TLS certificate verification' },
-  { param: 'tlsAllowInvalidHostnames', value: 'true', effect: 'turns off TLS host name verification' },
-  { param: 'tlsInsecure', value: 'true', effect: 'turns off TLS certificate and host name verification' },
-  { param: 'sslValidate', value: 'false', effect: 'turns off TLS certificate verification' },
-  { param: 'sslaccept', value: 'accept_invalid_certs', effect: 'turns off TLS certificate verification' },
+const POSTGRES_SCHEMES = ['postgres', 'postgresql'];
+const MONGODB_SCHEMES = ['mongodb', 'mongodb+srv'];
+export const CONNECTION_STRING_FLAGS: readonly { param: string; value: string; effect: string; schemes: readonly string[] }[] = [
+  { param: 'sslmode', value: 'no-verify', effect: 'turns off TLS certificate verification', schemes: POSTGRES_SCHEMES },
+  { param: 'tlsAllowInvalidCertificates', value: 'true', effect: 'turns off TLS certificate verification', schemes: MONGODB_SCHEMES },
+  { param: 'tlsAllowInvalidHostnames', value: 'true', effect: 'turns off TLS host name verification', schemes: MONGODB_SCHEMES },
+  { param: 'tlsInsecure', value: 'true', effect: 'turns off TLS certificate and host name verification', schemes: MONGODB_SCHEMES },
+  { param: 'sslValidate', value: 'false', effect: 'turns off TLS certificate verification', schemes: MONGODB_SCHEMES },
+  { param: 'sslaccept', value: 'accept_invalid_certs', effect: 'turns off TLS certificate verification', schemes: ['mysql', 'sqlserver'] },
 ];

@@ -6,6 +6,7 @@ import {
   assignedObject,
   describeTlsCall,
   childProcessGivenEnv,
+  connectionFlag,
   isAssignedToProcessEnv,
   isEnvironmentGuarded,
   isUnderVerificationSwitch,
@@ -17,7 +18,7 @@ import {
   tlsCallRef,
   tlsOptionRow,
 } from '../analysis/domains/tls.js';
-import { CONNECTION_STRING_FLAGS, DISABLE_CERTS_METHODS, OLD_TLS_VERSIONS, REJECT_UNAUTHORIZED_ENV, TLS_DEFAULT_VERSIONS, TLS_GATE_WORDS, TLS_OPTIONS, type TlsOptionRow } from '../catalog/tls.js';
+import { DISABLE_CERTS_METHODS, OLD_TLS_VERSIONS, REJECT_UNAUTHORIZED_ENV, TLS_DEFAULT_VERSIONS, TLS_GATE_WORDS, TLS_OPTIONS, type TlsOptionRow } from '../catalog/tls.js';
 import { createRule } from '../util/create-rule.js';
 import { staticString, staticValue } from '../analysis/core/static-value.js';
 
@@ -31,20 +32,6 @@ const NAMES = new Set<string>([...TLS_OPTIONS.map((row) => row.option), REJECT_U
 const mayConfigureTls = textGate(includesAny(TLS_GATE_WORDS));
 
 const RISK = 'anyone on the network path can then impersonate the server and read or change the traffic';
-
-/** A connection-string parameter from `CONNECTION_STRING_FLAGS` in a URL's query (`…?sslmode=no-verify&…`). */
-const CONNECTION_FLAG = new RegExp(`[?&](${CONNECTION_STRING_FLAGS.map((f) => `${f.param}=${f.value}`).join('|')})(?=[&#]|$)`, 'i');
-
-/** The insecure parameter a connection URL's text holds (`postgres://u:p@db/app?sslmode=no-verify`), or null. */
-function connectionFlag(text: string): { setting: string; effect: string } | null {
-  if (!text.includes('://')) return null;
-  const match = CONNECTION_FLAG.exec(text);
-  if (!match) return null;
-  const setting = match[1]!;
-  const param = setting.slice(0, setting.indexOf('=')).toLowerCase();
-  const flag = CONNECTION_STRING_FLAGS.find((f) => f.param.toLowerCase() === param)!;
-  return { setting, effect: flag.effect };
-}
 
 export default createRule<Options, MessageIds>({
   name: 'no-insecure-tls',

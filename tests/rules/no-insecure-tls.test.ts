@@ -45,6 +45,8 @@ ruleTester.run('no-insecure-tls', rule, {
     { code: "export const url = `mongodb+srv://${user}:${password}@cluster0.example.net/app?retryWrites=true&tls=true&tlsAllowInvalidCertificates=false`;", languageOptions: esm },
     { code: "export const help = 'Add sslmode=no-verify to DATABASE_URL only for a local database with a self-signed certificate.';", languageOptions: esm },
     { code: "const url = 'postgres://app@db/app?sslmode=no-verifyx';", languageOptions: esm },
+    { code: "throw new Error('Cannot verify the database certificate: see https://node-postgres.com/features/ssl?sslmode=no-verify for what the setting does');", languageOptions: esm },
+    { code: "export const url = `${protocol}://${host}/app?sslmode=no-verify`;", languageOptions: esm },
     { code: "const url = settings.allowSelfSigned ? 'postgres://app@db/app?sslmode=no-verify' : 'postgres://app@db/app?sslmode=verify-full';", languageOptions: esm },
     // a child process's environment: verification kept on, or not a process the code starts
     { code: "const { spawn } = require('child_process'); spawn('node', ['worker.js'], { env: { ...process.env, NODE_TLS_REJECT_UNAUTHORIZED: '1' } });", languageOptions: cjs },
@@ -287,6 +289,11 @@ ruleTester.run('no-insecure-tls', rule, {
       {
         code: "export const uri = `mongodb://${host}:27017/app?tls=true&tlsInsecure=true&authSource=admin`;",
         errors: [{ messageId: 'insecureOption', data: { setting: 'tlsInsecure=true', effect: 'turns off TLS certificate and host name verification', where: ' in this connection string' }, suggestions: [] }],
+      },
+      {
+        code: "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient({ datasources: { db: { url: 'mysql://app@db.internal:3306/app?sslaccept=accept_invalid_certs' } } });",
+        languageOptions: ts,
+        errors: [{ messageId: 'insecureOption', data: { setting: 'sslaccept=accept_invalid_certs', effect: 'turns off TLS certificate verification', where: ' in this connection string' }, line: 2, suggestions: [] }],
       },
       // the environment of a child process it starts
       {

@@ -115,6 +115,9 @@ ruleTester.run('require-secure-cookies', rule, {
     { code: "http.createServer((req, res) => { res.writeHead(302, { Location: '/' }); res.end(); });", languageOptions: esm },
     { code: "http.createServer((req, res) => { res.writeHead(200, 'OK', { 'set-cookie': ['theme=dark; Path=/', 'lang=en; Path=/'] }); res.end(); });", languageOptions: esm },
     { code: "const headers = { 'Set-Cookie': 'token=; Max-Age=0; Path=/' }; http.createServer((req, res) => { res.writeHead(200, headers); res.end(); });", languageOptions: esm },
+    // a proxy passing the upstream's headers and cookies on as they came
+    { code: "proxy.on('proxyRes', (proxyRes, req, res) => { res.writeHead(proxyRes.statusCode, proxyRes.headers); proxyRes.pipe(res); });", languageOptions: esm },
+    { code: "upstream.on('response', (up) => { res.writeHead(up.statusCode, { ...up.headers, 'set-cookie': up.headers['set-cookie'], 'x-proxied': '1' }); up.pipe(res); });", languageOptions: esm },
     // Fastify sameSite none with secure left to the plugin's registered options
     { code: "fastify.post('/login', async (request, reply) => { reply.setCookie('token', token, { httpOnly: true, sameSite: 'none' }); });", languageOptions: esm },
     // a cookie named from a variable that says nothing, holding a value that says nothing

@@ -14,6 +14,7 @@ import { hasMember, resolveObject, resolveValueNode } from '../core/object-value
 import { staticValue } from '../core/static-value.js';
 import { childProcessLauncher } from './commands.js';
 import {
+  CONNECTION_STRING_FLAGS,
   OLD_TLS_METHODS,
   OLD_TLS_VERSIONS,
   REJECT_UNAUTHORIZED_ENV,
@@ -153,6 +154,26 @@ export function childProcessGivenEnv(object: TSESTree.ObjectExpression, sourceCo
   if (property.parent.type !== AST_NODE_TYPES.ObjectExpression) return null;
   const call = reachedCall(property.parent, sourceCode);
   return call?.type === AST_NODE_TYPES.CallExpression ? childProcessLauncher(call, sourceCode) : null;
+}
+
+/** A connection-string parameter from `CONNECTION_STRING_FLAGS` in a URL's query (`…?sslmode=no-verify&…`). */
+const CONNECTION_FLAG = new RegExp(`[?&](${CONNECTION_STRING_FLAGS.map((f) => `${f.param}=${f.value}`).join('|')})(?=[&#]|$)`, 'i');
+
+/** The scheme a connection URL's text starts with (`postgres` of `postgres://…`), lower-cased, or null. */
+const URL_SCHEME = /^\s*([A-Za-z][A-Za-z0-9+.-]*):\/\//;
+
+/**
+ * The insecure parameter a connection URL's text holds (`postgres://u:p@db/app?sslmode=no-verify`),
+ * or null: the text must start with a scheme of a client that reads the parameter.
+ */
+export function connectionFlag(text: string): { setting: string; effect: string } | null {
+  const match = CONNECTION_FLAG.exec(text);
+  if (!match) return null;
+  const scheme = URL_SCHEME.exec(text)?.[1]?.toLowerCase();
+  const setting = match[1]!;
+  const param = setting.slice(0, setting.indexOf('=')).toLowerCase();
+  const flag = CONNECTION_STRING_FLAGS.find((f) => f.param.toLowerCase() === param)!;
+  return scheme !== undefined && flag.schemes.includes(scheme) ? { setting, effect: flag.effect } : null;
 }
 
 const MAX_HOPS = 8;
