@@ -38,13 +38,12 @@ const GENERIC = 'Internal server error';
  * send (one regular expression: a single pass over the text); one that never names `errorhandler`
  * cannot mount it, and a file that does also mentions `err`.
  */
-const ERROR_WORDS = /[eE]rr|catch|[eE]xception|next/;
-const mayBeError = textGate((text) => ERROR_WORDS.test(text));
+const mayBeError = textGate(includesAny(['err', 'Err', 'catch', 'exception', 'Exception', 'next']));
 const mayUseErrorhandler = textGate(includesAny(['errorhandler']));
 /** The names `callbackError` takes a handler registration by, whatever the handler is (`app.onError(handler)`). */
 /** `util.inspect` comes from a module the file loads by name: `require('util')`, `import … from 'node:util'`. */
 const mayLoadUtil = quotedAny(['util', 'node:util']);
-const mayRegisterErrorHandler = textGate((text) => text.includes('onError') || text.includes('setErrorHandler'));
+const mayRegisterErrorHandler = textGate(includesAny(['onError', 'setErrorHandler']));
 
 interface Guards {
   /** A condition on the environment or a debug switch guards the path (`NODE_ENV !== 'production'`, `isDev`). */

@@ -11,7 +11,7 @@ import {
   writtenValues,
 } from '../analysis/core/ast.js';
 import type { SourceCode } from '../analysis/core/cache.js';
-import { textGate } from '../analysis/core/source-text.js';
+import { includesAny, textGate } from '../analysis/core/source-text.js';
 import { nameWords, isSensitiveFieldName } from '../analysis/core/names.js';
 import { describeOrm, ormCall, ormNew } from '../analysis/domains/orm.js';
 import { holdsRequestUser, isRequestUser, lodashFunction } from '../analysis/flow/request-objects.js';
@@ -56,9 +56,9 @@ const COUNTING_METHOD = /^(count|exists|aggregate|groupBy|distinct|estimatedDocu
  * `fastify` module).
  */
 const maySendByCall = textGate((text) => hasWord(text, 'json') || hasWord(text, 'send') || hasWord(text, 'end') || hasWord(text, 'jsonp'));
-const mayConstructResponse = textGate((text) => text.includes('Response'));
+const mayConstructResponse = textGate(includesAny(['Response']));
 const mayAssignBody = textGate((text) => hasWord(text, 'body'));
-const mayReturnBody = textGate((text) => /nestjs|reply|fastify/.test(text));
+const mayReturnBody = textGate(includesAny(['nestjs', 'reply', 'fastify']));
 /** Whether `word` occurs in `text` between non-word characters (as `/\bword\b/` tests, without a regular expression). */
 function hasWord(text: string, word: string): boolean {
   for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {

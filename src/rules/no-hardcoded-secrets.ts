@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, propertyName, shortText, staticKeyName, unwrap, wrappedParent } from '../analysis/core/ast.js';
 import { environmentName, isSecretName } from '../analysis/core/names.js';
-import { quotedAny, stringGate, textGate } from '../analysis/core/source-text.js';
+import { includesAnyCase, quotedAny, stringGate, textGate } from '../analysis/core/source-text.js';
 import {
   credentialIn,
   isAwsSecretKey,
@@ -25,7 +25,9 @@ type Node = TSESTree.Node;
 type StringNode = TSESTree.StringLiteral | TSESTree.TemplateLiteral;
 
 /** Every secret name holds one of these pieces (see `isSecretName`): the quick test before splitting names. */
-const SECRET_NAME_PIECES = 'pass|pwd|secret|key|token|jwt|bearer|session|authori[sz]ation|pepper';
+/** Pieces of a secret's name, in any case. */
+const SECRET_NAME_WORDS = ['pass', 'pwd', 'secret', 'key', 'token', 'jwt', 'bearer', 'session', 'authorization', 'authorisation', 'pepper'];
+const SECRET_NAME_PIECES = SECRET_NAME_WORDS.join('|');
 const MAY_BE_SECRET_NAME = new RegExp(SECRET_NAME_PIECES, 'i');
 
 // Shape tests run before each listener's own: the nodes that cannot hold a finding are left at
@@ -110,7 +112,7 @@ const CREDENTIAL_QUASI_SELECTOR = `TemplateLiteral > TemplateElement:matches([va
 /** A file can only hold a credential of a known format if one of its strings or template pieces shows one. */
 const mayHoldCredential = stringGate(CREDENTIAL_HINT);
 /** A file can only hold a secret under a name if its text spells a piece of one. */
-const mayNameSecret = textGate((text) => MAY_BE_SECRET_NAME.test(text));
+const mayNameSecret = textGate(includesAnyCase(SECRET_NAME_WORDS));
 /** Only a file that quotes one of the modules' names can load one. */
 const mayCallSecretOption = quotedAny(SECRET_OPTION_MODULES);
 
@@ -124,8 +126,7 @@ const UNNAMED_MODULES = [...new Set([...SECRET_OPTION_MODULES, ...JWT_ENTRIES.fl
  * One scan of the file for everything but credential formats: a piece of a secret's name or the
  * name of one of `UNNAMED_MODULES` (in any case: this only decides whether the exact gates run).
  */
-const NAMES_OR_MODULES = new RegExp(`${SECRET_NAME_PIECES}|${UNNAMED_MODULES.map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')}`, 'i');
-const mayNameSecretOrModule = textGate((text) => NAMES_OR_MODULES.test(text));
+const mayNameSecretOrModule = textGate(includesAnyCase([...SECRET_NAME_WORDS, ...UNNAMED_MODULES]));
 
 /** Translation catalogues: `password: 'Passwort'` is a label there. */
 const TRANSLATION_PATH = /[\\/](?:locales?|i18n|l10n|lang|langs|languages|translations?|nls)[\\/]/i;

@@ -12,7 +12,8 @@ import {
   type Redaction,
 } from '../analysis/domains/logging.js';
 import { disclosedValues, type DisclosedValue } from '../analysis/flow/disclosed-values.js';
-import { textGate } from '../analysis/core/source-text.js';
+import { includesAnyCase, textGate } from '../analysis/core/source-text.js';
+import type { SourceCode } from '../analysis/core/cache.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageIds = 'sensitive' | 'wholeRequest';
@@ -21,7 +22,11 @@ type MessageIds = 'sensitive' | 'wholeRequest';
  * Words every disclosed value's name or request container holds a piece of: a file mentioning none
  * of them logs none.
  */
-const mayDisclose = textGate((text) => /pass|pwd|secret|token|key|auth|cookie|card|cvv|cvc|ssn|body|header|jwt|bearer|session|otp|pepper|cred|hash|salt|security|^env$/im.test(text));
+const mayNameSensitive = textGate(
+  includesAnyCase(['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'cookie', 'card', 'cvv', 'cvc', 'ssn', 'body', 'header', 'jwt', 'bearer', 'session', 'otp', 'pepper', 'cred', 'hash', 'salt', 'security']),
+);
+const mayNameEnv = textGate((text) => /^env$/im.test(text));
+const mayDisclose = (sourceCode: SourceCode): boolean => mayNameSensitive(sourceCode) || mayNameEnv(sourceCode);
 
 interface Pending {
   call: LogCall;

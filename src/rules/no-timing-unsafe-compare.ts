@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { calleeName, findVar, isFunction, memberName, shortText, unwrap } from '../analysis/core/ast.js';
 import type { SourceCode } from '../analysis/core/cache.js';
 import { isComparedSecretName, nameWords } from '../analysis/core/names.js';
-import { textGate } from '../analysis/core/source-text.js';
+import { includesAnyCase, textGate } from '../analysis/core/source-text.js';
 import { staticString, staticValue } from '../analysis/core/static-value.js';
 import { isHmacDigest, isNameTaken, mayComputeHmac, timingSafeEqualAccess } from '../analysis/domains/crypto-comparison.js';
 import { isNumericExpression } from '../analysis/flow/numeric-value.js';
@@ -15,7 +15,9 @@ type Node = TSESTree.Node;
 const EQUALITY = new Set(['===', '!==', '==', '!=']);
 
 /** Words any secret-like name or header holds (a lower-case piece of it); files without one are skipped. */
-const mayCompareSecrets = textGate((text) => /token|secret|sig|key|digest|hmac|pass|pwd|otp|csrf|xsrf|authori[sz]ation|code|pin|jwt|bearer|session/i.test(text));
+const mayCompareSecrets = textGate(
+  includesAnyCase(['token', 'secret', 'sig', 'key', 'digest', 'hmac', 'pass', 'pwd', 'otp', 'csrf', 'xsrf', 'authorization', 'authorisation', 'code', 'pin', 'jwt', 'bearer', 'session']),
+);
 
 /** Files that never compare with `==`/`!=` (operators no escape sequence can spell) are skipped first. */
 function comparesForEquality(text: string): boolean {

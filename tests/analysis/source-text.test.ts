@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { jwtCall, mayUseJwt } from '../../src/analysis/domains/jwt.js';
-import { includesAny, quotedAny, quotesAny, stringGate, textGate, unescapeSource } from '../../src/analysis/core/source-text.js';
+import { includesAny, includesAnyCase, quotedAny, quotesAny, stringGate, textGate, unescapeSource } from '../../src/analysis/core/source-text.js';
 import { probe, probeOne, type Language } from './harness.js';
 
 const hasStorage = includesAny(['localStorage', 'sessionStorage']);
@@ -160,5 +160,59 @@ describe('mayUseJwt', () => {
       probe(code, (n, sc) => jwtCall(n as TSESTree.CallExpression, sc)?.operation ?? null, { select, language: 'cjs' });
     expect(found("const signer = require('signer'); signer.sign(p, k);")).toEqual([null, null]);
     expect(found("const jwt = require('json\\u0077ebtoken'); jwt.sign(p, k);")).toEqual([null, 'sign']);
+  });
+});
+
+describe('word-list gates (one scan per file for all of them)', () => {
+  // Words that overlap: one inside another, one starting inside another, one sharing a prefix.
+  const session = textGate(includesAny(['session']));
+  const sessionStore = textGate(includesAny(['sessionStore']));
+  const store = textGate(includesAny(['Store']));
+  const onStore = textGate(includesAny(['onStore', 'nStor']));
+  const anyCaseToken = textGate(includesAnyCase(['TOKEN']));
+  const anyCaseKey = textGate(includesAnyCase(['apikey', 'key']));
+
+  it('finds a word inside a longer word of another gate, and words starting inside one', () => {
+    const code = 'const s = sessionStore;';
+    expect(mentions(code, session)).toBe(true);
+    expect(mentions(code, sessionStore)).toBe(true);
+    expect(mentions(code, store)).toBe(true);
+    expect(mentions(code, onStore)).toBe(true);
+    expect(mentions('const s = session;', sessionStore)).toBe(false);
+    expect(mentions('const s = session;', store)).toBe(false);
+    expect(mentions('const s = reasonStorage;', onStore)).toBe(true);
+  });
+
+  it('answers every gate of a file from the same scan', () => {
+    const answers = probe('const s = sessionStore; probe(1);', (_n, sc) => [session(sc), sessionStore(sc), store(sc), anyCaseToken(sc)]);
+    expect(answers).toEqual([[true, true, true, false]]);
+  });
+
+  it('looks for any-case words in any case, and for cased words only as written', () => {
+    expect(mentions('const csrfToken = 1;', anyCaseToken)).toBe(true);
+    expect(mentions('const API_KEY = 1;', anyCaseKey)).toBe(true);
+    expect(mentions('const monkey = 1;', anyCaseKey)).toBe(true);
+    expect(mentions('const s = SESSION;', session)).toBe(false);
+    expect(mentions('const t = tokenize;', anyCaseKey)).toBe(false);
+  });
+
+  it('still reads comments as nothing and escapes as what they spell', () => {
+    expect(mentions('// sessionStore\nconst x = 1;', session)).toBe(false);
+    expect(mentions('const s = \u0073ession;', session)).toBe(true);
+    expect(mentions('const s = "TO\\u004bEN";', anyCaseToken)).toBe(true);
+  });
+
+  it('holds for a gate made after files were scanned', () => {
+    expect(mentions('const s = sessionStore;', session)).toBe(true);
+    const late = textGate(includesAny(['ssionSt']));
+    const lateAnyCase = textGate(includesAnyCase(['SIONSTORE']));
+    expect(mentions('const s = sessionStore;', late)).toBe(true);
+    expect(mentions('const s = sessionStore;', lateAnyCase)).toBe(true);
+    expect(mentions('const s = session;', late)).toBe(false);
+  });
+
+  it('treats an empty list as never and an empty word as always', () => {
+    expect(mentions('const s = 1;', textGate(includesAny([])))).toBe(false);
+    expect(mentions('const s = 1;', textGate(includesAny(['', 'x'])))).toBe(true);
   });
 });

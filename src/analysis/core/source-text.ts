@@ -105,6 +105,17 @@ function escapedText(sourceCode: SourceCode): string {
 /** A test of a file's source text. */
 export type TextTest = (text: string) => boolean;
 
+/** A test made by `includesAny` or `includesAnyCase`: it also tells the words it looks for. */
+interface WordTest extends TextTest {
+  readonly words: readonly string[];
+  /** Whether the words are looked for in any case (they are then in lower case). */
+  readonly anyCase: boolean;
+}
+
+function isWordTest(test: TextTest): test is WordTest {
+  return Array.isArray((test as Partial<WordTest>).words);
+}
+
 /**
  * A per-file gate from a text test: false only when nothing in the file's code can spell what
  * `test` looks for. The test runs on the file's vocabulary: each distinct token once, escapes
@@ -114,8 +125,21 @@ export type TextTest = (text: string) => boolean;
  * one), never for operators or a sequence of tokens (`process.env`: look for `env`). Without tokens (a
  * parser that gives none) the source text and its escapes are tested. Make it once, at module
  * level: the answer is kept per file.
+ *
+ * A test made by `includesAny` or `includesAnyCase` is not run on its own: the words of all such
+ * gates are found in one scan of the vocabulary per file (see `wordHits`), and the gate reads the answer.
  */
 export function textGate(test: TextTest): (sourceCode: SourceCode) => boolean {
+  if (isWordTest(test) && test.words.length > 0 && !test.words.includes('')) {
+    const table = test.anyCase ? ANY_CASE_WORDS : CASED_WORDS;
+    for (const word of test.words) table.words.add(word);
+    const words = test.words;
+    return perFileCache((sourceCode) => {
+      const vocabulary = fileTokens(sourceCode)?.vocabulary;
+      if (vocabulary === undefined) return test(sourceCode.text) || (escapedText(sourceCode) !== '' && test(escapedText(sourceCode)));
+      return wordHits(sourceCode, table, vocabulary).has(words);
+    });
+  }
   return perFileCache((sourceCode) => {
     const vocabulary = fileTokens(sourceCode)?.vocabulary;
     if (vocabulary !== undefined) return test(vocabulary);
@@ -125,17 +149,107 @@ export function textGate(test: TextTest): (sourceCode: SourceCode) => boolean {
   });
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
 /**
  * A test for any of `texts` occurring in the text: one regular expression, one scan whatever the
  * number of texts (a search per text costs a scan each, and a literal search is slow for short
  * needles whose first letter is common).
  */
 export function includesAny(texts: readonly string[]): TextTest {
+  return wordTest(texts, false);
+}
+
+/** `includesAny` in any case: `includesAnyCase(['token'])` holds for `Token`, `TOKEN`, `csrfToken`. */
+export function includesAnyCase(texts: readonly string[]): TextTest {
+  return wordTest(texts.map((t) => t.toLowerCase()), true);
+}
+
+function wordTest(texts: readonly string[], anyCase: boolean): WordTest {
   const list = [...new Set(texts)];
-  if (list.length === 0) return () => false;
-  if (list.includes('')) return () => true;
-  const pattern = new RegExp(list.map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
-  return (text) => pattern.test(text);
+  const pattern = new RegExp(list.map(escapeRegExp).join('|'), anyCase ? 'i' : '');
+  const test: TextTest = list.length === 0 ? () => false : list.includes('') ? () => true : (text) => pattern.test(text);
+  return Object.assign(test, { words: list, anyCase });
+}
+
+/**
+ * The words of the word-list gates, in one table per case mode. Filled while the modules that make
+ * gates load (gates are made at module level) and the same for every file afterwards: it holds
+ * nothing of any file, so concurrent and cached runs are unaffected. The scanner is compiled on
+ * first use, and again if a gate made later added words.
+ */
+interface WordTable {
+  readonly words: Set<string>;
+  readonly anyCase: boolean;
+  scanner: WordScanner | null;
+}
+
+const CASED_WORDS: WordTable = { words: new Set(), anyCase: false, scanner: null };
+const ANY_CASE_WORDS: WordTable = { words: new Set(), anyCase: true, scanner: null };
+
+interface WordScanner {
+  readonly size: number;
+  /**
+   * Zero-width at every position where a word starts, capturing the longest word starting there
+   * (alternatives longest first): every word that occurs is then the captured word, or a part of
+   * one, at the position where it starts or inside a longer one.
+   */
+  readonly pattern: RegExp;
+  /** Each word, and the words of the table that contain it (itself included). */
+  readonly containers: ReadonlyMap<string, readonly string[]>;
+}
+
+function scannerOf(table: WordTable): WordScanner {
+  if (table.scanner && table.scanner.size === table.words.size) return table.scanner;
+  const words = [...table.words].sort((a, b) => b.length - a.length);
+  const containers = new Map(words.map((word) => [word, words.filter((other) => other.includes(word))]));
+  const pattern = new RegExp(`(?=(${words.map(escapeRegExp).join('|')}))`, table.anyCase ? 'gi' : 'g');
+  table.scanner = { size: table.words.size, pattern, containers };
+  return table.scanner;
+}
+
+/** The words of one table found in a file's vocabulary. */
+class WordHits {
+  constructor(
+    readonly scanner: WordScanner,
+    private readonly found: ReadonlySet<string>,
+  ) {}
+
+  /** Whether any of `words` (all in the table) occurs. */
+  has(words: readonly string[]): boolean {
+    for (const word of words) {
+      for (const container of this.scanner.containers.get(word) ?? [word]) if (this.found.has(container)) return true;
+    }
+    return false;
+  }
+}
+
+function scanWords(table: WordTable, vocabulary: string): WordHits {
+  const scanner = scannerOf(table);
+  const pattern = scanner.pattern;
+  const found = new Set<string>();
+  // The scan runs to its end before anything else can use the expression (`lastIndex` is reset both ways).
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(vocabulary); match !== null; match = pattern.exec(vocabulary)) {
+    found.add(table.anyCase ? match[1]!.toLowerCase() : match[1]!);
+    pattern.lastIndex = match.index + 1;
+  }
+  pattern.lastIndex = 0;
+  return new WordHits(scanner, found);
+}
+
+const casedHits = perFileCache((): { hits: WordHits | null } => ({ hits: null }));
+const anyCaseHits = perFileCache((): { hits: WordHits | null } => ({ hits: null }));
+
+/** The words of `table` in the file's vocabulary: one scan per file for all the table's gates. */
+function wordHits(sourceCode: SourceCode, table: WordTable, vocabulary: string): WordHits {
+  const slot = (table.anyCase ? anyCaseHits : casedHits)(sourceCode);
+  if (slot.hits === null || slot.hits.scanner.size !== table.words.size) {
+    slot.hits = scanWords(table, vocabulary);
+  }
+  return slot.hits;
 }
 
 /**
@@ -143,7 +257,7 @@ export function includesAny(texts: readonly string[]): TextTest {
  * (`'store'`, `"@vueuse/core"`). One regular expression: it runs as native code from the first file.
  */
 export function quotesAny(values: readonly string[]): TextTest {
-  const pattern = new RegExp(`['"](?:${values.map((v) => v.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})['"]`);
+  const pattern = new RegExp(`['"](?:${values.map(escapeRegExp).join('|')})['"]`);
   return (text) => pattern.test(text);
 }
 

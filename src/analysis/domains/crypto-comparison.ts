@@ -7,14 +7,14 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findVar, memberName, unwrap, writtenValues } from '../core/ast.js';
 import { perFileCache, type SourceCode } from '../core/cache.js';
 import { resolveModule, type ModuleRef } from '../core/modules.js';
-import { textGate } from '../core/source-text.js';
+import { includesAnyCase, textGate } from '../core/source-text.js';
 
 type Node = TSESTree.Node;
 
 const MAX_DEPTH = 8;
 
 /** The file names an HMAC function (`createHmac`, crypto-js `HmacSHA256`, `crypto-js/hmac-sha256`): `isHmacDigest` is false in any other. */
-export const mayComputeHmac = textGate((text) => /hmac/i.test(text));
+export const mayComputeHmac = textGate(includesAnyCase(['hmac']));
 
 /** `crypto` (also written `node:crypto`) and `crypto-js`'s `HmacSHA256(…)` family. */
 function isHmacRef(ref: ModuleRef | null): boolean {
