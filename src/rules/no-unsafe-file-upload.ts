@@ -1,3 +1,4 @@
+import type { SourceCode } from '../analysis/core/cache.js';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findVar, isFunction, memberName, propertyName, shortText, singleValue, unwrap, wrappedParent } from '../analysis/core/ast.js';
 import { resolveCompiledModule } from '../analysis/core/modules.js';
@@ -24,8 +25,9 @@ type Options = [{ requireFileTypeCheck?: boolean }];
 const mayLoadUploads = quotedAny(UPLOAD_MODULES);
 const checksTypeItself = textGate(includesAny(FILE_TYPE_CHECK_WORDS));
 /** A client file-name property, or a `mv` method (express-fileupload's `file.mv(path)`), as a token of the file. */
-const namesClientProperty = includesAny([...CLIENT_FILE_NAME_PROPERTIES]);
-const mayNameByClient = textGate((text) => namesClientProperty(text) || /^mv$/m.test(text));
+const namesClientProperty = textGate(includesAny([...CLIENT_FILE_NAME_PROPERTIES]));
+const namesMove = textGate((text) => /^mv$/m.test(text));
+const mayNameByClient = (sourceCode: SourceCode): boolean => namesClientProperty(sourceCode) || namesMove(sourceCode);
 
 /** Callee names worth resolving for the upload-parser checks when called as members. */
 const MEMBER_PARSERS = new Set(['IncomingForm', 'Formidable', 'formidable', 'koaBody', 'register']);
