@@ -35,7 +35,7 @@ const MAX_HOPS = 3;
 const GENERIC = 'Internal server error';
 /**
  * A file that never mentions an error, an exception or `next` (error middleware) catches none to
- * send (one regular expression: a single pass over the text); one that never names `errorhandler`
+ * send (word lists: the file's vocabulary is scanned once for every such gate); one that never names `errorhandler`
  * cannot mount it, and a file that does also mentions `err`.
  */
 const mayBeError = textGate(includesAny(['err', 'Err', 'catch', 'exception', 'Exception', 'next']));

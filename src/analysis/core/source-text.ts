@@ -136,8 +136,10 @@ export function textGate(test: TextTest): (sourceCode: SourceCode) => boolean {
     const words = test.words;
     return perFileCache((sourceCode) => {
       const vocabulary = fileTokens(sourceCode)?.vocabulary;
-      if (vocabulary === undefined) return test(sourceCode.text) || (escapedText(sourceCode) !== '' && test(escapedText(sourceCode)));
-      return wordHits(sourceCode, table, vocabulary).has(words);
+      if (vocabulary !== undefined) return wordHits(sourceCode, table, vocabulary).has(words);
+      if (test(sourceCode.text)) return true;
+      const escaped = escapedText(sourceCode);
+      return escaped !== '' && test(escaped);
     });
   }
   return perFileCache((sourceCode) => {
